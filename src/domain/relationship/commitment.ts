@@ -1,0 +1,109 @@
+import { daysInMonthKey, monthKey, monthOf, monthOfDate, nextMonth, previousMonth, type MonthKey } from './calendar-month.js';
+import type { DateParts, LocalDate } from './local-date.js';
+import { DEFAULT_TIME_ZONE, wallClockAt } from './time-zone.js';
+
+/** Report 3.8: at least 90 minutes a month. */
+export const EXPECTED_MINUTES_PER_MONTH = 90;
+/** Months under the expectation in a row before the coordinator is told. */
+export const SHORTFALL_MONTHS_BEFORE_ALERT = 2;
+export const DEFAULT_NUDGE_DAYS_BEFORE_MONTH_END = 7;
+
+export interface MeetingMinutes {
+  readonly date: LocalDate;
+  readonly minutes: number;
+}
+
+export function minutesInMonth(meetings: readonly MeetingMinutes[], month: MonthKey): number {
+  let total = 0;
+  for (const meeting of meetings) {
+    if (monthOfDate(meeting.date) === month) total += meeting.minutes;
+  }
+  return total;
+}
+
+export function minutesByMonth(meetings: readonly MeetingMinutes[]): Map<MonthKey, number> {
+  const totals = new Map<MonthKey, number>();
+  for (const meeting of meetings) {
+    const month = monthOfDate(meeting.date);
+    totals.set(month, (totals.get(month) ?? 0) + meeting.minutes);
+  }
+  return totals;
+}
+
+export interface MonthCommitment {
+  readonly month: MonthKey;
+  readonly minutes: number;
+  readonly expectedMinutes: number;
+  readonly met: boolean;
+  /** Minutes still to reach the expectation (0 once met). */
+  readonly shortBy: number;
+}
+
+export function monthCommitment(meetings: readonly MeetingMinutes[], month: MonthKey): MonthCommitment {
+  const minutes = minutesInMonth(meetings, month);
+  return {
+    month,
+    minutes,
+    expectedMinutes: EXPECTED_MINUTES_PER_MONTH,
+    met: minutes >= EXPECTED_MINUTES_PER_MONTH,
+    shortBy: Math.max(0, EXPECTED_MINUTES_PER_MONTH - minutes),
+  };
+}
+
+/**
+ * The first month the 90 minutes are expected. A match made part way through a month has not had a fair month yet,
+ * so counting starts with the next one; a match made on the 1st counts from its own month.
+ */
+export function firstExpectedMonth(matchStartedAt: Date, timeZone: string = DEFAULT_TIME_ZONE): MonthKey {
+  return firstExpectedMonthFrom(wallClockAt(matchStartedAt, timeZone));
+}
+
+export function firstExpectedMonthFrom(startDay: DateParts): MonthKey {
+  const month = monthKey(startDay.year, startDay.month);
+  return startDay.day === 1 ? month : nextMonth(month);
+}
+
+export interface NudgeCheck {
+  readonly now: Date;
+  readonly matchStartedAt: Date;
+  readonly minutesThisMonth: number;
+  /** The nudge is due on the last this-many days of the month. */
+  readonly daysBeforeMonthEnd?: number;
+  readonly timeZone?: string;
+}
+
+/** Whether the mentor gets a gentle reminder now: late in a month that counts, with under 90 minutes logged. */
+export function isNudgeDue(check: NudgeCheck): boolean {
+  const timeZone = check.timeZone ?? DEFAULT_TIME_ZONE;
+  const days = check.daysBeforeMonthEnd ?? DEFAULT_NUDGE_DAYS_BEFORE_MONTH_END;
+  const today = wallClockAt(check.now, timeZone);
+  const month = monthKey(today.year, today.month);
+  if (month < firstExpectedMonth(check.matchStartedAt, timeZone)) return false;
+  const daysLeftAfterToday = daysInMonthKey(month) - today.day;
+  return daysLeftAfterToday < days && check.minutesThisMonth < EXPECTED_MINUTES_PER_MONTH;
+}
+
+/** Months in a row, ending with `throughMonth`, under 90 minutes (months before the first expected month do not count). */
+export function shortfallStreak(minutes: ReadonlyMap<MonthKey, number>, throughMonth: MonthKey, firstMonth: MonthKey): number {
+  let streak = 0;
+  for (let month = throughMonth; month >= firstMonth; month = previousMonth(month)) {
+    if ((minutes.get(month) ?? 0) >= EXPECTED_MINUTES_PER_MONTH) break;
+    streak += 1;
+  }
+  return streak;
+}
+
+export interface CoordinatorAlertCheck {
+  readonly now: Date;
+  readonly matchStartedAt: Date;
+  readonly minutesByMonth: ReadonlyMap<MonthKey, number>;
+  readonly timeZone?: string;
+}
+
+/** Whether the coordinator is told, judged on the months already over: two running under 90. */
+export function isCoordinatorAlertDue(check: CoordinatorAlertCheck): boolean {
+  const timeZone = check.timeZone ?? DEFAULT_TIME_ZONE;
+  const lastFinished = previousMonth(monthOf(check.now, timeZone));
+  const streak = shortfallStreak(check.minutesByMonth, lastFinished, firstExpectedMonth(check.matchStartedAt, timeZone));
+  return streak >= SHORTFALL_MONTHS_BEFORE_ALERT;
+}
