@@ -1,0 +1,97 @@
+import { invalidInput, problem, type FieldProblem, type InvalidInputError } from './problems.js';
+import {
+  DEFAULT_TIME_ZONE,
+  isSessionKind,
+  MAX_SEATS,
+  MAX_TITLE_LENGTH,
+  MAX_VENUE_LENGTH,
+  MIN_SEATS,
+  SESSION_KINDS,
+  type SessionDraft,
+  type SessionLocation,
+} from './session.js';
+import { checkSessionTimes } from './session-times.js';
+import { isTimeZone } from './zoned-time.js';
+
+/** The coordinator's `new session` form as it arrives from a card: every field unchecked. */
+export interface NewSessionInput {
+  readonly kind?: unknown;
+  readonly title?: unknown;
+  readonly startsAt?: unknown;
+  readonly endsAt?: unknown;
+  readonly timeZone?: unknown;
+  /** 'online' or 'inPerson'; when missing, a venue means in person. */
+  readonly location?: unknown;
+  readonly venue?: unknown;
+  readonly seats?: unknown;
+  readonly bookingClosesAt?: unknown;
+}
+
+export interface NewSessionContext {
+  /** Made by the caller, so that this stays pure. */
+  readonly id: string;
+  readonly now: Date;
+  readonly defaultTimeZone?: string;
+}
+
+export type NewSessionResult =
+  | { readonly ok: true; readonly value: SessionDraft }
+  | { readonly ok: false; readonly error: InvalidInputError<'INVALID_NEW_SESSION'> };
+
+/** Checks every field and reports every problem at once; a draft only when nothing is wrong. */
+export function parseNewSession(input: unknown, context: NewSessionContext): NewSessionResult {
+  const form: NewSessionInput = typeof input === 'object' && input !== null ? input : {};
+  const problems: FieldProblem[] = [];
+  const kind = isSessionKind(form.kind) ? form.kind : undefined;
+  if (!kind) problems.push(problem('kind', 'UNKNOWN_KIND', `Please choose a kind of session: ${SESSION_KINDS.join(', ')}.`));
+  const title = readTitle(form.title, problems);
+  const timeZone = readTimeZone(form.timeZone, context.defaultTimeZone ?? DEFAULT_TIME_ZONE, problems);
+  const location = readLocation(form.location, form.venue, problems);
+  const seats = readSeats(form.seats, problems);
+  const times = checkSessionTimes(form, timeZone ?? DEFAULT_TIME_ZONE, context.now);
+  if (!times.ok) problems.push(...times.problems);
+  if (problems.length > 0 || !kind || title === undefined || !timeZone || !location || seats === undefined || !times.ok) {
+    return invalidInput('INVALID_NEW_SESSION', problems);
+  }
+  return { ok: true, value: { id: context.id, kind, title, timeZone, location, seats, ...times.value } };
+}
+
+function readTitle(value: unknown, problems: FieldProblem[]): string | undefined {
+  const title = typeof value === 'string' ? value.trim() : '';
+  const length = Array.from(title).length;
+  if (length === 0) problems.push(problem('title', 'TITLE_REQUIRED', 'Please give the session a title.'));
+  if (length > MAX_TITLE_LENGTH) {
+    problems.push(problem('title', 'TITLE_TOO_LONG', `The title is ${length} characters; please keep it to ${MAX_TITLE_LENGTH}.`));
+  }
+  return length >= 1 && length <= MAX_TITLE_LENGTH ? title : undefined;
+}
+
+function readTimeZone(value: unknown, fallback: string, problems: FieldProblem[]): string | undefined {
+  const timeZone = value === undefined || value === '' ? fallback : value;
+  if (isTimeZone(timeZone)) return timeZone;
+  problems.push(problem('timeZone', 'UNKNOWN_TIME_ZONE', 'Please give a time zone such as Europe/London.'));
+  return undefined;
+}
+
+function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem[]): SessionLocation | undefined {
+  const venue = typeof venueValue === 'string' ? venueValue.trim() : '';
+  const chosen = type === undefined || type === '' ? (venue ? 'inPerson' : undefined) : type;
+  if (chosen === 'online') return { type: 'online' };
+  if (chosen !== 'inPerson') {
+    problems.push(problem('location', 'LOCATION_REQUIRED', 'Please choose online or in person.'));
+    return undefined;
+  }
+  if (!venue) problems.push(problem('venue', 'VENUE_REQUIRED', 'Please give the venue for a session in person.'));
+  if (venue.length > MAX_VENUE_LENGTH) {
+    problems.push(problem('venue', 'VENUE_TOO_LONG', `Please keep the venue to ${MAX_VENUE_LENGTH} characters.`));
+  }
+  return venue && venue.length <= MAX_VENUE_LENGTH ? { type: 'inPerson', venue } : undefined;
+}
+
+/** Cards send numbers as text, so '20' is read as 20; '20.5', '1e2' and '' are not. */
+function readSeats(value: unknown, problems: FieldProblem[]): number | undefined {
+  const seats = typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
+  if (typeof seats === 'number' && Number.isInteger(seats) && seats >= MIN_SEATS && seats <= MAX_SEATS) return seats;
+  problems.push(problem('seats', 'INVALID_SEATS', `Seats must be a whole number from ${MIN_SEATS} to ${MAX_SEATS}.`));
+  return undefined;
+}

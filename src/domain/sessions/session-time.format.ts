@@ -1,0 +1,47 @@
+import type { Session } from './session.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function cardFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+interface CardTime {
+  readonly date: string;
+  readonly time: string;
+  readonly zone: string;
+}
+
+function cardTime(iso: string, timeZone: string): CardTime {
+  const parts = cardFormatter(timeZone).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`,
+    time: `${part('hour')}:${part('minute')}`,
+    zone: part('timeZoneName'),
+  };
+}
+
+/** "Mon 30 Nov 2026, 09:30–16:30 (GMT)", in the session's own time zone, whatever the server's. */
+export function formatSessionTime(session: Pick<Session, 'startsAt' | 'endsAt' | 'timeZone'>): string {
+  const start = cardTime(session.startsAt, session.timeZone);
+  const end = cardTime(session.endsAt, session.timeZone);
+  if (start.date === end.date && start.zone === end.zone) return `${start.date}, ${start.time}–${end.time} (${start.zone})`;
+  const endDate = start.date === end.date ? '' : `${end.date}, `;
+  return `${start.date}, ${start.time} (${start.zone}) – ${endDate}${end.time} (${end.zone})`;
+}
