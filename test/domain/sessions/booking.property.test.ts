@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain/sessions/index.js';
 import { aSession, NOW, person } from './session.fixture.js';
 
-type Step = { type: 'book' | 'cancel'; who: number } | { type: 'seats'; seats: number };
+type Step = { type: 'book'; who: number } | { type: 'cancel'; who: number } | { type: 'seats'; seats: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ type: fc.constant('book' as const), who: fc.nat(15) }) },
