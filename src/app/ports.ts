@@ -1,0 +1,83 @@
+import type { Mentor } from '../domain/mentor/index.js';
+import type { PersonRef } from '../domain/person.js';
+
+/** A value as read from storage with the etag that guards the next write of it. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** Someone else wrote first (HTTP 412 or 409): re-read and decide again. */
+export class ConcurrencyError extends Error {
+  constructor(message = 'The record changed while you were acting on it.') {
+    super(message);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: PersonRef;
+  readonly action: string;
+  readonly subjectId: string;
+  readonly fromStage?: string;
+  readonly toStage?: string;
+  /** A stable code, never free text a person typed. */
+  readonly detail?: string;
+}
+
+/** What the bot must tell someone; the Teams adapter renders it from current state when it sends. */
+export type OutboundMessage =
+  | { readonly type: 'approvalRequest'; readonly mentorId: string; readonly approvalId: string; readonly reminder?: boolean }
+  | { readonly type: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
+  | { readonly type: 'approvalCardsUpdate'; readonly mentorId: string; readonly approvalId: string }
+  | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice };
+
+export type CoordinatorNotice =
+  | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
+  | { readonly kind: 'approvalEscalated'; readonly mentorId: string; readonly approvalId: string }
+  | { readonly kind: 'recipientUnreachable'; readonly recipientId: string; readonly reason: string; readonly about: string };
+
+/** A side effect to carry out after a write, exactly once per id. */
+export interface Effect {
+  /** The idempotency key: the same effect queued twice is carried out once. */
+  readonly id: string;
+  readonly recipientId: string;
+  readonly message: OutboundMessage;
+}
+
+export interface Change<T> {
+  readonly value: T;
+  /** The etag read with the value; absent when the record is new. */
+  readonly etag?: string;
+  readonly audit: readonly AuditEntry[];
+  readonly effects: readonly Effect[];
+}
+
+export interface MentorStore {
+  get(mentorId: string): Promise<Versioned<Mentor> | undefined>;
+  /** Writes the mentor, its audit entries and its effects as one transaction; throws ConcurrencyError on a stale etag. */
+  save(change: Change<Mentor>): Promise<void>;
+  listByStage(stage: Mentor['stage']): AsyncIterable<Versioned<Mentor>>;
+}
+
+export interface DirectoryPerson extends PersonRef {
+  readonly jobTitle?: string;
+  readonly department?: string;
+  readonly mail?: string;
+}
+
+export interface Directory {
+  getPerson(id: string): Promise<DirectoryPerson | undefined>;
+  getManager(id: string): Promise<PersonRef | undefined>;
+}
+
+export interface SchemeRoles {
+  readonly coordinators: readonly PersonRef[];
+  readonly governanceApprovers: readonly PersonRef[];
+  isCoordinator(personId: string): boolean;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const idList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.string().uuid('must be a comma-separated list of Entra object ids (GUIDs)')));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Where Bot Framework publishes its signing keys; tests point it at a local server. */
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
+
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_TABLE_ENDPOINT: z.string().url().optional(),
+  STORAGE_QUEUE_ENDPOINT: z.string().url().optional(),
+  AZURE_CLIENT_ID: optionalText,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be letters and digits, starting with a letter, at most 20')
+    .default('mentoring'),
+  LOCAL_DATA_DIR: z.string().default('.data'),
+
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com'),
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  LOCAL_DIRECTORY_FILE: z.string().default('local/directory.json'),
+  TEAMS_APP_ID: z.string().uuid('must be the Teams app id (a GUID)').optional(),
+  /** Where proactive messages go for someone the bot has never talked to (installed through Graph). */
+  TEAMS_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
+
+  COORDINATOR_IDS: idList,
+  GOVERNANCE_APPROVER_IDS: idList,
+  APPROVAL_REMINDER_WORKING_DAYS: positiveInt(3),
+  APPROVAL_ESCALATION_WORKING_DAYS: positiveInt(5),
+  SCHEDULER_INTERVAL_SECONDS: positiveInt(300),
+  WORKER_POLL_MS: positiveInt(500),
+  OUTBOX_SWEEP_SECONDS: positiveInt(30),
+});
+
+export type Config = z.infer<typeof schema> & {
+  readonly mode: { storage: 'azure' | 'embedded'; directory: 'graph' | 'localFile'; auth: 'on' | 'off' };
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; a bad value stops start-up with one line naming it. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'configuration';
+    throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const config = parsed.data;
+  checkCombinations(config);
+  return {
+    ...config,
+    mode: {
+      storage: config.STORAGE_CONNECTION_STRING || config.STORAGE_TABLE_ENDPOINT ? 'azure' : 'embedded',
+      directory: config.GRAPH_CLIENT_ID || config.GRAPH_TENANT_ID ? 'graph' : 'localFile',
+      auth: config.BOT_ID ? 'on' : 'off',
+    },
+  };
+}
+
+function checkCombinations(config: z.infer<typeof schema>): void {
+  if (config.STORAGE_TABLE_ENDPOINT && !config.STORAGE_QUEUE_ENDPOINT) {
+    throw new ConfigError('Configuration error: STORAGE_QUEUE_ENDPOINT is required with STORAGE_TABLE_ENDPOINT');
+  }
+  if (config.GRAPH_CLIENT_ID && !config.GRAPH_TENANT_ID) {
+    throw new ConfigError('Configuration error: GRAPH_TENANT_ID is required with GRAPH_CLIENT_ID');
+  }
+  if (config.BOT_ID && config.BOT_TYPE !== 'UserAssignedMSI' && !config.BOT_PASSWORD) {
+    throw new ConfigError('Configuration error: BOT_PASSWORD is required with BOT_ID unless BOT_TYPE is UserAssignedMSI');
+  }
+  if (config.BOT_TYPE === 'SingleTenant' && config.BOT_ID && !config.BOT_TENANT_ID) {
+    throw new ConfigError('Configuration error: BOT_TENANT_ID is required when BOT_TYPE is SingleTenant');
+  }
+}

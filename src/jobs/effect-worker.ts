@@ -1,0 +1,161 @@
+import type { TableClient } from '@azure/data-tables';
+import { DeliveryError, type EffectDelivery } from '../app/delivery.js';
+import type { Effect } from '../app/ports.js';
+import type { Logger } from '../log.js';
+import type { EffectQueue, ReceivedSignal } from '../store/effect-queue.js';
+import { addEffectRow, listPending, type OutboxItem } from '../store/outbox.js';
+import { statusOf } from '../store/storage-errors.js';
+import { backoffMs } from './backoff.js';
+
+export interface EffectWorkerOptions {
+  readonly maxAttempts: number;
+  /** How long a claimed effect is held before another worker may take it (a crashed worker's claim runs out). */
+  readonly claimMs: number;
+  readonly pollMs: number;
+  readonly batchSize: number;
+}
+
+export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { maxAttempts: 8, claimMs: 60_000, pollMs: 500, batchSize: 16 };
+
+/**
+ * Carries out queued effects. Any number of workers, on any number of instances, may run: each effect is claimed with
+ * an etag-guarded write before it is delivered and deleted after, so it is delivered once unless a worker dies between
+ * delivering and deleting (then once more, after its claim runs out).
+ */
+export class EffectWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly queue: EffectQueue,
+    private readonly tableNamed: (name: string) => TableClient | undefined,
+    private readonly delivery: EffectDelivery,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+    /** Who hears of a message that could not be delivered: the coordinators. */
+    private readonly failureRecipients: () => readonly string[],
+    private readonly options: EffectWorkerOptions = DEFAULT_WORKER_OPTIONS,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** One pass over what the queue holds now; returns how many signals it handled. */
+  async runOnce(): Promise<number> {
+    const signals = await this.queue.receive(this.options.batchSize, Math.ceil(this.options.claimMs / 1000));
+    await Promise.all(signals.map((signal) => this.handle(signal)));
+    return signals.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const handled = await this.runOnce();
+        if (handled === 0) await sleep(this.options.pollMs);
+      } catch (error) {
+        this.log.error({ err: errorSummary(error) }, 'effect worker pass failed; will retry');
+        await sleep(this.options.pollMs * 4);
+      }
+    }
+  }
+
+  private async handle(signal: ReceivedSignal): Promise<void> {
+    const table = this.tableNamed(signal.tableName);
+    if (table) {
+      const delayMs = await this.processPartition(table, signal.partitionKey);
+      if (delayMs !== undefined) await this.queue.signal(signal.tableName, signal.partitionKey, delayMs);
+    } else {
+      this.log.warn({ table: signal.tableName }, 'dropping a work signal for an unknown table');
+    }
+    await this.queue.complete(signal);
+  }
+
+  /** Delivers what is due; returns the delay until the next retry when something must wait. */
+  async processPartition(table: TableClient, partitionKey: string): Promise<number | undefined> {
+    const now = this.now();
+    let nextDelay: number | undefined;
+    for (const item of await listPending(table, partitionKey)) {
+      const wait = Math.max(Date.parse(item.entity.notBefore), Date.parse(item.entity.claimedUntil)) - now.getTime();
+      const delay = wait > 0 ? wait : await this.attempt(table, item);
+      if (delay !== undefined) nextDelay = Math.min(nextDelay ?? delay, delay);
+    }
+    return nextDelay;
+  }
+
+  private async attempt(table: TableClient, item: OutboxItem): Promise<number | undefined> {
+    const claimed = await this.claim(table, item);
+    if (!claimed) return undefined;
+    try {
+      await this.delivery.deliver(item.effect);
+      await table.deleteEntity(item.entity.partitionKey, item.entity.rowKey, { etag: claimed });
+      return undefined;
+    } catch (error) {
+      return this.afterFailure(table, item, claimed, error);
+    }
+  }
+
+  private async claim(table: TableClient, item: OutboxItem): Promise<string | undefined> {
+    const claimedUntil = new Date(this.now().getTime() + this.options.claimMs).toISOString();
+    try {
+      const response = await table.updateEntity(
+        { partitionKey: item.entity.partitionKey, rowKey: item.entity.rowKey, claimedUntil, attempts: item.entity.attempts + 1 },
+        'Merge',
+        { etag: item.entity.etag },
+      );
+      return response.etag;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async afterFailure(table: TableClient, item: OutboxItem, etag: string, error: unknown): Promise<number | undefined> {
+    const attempts = item.entity.attempts + 1;
+    const reason = error instanceof DeliveryError ? error.message : 'unexpected error';
+    const permanent = error instanceof DeliveryError && error.outcome === 'permanent';
+    const { partitionKey, rowKey } = item.entity;
+    this.log.warn({ effect: item.effect.message.type, attempts, permanent, err: errorSummary(error) }, 'delivery failed');
+    if (permanent || attempts >= this.options.maxAttempts) {
+      await table.updateEntity({ partitionKey, rowKey, failedAt: this.now().toISOString(), lastError: reason }, 'Merge', { etag });
+      await this.reportFailure(table, item.effect, partitionKey, reason);
+      return undefined;
+    }
+    const delay = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempts);
+    const notBefore = new Date(this.now().getTime() + delay).toISOString();
+    await table.updateEntity({ partitionKey, rowKey, notBefore, claimedUntil: new Date(0).toISOString(), lastError: reason }, 'Merge', { etag });
+    return delay;
+  }
+
+  /** A message that cannot be delivered is never dropped silently: the coordinators are told, once. */
+  private async reportFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string): Promise<void> {
+    if (effect.message.type === 'coordinatorNotice') return;
+    const recipients = this.failureRecipients().filter((id) => id !== effect.recipientId);
+    for (const recipientId of recipients) {
+      const notice: Effect = {
+        id: `${effect.id}.failed.${recipientId}`,
+        recipientId,
+        message: { type: 'coordinatorNotice', notice: { kind: 'recipientUnreachable', recipientId: effect.recipientId, reason, about: effect.message.type } },
+      };
+      await addEffectRow(table, partitionKey, notice, this.now());
+    }
+    if (recipients.length > 0) await this.queue.signal(table.tableName, partitionKey);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function errorSummary(error: unknown): { name?: string; message?: string; status?: number } {
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(statusOf(error) ? { status: statusOf(error)! } : {}) };
+  return {};
+}

@@ -1,0 +1,183 @@
+import { once } from 'node:events';
+import path from 'node:path';
+import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
+import type pino from 'pino';
+import type { JourneyDeps } from './app/deps.js';
+import { followUpApprovals } from './app/follow-up-approvals.js';
+import type { Directory, SchemeRoles } from './app/ports.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { PersonRef } from './domain/person.js';
+import { GraphAppInstaller, NoAppInstaller, type AppInstaller } from './graph/app-installer.gateway.js';
+import { GraphDirectory } from './graph/directory.gateway.js';
+import { createGraphClient, tokenFrom } from './graph/graph-client.js';
+import { LocalDirectory } from './graph/local-directory.js';
+import { EffectWorker, DEFAULT_WORKER_OPTIONS } from './jobs/effect-worker.js';
+import { every, type Interval } from './jobs/interval.js';
+import { sweepOutboxes } from './jobs/outbox-sweeper.js';
+import { createLogger, type Logger } from './log.js';
+import { CardMessageRepository } from './store/card-message.repository.js';
+import { ConversationRepository } from './store/conversation.repository.js';
+import { EffectQueue } from './store/effect-queue.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './store/embedded-azurite.js';
+import { MentorRepository } from './store/mentor.repository.js';
+import { storageClients, type StorageConnection } from './store/storage-clients.js';
+import { openStorage } from './store/tables.js';
+import { createAdapter } from './teams/adapter.js';
+import { createBot } from './teams/bot.js';
+import { createBotServer } from './teams/http-server.js';
+import { TeamsMessenger } from './teams/messenger.js';
+
+export interface StartOptions {
+  /** Tests hand in a token for the local Graph stand-in instead of a real credential. */
+  readonly graphAccessToken?: () => Promise<string>;
+  readonly logDestination?: pino.DestinationStream;
+  /** Tests drive the worker themselves when they want to see a crash between steps. */
+  readonly startWorker?: boolean;
+  readonly now?: () => Date;
+}
+
+export interface RunningBot {
+  readonly port: number;
+  readonly config: Config;
+  readonly worker: EffectWorker;
+  stop(): Promise<void>;
+}
+
+/** The composition root: the one place that wires every part. */
+export async function startBot(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<RunningBot> {
+  const config = loadConfig(env);
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const now = options.now ?? (() => new Date());
+  const { connection, azurite } = await storageConnection(config, log);
+  const storage = await openStorage(storageClients(connection), config.TABLE_PREFIX);
+  const queue = new EffectQueue(storage.effectQueue);
+  const { directory, installer, localFile } = directoryFor(config, options, log);
+  const roles = await schemeRoles(config, directory, localFile);
+  const mentors = new MentorRepository(storage.tables.mentors, queue, now);
+  const conversations = new ConversationRepository(storage.tables.conversations);
+  const journey: JourneyDeps = { mentors, directory, roles, clock: { now } };
+
+  const adapter = createAdapter(config);
+  const bot = createBot(adapter, { journey, conversations, log });
+  const messenger = new TeamsMessenger({
+    adapter,
+    botId: config.BOT_ID ?? '',
+    mentors,
+    directory,
+    conversations,
+    cardMessages: new CardMessageRepository(storage.tables.cardMessages),
+    installer,
+    serviceUrl: config.TEAMS_SERVICE_URL,
+  });
+  const byName = new Map(storage.outboxTables.map((table) => [table.tableName, table]));
+  const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, () => roles.coordinators.map((c) => c.id), {
+    ...DEFAULT_WORKER_OPTIONS,
+    pollMs: config.WORKER_POLL_MS,
+  });
+  if (options.startWorker !== false) worker.start();
+  const jobs: Interval[] = [
+    every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(storage.outboxTables, queue, now()), log),
+    every(config.SCHEDULER_INTERVAL_SECONDS * 1000, 'approvalFollowUp', () =>
+      followUpApprovals(journey, {
+        reminderAfterWorkingDays: config.APPROVAL_REMINDER_WORKING_DAYS,
+        escalationAfterWorkingDays: config.APPROVAL_ESCALATION_WORKING_DAYS,
+      }), log),
+  ];
+
+  const server = createBotServer(adapter, bot, log);
+  server.listen(config.PORT, '0.0.0.0');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ port, storage: config.mode.storage, directory: config.mode.directory, auth: config.mode.auth }, 'mentoring scheme bot listening on /api/messages');
+
+  return {
+    port,
+    config,
+    worker,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(jobs.map((job) => job.stop()));
+      await worker.stop();
+      await azurite?.stop();
+    },
+  };
+}
+
+async function storageConnection(config: Config, log: Logger): Promise<{ connection: StorageConnection; azurite?: EmbeddedAzurite }> {
+  if (config.STORAGE_CONNECTION_STRING) return { connection: { kind: 'connectionString', connectionString: config.STORAGE_CONNECTION_STRING } };
+  if (config.STORAGE_TABLE_ENDPOINT && config.STORAGE_QUEUE_ENDPOINT) {
+    return {
+      connection: {
+        kind: 'endpoints',
+        tableEndpoint: config.STORAGE_TABLE_ENDPOINT,
+        queueEndpoint: config.STORAGE_QUEUE_ENDPOINT,
+        ...(config.AZURE_CLIENT_ID ? { clientId: config.AZURE_CLIENT_ID } : {}),
+      },
+    };
+  }
+  const location = path.resolve(config.LOCAL_DATA_DIR, 'azurite');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(location, { recursive: true });
+  const azurite = await startEmbeddedAzurite({ location });
+  log.info({ location }, 'no storage configured: started an embedded Azurite (local mode); data is kept in this folder');
+  return { connection: { kind: 'connectionString', connectionString: azurite.connectionString }, azurite };
+}
+
+function directoryFor(config: Config, options: StartOptions, log: Logger): { directory: Directory; installer: AppInstaller; localFile?: LocalDirectory } {
+  if (config.mode.directory === 'localFile') {
+    const local = LocalDirectory.load(config.LOCAL_DIRECTORY_FILE);
+    log.info({ file: config.LOCAL_DIRECTORY_FILE }, 'no Graph credentials: reading people and managers from the local directory file (local mode)');
+    return { directory: local, installer: new NoAppInstaller(), localFile: local };
+  }
+  const getAccessToken = options.graphAccessToken ?? tokenFrom(graphCredential(config), config.GRAPH_BASE_URL);
+  const client = createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getAccessToken });
+  const installer = config.TEAMS_APP_ID ? new GraphAppInstaller(client, config.TEAMS_APP_ID, config.GRAPH_BASE_URL) : new NoAppInstaller();
+  return { directory: new GraphDirectory(client), installer };
+}
+
+function graphCredential(config: Config) {
+  if (config.GRAPH_CLIENT_SECRET && config.GRAPH_CLIENT_ID && config.GRAPH_TENANT_ID) {
+    return new ClientSecretCredential(config.GRAPH_TENANT_ID, config.GRAPH_CLIENT_ID, config.GRAPH_CLIENT_SECRET);
+  }
+  const clientId = config.AZURE_CLIENT_ID ?? config.GRAPH_CLIENT_ID;
+  return clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
+}
+
+async function schemeRoles(config: Config, directory: Directory, local: LocalDirectory | undefined): Promise<SchemeRoles> {
+  const coordinatorIds = config.COORDINATOR_IDS.length ? config.COORDINATOR_IDS : (local?.file.coordinatorIds ?? []);
+  const approverIds = config.GOVERNANCE_APPROVER_IDS.length ? config.GOVERNANCE_APPROVER_IDS : (local?.file.governanceApproverIds ?? []);
+  const coordinators = await named(directory, coordinatorIds, 'Scheme coordinator');
+  const governanceApprovers = approverIds.length ? await named(directory, approverIds, 'Scheme governance approver') : coordinators;
+  const ids = new Set(coordinators.map((person) => person.id));
+  return { coordinators, governanceApprovers, isCoordinator: (personId) => ids.has(personId) };
+}
+
+async function named(directory: Directory, ids: readonly string[], fallback: string): Promise<PersonRef[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const person = await directory.getPerson(id).catch(() => undefined);
+      return { id: id.toLowerCase(), name: person?.name ?? fallback };
+    }),
+  );
+}
+
+async function runFromCommandLine(): Promise<void> {
+  try {
+    const running = await startBot(process.env);
+    const shutdown = (): void => {
+      void running.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main.ts')) void runFromCommandLine();

@@ -1,0 +1,39 @@
+import type { TableClient } from '@azure/data-tables';
+import type { QueueClient } from '@azure/storage-queue';
+import type { StorageClients } from './storage-clients.js';
+import { statusOf } from './storage-errors.js';
+
+/** Every table the product uses; names get the configured prefix so tests and environments can share an account. */
+export const TABLE_NAMES = {
+  mentors: 'Mentors',
+  conversations: 'Conversations',
+  cardMessages: 'CardMessages',
+} as const;
+
+export type TableKey = keyof typeof TABLE_NAMES;
+export type Tables = Record<TableKey, TableClient>;
+
+export interface Storage {
+  readonly tables: Tables;
+  readonly effectQueue: QueueClient;
+  /** Tables whose partitions may hold outbox rows, for the worker and the sweeper. */
+  readonly outboxTables: readonly TableClient[];
+}
+
+export async function openStorage(clients: StorageClients, prefix: string): Promise<Storage> {
+  const tables = Object.fromEntries(
+    Object.entries(TABLE_NAMES).map(([key, name]) => [key, clients.table(`${prefix}${name}`)]),
+  ) as Tables;
+  await Promise.all(Object.values(tables).map(createIfMissing));
+  const effectQueue = clients.queue(`${prefix.toLowerCase()}-effects`);
+  await effectQueue.createIfNotExists();
+  return { tables, effectQueue, outboxTables: [tables.mentors] };
+}
+
+async function createIfMissing(table: TableClient): Promise<void> {
+  try {
+    await table.createTable();
+  } catch (error) {
+    if (statusOf(error) !== 409) throw error;
+  }
+}

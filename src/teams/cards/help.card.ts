@@ -1,0 +1,22 @@
+import type { Mentor } from '../../domain/mentor/index.js';
+import { nextStep } from '../../domain/mentor/index.js';
+import { card, facts, heading, text, type AdaptiveCardJson } from './card.js';
+
+export interface HelpView {
+  readonly mentor: Mentor | undefined;
+  readonly isCoordinator: boolean;
+}
+
+/** The commands that make sense now, given where the person is in the journey. */
+export function helpCard(view: HelpView): AdaptiveCardJson {
+  const commands: Array<[string, string]> = [['help', 'What you can do now']];
+  const stage = view.mentor?.stage;
+  if (!stage || stage === 'interested' || stage === 'declined' || stage === 'withdrawn') commands.push(['sign up', 'Sign up as a mentor']);
+  commands.push(['my status', 'Where you are in the journey, and what comes next']);
+  const coordinator: Array<[string, string]> = [];
+  return card([
+    heading('What you can do'),
+    facts([...commands, ...coordinator]),
+    text(`Next: ${nextStep(view.mentor)}`, { spacing: 'Medium' }),
+  ]);
+}

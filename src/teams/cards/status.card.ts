@@ -1,0 +1,19 @@
+import type { Mentor } from '../../domain/mentor/index.js';
+import { describeStage, nextStep } from '../../domain/mentor/index.js';
+import { statusLine } from './approval-request.card.js';
+import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson } from './card.js';
+
+export function statusCard(mentor: Mentor | undefined): AdaptiveCardJson {
+  if (!mentor) {
+    return card([heading('Your status'), text("You haven't signed up yet."), text(nextStep(undefined))], [execute("I'm interested", 'expressInterest', {}, 'positive')]);
+  }
+  return card([
+    heading('Your status'),
+    facts([
+      ['Stage', describeStage(mentor.stage)],
+      ['Since', formatDate(mentor.updatedAt)],
+    ]),
+    ...(mentor.approval ? [statusLine(mentor.approval)] : []),
+    text(`Next: ${nextStep(mentor)}`, { spacing: 'Medium' }),
+  ]);
+}

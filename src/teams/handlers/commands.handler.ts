@@ -1,0 +1,27 @@
+import type { TurnContext } from 'botbuilder';
+import type { PersonRef } from '../../domain/person.js';
+import { card, heading, text } from '../cards/card.js';
+import { helpCard } from '../cards/help.card.js';
+import { statusCard } from '../cards/status.card.js';
+import { sendCard } from '../reply.js';
+import type { TeamsDeps } from '../teams-deps.js';
+
+export function helpCommand(deps: TeamsDeps) {
+  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+    const mentor = (await deps.journey.mentors.get(actor.id))?.value;
+    await sendCard(context, helpCard({ mentor, isCoordinator: deps.journey.roles.isCoordinator(actor.id) }));
+  };
+}
+
+export function statusCommand(deps: TeamsDeps) {
+  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+    const mentor = (await deps.journey.mentors.get(actor.id))?.value;
+    await sendCard(context, statusCard(mentor));
+  };
+}
+
+export function unknownCommand() {
+  return async (context: TurnContext): Promise<void> => {
+    await sendCard(context, card([heading("I didn't understand that"), text('Say "help" to see what you can do.')]));
+  };
+}

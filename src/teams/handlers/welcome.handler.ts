@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import { isApprover } from '../../domain/mentor/index.js';
+import { approvalRequestCard } from '../cards/approval-request.card.js';
+import { welcomeCard } from '../cards/welcome.card.js';
+import { actorOf, addressOf } from '../identity.js';
+import { sendCard } from '../reply.js';
+import type { TeamsDeps } from '../teams-deps.js';
+
+/** The app was installed for someone: remember how to reach them, welcome them, and show any request waiting on them. */
+export function welcomeHandler(deps: TeamsDeps) {
+  return async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const joined = (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
+    const actor = actorOf(context);
+    if (!joined || !actor) return;
+    const address = addressOf(context);
+    if (address) await deps.conversations.remember(address);
+    await sendCard(context, welcomeCard());
+    for await (const { value: mentor } of deps.journey.mentors.listByStage('awaitingApproval')) {
+      if (mentor.approval && isApprover(mentor.approval, actor.id)) {
+        await sendCard(context, approvalRequestCard(mentor, { canDecide: true }));
+      }
+    }
+  };
+}
+
+/** Remembers the 1:1 conversation of whoever writes, so any instance can reach them later. */
+export function rememberConversation(deps: TeamsDeps) {
+  return async (context: TurnContext): Promise<boolean> => {
+    const address = addressOf(context);
+    if (address) await deps.conversations.remember(address);
+    return true;
+  };
+}
