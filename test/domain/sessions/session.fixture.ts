@@ -1,4 +1,4 @@
-import type { Booking, Session } from '../../../src/domain/sessions/index.js';
+import type { Booking, NewSessionInput, Session } from '../../../src/domain/sessions/index.js';
 
 export const NOW = new Date('2026-11-01T12:00:00Z');
 
@@ -29,3 +29,15 @@ export function person(id: string): { id: string; name: string } {
 export function statuses(session: Session): string {
   return session.bookings.map((b) => `${b.personId}:${b.status}`).join(' ');
 }
+
+/** A `new session` form that passes, as a card would send it. */
+export const validForm: NewSessionInput = {
+  kind: 'training',
+  title: '  Mentor training  ',
+  startsAt: '2026-11-30 09:30',
+  endsAt: '2026-11-30 16:30',
+  location: 'inPerson',
+  venue: 'Town Hall',
+  seats: '20',
+  bookingClosesAt: '2026-11-27 17:00',
+};
