@@ -2,6 +2,8 @@ import { fail, ok, type Result } from '../result.js';
 import { DEFAULT_TIME_ZONE, MAX_SEATS, MIN_SEATS, type SessionDraft, type SessionKind, type SessionLocation } from './session.js';
 import { isTimeZone, localToUtc } from './zoned-time.js';
 
+export type CohortKind = Extract<SessionKind, 'informationSession' | 'training'>;
+
 export interface TimeOfDayRange {
   /** 'HH:mm', wall-clock time in the cohort's time zone. */
   readonly start: string;
@@ -32,7 +34,7 @@ export const DEFAULT_COHORT = {
 } as const;
 
 /** Stable for a cohort, so seeding twice finds the sessions already there instead of creating them again. */
-export function cohortSessionId(year: number, kind: 'informationSession' | 'training'): string {
+export function cohortSessionId(year: number, kind: CohortKind): string {
   return `cohort-${year}-${kind === 'training' ? 'training' : 'information-session'}`;
 }
 
@@ -65,17 +67,22 @@ interface Shared {
   readonly closesHours: number;
 }
 
-const TITLES: Record<'informationSession' | 'training', (year: number) => string> = {
+const TITLES: Record<CohortKind, (year: number) => string> = {
   informationSession: (year) => `Mentoring scheme information session ${year}`,
   training: (year) => `Mentor training ${year} (full day)`,
 };
 
-function draft(config: CohortConfig, kind: 'informationSession' | 'training', shared: Shared): Result<SessionDraft, CohortErrorCode> {
-  const date = kind === 'training' ? config.trainingDate ?? DEFAULT_COHORT.trainingDate : config.informationSessionDate ?? DEFAULT_COHORT.informationSessionDate;
+function draft(config: CohortConfig, kind: CohortKind, shared: Shared): Result<SessionDraft, CohortErrorCode> {
+  const date =
+    kind === 'training'
+      ? (config.trainingDate ?? DEFAULT_COHORT.trainingDate)
+      : (config.informationSessionDate ?? DEFAULT_COHORT.informationSessionDate);
   const times = config.times?.[kind] ?? DEFAULT_COHORT.times[kind];
   const start = at(config.year, date, times.start, shared.timeZone);
   const end = at(config.year, date, times.end, shared.timeZone);
-  if (!start || !end) return invalid(`the ${kind} date "${date}" or times "${times.start}"–"${times.end}" are not real (MM-DD and HH:mm).`);
+  if (!start || !end) {
+    return invalid(`the ${kind} date "${date}" or times "${times.start}"–"${times.end}" are not real (MM-DD and HH:mm).`);
+  }
   if (end <= start) return invalid(`the ${kind} must end after it starts.`);
   const closes = new Date(start.getTime() - shared.closesHours * 3_600_000);
   return ok({
