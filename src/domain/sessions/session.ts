@@ -15,7 +15,11 @@ export const MIN_SEATS = 1;
 export const MAX_SEATS = 500;
 export const MAX_VENUE_LENGTH = 200;
 export const MAX_DISPLAY_NAME_LENGTH = 64;
-/** The whole aggregate is stored as one Table row of about 60 KB; `bookSession` refuses a new row beyond this. */
+/**
+ * The aggregate is stored as one Table row of about 60 KB, so `bookSession` refuses a new name once the JSON would pass
+ * this many characters (about 300 to 400 bookings). Tables keeps strings as UTF-16, at most 64 KiB (32K characters)
+ * per property, so the storage mapper splits the JSON over two properties or packs it more tightly.
+ */
 export const MAX_SESSION_JSON_LENGTH = 60_000;
 
 export type SessionLocation = { readonly type: 'online' } | { readonly type: 'inPerson'; readonly venue: string };
