@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../result.js';
+import { fail, ok, type DomainError, type Result } from '../result.js';
 import { checkChangeable } from './booking-window.js';
 import { invalidInput, type InvalidInputError } from './problems.js';
 import { confirmedBookings, MAX_SEATS, MIN_SEATS, peopleToTell, type Booking, type Session } from './session.js';
@@ -23,7 +23,7 @@ export interface MoveSessionInput {
 export type MoveSessionResult =
   | { readonly ok: true; readonly value: SessionChanged }
   | { readonly ok: false; readonly error: InvalidInputError<'INVALID_TIMES'> }
-  | Extract<Result<never, ChangeableErrorCode>, { ok: false }>;
+  | { readonly ok: false; readonly error: DomainError<ChangeableErrorCode> };
 
 /** Times are read in the session's own time zone unless they carry an offset. */
 export function moveSession(session: Session, input: MoveSessionInput, now: Date): MoveSessionResult {

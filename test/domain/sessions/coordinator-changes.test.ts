@@ -29,6 +29,12 @@ describe('moveSession', () => {
     expect(given.ok && given.value.session.bookingClosesAt).toBe('2026-12-01T17:00:00.000Z');
   });
 
+  it('moving closer may leave booking already closed: the people booked keep their places', () => {
+    const result = moveSession(booked, { startsAt: '2026-11-02T09:30:00Z', endsAt: '2026-11-02T16:30:00Z' }, NOW);
+    expect(result.ok && result.value.session.bookingClosesAt).toBe('2026-11-01T09:30:00.000Z');
+    expect(result.ok && statuses(result.value.session)).toBe(statuses(booked));
+  });
+
   it.each([
     ['end before start', { startsAt: '2026-12-07 16:30', endsAt: '2026-12-07 09:30' }, 'END_NOT_AFTER_START'],
     ['start in the past', { startsAt: '2026-10-01 09:30', endsAt: '2026-10-01 16:30' }, 'START_IN_PAST'],
