@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import type { DeclaredConflict, MentorCandidate } from '../../../src/domain/matching/candidate.js';
 import { MENTOR_STAGES } from '../../../src/domain/mentor/stage.js';
+import type { Availability, Field, Interest, MeetingMode, Venue } from '../../../src/domain/matching/vocabulary.js';
 import type { Preference, YoungPerson } from '../../../src/domain/young-people/young-person.js';
 
 const AREAS = ['north', 'south', 'central'];
+const SOME_INTERESTS: Interest[] = ['music', 'football', 'cars', 'art'];
+const SOME_FIELDS: Field[] = ['engineering', 'law', 'business'];
+const BOTH_TIMES: Availability[] = ['weekdayEvening', 'weekendDaytime'];
+const BOTH_MODES: MeetingMode[] = ['inPerson', 'online'];
 
 function preference<T extends string>(values: readonly T[]): fc.Arbitrary<Preference<T>> {
   // As the form gives it: a preference with no values is never a must.
@@ -20,9 +25,9 @@ export function youngPersonArbitrary(id: string): fc.Arbitrary<YoungPerson> {
     dateOfBirth: fc.constantFrom('2010-03-02', '2009-01-01', '2008-03-03', '2008-03-02', '2004-07-30', '2000-03-03'),
     gender: fc.constantFrom('female', 'male', 'nonBinary'),
     homeArea: fc.constantFrom(...AREAS),
-    interests: fc.subarray(['music', 'football', 'cars', 'art']),
-    eetGoals: fc.subarray(['engineering', 'law', 'business']),
-    availability: fc.subarray(['weekdayEvening', 'weekendDaytime'], { minLength: 1 }),
+    interests: fc.subarray(SOME_INTERESTS),
+    eetGoals: fc.subarray(SOME_FIELDS),
+    availability: fc.subarray(BOTH_TIMES, { minLength: 1 }),
     preferences: fc.record({
       mentorGender: preference(['female', 'male', 'nonBinary']),
       mentorAgeBand: preference(['under30', '40to49', '60plus']),
@@ -48,16 +53,16 @@ export function candidateArbitrary(id: string, youngPersonIds: readonly string[]
     aboutMe: fc.constant('About me.'),
     penPicture: fc.record({
       experience: fc.constant('Experience.'),
-      interests: fc.subarray(['music', 'football', 'cars', 'art'], { minLength: 1 }),
-      expertise: fc.subarray(['engineering', 'law', 'business']),
+      interests: fc.subarray(SOME_INTERESTS, { minLength: 1 }),
+      expertise: fc.subarray(SOME_FIELDS),
     }),
     needs: fc.record({
       gender: fc.constantFrom('female', 'male', 'nonBinary', 'preferNotToSay'),
       ageBand: fc.constantFrom('under30', '40to49', '60plus'),
       menteeAges: ages,
-      availability: fc.subarray(['weekdayEvening', 'weekendDaytime'], { minLength: 1 }),
-      meetingModes: fc.subarray(['inPerson', 'online'], { minLength: 1 }),
-      venues: fc.constant(['cafe']),
+      availability: fc.subarray(BOTH_TIMES, { minLength: 1 }),
+      meetingModes: fc.subarray(BOTH_MODES, { minLength: 1 }),
+      venues: fc.constant<Venue[]>(['cafe']),
       areas: fc.subarray(AREAS),
       travelMiles: fc.constant(5),
     }),
@@ -73,7 +78,7 @@ export function candidateArbitrary(id: string, youngPersonIds: readonly string[]
     ),
     activeMatches: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
     worksInChildrensServices: fc.boolean(),
-    conflicts: fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: fc.array(conflict, { maxLength: 2 }), weight: 1 }),
+    conflicts: fc.oneof({ arbitrary: fc.constant<DeclaredConflict[]>([]), weight: 3 }, { arbitrary: fc.array(conflict, { maxLength: 2 }), weight: 1 }),
   });
 }
 
