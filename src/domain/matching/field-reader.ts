@@ -95,13 +95,13 @@ export function fieldReader(input: unknown, problems: Problem[] = [], prefix = '
     optionalText: (field, label, rule) => readText(field, label, rule, false),
     oneOf(field, label, known) {
       const raw = get(field);
+      if (isKnown(raw, known)) return raw;
       if (raw === undefined || raw === null || raw === '') {
         add(field, 'REQUIRED', `${capital(label)} is required.`);
-      } else if (!isKnown(raw, known)) {
-        add(field, 'UNKNOWN_VALUE', `${capital(label)} must be one of: ${known.map(describeValue).join(', ')}.`);
       } else {
-        return raw;
+        add(field, 'UNKNOWN_VALUE', `${capital(label)} must be one of: ${known.map(describeValue).join(', ')}.`);
       }
+      // A stand-in so the caller can carry on; `finish` refuses the whole form.
       return known[0] as (typeof known)[number];
     },
     listOf(field, label, known, rule) {
