@@ -1,0 +1,12 @@
+import { inject } from 'vitest';
+import { EffectQueue } from '../../src/store/effect-queue.js';
+import { storageClients } from '../../src/store/storage-clients.js';
+import { openStorage, type Storage } from '../../src/store/tables.js';
+import { uniquePrefix } from './test-bot.js';
+
+/** Fresh tables and a fresh queue in the shared Azurite, under a prefix of their own. */
+export async function freshStorage(): Promise<{ storage: Storage; queue: EffectQueue }> {
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const storage = await openStorage(clients, uniquePrefix());
+  return { storage, queue: new EffectQueue(storage.effectQueue) };
+}
