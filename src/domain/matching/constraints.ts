@@ -57,17 +57,19 @@ function profileViolations(profile: MentorProfile, youngPerson: YoungPerson, age
   return found;
 }
 
-/** Sentences for each preference the young person made a must and this profile does not meet. */
+/** What the young person made a must and this profile does not meet, in words. */
 export function unmetRequirements(profile: MentorProfile, youngPerson: YoungPerson): string[] {
   return preferenceChecks(profile, youngPerson)
     .filter((check) => check.preference.required && !check.met)
-    .map((check) => check.wanted);
+    .map((check) => describeWanted(check));
 }
 
+export type PreferenceKind = keyof YoungPerson['preferences'];
+
 export interface PreferenceCheck {
+  readonly kind: PreferenceKind;
   readonly preference: Preference<string>;
   readonly met: boolean;
-  readonly wanted: string;
 }
 
 /** Each stated preference (one with values) and whether the profile meets it. */
@@ -76,12 +78,27 @@ export function preferenceChecks(profile: MentorProfile, youngPerson: YoungPerso
   const needs = profile.needs;
   const inPerson = needs.meetingModes.includes('inPerson');
   const checks: PreferenceCheck[] = [
-    { preference: mentorGender, met: mentorGender.values.includes(needs.gender), wanted: `a ${describeList(mentorGender.values, 'or')} mentor` },
-    { preference: mentorAgeBand, met: mentorAgeBand.values.includes(needs.ageBand), wanted: `a mentor aged ${describeList(mentorAgeBand.values, 'or')}` },
-    { preference: meetingMode, met: meetingMode.values.some((mode) => needs.meetingModes.includes(mode)), wanted: `to meet ${describeList(meetingMode.values, 'or')}` },
-    { preference: area, met: inPerson && area.values.some((value) => needs.areas.includes(value)), wanted: `to meet in ${describeList(area.values, 'or')}` },
+    { kind: 'mentorGender', preference: mentorGender, met: mentorGender.values.includes(needs.gender) },
+    { kind: 'mentorAgeBand', preference: mentorAgeBand, met: mentorAgeBand.values.includes(needs.ageBand) },
+    { kind: 'meetingMode', preference: meetingMode, met: meetingMode.values.some((mode) => needs.meetingModes.includes(mode)) },
+    { kind: 'area', preference: area, met: inPerson && area.values.some((value) => needs.areas.includes(value)) },
   ];
   return checks.filter((check) => check.preference.values.length > 0);
+}
+
+/** Built only when shown: ranking 2,000 mentors should not write 8,000 sentences nobody reads. */
+export function describeWanted(check: PreferenceCheck): string {
+  const values = describeList(check.preference.values, 'or');
+  switch (check.kind) {
+    case 'mentorGender':
+      return `a ${values} mentor`;
+    case 'mentorAgeBand':
+      return `a mentor aged ${values}`;
+    case 'meetingMode':
+      return `to meet ${values}`;
+    case 'area':
+      return `to meet in ${values}`;
+  }
 }
 
 function hasConflict(mentor: MentorCandidate, youngPerson: YoungPerson): boolean {

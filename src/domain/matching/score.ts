@@ -1,6 +1,6 @@
 import type { YoungPerson } from '../young-people/young-person.js';
 import type { MentorCandidate } from './candidate.js';
-import { preferenceChecks } from './constraints.js';
+import { describeWanted, preferenceChecks } from './constraints.js';
 import type { MentorProfile } from './mentor-profile.js';
 import { describeList } from './vocabulary.js';
 
@@ -47,7 +47,7 @@ export function scoreFit(mentor: MentorCandidate, profile: MentorProfile, youngP
   }
   const met = preferenceChecks(profile, youngPerson).filter((check) => check.met);
   if (met.length > 0) {
-    const wanted = met.map((check) => check.wanted).join('; ');
+    const wanted = met.map(describeWanted).join('; ');
     parts.push(part('preferences', met.length, SCORE_WEIGHTS.preference, `Meets their preferences: ${wanted}.`));
   }
   const times = shared(profile.needs.availability, youngPerson.availability);
