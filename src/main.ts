@@ -26,6 +26,8 @@ import { createAdapter } from './teams/adapter.js';
 import { createBot } from './teams/bot.js';
 import { createBotServer } from './teams/http-server.js';
 import { TeamsMessenger } from './teams/messenger.js';
+import { approvalNotifiers } from './teams/notifications/approval.notifications.js';
+import { TeamsTransport } from './teams/teams-transport.js';
 
 export interface StartOptions {
   /** Tests hand in a token for the local Graph stand-in instead of a real credential. */
@@ -59,16 +61,15 @@ export async function startBot(env: Record<string, string | undefined>, options:
 
   const adapter = createAdapter(config);
   const bot = createBot(adapter, { journey, conversations, log });
-  const messenger = new TeamsMessenger({
+  const transport = new TeamsTransport({
     adapter,
     botId: config.BOT_ID ?? '',
-    mentors,
-    directory,
     conversations,
     cardMessages: new CardMessageRepository(storage.tables.cardMessages),
     installer,
     serviceUrl: config.TEAMS_SERVICE_URL,
   });
+  const messenger = new TeamsMessenger(transport, [approvalNotifiers(mentors, directory)]);
   const byName = new Map(storage.outboxTables.map((table) => [table.tableName, table]));
   const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, () => roles.coordinators.map((c) => c.id), {
     ...DEFAULT_WORKER_OPTIONS,

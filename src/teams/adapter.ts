@@ -1,5 +1,20 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { CallerIdConstants } from 'botbuilder';
 import type { Config } from '../config.js';
+
+/**
+ * Bot Framework's public-cloud settings (botframework-connector's AuthenticationConstants), as botbuilder uses them when
+ * none is given. Setting any one of these switches botbuilder to "all parameters are intentional" and leaves the others
+ * undefined (an issuer of `undefined` refuses every token), so overriding the OpenID metadata URL means giving them all.
+ */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
 
 /**
  * With no BOT_ID the adapter accepts unauthenticated requests (local mode and the Playground); with one, every request's
@@ -12,6 +27,6 @@ export function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
     MicrosoftAppType: config.BOT_TYPE,
     MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
-    ...(config.BOT_OPENID_METADATA_URL ? { ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL } : {}),
+    ...(config.BOT_OPENID_METADATA_URL ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL } : {}),
   });
 }
