@@ -21,7 +21,10 @@ import { EffectQueue } from './store/effect-queue.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './store/embedded-azurite.js';
 import { MentorRepository } from './store/mentor.repository.js';
 import { storageClients, type StorageConnection } from './store/storage-clients.js';
-import { openStorage } from './store/tables.js';
+import { openStorage, openTable } from './store/tables.js';
+import type { Feature, FeatureContext, FeatureFactory } from './feature.js';
+import { FEATURES } from './features.js';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { createAdapter } from './teams/adapter.js';
 import { createBot } from './teams/bot.js';
 import { createBotServer } from './teams/http-server.js';
@@ -36,6 +39,8 @@ export interface StartOptions {
   /** Tests drive the worker themselves when they want to see a crash between steps. */
   readonly startWorker?: boolean;
   readonly now?: () => Date;
+  /** Replaces the feature list (tests of one feature). */
+  readonly features?: readonly FeatureFactory[];
 }
 
 export interface RunningBot {
@@ -53,14 +58,13 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const { connection, azurite } = await storageConnection(config, log);
   const storage = await openStorage(storageClients(connection), config.TABLE_PREFIX);
   const queue = new EffectQueue(storage.effectQueue);
-  const { directory, installer, localFile } = directoryFor(config, options, log);
+  const { directory, installer, localFile, graph } = directoryFor(config, options, log);
   const roles = await schemeRoles(config, directory, localFile);
   const mentors = new MentorRepository(storage.tables.mentors, queue, now);
   const conversations = new ConversationRepository(storage.tables.conversations);
   const journey: JourneyDeps = { mentors, directory, roles, clock: { now } };
 
   const adapter = createAdapter(config);
-  const bot = createBot(adapter, { journey, conversations, log });
   const transport = new TeamsTransport({
     adapter,
     botId: config.BOT_ID ?? '',
@@ -69,20 +73,37 @@ export async function startBot(env: Record<string, string | undefined>, options:
     installer,
     serviceUrl: config.TEAMS_SERVICE_URL,
   });
-  const messenger = new TeamsMessenger(transport, [approvalNotifiers(mentors, directory)]);
-  const byName = new Map(storage.outboxTables.map((table) => [table.tableName, table]));
+  const clients = storageClients(connection);
+  const context: FeatureContext = {
+    config,
+    log,
+    storage: clients,
+    openTable: (name) => openTable(clients, `${config.TABLE_PREFIX}${name}`),
+    queue,
+    journey,
+    ...(graph ? { graph } : {}),
+    transport,
+  };
+  const features: Feature[] = [];
+  for (const factory of options.features ?? FEATURES) features.push(await factory(context));
+
+  const bot = createBot(adapter, { journey, conversations, log }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
+  const messenger = new TeamsMessenger(transport, [approvalNotifiers(mentors, directory), ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : []))]);
+  const outboxTables = [...storage.outboxTables, ...features.flatMap((feature) => feature.outboxTables ?? [])];
+  const byName = new Map(outboxTables.map((table) => [table.tableName, table]));
   const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, () => roles.coordinators.map((c) => c.id), {
     ...DEFAULT_WORKER_OPTIONS,
     pollMs: config.WORKER_POLL_MS,
   });
   if (options.startWorker !== false) worker.start();
   const jobs: Interval[] = [
-    every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(storage.outboxTables, queue, now()), log),
+    every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(outboxTables, queue, now()), log),
     every(config.SCHEDULER_INTERVAL_SECONDS * 1000, 'approvalFollowUp', () =>
       followUpApprovals(journey, {
         reminderAfterWorkingDays: config.APPROVAL_REMINDER_WORKING_DAYS,
         escalationAfterWorkingDays: config.APPROVAL_ESCALATION_WORKING_DAYS,
       }), log),
+    ...features.flatMap((feature) => feature.jobs ?? []).map((job) => every(job.everyMs, job.name, () => job.run(), log)),
   ];
 
   const server = createBotServer(adapter, bot, log);
@@ -101,6 +122,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
       await new Promise((resolve) => server.close(resolve));
       await Promise.all(jobs.map((job) => job.stop()));
       await worker.stop();
+      await Promise.all(features.map((feature) => feature.stop?.()));
       await azurite?.stop();
     },
   };
@@ -126,7 +148,11 @@ async function storageConnection(config: Config, log: Logger): Promise<{ connect
   return { connection: { kind: 'connectionString', connectionString: azurite.connectionString }, azurite };
 }
 
-function directoryFor(config: Config, options: StartOptions, log: Logger): { directory: Directory; installer: AppInstaller; localFile?: LocalDirectory } {
+function directoryFor(
+  config: Config,
+  options: StartOptions,
+  log: Logger,
+): { directory: Directory; installer: AppInstaller; localFile?: LocalDirectory; graph?: Client } {
   if (config.mode.directory === 'localFile') {
     const local = LocalDirectory.load(config.LOCAL_DIRECTORY_FILE);
     log.info({ file: config.LOCAL_DIRECTORY_FILE }, 'no Graph credentials: reading people and managers from the local directory file (local mode)');
@@ -135,7 +161,7 @@ function directoryFor(config: Config, options: StartOptions, log: Logger): { dir
   const getAccessToken = options.graphAccessToken ?? tokenFrom(graphCredential(config), config.GRAPH_BASE_URL);
   const client = createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getAccessToken });
   const installer = config.TEAMS_APP_ID ? new GraphAppInstaller(client, config.TEAMS_APP_ID, config.GRAPH_BASE_URL) : new NoAppInstaller();
-  return { directory: new GraphDirectory(client), installer };
+  return { directory: new GraphDirectory(client), installer, graph: client };
 }
 
 function graphCredential(config: Config) {

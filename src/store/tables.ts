@@ -30,6 +30,12 @@ export async function openStorage(clients: StorageClients, prefix: string): Prom
   return { tables, effectQueue, outboxTables: [tables.mentors] };
 }
 
+export async function openTable(clients: StorageClients, name: string): Promise<TableClient> {
+  const table = clients.table(name);
+  await createIfMissing(table);
+  return table;
+}
+
 async function createIfMissing(table: TableClient): Promise<void> {
   try {
     await table.createTable();

@@ -1,0 +1,4 @@
+import type { FeatureFactory } from './feature.js';
+
+/** Every feature beyond sign-up and approval, in the order their routes are tried. Add one line per feature. */
+export const FEATURES: readonly FeatureFactory[] = [];
