@@ -22,7 +22,7 @@ export function signUpFormCard(mentor: Mentor, problem?: string): AdaptiveCardJs
       },
       input('directorateOrWard', 'Directorate (or ward, for councillors)', details?.directorateOrWard ?? mentor.directory.department ?? '', 100),
       input('jobTitle', 'Job title', details?.jobTitle ?? mentor.directory.jobTitle ?? '', 100),
-      toggle('worksInChildrensServices', "I work in Children's Services", details?.worksInChildrensServices ?? false),
+      toggle('worksInChildrensServices', "Children's Services", "I work in Children's Services", details?.worksInChildrensServices ?? false),
       { ...input('motivation', 'Why would you like to mentor? (a few sentences)', details?.motivation ?? '', 1000), isMultiline: true },
       approverNote(mentor),
       {
@@ -30,8 +30,8 @@ export function signUpFormCard(mentor: Mentor, problem?: string): AdaptiveCardJs
         isMultiline: true,
         isRequired: false,
       },
-      toggle('consent', 'I agree that the scheme may keep and use these details to run the scheme', false, true),
-      toggle('commitment', 'I can give a full training day and at least 90 minutes a month for 6 to 18 months', false, true),
+      toggle('consent', 'Consent', 'I agree that the scheme may keep and use these details to run the scheme', false, true),
+      toggle('commitment', 'Time commitment', 'I can give a full training day and at least 90 minutes a month for 6 to 18 months', false, true),
     ],
     [execute('Send for approval', 'submitSignUp', {}, 'positive')],
   );
@@ -53,10 +53,11 @@ function input(id: string, label: string, value: string, maxLength: number): Car
   return { type: 'Input.Text', id, label, value, maxLength, isRequired: true, errorMessage: `${label.split(' (')[0]} is required.` };
 }
 
-function toggle(id: string, title: string, value: boolean, required = false): CardElement {
+function toggle(id: string, label: string, title: string, value: boolean, required = false): CardElement {
   return {
     type: 'Input.Toggle',
     id,
+    label,
     title,
     value: value ? 'true' : 'false',
     valueOn: 'true',
