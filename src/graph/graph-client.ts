@@ -1,4 +1,14 @@
-import { Client } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RedirectHandlerOptions,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
 
 export interface GraphClientOptions {
@@ -8,15 +18,47 @@ export interface GraphClientOptions {
 }
 
 /**
- * The real Graph client. Its default middleware retries 429 and 503 honouring Retry-After (three times) before an
- * error reaches us.
+ * The real Graph client, with the SDK's default middleware except for authentication: its retry handler retries 429,
+ * 503 and 504 honouring Retry-After (three times) before an error reaches us. The SDK's own authentication handler
+ * only sends the token to the public Graph hosts it knows (https only), so any other GRAPH_BASE_URL got no token at
+ * all; the token goes to the configured base URL's origin instead, and to nowhere else.
  */
 export function createGraphClient(options: GraphClientOptions): Client {
+  const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   return Client.initWithMiddleware({
-    baseUrl: options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+    baseUrl,
     defaultVersion: 'v1.0',
-    authProvider: { getAccessToken: options.getAccessToken },
+    middleware: [
+      new BearerTokenHandler(new URL(baseUrl).origin, options.getAccessToken),
+      new RetryHandler(new RetryHandlerOptions()),
+      new RedirectHandler(new RedirectHandlerOptions()),
+      new TelemetryHandler(),
+      new HTTPMessageHandler(),
+    ],
   });
+}
+
+class BearerTokenHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly origin: string,
+    private readonly getAccessToken: () => Promise<string>,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    if (new URL(url).origin === this.origin) {
+      const options = (context.options ??= {});
+      // The SDK builds headers as a plain object, and its redirect handler deletes Authorization from that object.
+      options.headers = { ...(options.headers as Record<string, string> | undefined), Authorization: `Bearer ${await this.getAccessToken()}` };
+    }
+    await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
 }
 
 export function tokenFrom(credential: TokenCredential, baseUrl: string): () => Promise<string> {
