@@ -32,25 +32,16 @@ export function expressInterestAction(deps: TeamsDeps) {
   };
 }
 
+/** Parses before reading, so a good form costs one read, one transaction and one queue message. */
 export function submitSignUpAction(deps: TeamsDeps) {
   return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
-    const current = await deps.journey.mentors.get(actor.id);
-    if (!current) {
-      await answerInvoke(context, await signUpStartCard(deps, actor));
-      return;
-    }
     const form = parseSignUp(data);
-    if (!form.ok) {
-      await answerInvoke(context, signUpFormCard(current.value, form.message));
-      return;
-    }
-    const result = await signUp(deps.journey, actor, form.value);
-    if (result.ok) {
-      await answerInvoke(context, signUpSentCard(result.value));
-      return;
-    }
-    const latest = (await deps.journey.mentors.get(actor.id))?.value ?? current.value;
-    const card = MAY_SIGN_UP.includes(latest.stage) ? signUpFormCard(latest, result.error.message) : statusCard(latest);
+    const result = form.ok ? await signUp(deps.journey, actor, form.value) : undefined;
+    if (result?.ok) return answerInvoke(context, signUpSentCard(result.value));
+    const latest = (await deps.journey.mentors.get(actor.id))?.value;
+    if (!latest) return answerInvoke(context, await signUpStartCard(deps, actor));
+    const problem = form.ok ? result?.ok === false ? result.error.message : undefined : form.message;
+    const card = MAY_SIGN_UP.includes(latest.stage) ? signUpFormCard(latest, problem) : statusCard(latest);
     await answerInvoke(context, card);
   };
 }
