@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startBot } from '../src/main.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
+import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
+import { describeLatencies } from './support/percentiles.js';
+
+const USERS = Number(process.env.BENCH_USERS ?? 20);
+const ROUNDS = 5;
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+function person(n: number, kind: string): Person {
+  return { id: `${kind === 'manager' ? 'bbbbbbbb' : 'aaaaaaaa'}-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `${kind} ${n}` };
+}
+
+/** 20 concurrent simulated users through sign-up and approval against Azurite, timing every card action. */
+export async function benchApproval(): Promise<void> {
+  const azurite = await startEmbeddedAzurite();
+  const tables = await new CountingProxy(portOf(azurite.connectionString, 'Table')).start();
+  const queues = await new CountingProxy(portOf(azurite.connectionString, 'Queue')).start();
+  const connector = await new TeamsConnectorStandIn().start();
+  const applicants = Array.from({ length: USERS * ROUNDS }, (_, i) => person(i, 'applicant'));
+  const managers = Array.from({ length: USERS }, (_, i) => person(i, 'manager'));
+  const bot = await startBot(
+    {
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      STORAGE_CONNECTION_STRING: proxied(azurite.connectionString, tables, queues),
+      TABLE_PREFIX: 'bench',
+      LOCAL_DIRECTORY_FILE: directoryFile(applicants, managers),
+      TEAMS_SERVICE_URL: connector.url,
+      SCHEDULER_INTERVAL_SECONDS: '3600',
+      OUTBOX_SWEEP_SECONDS: '3600',
+    },
+    { startWorker: false },
+  );
+  const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  const post = async (body: object): Promise<{ ms: number; json: unknown }> => {
+    const started = performance.now();
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...body }) });
+    const json: unknown = await response.json().catch(() => undefined);
+    if (response.status !== 200) throw new Error(`bot answered ${response.status}`);
+    return { ms: performance.now() - started, json };
+  };
+
+  for (const someone of applicants) await post(message(someone, 'sign up'));
+
+  // Storage round trips: counted one action at a time, so nothing else is on the wire.
+  const calibration = applicants.slice(0, 3);
+  const ids = new Map<string, string>();
+  const submitTrips = await countTrips(tables, queues, calibration, async (applicant) => {
+    ids.set(applicant.id, approvalIdIn((await post(action(applicant, 'submitSignUp', FORM))).json));
+  });
+  const decideTrips = await countTrips(tables, queues, calibration, (applicant) =>
+    post(action(managerOf(applicant), 'decideApproval', { mentorId: applicant.id, approvalId: ids.get(applicant.id), decision: 'approve' })),
+  );
+  const refreshTrips = await countTrips(tables, queues, calibration, (applicant) => post(action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId: ids.get(applicant.id) })));
+
+  // Latency: USERS people at once, each going through sign-up, approval and a card refresh with a short think time.
+  const latencies = { submit: [] as number[], decide: [] as number[], refresh: [] as number[] };
+  const rest = applicants.slice(calibration.length);
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, lane) => {
+      for (let i = lane; i < rest.length; i += USERS) {
+        const applicant = rest[i]!;
+        await think();
+        const submitted = await post(action(applicant, 'submitSignUp', FORM));
+        latencies.submit.push(submitted.ms);
+        const approvalId = approvalIdIn(submitted.json);
+        await think();
+        latencies.decide.push((await post(action(managerOf(applicant), 'decideApproval', { mentorId: applicant.id, approvalId, decision: 'approve' }))).ms);
+        await think();
+        latencies.refresh.push((await post(action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId }))).ms);
+      }
+    }),
+  );
+
+  console.log(`approval: ${USERS} concurrent users (think time ${THINK_MS[0]}–${THINK_MS[1]} ms between actions), ${rest.length} applicants, Azurite on loopback`);
+  console.log(`  ${describeLatencies('submit sign-up', latencies.submit, 50)}; storage round trips ${submitTrips} (target <= 3)`);
+  console.log(`  ${describeLatencies('approve', latencies.decide, 50)}; storage round trips ${decideTrips} (target <= 3)`);
+  console.log(`  ${describeLatencies('refresh card', latencies.refresh, 50)}; storage round trips ${refreshTrips} (target <= 3)`);
+
+  function managerOf(applicant: Person): Person {
+    return managers[applicants.indexOf(applicant) % USERS]!;
+  }
+  await bot.stop();
+  await Promise.all([connector.stop(), tables.stop(), queues.stop()]);
+  await azurite.stop();
+}
+
+const FORM = {
+  role: 'seniorManager', directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: 'false',
+  motivation: 'To help a young person into work.', consent: 'true', commitment: 'true',
+};
+
+const THINK_MS = [100, 400] as const;
+
+function think(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])));
+}
+
+/** Storage requests per action, as the most any single action needed, one action at a time. */
+async function countTrips(
+  tables: CountingProxy,
+  queues: CountingProxy,
+  people: Person[],
+  act: (someone: Person) => Promise<unknown>,
+): Promise<number> {
+  let most = 0;
+  for (const someone of people) {
+    const before = tables.count + queues.count;
+    await act(someone);
+    most = Math.max(most, tables.count + queues.count - before);
+  }
+  return most;
+}
+
+function approvalIdIn(answer: unknown): string {
+  const match = /"approvalId":"([^"]+)"/.exec(JSON.stringify(answer));
+  if (!match) throw new Error('no approval id in the answer');
+  return match[1]!;
+}
+
+function base(someone: Person) {
+  return {
+    channelId: 'msteams',
+    from: { id: `29:${someone.id}`, aadObjectId: someone.id, name: someone.name },
+    recipient: { id: '28:bot' },
+    conversation: { id: `personal-${someone.id}`, conversationType: 'personal' },
+  };
+}
+
+function message(someone: Person, text: string) {
+  return { ...base(someone), type: 'message', text };
+}
+
+function action(someone: Person, verb: string, data: object) {
+  return { ...base(someone), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+}
+
+function directoryFile(applicants: Person[], managers: Person[]): string {
+  const people = [
+    ...managers.map((m) => ({ id: m.id, name: m.name })),
+    ...applicants.map((a, i) => ({ id: a.id, name: a.name, jobTitle: 'Head', managerId: managers[i % USERS]!.id })),
+  ];
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-dir-')), 'directory.json');
+  writeFileSync(file, JSON.stringify({ people, coordinatorIds: [], governanceApproverIds: [] }));
+  return file;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchApproval();

@@ -1,0 +1,46 @@
+import { createServer, request, type Server } from 'node:http';
+
+/** Forwards HTTP to a storage endpoint and counts requests, to measure storage round trips per action. */
+export class CountingProxy {
+  count = 0;
+  private server: Server | undefined;
+  port = 0;
+
+  constructor(private readonly targetPort: number) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.count += 1;
+      const upstream = request(
+        { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+/** Rewrites a connection string's table and queue endpoints to go through the proxies. */
+export function proxied(connectionString: string, tables: CountingProxy, queues: CountingProxy): string {
+  return connectionString
+    .replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${tables.port}`)
+    .replace(/QueueEndpoint=http:\/\/127\.0\.0\.1:\d+/, `QueueEndpoint=http://127.0.0.1:${queues.port}`);
+}
+
+export function portOf(connectionString: string, name: 'Table' | 'Queue'): number {
+  const match = new RegExp(`${name}Endpoint=http://127\\.0\\.0\\.1:(\\d+)`).exec(connectionString);
+  return Number(match?.[1]);
+}
