@@ -52,16 +52,16 @@ describe('the mentor repository on Azurite', () => {
     const audit = [{ at: NOW.toISOString(), actor: { id: 'b', name: 'B' }, action: 'expressInterest', subjectId: 'b', toStage: 'interested' }];
     const effects = [{ id: 'e1', recipientId: 'c', message: { type: 'approvalDecided' as const, mentorId: 'b', approvalId: 'r' } }];
     await repo.save({ value: mentor, audit, effects });
-    const rows = [];
-    for await (const row of storage.tables.mentors.listEntities()) rows.push(row.rowKey);
+    const rows: string[] = [];
+    for await (const row of storage.tables.mentors.listEntities()) rows.push(row.rowKey ?? '');
     expect(rows.filter((key) => key.startsWith('audit|'))).toHaveLength(1);
     expect(rows).toContain('outbox|e1');
     expect(rows).toContain('mentor');
 
     // A failed commit leaves nothing behind: not the audit entry, not the effect.
     await expect(repo.save({ value: mentor, audit, effects: [{ ...effects[0]!, id: 'e2' }] })).rejects.toBeInstanceOf(ConcurrencyError);
-    const after = [];
-    for await (const row of storage.tables.mentors.listEntities()) after.push(row.rowKey);
+    const after: string[] = [];
+    for await (const row of storage.tables.mentors.listEntities()) after.push(row.rowKey ?? '');
     expect(after).not.toContain('outbox|e2');
     expect(after.filter((key) => key.startsWith('audit|'))).toHaveLength(1);
   });
@@ -84,9 +84,9 @@ describe('the mentor repository on Azurite', () => {
     expect(loser && !loser.ok && loser.error.code).toBe('ALREADY_DECIDED');
 
     const stored = (await repo.get('adele'))!.value;
-    const decisions = [];
+    const decisions: string[] = [];
     for await (const row of storage.tables.mentors.listEntities<{ action: string }>()) {
-      if (row.rowKey.startsWith('audit|')) decisions.push(row.action);
+      if (row.rowKey?.startsWith('audit|')) decisions.push(row.action);
     }
     expect(decisions).toEqual([stored.stage === 'approved' ? 'approve' : 'decline']);
   });

@@ -73,7 +73,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: St
   };
 }
 
-export function conversationOf(person: TestPerson): string {
+export function conversationOf(person: { readonly id: string }): string {
   return `a:personal-${person.id}`;
 }
 
