@@ -1,5 +1,6 @@
 import type { Mentor } from '../domain/mentor/index.js';
 import type { PersonRef } from '../domain/person.js';
+import type { SessionMessage } from './sessions/session-messages.js';
 
 /** A value as read from storage with the etag that guards the next write of it. */
 export interface Versioned<T> {
@@ -31,7 +32,13 @@ export type OutboundMessage =
   | { readonly type: 'approvalRequest'; readonly mentorId: string; readonly approvalId: string; readonly reminder?: boolean }
   | { readonly type: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
   | { readonly type: 'approvalCardsUpdate'; readonly mentorId: string; readonly approvalId: string }
-  | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice };
+  | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice }
+  | SessionMessage
+  // Matching (src/matching.feature.ts): ids only; the notifier reads what it may show when it sends.
+  | { readonly type: 'askForProfile'; readonly mentorId: string }
+  | { readonly type: 'matchRequest'; readonly youngPersonId: string; readonly proposalId: string }
+  | { readonly type: 'matchStarted'; readonly youngPersonId: string; readonly matchId: string }
+  | { readonly type: 'matchNotice'; readonly youngPersonId: string; readonly proposalId: string; readonly outcome: 'accepted' | 'declined' };
 
 export type CoordinatorNotice =
   | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }

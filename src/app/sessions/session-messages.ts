@@ -1,0 +1,15 @@
+import type { PersonRef } from '../../domain/person.js';
+
+/** What the sessions feature owes people and the calendar after a write; carried out by the effect worker. */
+export type SessionMessage =
+  /** The booking card, sent when someone is approved. */
+  | { readonly type: 'sessionOffer'; readonly mentorId: string }
+  /** Converge the session's Graph event (and its attendees) to the bookings as stored when it runs. */
+  | { readonly type: 'syncSessionCalendar'; readonly sessionId: string; readonly version: number }
+  /** Converge a mentor's stage ('approved' / 'booked' / 'trained') to their training booking as stored when it runs. */
+  | { readonly type: 'sessionMentorStage'; readonly sessionId: string; readonly personId: string; readonly actor: PersonRef }
+  /** A seat came free and the first person waiting has it. */
+  | { readonly type: 'sessionPromoted'; readonly sessionId: string; readonly personId: string }
+  | { readonly type: 'sessionReminder'; readonly sessionId: string; readonly personId: string }
+  /** The coordinator cancelled the session. */
+  | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string };

@@ -1,0 +1,189 @@
+import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { z } from 'zod';
+import { SESSION_KINDS, type Session } from '../domain/sessions/index.js';
+import { ConcurrencyError } from '../app/ports.js';
+import type { CalendarState, SessionChange, SessionStore, VersionedSession } from '../app/sessions/session-ports.js';
+import type { EffectSignal } from './effect-queue.js';
+import { encodeKey } from './keys.js';
+import { commitPartition } from './partition-commit.js';
+import { orUndefinedWhenMissing, translateWriteError } from './storage-errors.js';
+
+const SESSION_ROW = 'session';
+const CALENDAR_ROW = 'calendar';
+
+/**
+ * Table Storage keeps a string property as UTF-16 of at most 64 KiB, so 32,768 characters; the session JSON (up to about
+ * 60,000 characters by the domain's own limit, more for a session built by hand) is cut into parts of this size.
+ */
+export const PART_LENGTH = 30_000;
+/** 8 parts hold 240,000 characters (480 KB), under the 1 MiB entity limit with room for the other properties. */
+export const MAX_PARTS = 8;
+
+export interface SessionEntity {
+  partitionKey: string;
+  rowKey: string;
+  kind: string;
+  startsAt: string;
+  cancelled: boolean;
+  version: number;
+  remindedFor: string;
+  parts: number;
+  [part: `data${number}`]: string;
+}
+
+const booking = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  status: z.enum(['confirmed', 'waiting', 'cancelled']),
+  bookedAt: z.string(),
+  attended: z.boolean().optional(),
+});
+
+const sessionSchema: z.ZodType<Session> = z.object({
+  id: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  location: z.union([z.object({ type: z.literal('online') }), z.object({ type: z.literal('inPerson'), venue: z.string() })]),
+  seats: z.number().int(),
+  bookingClosesAt: z.string(),
+  cancelledAt: z.string().optional(),
+  bookings: z.array(booking),
+});
+
+export function toEntity(session: Session, version: number, remindedFor?: string): SessionEntity {
+  const json = JSON.stringify(session);
+  const chunks = split(json);
+  const parts = chunks.length;
+  if (parts > MAX_PARTS) throw new Error(`a session's stored form is ${json.length} characters, more than a table row holds`);
+  const entity: SessionEntity = {
+    partitionKey: encodeKey(session.id),
+    rowKey: SESSION_ROW,
+    kind: session.kind,
+    startsAt: session.startsAt,
+    cancelled: !!session.cancelledAt,
+    version,
+    remindedFor: remindedFor ?? '',
+    parts,
+  };
+  chunks.forEach((chunk, i) => {
+    entity[`data${i}`] = chunk;
+  });
+  return entity;
+}
+
+/** Cuts at most PART_LENGTH UTF-16 units at a time, never between the two halves of a surrogate pair. */
+function split(json: string): string[] {
+  const chunks: string[] = [];
+  let from = 0;
+  while (from < json.length || chunks.length === 0) {
+    let to = Math.min(json.length, from + PART_LENGTH);
+    const code = json.charCodeAt(to - 1);
+    if (to < json.length && code >= 0xd800 && code <= 0xdbff) to -= 1;
+    chunks.push(json.slice(from, to));
+    from = to;
+  }
+  return chunks;
+}
+
+export function toDomain(entity: SessionEntity): Session {
+  let json = '';
+  for (let i = 0; i < entity.parts; i += 1) json += entity[`data${i}`] ?? '';
+  return sessionSchema.parse(JSON.parse(json));
+}
+
+interface CalendarEntity {
+  partitionKey: string;
+  rowKey: string;
+  eventId: string;
+  joinUrl: string;
+  syncedVersion: number;
+  requestedVersion: number;
+  lockedUntil: string;
+  cancelled: boolean;
+}
+
+/** Sessions, one row each, with their audit and outbox rows and their calendar state in the session's partition. */
+export class SessionRepository implements SessionStore {
+  constructor(
+    readonly table: TableClient,
+    private readonly signal: EffectSignal,
+    private readonly now: () => Date,
+  ) {}
+
+  async get(sessionId: string): Promise<VersionedSession | undefined> {
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<SessionEntity>(encodeKey(sessionId), SESSION_ROW));
+    return entity ? fromEntity(entity) : undefined;
+  }
+
+  async save(change: SessionChange): Promise<void> {
+    const entity = toEntity(change.session, change.version, change.remindedFor);
+    await commitPartition(
+      this.table,
+      {
+        partitionKey: entity.partitionKey,
+        entity: entity as unknown as TableEntity,
+        ...(change.etag ? { etag: change.etag } : {}),
+        audit: change.audit,
+        effects: change.effects,
+      },
+      this.now(),
+    );
+    if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
+  }
+
+  async *list(): AsyncIterable<VersionedSession> {
+    const filter = odata`RowKey eq ${SESSION_ROW}`;
+    for await (const entity of this.table.listEntities<SessionEntity>({ queryOptions: { filter } })) yield fromEntity(entity);
+  }
+
+  async getCalendar(sessionId: string): Promise<{ value: CalendarState; etag?: string }> {
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<CalendarEntity>(encodeKey(sessionId), CALENDAR_ROW));
+    if (!entity) return { value: { syncedVersion: 0, requestedVersion: 0 } };
+    return {
+      value: {
+        ...(entity.eventId ? { eventId: entity.eventId } : {}),
+        ...(entity.joinUrl ? { joinUrl: entity.joinUrl } : {}),
+        syncedVersion: entity.syncedVersion,
+        requestedVersion: entity.requestedVersion,
+        ...(entity.lockedUntil ? { lockedUntil: entity.lockedUntil } : {}),
+        ...(entity.cancelled ? { cancelled: true } : {}),
+      },
+      etag: entity.etag,
+    };
+  }
+
+  async saveCalendar(sessionId: string, state: CalendarState, etag: string | undefined): Promise<string> {
+    const entity: CalendarEntity = {
+      partitionKey: encodeKey(sessionId),
+      rowKey: CALENDAR_ROW,
+      eventId: state.eventId ?? '',
+      joinUrl: state.joinUrl ?? '',
+      syncedVersion: state.syncedVersion,
+      requestedVersion: state.requestedVersion,
+      lockedUntil: state.lockedUntil ?? '',
+      cancelled: !!state.cancelled,
+    };
+    try {
+      const response = etag
+        ? await this.table.updateEntity(entity, 'Replace', { etag })
+        : await this.table.createEntity(entity);
+      if (!response.etag) throw new ConcurrencyError('no etag returned');
+      return response.etag;
+    } catch (error) {
+      if (error instanceof ConcurrencyError) throw error;
+      return translateWriteError(error);
+    }
+  }
+}
+
+function fromEntity(entity: SessionEntity & { etag: string }): VersionedSession {
+  return {
+    session: toDomain(entity),
+    version: entity.version,
+    ...(entity.remindedFor ? { remindedFor: entity.remindedFor } : {}),
+    etag: entity.etag,
+  };
+}

@@ -1,0 +1,26 @@
+import { inject } from 'vitest';
+import type { SessionDeps } from '../../src/app/sessions/session-deps.js';
+import type { Clock, Directory, SchemeRoles } from '../../src/app/ports.js';
+import { EffectQueue } from '../../src/store/effect-queue.js';
+import { MentorRepository } from '../../src/store/mentor.repository.js';
+import { SessionRepository } from '../../src/store/session.repository.js';
+import { storageClients } from '../../src/store/storage-clients.js';
+import { openStorage, openTable } from '../../src/store/tables.js';
+import { uniquePrefix } from './test-bot.js';
+
+const NO_DIRECTORY: Directory = { getPerson: async () => undefined, getManager: async () => undefined };
+
+/** A session repository and the mentor repository on the shared Azurite, under a fresh prefix. */
+export async function freshSessionStorage(now: () => Date, coordinators: string[] = []) {
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const prefix = uniquePrefix();
+  const storage = await openStorage(clients, prefix);
+  const queue = new EffectQueue(storage.effectQueue);
+  const table = await openTable(clients, `${prefix}Sessions`);
+  const sessions = new SessionRepository(table, queue, now);
+  const mentors = new MentorRepository(storage.tables.mentors, queue, now);
+  const roles: SchemeRoles = { coordinators: coordinators.map((id) => ({ id, name: 'Coordinator' })), governanceApprovers: [], isCoordinator: (id) => coordinators.includes(id) };
+  const clock: Clock = { now };
+  const deps: SessionDeps = { sessions, mentors, roles, clock, directory: NO_DIRECTORY };
+  return { deps, sessions, mentors, table, queue, storage, prefix };
+}
