@@ -56,6 +56,12 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: positiveInt(300),
   WORKER_POLL_MS: positiveInt(500),
   OUTBOX_SWEEP_SECONDS: positiveInt(30),
+  /** Matching (docs/matching.md): what a matched mentor is given to call (report 4.6), and the matching policy. */
+  LEAVING_CARE_DUTY_LINE: optionalText,
+  SERVICE_MANAGER_NAME: optionalText,
+  SERVICE_MANAGER_CONTACT: optionalText,
+  MENTOR_MAX_ACTIVE_MATCHES: positiveInt(1),
+  DBS_RENEW_AFTER_MONTHS: positiveInt(36),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -11,6 +11,7 @@ import { signUpSentCard } from '../../src/teams/cards/sign-up-sent.card.js';
 import { statusCard } from '../../src/teams/cards/status.card.js';
 import { welcomeCard } from '../../src/teams/cards/welcome.card.js';
 import { cardProblems } from '../support/card-check.js';
+import { MATCHING_CARDS } from './matching-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -45,6 +46,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['coordinator: decided', approvalDecidedNoticeCard(approved)],
   ['coordinator: escalated', approvalEscalatedCard(awaiting)],
   ['coordinator: unreachable', unreachableCard('Megan', 'blocked', 'a request')],
+  ...MATCHING_CARDS,
 ];
 
 describe('every card the bot sends', () => {

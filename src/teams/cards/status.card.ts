@@ -3,7 +3,8 @@ import { describeStage, nextStep } from '../../domain/mentor/index.js';
 import { statusLine } from './approval-request.card.js';
 import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson } from './card.js';
 
-export function statusCard(mentor: Mentor | undefined): AdaptiveCardJson {
+/** `more`: lines other features add (the DBS check, sessions booked…). */
+export function statusCard(mentor: Mentor | undefined, more: Array<[string, string]> = []): AdaptiveCardJson {
   if (!mentor) {
     return card([heading('Your status'), text("You haven't signed up yet."), text(nextStep(undefined))], [execute("I'm interested", 'expressInterest', {}, 'positive')]);
   }
@@ -12,6 +13,7 @@ export function statusCard(mentor: Mentor | undefined): AdaptiveCardJson {
     facts([
       ['Stage', describeStage(mentor.stage)],
       ['Since', formatDate(mentor.updatedAt)],
+      ...more,
     ]),
     ...(mentor.approval ? [statusLine(mentor.approval)] : []),
     text(`Next: ${nextStep(mentor)}`, { spacing: 'Medium' }),

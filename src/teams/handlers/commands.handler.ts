@@ -4,6 +4,7 @@ import { card, heading, text } from '../cards/card.js';
 import { helpCard } from '../cards/help.card.js';
 import { statusCard } from '../cards/status.card.js';
 import { sendCard } from '../reply.js';
+import type { StatusFacts } from '../routes/route-registry.js';
 import type { TeamsDeps } from '../teams-deps.js';
 
 export function helpCommand(deps: TeamsDeps) {
@@ -13,10 +14,11 @@ export function helpCommand(deps: TeamsDeps) {
   };
 }
 
-export function statusCommand(deps: TeamsDeps) {
+export function statusCommand(deps: TeamsDeps, more: readonly StatusFacts[] = []) {
   return async (context: TurnContext, actor: PersonRef): Promise<void> => {
     const mentor = (await deps.journey.mentors.get(actor.id))?.value;
-    await sendCard(context, statusCard(mentor));
+    const facts = mentor ? (await Promise.all(more.map((provider) => provider(actor.id)))).flat() : [];
+    await sendCard(context, statusCard(mentor, facts));
   };
 }
 

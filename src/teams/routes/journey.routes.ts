@@ -9,7 +9,7 @@ export function journeyRoutes(routes: RouteRegistry, deps: TeamsDeps): void {
   routes
     .command(/^\s*help\s*$/i, 'help', helpCommand(deps))
     .command(/^\s*sign\s*-?\s*up\s*$/i, 'signUp', signUpCommand(deps))
-    .command(/^\s*(my\s+)?status\s*$/i, 'status', statusCommand(deps))
+    .command(/^\s*(my\s+)?status\s*$/i, 'status', statusCommand(deps, routes.statusFacts))
     .action('expressInterest', expressInterestAction(deps))
     .action('submitSignUp', submitSignUpAction(deps))
     .action('decideApproval', decideApprovalAction(deps))

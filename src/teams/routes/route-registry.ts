@@ -6,6 +6,7 @@ import { actionHandler, messageHandler } from '../handlers/guard.js';
 
 export type CommandHandler = (context: TurnContext, actor: PersonRef) => Promise<void>;
 export type ActionHandler = (context: TurnContext, actor: PersonRef, data: unknown) => Promise<void>;
+export type StatusFacts = (personId: string) => Promise<Array<[string, string]>>;
 
 /**
  * How a feature adds itself to the bot: text commands and Action.Execute verbs, each wrapped so the actor is known and
@@ -13,6 +14,8 @@ export type ActionHandler = (context: TurnContext, actor: PersonRef, data: unkno
  */
 export class RouteRegistry {
   readonly verbs = new Set<string>();
+  /** Lines features add to `my status` (e.g. the DBS check), asked for when the card is built. */
+  readonly statusFacts: StatusFacts[] = [];
 
   constructor(
     private readonly app: Application<TurnState>,
@@ -21,6 +24,11 @@ export class RouteRegistry {
 
   command(pattern: RegExp, name: string, handler: CommandHandler): this {
     this.app.message(pattern, messageHandler(this.log, name, handler));
+    return this;
+  }
+
+  statusFact(provider: StatusFacts): this {
+    this.statusFacts.push(provider);
     return this;
   }
 

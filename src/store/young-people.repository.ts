@@ -1,0 +1,128 @@
+import { TableTransaction, odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import type { Versioned } from '../app/ports.js';
+import type { ReadAccess, YoungPeopleStore, YoungPersonWrite } from '../app/matching/matching-ports.js';
+import type { Match, Proposal } from '../domain/matching/index.js';
+import { YOUNG_PERSON_STATUSES, type YoungPerson, type YoungPersonStatus } from '../domain/young-people/index.js';
+import { auditEntity } from './audit-entity.js';
+import type { EffectSignal } from './effect-queue.js';
+import { encodeKey } from './keys.js';
+import { matchSchema, proposalSchema, youngPersonSchema } from './matching-schemas.js';
+import { addEffect } from './outbox.js';
+import { orUndefinedWhenMissing, translateWriteError } from './storage-errors.js';
+import type { YoungPersonAccessLog } from './young-person-access.log.js';
+
+const RECORD_ROW = 'youngPerson';
+const PROPOSAL_PREFIX = 'proposal|';
+const MATCH_PREFIX = 'match|';
+
+interface DataEntity {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  status?: string;
+  since?: string;
+}
+
+export function toEntity(youngPerson: YoungPerson): DataEntity {
+  return {
+    partitionKey: encodeKey(youngPerson.id),
+    rowKey: RECORD_ROW,
+    status: youngPerson.status,
+    since: youngPerson.updatedAt,
+    data: JSON.stringify(youngPerson),
+  };
+}
+
+export function toDomain(entity: DataEntity): YoungPerson {
+  return youngPersonSchema.parse(JSON.parse(entity.data));
+}
+
+/**
+ * Young people's records in their own table ('YoungPeople'), one partition per young person holding the record, the
+ * proposals made for them, their match, its audit entries and its outbox rows: a match and the young person's change to
+ * "matched" are one transaction. Every read of a record is logged first, in the access log.
+ */
+export class YoungPeopleRepository implements YoungPeopleStore {
+  constructor(
+    readonly table: TableClient,
+    private readonly accessLog: YoungPersonAccessLog,
+    private readonly signal: EffectSignal,
+    private readonly now: () => Date,
+  ) {}
+
+  async get(youngPersonId: string, access: ReadAccess): Promise<Versioned<YoungPerson> | undefined> {
+    await this.accessLog.record(access, [youngPersonId]);
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), RECORD_ROW));
+    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+  }
+
+  async list(access: ReadAccess, status?: YoungPersonStatus): Promise<Versioned<YoungPerson>[]> {
+    const filter = status ? odata`RowKey eq ${RECORD_ROW} and status eq ${status}` : odata`RowKey eq ${RECORD_ROW}`;
+    // Ids first, logged, and only then the records: nothing personal is read before the reads are on record.
+    const ids: string[] = [];
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['PartitionKey'] } })) {
+      ids.push(decodeURIComponent(entity.partitionKey));
+    }
+    await this.accessLog.record(access, ids);
+    const found: Versioned<YoungPerson>[] = [];
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) {
+      if (ids.includes(decodeURIComponent(entity.partitionKey))) found.push({ value: toDomain(entity), etag: entity.etag });
+    }
+    return found;
+  }
+
+  async countByStatus(): Promise<Record<YoungPersonStatus, number>> {
+    const counts = Object.fromEntries(YOUNG_PERSON_STATUSES.map((status) => [status, 0])) as Record<YoungPersonStatus, number>;
+    const filter = odata`RowKey eq ${RECORD_ROW}`;
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['status'] } })) {
+      const status = entity.status as YoungPersonStatus | undefined;
+      if (status && status in counts) counts[status] += 1;
+    }
+    return counts;
+  }
+
+  async waitingSince(): Promise<{ youngPersonId: string; since: string }[]> {
+    const filter = odata`RowKey eq ${RECORD_ROW} and status eq ${'waiting'}`;
+    const found: { youngPersonId: string; since: string }[] = [];
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['PartitionKey', 'since'] } })) {
+      found.push({ youngPersonId: decodeURIComponent(entity.partitionKey), since: entity.since ?? '' });
+    }
+    return found;
+  }
+
+  async getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined> {
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), PROPOSAL_PREFIX + encodeKey(proposalId)));
+    return entity ? { value: proposalSchema.parse(JSON.parse(entity.data)), etag: entity.etag } : undefined;
+  }
+
+  async getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined> {
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), MATCH_PREFIX + encodeKey(matchId)));
+    return entity ? matchSchema.parse(JSON.parse(entity.data)) : undefined;
+  }
+
+  async commit(write: YoungPersonWrite): Promise<void> {
+    const partitionKey = encodeKey(write.youngPersonId);
+    const transaction = new TableTransaction();
+    const put = (entity: TableEntity, etag: string | undefined): void => {
+      if (etag) transaction.updateEntity(entity, 'Replace', { etag });
+      else transaction.createEntity(entity);
+    };
+    if (write.youngPerson) put({ ...toEntity(write.youngPerson.value) }, write.youngPerson.etag);
+    if (write.proposal) {
+      const proposal = write.proposal.value;
+      put({ partitionKey, rowKey: PROPOSAL_PREFIX + encodeKey(proposal.id), status: proposal.status, data: JSON.stringify(proposal) }, write.proposal.etag);
+    }
+    if (write.match) {
+      transaction.createEntity({ partitionKey, rowKey: MATCH_PREFIX + encodeKey(write.match.id), data: JSON.stringify(write.match) });
+    }
+    const now = this.now();
+    write.audit.forEach((entry, index) => transaction.createEntity(auditEntity(partitionKey, entry, index)));
+    write.effects.forEach((effect) => addEffect(transaction, partitionKey, effect, now));
+    try {
+      await this.table.submitTransaction(transaction.actions);
+    } catch (error) {
+      translateWriteError(error);
+    }
+    if (write.effects.length > 0) await this.signal.signal(this.table.tableName, partitionKey);
+  }
+}

@@ -1,0 +1,62 @@
+import { penPictureView, rankMentors, type Proposal, type Ranking } from '../../src/domain/matching/index.js';
+import { newMentor, type Mentor } from '../../src/domain/mentor/index.js';
+import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
+import { dbsFormCard, dbsListCard } from '../../src/teams/cards/dbs.card.js';
+import { choiceRecordedCard, matchNoticeCard, matchPickerCard, matchRequestCard, matchStartedCard, proposalCard, suggestionsCard } from '../../src/teams/cards/matching.card.js';
+import { penPictureCard, profileFormCard } from '../../src/teams/cards/pen-picture.card.js';
+import { pipelineCard } from '../../src/teams/cards/pipeline.card.js';
+import { youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../../src/teams/cards/young-person.card.js';
+import { matchStartedView } from '../../src/teams/handlers/matching-view.js';
+import { CLEARED_DBS, NOW, candidate, profile, youngPerson, UNDER_18_DOB } from '../domain/matching/fixtures.js';
+
+const AREAS = ['central', 'north', 'south'];
+const hostile = 'Jay [x](http://evil) **bold**';
+const teen = youngPerson({ firstName: hostile, dateOfBirth: UNDER_18_DOB, eetNote: '# not a heading' });
+const mentor: Mentor = { ...newMentor({ id: 'm-1', name: 'Alex *Wilber*' }, {}, NOW), stage: 'profileComplete' };
+const ranking: Ranking = must(rankMentors(teen, [candidate({ id: 'm-1', name: 'Alex' }), candidate({ id: 'm-2', name: 'Grady', dbs: undefined })], NOW));
+const proposal: Proposal = { id: 'yp-1.x', youngPersonId: teen.id, mentorIds: ['m-1'], proposedBy: { id: 'c', name: 'Isaiah' }, proposedAt: NOW.toISOString(), status: 'withYoungPerson' };
+const picture = penPictureView('Alex', profile());
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Every card the matching feature sends, in each of its states; cards.test.ts parses them all. */
+export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
+  ['profile form, empty', profileFormCard(undefined, AREAS, { intro: 'Thank you for the training.' })],
+  ['profile form, filled, with a problem', profileFormCard(profile(), AREAS, { problem: 'Interests can only be…' })],
+  ['pen picture as a young person sees it', penPictureCard(picture, 'Next: wait.')],
+  ['DBS list', dbsListCard([{ mentor, status: 'missing' }], 'Recorded.')],
+  ['DBS list, none missing', dbsListCard([])],
+  ['DBS form', dbsFormCard(mentor, { ...CLEARED_DBS }, 'The date cannot be in the future.')],
+  ['young person form, new', youngPersonFormCard(AREAS, undefined)],
+  ['young person form, edit with a problem', youngPersonFormCard(AREAS, teen, 'Too long.')],
+  ['young person record', youngPersonCard(teen, NOW, 'Added.')],
+  ['young person record, paused', youngPersonCard({ ...teen, status: 'paused' }, NOW)],
+  ['young people list', youngPeopleListCard([teen], NOW)],
+  ['young people list, empty', youngPeopleListCard([], NOW)],
+  ['match picker', matchPickerCard([teen], NOW)],
+  ['match picker, nobody waiting', matchPickerCard([], NOW)],
+  ['suggestions', suggestionsCard(teen, ranking, 'Choose at most 3.')],
+  ['suggestions, none', suggestionsCard(teen, { youngPersonId: teen.id, suggestions: [], excluded: [] })],
+  ['proposal for the young person', proposalCard(teen, proposal, [picture])],
+  ['choice recorded', choiceRecordedCard({ ...proposal, status: 'withMentor', chosenMentorId: 'm-1' }, 'Alex')],
+  ['choice recorded, none suits', choiceRecordedCard({ ...proposal, status: 'noneSuits' }, undefined)],
+  ['match request to the mentor', matchRequestCard({ youngPersonId: teen.id, proposalId: proposal.id })],
+  ['match request, accepted', matchRequestCard({ youngPersonId: teen.id, proposalId: proposal.id }, 'accepted')],
+  ['match request, closed', matchRequestCard({ youngPersonId: teen.id, proposalId: proposal.id }, 'closed', 'Already matched.')],
+  ['match started, with contacts', matchStartedCard(matchStartedView(teen, { dutyLine: '0300 555 0100', serviceManager: { name: 'Isaiah', contact: '0300' } }, NOW))],
+  ['match started, no contacts configured', matchStartedCard(matchStartedView(teen, {}, NOW))],
+  ['match notice, accepted', matchNoticeCard('Alex', teen, 'accepted')],
+  ['match notice, declined', matchNoticeCard('Alex', undefined, 'declined')],
+  [
+    'pipeline',
+    pipelineCard({
+      mentorsByStage: { interested: 1, awaitingApproval: 0, approved: 2, declined: 0, booked: 0, trained: 1, profileComplete: 1, matched: 1, active: 0, ended: 0, withdrawn: 0 },
+      trainedUnmatched: [{ mentor, hasProfile: true, dbsCleared: false }],
+      youngPeopleByStatus: { waiting: 2, paused: 0, matched: 1, closed: 0 },
+      waiting: { count: 2, longestDays: 12 },
+    }),
+  ],
+];
