@@ -62,10 +62,20 @@ export class TeamsTransport {
       ...(address.teamsUserId ? { user: { id: address.teamsUserId, name: '', aadObjectId: address.personId } } : {}),
       bot: { id: this.deps.botId ? `28:${this.deps.botId}` : 'bot', name: 'Mentoring scheme' },
     };
+    // The bot's app.error handler is the adapter's onTurnError, which would swallow a failed send inside the turn (a
+    // 403 or a 429 would pass for delivered): the failure is caught inside the logic and rethrown out here.
+    let failure: { error: unknown } | undefined;
     try {
-      await this.deps.adapter.continueConversationAsync(this.deps.botId, reference, logic);
+      await this.deps.adapter.continueConversationAsync(this.deps.botId, reference, async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = { error };
+        }
+      });
     } catch (error) {
       throw connectorFailure(error);
     }
+    if (failure) throw connectorFailure(failure.error);
   }
 }
