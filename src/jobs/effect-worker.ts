@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type { EffectQueue, ReceivedSignal } from '../store/effect-queue.js';
 import { addEffectRow, listPending, type OutboxItem } from '../store/outbox.js';
 import { statusOf } from '../store/storage-errors.js';
-import { backoffMs } from './backoff.js';
+import { backoffMs } from '../domain/broadcast/delivery-outcome.js';
 
 export interface EffectWorkerOptions {
   readonly maxAttempts: number;
@@ -129,7 +129,7 @@ export class EffectWorker {
       await this.reportFailure(table, item.effect, partitionKey, reason);
       return undefined;
     }
-    const delay = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempts);
+    const delay = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempts, Math.random());
     const notBefore = new Date(this.now().getTime() + delay).toISOString();
     await table.updateEntity({ partitionKey, rowKey, notBefore, claimedUntil: new Date(0).toISOString(), lastError: reason }, 'Merge', { etag });
     return delay;

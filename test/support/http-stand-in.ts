@@ -6,6 +6,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
+  /** When it arrived (Date.now()), to check that a client waited as long as it was told. */
+  readonly at: number;
 }
 
 export interface Reply {
@@ -63,6 +65,7 @@ export class HttpStandIn {
       query: url.searchParams,
       headers: req.headers,
       body: text ? safeJson(text) : undefined,
+      at: Date.now(),
     };
     this.requests.push(request);
     let reply: Reply | undefined;

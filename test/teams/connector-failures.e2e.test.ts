@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.js';
+import { ALEX, GRADY, ISAIAH, MEGAN } from '../support/people.js';
+import { cardText } from '../support/teams-connector.js';
+import { action, conversationOf, installed, message, startTestBot, type TestBot } from '../support/test-bot.js';
+
+const FORM = {
+  role: 'seniorManager', directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: 'false',
+  motivation: 'To help.', consent: 'true', commitment: 'true',
+};
+
+describe('when Teams throttles or refuses a message', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+    for (const person of [ALEX, MEGAN, ISAIAH, GRADY]) await t.send(installed(person));
+  });
+  afterAll(() => t.stop());
+
+  const to = (person: { id: string }, words: string) => t.connector.to(conversationOf(person)).filter((a) => cardText(a).includes(words));
+
+  it('waits as long as Retry-After asks, then delivers once', async () => {
+    const megansChat = `/v3/conversations/${conversationOf(MEGAN)}/activities`;
+    t.connector.http.override((r) => r.method === 'POST' && r.path.startsWith(megansChat), { status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'Throttled' } } }, 1);
+    await t.send(message(ALEX, 'sign up'));
+    await t.send(action(ALEX, 'submitSignUp', FORM));
+    await eventually(() => expect(to(MEGAN, 'approval request')).toHaveLength(1), 10_000);
+    const attempts = t.connector.http.requests.filter((r) => r.method === 'POST' && r.path.startsWith(megansChat));
+    expect(attempts.length).toBe(2);
+    // The Bot Connector client and our worker both honour Retry-After; either way the second try waits.
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(to(MEGAN, 'approval request')[0]!.activity).toBeDefined();
+  });
+
+  it('gives up on a blocked person at once and tells the coordinator why', async () => {
+    const alexChat = `/v3/conversations/${conversationOf(ALEX)}/activities`;
+    t.connector.http.override((r) => r.method === 'POST' && r.path.startsWith(alexChat), { status: 403, body: { error: { code: 'BotBlocked' } } });
+    const approvalId = JSON.stringify(to(MEGAN, 'approval request')[0]!.activity).match(/"approvalId":"([^"]+)"/)![1]!;
+    await t.send(action(MEGAN, 'decideApproval', { mentorId: ALEX.id, approvalId, decision: 'approve' }));
+    await eventually(() => expect(to(ISAIAH, 'the outcome of their mentoring request')).toHaveLength(1));
+    const notice = cardText(to(ISAIAH, 'the outcome of their mentoring request')[0]);
+    expect(notice).toContain('Alex Wilber');
+    expect(notice).toContain('blocked');
+    t.connector.http.clearOverrides();
+  });
+});
