@@ -56,6 +56,20 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: positiveInt(300),
   WORKER_POLL_MS: positiveInt(500),
   OUTBOX_SWEEP_SECONDS: positiveInt(30),
+
+  /** Broadcasts (docs/broadcasts.md): Entra groups whose members are "everyone eligible to mentor". */
+  BROADCAST_GROUP_IDS: idList,
+  /** Microsoft's per-app per-tenant limit (50 a second), shared by the running instances; tests raise it to run fast. */
+  BROADCAST_TENANT_PER_SECOND: positiveInt(50),
+  BROADCAST_CONCURRENCY: positiveInt(16),
+  /** How long a recipient being sent is held before another worker may take over; longer than a send with its retries. */
+  BROADCAST_CLAIM_SECONDS: positiveInt(120),
+  /** How long a queue message a stopped worker took stays hidden before another worker gets it. */
+  BROADCAST_VISIBILITY_SECONDS: positiveInt(30),
+  BROADCAST_RETRY_BASE_MS: positiveInt(1000),
+  BROADCAST_PROGRESS_MS: positiveInt(1000),
+  /** Quarterly group supervision as JSON, e.g. {"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}; unset: off. */
+  SUPERVISION_SCHEDULE: optionalText,
   /** Matching (docs/matching.md): what a matched mentor is given to call (report 4.6), and the matching policy. */
   LEAVING_CARE_DUTY_LINE: optionalText,
   SERVICE_MANAGER_NAME: optionalText,
