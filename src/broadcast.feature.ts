@@ -1,0 +1,107 @@
+import { ConfigError } from './config.js';
+import type { SessionCatalog } from './app/broadcast/ports.js';
+import { scheduleSupervision } from './app/supervision/schedule-supervision.js';
+import { TEAMS_BOT_RATE_LIMITS } from './domain/broadcast/index.js';
+import { checkSupervisionSetting, type SupervisionSetting, type SupervisionSettingInput } from './domain/supervision/index.js';
+import type { Feature, FeatureFactory, ScheduledJob } from './feature.js';
+import { GraphGroupMembers, ListedGroupMembers } from './graph/group-members.gateway.js';
+import { LocalDirectory } from './graph/local-directory.js';
+import { BroadcastWorker, DEFAULT_BROADCAST_WORKER_OPTIONS } from './jobs/broadcast-worker.js';
+import { SendPacer } from './jobs/send-pacer.js';
+import { BroadcastQueue } from './store/broadcast-queue.js';
+import { BroadcastRepository } from './store/broadcast.repository.js';
+import { CardMessageRepository } from './store/card-message.repository.js';
+import { SupervisionRepository } from './store/supervision.repository.js';
+import { TableLease } from './store/table-lease.js';
+import { TeamsBroadcastSender } from './teams/broadcast-sender.js';
+import { supervisionRsvpAction } from './teams/handlers/supervision.handler.js';
+import { broadcastRoutes } from './teams/routes/broadcast.routes.js';
+
+/** The sessions feature's booking verb: the Book button on a session invitation uses it when that feature runs. */
+const BOOK_VERB = 'bookSession';
+
+/**
+ * Coordinator broadcasts (docs/broadcasts.md) and quarterly group supervision: the `broadcast` command and card, the
+ * fan-out queue's worker (in this process, on every instance), its sweeper, and the supervision scheduler (one
+ * instance at a time, through a lease in Tables).
+ */
+export const broadcastFeature: FeatureFactory = async (context): Promise<Feature> => {
+  const { config, log, journey } = context;
+  const now = () => journey.clock.now();
+  const setting = supervisionSetting(config.SUPERVISION_SCHEDULE);
+  const broadcasts = new BroadcastRepository(await context.openTable('Broadcasts'));
+  const supervision = new SupervisionRepository(await context.openTable('Supervision'));
+  const cardMessages = new CardMessageRepository(await context.openTable('CardMessages'));
+  const queueClient = context.storage.queue(`${config.TABLE_PREFIX.toLowerCase()}-broadcast`);
+  await queueClient.createIfNotExists();
+  const queue = new BroadcastQueue(queueClient);
+
+  let verbs: ReadonlySet<string> | undefined;
+  const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
+  const sender = new TeamsBroadcastSender(context.transport, journey.directory, bookVerb);
+  const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] });
+  const options = {
+    ...DEFAULT_BROADCAST_WORKER_OPTIONS,
+    concurrency: config.BROADCAST_CONCURRENCY,
+    claimMs: config.BROADCAST_CLAIM_SECONDS * 1000,
+    visibilitySeconds: config.BROADCAST_VISIBILITY_SECONDS,
+    pollMs: config.WORKER_POLL_MS,
+    progressEveryMs: config.BROADCAST_PROGRESS_MS,
+    retry: { ...DEFAULT_BROADCAST_WORKER_OPTIONS.retry, baseDelayMs: config.BROADCAST_RETRY_BASE_MS },
+  };
+  const worker = new BroadcastWorker(broadcasts, queue, sender, pacer, log, now, options);
+  worker.start();
+
+  const groups = context.graph
+    ? new GraphGroupMembers(context.graph)
+    : new ListedGroupMembers(LocalDirectory.load(config.LOCAL_DIRECTORY_FILE).file.people.map(({ id, name }) => ({ id, name })));
+  const eligibleGroupIds = context.graph ? config.BROADCAST_GROUP_IDS : ['local-directory'];
+  const sessions: SessionCatalog = {
+    upcoming: (at) => supervision.upcoming(at),
+    get: (id) => supervision.get(id),
+  };
+
+  const jobs: ScheduledJob[] = [
+    { name: 'broadcastSweep', everyMs: config.OUTBOX_SWEEP_SECONDS * 1000, run: () => worker.sweep(Math.max(options.claimMs, options.visibilitySeconds * 1000) * 3) },
+  ];
+  if (setting) {
+    const lease = new TableLease(await context.openTable('Leases'), 'supervisionScheduler', worker.instanceId, config.SCHEDULER_INTERVAL_SECONDS * 2000, now);
+    const deps = { setting, sessions: supervision, mentors: journey.mentors, broadcasts, queue, lease, now, touch: (id: string) => worker.touch(id) };
+    jobs.push({ name: 'supervisionSchedule', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => scheduleSupervision(deps) });
+  }
+
+  return {
+    routes: (registry) => {
+      verbs = registry.verbs;
+      broadcastRoutes(registry, {
+        journey,
+        broadcasts,
+        queue,
+        audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds },
+        sessions,
+        groupsConfigured: eligibleGroupIds.length > 0,
+        cardMessages,
+        bookVerb,
+        touch: (id) => worker.touch(id),
+      });
+      registry.action('supervisionRsvp', supervisionRsvpAction({ journey, broadcasts, supervision }));
+    },
+    jobs,
+    stop: () => worker.stop(),
+  };
+};
+
+function supervisionSetting(raw: string | undefined): SupervisionSetting | undefined {
+  if (!raw) return undefined;
+  let input: unknown;
+  try {
+    input = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('Configuration error: SUPERVISION_SCHEDULE must be JSON, e.g. {"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}');
+  }
+  if (typeof input !== 'object' || input === null) throw new ConfigError('Configuration error: SUPERVISION_SCHEDULE must be a JSON object');
+  const checked = checkSupervisionSetting(input as SupervisionSettingInput);
+  if (!checked.ok) throw new ConfigError(`Configuration error: SUPERVISION_SCHEDULE: ${checked.error.message}`);
+  return checked.value;
+}
+

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { DeliveryError } from '../app/delivery.js';
+import type { Broadcast, RecipientRecord } from '../app/broadcast/broadcast.js';
+import type { BroadcastSender } from '../app/broadcast/ports.js';
+import { classifyDelivery, DEFAULT_RETRY_POLICY, type DeliveryFailureCode, type DeliveryOutcome, type RetryPolicy, type SendResult } from '../domain/broadcast/index.js';
+import type { Logger } from '../log.js';
+import type { BroadcastQueue, ReceivedRecipientMessage } from '../store/broadcast-queue.js';
+import type { BroadcastRepository } from '../store/broadcast.repository.js';
+import { PacerStopped, type SendPacer } from './send-pacer.js';
+
+export interface BroadcastWorkerOptions {
+  /** Sends in flight at once on this instance (the pacer decides when each goes). */
+  readonly concurrency: number;
+  /** How long a claimed recipient is held before another worker may take over (a crashed worker's claim runs out). */
+  readonly claimMs: number;
+  /** How long a received queue message stays hidden from other consumers. */
+  readonly visibilitySeconds: number;
+  readonly pollMs: number;
+  /** The coordinator's card is updated at most this often while sending. */
+  readonly progressEveryMs: number;
+  readonly heartbeatMs: number;
+  readonly retry: RetryPolicy;
+}
+
+export const DEFAULT_BROADCAST_WORKER_OPTIONS: BroadcastWorkerOptions = {
+  concurrency: 16,
+  claimMs: 60_000,
+  visibilitySeconds: 60,
+  pollMs: 500,
+  progressEveryMs: 1_000,
+  heartbeatMs: 5_000,
+  retry: DEFAULT_RETRY_POLICY,
+};
+
+/**
+ * Consumes the broadcast queue: one message per recipient. For each, the recipient's row decides: already sent or
+ * failed → drop the message; otherwise wait for a paced slot, claim the row (etag), send, record the outcome with the
+ * claim's etag. Any number of workers on any number of instances may run. A message lost or a worker stopped leaves
+ * the row pending, and the message comes back (queue invisibility) or the sweeper queues it again.
+ * The one window for a second send is a crash after Teams accepted a message and before its row was marked sent (Bot
+ * Framework has no idempotency key on a send); the claim makes the second attempt wait for `claimMs` first.
+ */
+export class BroadcastWorker {
+  readonly instanceId = randomUUID();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private readonly broadcasts = new Map<string, Broadcast>();
+  private timers: NodeJS.Timeout[] = [];
+  private ticking: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly repo: BroadcastRepository,
+    private readonly queue: BroadcastQueue,
+    private readonly sender: BroadcastSender,
+    private readonly pacer: SendPacer,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+    private readonly options: BroadcastWorkerOptions = DEFAULT_BROADCAST_WORKER_OPTIONS,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+    const tick = setInterval(() => {
+      this.ticking = this.ticking.then(() => this.refreshAll()).catch((error: unknown) => this.log.error({ err: summary(error) }, 'broadcast progress failed'));
+    }, this.options.progressEveryMs);
+    const beat = setInterval(() => void this.heartbeat(), this.options.heartbeatMs);
+    tick.unref();
+    beat.unref();
+    this.timers = [tick, beat];
+    void this.heartbeat();
+  }
+
+  /**
+   * Stops taking messages. Sends already on the wire finish and are recorded; those still waiting for a paced slot are
+   * abandoned unclaimed, and their messages reappear for another worker when their invisibility runs out.
+   */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.timers.forEach(clearInterval);
+    this.pacer.stop();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    await this.ticking;
+    await this.repo.leave(this.instanceId).catch(() => undefined);
+  }
+
+  /** Marks a broadcast as having news, so the next tick refreshes its card (or finishes it). */
+  touch(broadcastId: string): void {
+    this.dirty.add(broadcastId);
+  }
+
+  /** Safety net: finds broadcasts still sending, re-queues recipients nobody has touched for `idleMs`. */
+  async sweep(idleMs: number): Promise<number> {
+    let queued = 0;
+    for (const broadcastId of await this.repo.listSending()) {
+      this.dirty.add(broadcastId);
+      const idle = await this.repo.idlePending(broadcastId, new Date(this.now().getTime() - idleMs));
+      await this.queue.enqueueAll(broadcastId, idle);
+      queued += idle.length;
+    }
+    return queued;
+  }
+
+  /** One progress pass over the broadcasts with news (also run by the ticker). */
+  async refreshAll(): Promise<void> {
+    for (const broadcastId of [...this.dirty]) await this.refresh(broadcastId);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const room = this.options.concurrency - this.inFlight.size;
+        if (room <= 0) {
+          await Promise.race(this.inFlight);
+          continue;
+        }
+        const messages = await this.queue.receive(room, this.options.visibilitySeconds);
+        for (const message of messages) {
+          const handling: Promise<void> = this.handle(message).finally(() => this.inFlight.delete(handling));
+          this.inFlight.add(handling);
+        }
+        if (messages.length === 0) await sleep(this.options.pollMs);
+      } catch (error) {
+        this.log.error({ err: summary(error) }, 'broadcast worker pass failed; will retry');
+        await sleep(this.options.pollMs * 4);
+      }
+    }
+  }
+
+  private async handle(message: ReceivedRecipientMessage): Promise<void> {
+    try {
+      await this.process(message);
+    } catch (error) {
+      if (error instanceof PacerStopped) return; // stopping: the message comes back to whoever runs next
+      this.log.error({ err: summary(error), broadcastId: message.broadcastId }, 'broadcast message failed; it will come back');
+    }
+  }
+
+  private async process(message: ReceivedRecipientMessage): Promise<void> {
+    const { broadcastId, recipientId } = message;
+    const record = await this.repo.getRecipient(broadcastId, recipientId);
+    if (!record || record.status !== 'pending') return this.queue.complete(message);
+    const waitMs = Math.max(Date.parse(record.notBefore), Date.parse(record.claimedUntil)) - this.now().getTime();
+    if (waitMs > 0) return this.later(message, waitMs);
+    const broadcast = await this.broadcast(broadcastId);
+    if (!broadcast) return this.queue.complete(message);
+
+    await this.pacer.acquire(recipientId);
+    if (!this.running) throw new PacerStopped();
+    const etag = await this.repo.claim(record, new Date(this.now().getTime() + this.options.claimMs));
+    if (!etag) return this.later(message, 1_000); // changed under us: look again shortly
+
+    const outcome = await this.sendOne(broadcast, record);
+    const recorded = await this.record(record, etag, outcome);
+    if (!recorded) this.log.warn({ broadcastId }, 'a recipient changed while it was being sent (claim ran out): it may get the message twice');
+    if (outcome.kind === 'retry') await this.queue.enqueue({ broadcastId, recipientId }, outcome.waitMs);
+    await this.queue.complete(message);
+    this.dirty.add(broadcastId);
+  }
+
+  private async later(message: ReceivedRecipientMessage, waitMs: number): Promise<void> {
+    await this.queue.enqueue(message, waitMs);
+    await this.queue.complete(message);
+  }
+
+  private async sendOne(broadcast: Broadcast, record: RecipientRecord): Promise<DeliveryOutcome> {
+    const context = { attempt: record.attempts + 1, now: this.now(), jitter: Math.random() };
+    try {
+      await this.sender.send(broadcast, record.recipientId);
+      return { kind: 'delivered' };
+    } catch (error) {
+      if (error instanceof DeliveryError && error.outcome === 'permanent') return { kind: 'failed', code: failureCode(error.message), reason: sentence(error.message) };
+      const result: SendResult =
+        error instanceof DeliveryError && error.retryAfterMs !== undefined
+          ? { status: 429, headers: { 'retry-after': String(error.retryAfterMs / 1000) } }
+          : {};
+      return classifyDelivery(result, context, this.options.retry);
+    }
+  }
+
+  private record(record: RecipientRecord, etag: string, outcome: DeliveryOutcome): Promise<boolean> {
+    if (outcome.kind === 'delivered') return this.repo.recordSent(record, etag, this.now());
+    if (outcome.kind === 'retry') return this.repo.recordRetry(record, etag, outcome.at, outcome.reason);
+    return this.repo.recordFailed(record, etag, outcome.code, outcome.reason);
+  }
+
+  private async broadcast(broadcastId: string): Promise<Broadcast | undefined> {
+    const cached = this.broadcasts.get(broadcastId);
+    if (cached) return cached;
+    const stored = await this.repo.get(broadcastId);
+    // Content never changes after creation; the total may (supervision adds mentors), and the card reads it afresh.
+    if (stored) this.broadcasts.set(broadcastId, stored.broadcast);
+    if (this.broadcasts.size > 1_000) this.broadcasts.delete(this.broadcasts.keys().next().value as string);
+    return stored?.broadcast;
+  }
+
+  private async refresh(broadcastId: string): Promise<void> {
+    const stored = await this.repo.get(broadcastId);
+    if (!stored || stored.state === 'finished') {
+      this.dirty.delete(broadcastId);
+      return;
+    }
+    const now = this.now();
+    const etag = await this.repo.claimProgress(stored, now, this.options.progressEveryMs - 50, false);
+    if (!etag) return;
+    const counts = await this.repo.counts(broadcastId, stored.broadcast.total);
+    const finished = counts.remaining === 0;
+    if (finished) {
+      if (!(await this.repo.finish(broadcastId, etag, now))) return;
+      this.dirty.delete(broadcastId);
+      this.log.info({ broadcastId, sent: counts.sent, failed: counts.failed }, 'broadcast finished');
+    }
+    const reportTo = stored.broadcast.reportTo;
+    if (!reportTo) return;
+    try {
+      await this.pacer.acquire(reportTo);
+      await this.sender.showProgress(stored.broadcast, counts, finished);
+    } catch (error) {
+      if (!(error instanceof PacerStopped)) this.log.warn({ err: summary(error), broadcastId }, 'could not update the broadcast card');
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    try {
+      const now = this.now();
+      await this.repo.heartbeat(this.instanceId, now);
+      const live = await this.repo.liveWorkers(new Date(now.getTime() - 3 * this.options.heartbeatMs));
+      this.pacer.setShare(Math.max(1, live));
+    } catch (error) {
+      this.log.warn({ err: summary(error) }, 'broadcast worker heartbeat failed');
+    }
+  }
+}
+
+/** TeamsTransport's DeliveryError carries a sentence, not the status; these are its permanent sentences. */
+function failureCode(message: string): DeliveryFailureCode {
+  if (/blocked/i.test(message)) return 'BOT_BLOCKED';
+  if (/no longer exists|not in the directory|left/i.test(message)) return 'RECIPIENT_GONE';
+  return 'REJECTED';
+}
+
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function summary(error: unknown): { name?: string; message?: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : {};
+}

@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { JourneyDeps } from '../../app/deps.js';
+import { SUPERVISION_TEXT } from '../../app/supervision/schedule-supervision.js';
+import type { PersonRef } from '../../domain/person.js';
+import type { BroadcastRepository } from '../../store/broadcast.repository.js';
+import type { SupervisionRepository } from '../../store/supervision.repository.js';
+import { supervisionAnsweredCard } from '../cards/broadcast-message.card.js';
+import { errorCard } from '../cards/error.card.js';
+import { answerInvoke } from '../reply.js';
+
+export interface SupervisionTeamsDeps {
+  readonly journey: JourneyDeps;
+  readonly broadcasts: BroadcastRepository;
+  readonly supervision: SupervisionRepository;
+}
+
+const rsvpSchema = z.object({ occurrenceId: z.string().min(1).max(100), answer: z.enum(['attend', 'decline']) });
+
+/** Attend / Can't make it on a supervision invitation: only the invited mentor's answer goes into the bookings. */
+export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
+  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    const parsed = rsvpSchema.safeParse(data);
+    if (!parsed.success) return answerInvoke(context, errorCard('This card could not be read. Please use the latest invitation in your chat.'));
+    const { occurrenceId, answer } = parsed.data;
+    const session = await deps.supervision.get(occurrenceId);
+    const invited = session ? await deps.broadcasts.getRecipient(occurrenceId, actor.id) : undefined;
+    if (!session || !invited) return answerInvoke(context, errorCard('This invitation is not for you, or the session no longer exists.'));
+    const now = deps.journey.clock.now();
+    if (Date.parse(session.startsAt) <= now.getTime()) return answerInvoke(context, errorCard('This session has already started, so answers are closed.'));
+    await deps.supervision.answer(occurrenceId, actor.id, answer, now);
+    await answerInvoke(context, supervisionAnsweredCard({ text: SUPERVISION_TEXT, session }, answer));
+  };
+}

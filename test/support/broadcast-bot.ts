@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { broadcastFeature } from '../../src/broadcast.feature.js';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
+import { ConversationRepository } from '../../src/store/conversation.repository.js';
+import { storageClients } from '../../src/store/storage-clients.js';
+import type { BroadcastConnectorStandIn } from './broadcast-connector.js';
+import { CAST, ISAIAH, PATTI, type TestPerson } from './people.js';
+import { uniquePrefix } from './test-bot.js';
+
+/** `count` synthetic people with Entra-shaped ids, for audiences of hundreds. */
+export function crowd(count: number, seed = randomBytes(2).toString('hex')): TestPerson[] {
+  return Array.from({ length: count }, (_, i) => {
+    const tail = `${seed}${i.toString(16).padStart(8, '0')}`.slice(-12);
+    return { id: `aaaaaaaa-bbbb-4ccc-8ddd-${tail}`, name: `Recipient ${i + 1}` };
+  });
+}
+
+export function directoryFile(people: readonly TestPerson[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadcast-dir-'));
+  const file = path.join(dir, 'directory.json');
+  const all = [...CAST, ...people.filter((p) => !CAST.some((c) => c.id === p.id))];
+  writeFileSync(file, JSON.stringify({ people: all.map(({ id, name }) => ({ id, name })), coordinatorIds: [ISAIAH.id], governanceApproverIds: [PATTI.id] }));
+  return file;
+}
+
+export function conversationOf(person: { id: string }): string {
+  return `a:personal-${person.id}`;
+}
+
+export interface BroadcastBot {
+  readonly bot: RunningBot;
+  readonly env: Record<string, string>;
+  readonly logs: string[];
+  send(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+/** Fast pacing for tests; the bench runs Microsoft's real limit. */
+export const FAST_BROADCAST_ENV = {
+  BROADCAST_TENANT_PER_SECOND: '1000',
+  BROADCAST_CONCURRENCY: '32',
+  BROADCAST_PROGRESS_MS: '200',
+  BROADCAST_RETRY_BASE_MS: '200',
+  BROADCAST_VISIBILITY_SECONDS: '2',
+  BROADCAST_CLAIM_SECONDS: '30',
+  WORKER_POLL_MS: '25',
+};
+
+/** The real bot with the broadcast feature, on Azurite, talking to the given connector stand-in. */
+export async function startBroadcastBot(connector: BroadcastConnectorStandIn, env: Record<string, string>, options: StartOptions = {}): Promise<BroadcastBot> {
+  const logs: string[] = [];
+  const fullEnv: Record<string, string> = {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
+    TABLE_PREFIX: uniquePrefix(),
+    TEAMS_SERVICE_URL: connector.url,
+    ...FAST_BROADCAST_ENV,
+    ...env,
+  };
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const bot = await startBot(fullEnv, { logDestination, features: [broadcastFeature], ...options });
+  const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  return {
+    bot,
+    env: fullEnv,
+    logs,
+    async send(activity) {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    stop: () => bot.stop(),
+  };
+}
+
+/** Everyone's 1:1 chat with the bot, as if each had opened it once (written straight to the Conversations table). */
+export async function knownChats(env: Record<string, string>, people: readonly TestPerson[], serviceUrl: string): Promise<void> {
+  const clients = storageClients({ kind: 'connectionString', connectionString: env.STORAGE_CONNECTION_STRING! });
+  const conversations = new ConversationRepository(clients.table(`${env.TABLE_PREFIX}Conversations`));
+  for (let start = 0; start < people.length; start += 50) {
+    await Promise.all(
+      people.slice(start, start + 50).map((person) =>
+        conversations.remember({ personId: person.id, teamsUserId: `29:${person.id}`, conversationId: conversationOf(person), serviceUrl, tenantId: 'tenant-1' }),
+      ),
+    );
+  }
+}
