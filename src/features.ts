@@ -1,7 +1,9 @@
+import { broadcastFeature } from './broadcast.feature.js';
 import type { FeatureFactory } from './feature.js';
 import { matchingFeature } from './matching.feature.js';
 
 /** Every feature beyond sign-up and approval, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [
   matchingFeature,
+  broadcastFeature,
 ];
