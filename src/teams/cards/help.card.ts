@@ -14,6 +14,10 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   if (!stage || stage === 'interested' || stage === 'declined' || stage === 'withdrawn') commands.push(['sign up', 'Sign up as a mentor']);
   commands.push(['my status', 'Where you are in the journey, and what comes next']);
   const coordinator: Array<[string, string]> = [];
+  if (stage === 'trained' || stage === 'profileComplete' || stage === 'matched' || stage === 'active') commands.push(['my profile', 'Your pen picture, as a young person will see it']);
+  if (view.isCoordinator) {
+    coordinator.push(['young people', 'Add, edit, pause or close a young person'], ['match', 'Suggest mentors for a young person'], ['dbs', 'Record DBS checks; who lacks one'], ['pipeline', 'Numbers by stage; who is waiting']);
+  }
   return card([
     heading('What you can do'),
     facts([...commands, ...coordinator]),
