@@ -49,6 +49,15 @@ const schema = z.object({
   /** Where proactive messages go for someone the bot has never talked to (installed through Graph). */
   TEAMS_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
 
+  /** Sessions (docs/sessions.md): the mailbox whose calendar holds every session's event; unset: no calendar events. */
+  ORGANISER_MAILBOX: optionalText,
+  /** Graph allows an app 4 concurrent requests per mailbox; with several instances give each floor(4 / instances). */
+  GRAPH_MAILBOX_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(4),
+  SCHEME_CONFIG_FILE: z.string().default('config/scheme.json'),
+  /** Overrides the cohort year in the scheme configuration file. */
+  COHORT_YEAR: z.coerce.number().int().min(2000).max(2999).optional(),
+  SESSION_REMINDER_HOURS_BEFORE: positiveInt(24),
+
   COORDINATOR_IDS: idList,
   GOVERNANCE_APPROVER_IDS: idList,
   APPROVAL_REMINDER_WORKING_DAYS: positiveInt(3),

@@ -1,9 +1,13 @@
 import { broadcastFeature } from './broadcast.feature.js';
 import type { FeatureFactory } from './feature.js';
 import { matchingFeature } from './matching.feature.js';
+import { relationshipFeature } from './relationship.feature.js';
+import { sessionsFeature } from './sessions.feature.js';
 
 /** Every feature beyond sign-up and approval, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [
   matchingFeature,
+  relationshipFeature,
+  sessionsFeature,
   broadcastFeature,
 ];

@@ -53,5 +53,9 @@ function afterDecision(deps: JourneyDeps, mentor: Mentor, actor: PersonRef): Eff
       recipientId: coordinator.id,
       message: { type: 'coordinatorNotice', notice: { kind: 'approvalDecided', mentorId: mentor.id, approvalId: approval.id } },
     }));
-  return [toApplicant, ...cardUpdates, ...toCoordinators];
+  // Approved mentors get the booking card (sessions feature). Its id sorts before `${key}.…`, so the worker sends it
+  // just before the outcome card, which stays the last thing the applicant sees.
+  const bookingCard: Effect[] =
+    approval.status === 'approved' ? [{ id: `${approval.id}.booking-card`, recipientId: mentor.id, message: { type: 'sessionOffer', mentorId: mentor.id } }] : [];
+  return [toApplicant, ...cardUpdates, ...toCoordinators, ...bookingCard];
 }

@@ -1,10 +1,11 @@
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import { SESSION_KINDS, type Session } from '../domain/sessions/index.js';
-import { ConcurrencyError } from '../app/ports.js';
+import { ConcurrencyError, type Effect } from '../app/ports.js';
 import type { CalendarState, SessionChange, SessionStore, VersionedSession } from '../app/sessions/session-ports.js';
 import type { EffectSignal } from './effect-queue.js';
 import { encodeKey } from './keys.js';
+import { addEffectRow } from './outbox.js';
 import { commitPartition } from './partition-commit.js';
 import { orUndefinedWhenMissing, translateWriteError } from './storage-errors.js';
 
@@ -137,6 +138,12 @@ export class SessionRepository implements SessionStore {
   async *list(): AsyncIterable<VersionedSession> {
     const filter = odata`RowKey eq ${SESSION_ROW}`;
     for await (const entity of this.table.listEntities<SessionEntity>({ queryOptions: { filter } })) yield fromEntity(entity);
+  }
+
+  async addEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {
+    const partitionKey = encodeKey(sessionId);
+    for (const effect of effects) await addEffectRow(this.table, partitionKey, effect, this.now());
+    if (effects.length > 0) await this.signal.signal(this.table.tableName, partitionKey);
   }
 
   async getCalendar(sessionId: string): Promise<{ value: CalendarState; etag?: string }> {

@@ -12,6 +12,7 @@ import { statusCard } from '../../src/teams/cards/status.card.js';
 import { welcomeCard } from '../../src/teams/cards/welcome.card.js';
 import { cardProblems } from '../support/card-check.js';
 import { MATCHING_CARDS } from './matching-cards.js';
+import { SESSION_CARDS } from './session-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -47,6 +48,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['coordinator: escalated', approvalEscalatedCard(awaiting)],
   ['coordinator: unreachable', unreachableCard('Megan', 'blocked', 'a request')],
   ...MATCHING_CARDS,
+  ...SESSION_CARDS,
 ];
 
 describe('every card the bot sends', () => {

@@ -11,5 +11,12 @@ export type SessionMessage =
   /** A seat came free and the first person waiting has it. */
   | { readonly type: 'sessionPromoted'; readonly sessionId: string; readonly personId: string }
   | { readonly type: 'sessionReminder'; readonly sessionId: string; readonly personId: string }
+  /**
+   * One row in the write's transaction (which holds at most 100), expanded by the worker into one effect per person;
+   * the per-person ids make the expansion safe to repeat after a crash.
+   */
+  | { readonly type: 'sessionFanOut'; readonly sessionId: string; readonly version: number; readonly purpose: FanOutPurpose; readonly actor: PersonRef }
   /** The coordinator cancelled the session. */
   | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string };
+
+export type FanOutPurpose = 'reminder' | 'cancelled' | 'trainingStages';

@@ -41,6 +41,8 @@ export interface SessionStore {
   /** One transaction: the session row (etag-guarded), audit rows and outbox effects. Throws ConcurrencyError on a stale etag. */
   save(change: SessionChange): Promise<void>;
   list(): AsyncIterable<VersionedSession>;
+  /** Queues effects outside a write (skipping ids already queued) and signals the worker. */
+  addEffects(sessionId: string, effects: readonly Effect[]): Promise<void>;
   getCalendar(sessionId: string): Promise<{ value: CalendarState; etag?: string }>;
   /** Etag-guarded (create when no etag); throws ConcurrencyError when someone else wrote first. */
   saveCalendar(sessionId: string, state: CalendarState, etag: string | undefined): Promise<string>;

@@ -13,7 +13,11 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   const stage = view.mentor?.stage;
   if (!stage || stage === 'interested' || stage === 'declined' || stage === 'withdrawn') commands.push(['sign up', 'Sign up as a mentor']);
   commands.push(['my status', 'Where you are in the journey, and what comes next']);
+  if ((stage === 'approved' || stage === 'booked') && !view.isCoordinator) commands.push(['sessions', 'Book the information session and the training']);
   const coordinator: Array<[string, string]> = [];
+  if (view.isCoordinator) {
+    coordinator.push(['sessions', 'Every session with its bookings and waiting list'], ['new session', 'Add a session'], ['attendance', 'Record who came to a session']);
+  }
   if (stage === 'trained' || stage === 'profileComplete' || stage === 'matched' || stage === 'active') commands.push(['my profile', 'Your pen picture, as a young person will see it']);
   if (view.isCoordinator) {
     coordinator.push(['young people', 'Add, edit, pause or close a young person'], ['match', 'Suggest mentors for a young person'], ['dbs', 'Record DBS checks; who lacks one'], ['pipeline', 'Numbers by stage; who is waiting']);

@@ -1,0 +1,68 @@
+import { confirmedBookings, peopleToTell, type Booking, type Session } from '../../domain/sessions/index.js';
+import type { FanOutPurpose } from './session-messages.js';
+import type { PersonRef } from '../../domain/person.js';
+import type { AuditEntry, Effect } from '../ports.js';
+
+/**
+ * Effect ids are idempotency keys and must be unique per write: they carry the session version the write stores, so
+ * two writes never queue the same id (which would fail the second write's transaction).
+ */
+export function calendarSync(session: Session, version: number): Effect {
+  return {
+    id: `${session.id}.v${version}.calendar`,
+    recipientId: `calendar:${session.id}`,
+    message: { type: 'syncSessionCalendar', sessionId: session.id, version },
+  };
+}
+
+/** Only the full-day training moves a mentor's stage; the handler reads the booking as stored when it runs. */
+export function mentorStageSync(session: Session, version: number, personId: string, actor: PersonRef): Effect[] {
+  if (session.kind !== 'training') return [];
+  return [
+    {
+      id: `${session.id}.v${version}.stage.${personId}`,
+      recipientId: personId,
+      message: { type: 'sessionMentorStage', sessionId: session.id, personId, actor },
+    },
+  ];
+}
+
+export function promotedNotice(session: Session, version: number, promoted: Booking): Effect {
+  return {
+    id: `${session.id}.v${version}.promoted.${promoted.personId}`,
+    recipientId: promoted.personId,
+    message: { type: 'sessionPromoted', sessionId: session.id, personId: promoted.personId },
+  };
+}
+
+export function bookingAudit(actor: PersonRef, action: string, session: Session, now: Date, detail?: string): AuditEntry {
+  return { at: now.toISOString(), actor, action, subjectId: session.id, ...(detail ? { detail } : {}) };
+}
+
+export function fanOut(session: Session, version: number, purpose: FanOutPurpose, actor: PersonRef): Effect {
+  return {
+    id: `${session.id}.v${version}.fanout.${purpose}`,
+    recipientId: `session:${session.id}`,
+    message: { type: 'sessionFanOut', sessionId: session.id, version, purpose, actor },
+  };
+}
+
+/** The per-person effects a fan-out stands for, from the session as stored when the worker runs it. */
+export function fanOutEffects(session: Session, version: number, purpose: FanOutPurpose, actor: PersonRef): Effect[] {
+  const key = `${session.id}.v${version}`;
+  if (purpose === 'reminder') {
+    if (session.cancelledAt) return [];
+    return confirmedBookings(session).map((booking) => ({
+      id: `${key}.reminder.${booking.personId}`,
+      recipientId: booking.personId,
+      message: { type: 'sessionReminder', sessionId: session.id, personId: booking.personId },
+    }));
+  }
+  if (purpose === 'cancelled') {
+    return peopleToTell(session).flatMap((booking): Effect[] => [
+      { id: `${key}.cancelled.${booking.personId}`, recipientId: booking.personId, message: { type: 'sessionCancelled', sessionId: session.id, personId: booking.personId } },
+      ...mentorStageSync(session, version, booking.personId, actor),
+    ]);
+  }
+  return confirmedBookings(session).flatMap((booking) => mentorStageSync(session, version, booking.personId, actor));
+}

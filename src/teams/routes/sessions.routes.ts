@@ -1,0 +1,29 @@
+import {
+  attendanceCommand,
+  attendanceFormAction,
+  bookSessionAction,
+  cancelSessionAction,
+  cancelSessionBookingAction,
+  createSessionAction,
+  newSessionCommand,
+  newSessionFormAction,
+  recordAttendanceAction,
+  sessionsCommand,
+  type SessionHandlerDeps,
+} from '../handlers/sessions.handler.js';
+import type { RouteRegistry } from './route-registry.js';
+
+/** Sessions: booking for mentors; creating, attendance and cancelling for coordinators (checked on the server). */
+export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): void {
+  routes
+    .command(/^\s*(my\s+)?sessions\s*$/i, 'sessions', sessionsCommand(deps))
+    .command(/^\s*new\s+session\s*$/i, 'newSession', newSessionCommand(deps))
+    .command(/^\s*attendance\s*$/i, 'attendance', attendanceCommand(deps))
+    .action('bookSession', bookSessionAction(deps))
+    .action('cancelSessionBooking', cancelSessionBookingAction(deps))
+    .action('newSessionForm', newSessionFormAction(deps))
+    .action('createSession', createSessionAction(deps))
+    .action('cancelSession', cancelSessionAction(deps))
+    .action('attendanceForm', attendanceFormAction(deps))
+    .action('recordAttendance', recordAttendanceAction(deps));
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { decideApproval, newMentor, submitSignUp, type Mentor } from '../../src/domain/mentor/index.js';
+import { sessionsFeature } from '../../src/sessions.feature.js';
+import { EffectQueue } from '../../src/store/effect-queue.js';
+import { MentorRepository } from '../../src/store/mentor.repository.js';
+import { storageClients } from '../../src/store/storage-clients.js';
+import { openStorage } from '../../src/store/tables.js';
+import { GraphCalendarStandIn } from './graph-calendar-stand-in.js';
+import { castAsGraphPeople, GraphStandIn, type GraphPerson } from './graph-stand-in.js';
+import { ISAIAH, PATTI, type TestPerson } from './people.js';
+import { startTestBot, type TestBot } from './test-bot.js';
+
+export const ORGANISER = 'mentoring-sessions@council.example';
+export const GRAPH_TOKEN = 'graph-token-for-tests';
+
+/** A scheme configuration file for next year's cohort (always in the future), with few seats. */
+export function schemeFile(seats: number, year = new Date().getUTCFullYear() + 1, location: unknown = { type: 'online' }): { file: string; year: number } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scheme-'));
+  const file = path.join(dir, 'scheme.json');
+  writeFileSync(file, JSON.stringify({ cohort: { year, location, seats, timeZone: 'Europe/London' } }));
+  return { file, year };
+}
+
+export function mailOf(person: { name: string }): string {
+  return `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@council.example`;
+}
+
+export interface SessionsTestBot extends TestBot {
+  readonly graph: GraphStandIn;
+  readonly calendar: GraphCalendarStandIn;
+  readonly mentors: MentorRepository;
+  readonly year: number;
+  /** Moves the bot's clock (not the test's) forward. */
+  advance(ms: number): void;
+  stopAll(): Promise<void>;
+}
+
+/** The bot with only the sessions feature, in Graph mode against a Graph stand-in with the calendar endpoints attached. */
+export async function startSessionsBot(options: { seats: number; extraPeople?: GraphPerson[]; env?: Record<string, string> }): Promise<SessionsTestBot> {
+  const graph = await new GraphStandIn({ people: [...castAsGraphPeople(), ...(options.extraPeople ?? [])], teamsAppId: '00000000-0000-4000-8000-00000000a11c', accessToken: GRAPH_TOKEN }).start();
+  const calendar = new GraphCalendarStandIn(ORGANISER);
+  calendar.attachTo(graph.http);
+  const { file, year } = schemeFile(options.seats);
+  let offset = 0;
+  const t = await startTestBot(
+    {
+      GRAPH_TENANT_ID: 'tenant-1',
+      GRAPH_CLIENT_ID: 'client-1',
+      GRAPH_BASE_URL: graph.url,
+      ORGANISER_MAILBOX: ORGANISER,
+      SCHEME_CONFIG_FILE: file,
+      COHORT_YEAR: String(year),
+      COORDINATOR_IDS: ISAIAH.id,
+      GOVERNANCE_APPROVER_IDS: PATTI.id,
+      ...options.env,
+    },
+    { graphAccessToken: async () => GRAPH_TOKEN, features: [sessionsFeature], now: () => new Date(Date.now() + offset) },
+  );
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const storage = await openStorage(clients, t.env.TABLE_PREFIX!);
+  const mentors = new MentorRepository(storage.tables.mentors, new EffectQueue(storage.effectQueue), () => new Date());
+  return {
+    ...t,
+    graph,
+    calendar,
+    mentors,
+    year,
+    advance: (ms) => {
+      offset += ms;
+    },
+    stopAll: async () => {
+      await t.stop();
+      await graph.stop();
+    },
+  };
+}
+
+/** Stores someone as an approved mentor, as the approval slice would have. */
+export async function approvedMentor(mentors: MentorRepository, person: TestPerson, now = new Date()): Promise<Mentor> {
+  const details = { role: 'seniorManager' as const, directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: false, motivation: 'To help.' };
+  const approver = { id: 'approver', name: 'Approver' };
+  const awaiting = must(submitSignUp(newMentor(person, {}, now), details, [approver], `r-${person.id}`, now));
+  const approved = must(decideApproval(awaiting, `r-${person.id}`, approver, 'approve', undefined, now));
+  await mentors.save({ value: approved, audit: [], effects: [] });
+  return approved;
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

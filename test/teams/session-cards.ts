@@ -1,0 +1,59 @@
+import { bookSession, cancelBooking, openSession, type Session } from '../../src/domain/sessions/index.js';
+import { attendanceCard } from '../../src/teams/cards/attendance.card.js';
+import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
+import { coordinatorSessionsCard } from '../../src/teams/cards/coordinator-sessions.card.js';
+import { newSessionFormCard } from '../../src/teams/cards/new-session-form.card.js';
+import { sessionBookingCard } from '../../src/teams/cards/session-booking.card.js';
+import { sessionCancelledCard, sessionPromotedCard, sessionReminderCard } from '../../src/teams/cards/session-notice.card.js';
+
+const NOW = new Date('2026-11-02T10:00:00Z');
+const EVIL = 'Alex [x](http://evil) **bold**';
+
+const information = openSession({
+  id: 'cohort-2026-information-session',
+  kind: 'informationSession',
+  title: 'Mentoring scheme information session 2026',
+  startsAt: '2026-11-09T10:00:00.000Z',
+  endsAt: '2026-11-09T12:00:00.000Z',
+  timeZone: 'Europe/London',
+  location: { type: 'online' },
+  seats: 1,
+  bookingClosesAt: '2026-11-08T10:00:00.000Z',
+});
+const training: Session = { ...information, id: 'cohort-2026-training', kind: 'training', title: '# Training *2026*', location: { type: 'inPerson', venue: '[Civic](http://x) Centre' } };
+
+function booked(session: Session, ...people: string[]): Session {
+  return people.reduce((s, id) => {
+    const result = bookSession(s, { id, name: id === 'a' ? EVIL : `Person ${id}` }, 'approved', NOW);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.session;
+  }, session);
+}
+
+const full = booked(information, 'a', 'b', 'c');
+const afterCancel = (() => {
+  const result = cancelBooking(full, 'a', NOW);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.session;
+})();
+const attended: Session = { ...booked(training, 'a'), bookings: booked(training, 'a').bookings.map((b) => ({ ...b, attended: true })) };
+
+/** The sessions feature's cards in their states, for the card checks in cards.test.ts. */
+export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
+  ['sessions: booking card, approved on approval', sessionBookingCard({ sessions: [{ session: information }, { session: training }], personId: 'a', stage: 'approved', now: NOW, approved: true })],
+  ['sessions: booking card, booked and full', sessionBookingCard({ sessions: [{ session: full, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, { session: training }], personId: 'a', stage: 'booked', now: NOW, notice: { text: 'You are booked.', tone: 'good' } })],
+  ['sessions: booking card, waiting', sessionBookingCard({ sessions: [{ session: full }], personId: 'c', stage: 'approved', now: NOW })],
+  ['sessions: booking card, not approved', sessionBookingCard({ sessions: [{ session: information }, { session: training }], personId: 'z', stage: 'awaitingApproval', now: NOW })],
+  ['sessions: booking card, past session', sessionBookingCard({ sessions: [{ session: information }], personId: 'a', stage: 'approved', now: new Date('2026-12-01T00:00:00Z') })],
+  ['sessions: booking card, none planned', sessionBookingCard({ sessions: [], personId: 'a', stage: 'approved', now: NOW })],
+  ['sessions: coordinator list', coordinatorSessionsCard([{ session: full }, { session: afterCancel }, { session: attended }], NOW, 'Created: x')],
+  ['sessions: coordinator list after the session', coordinatorSessionsCard([{ session: attended }], new Date('2026-11-10T00:00:00Z'))],
+  ['sessions: coordinator list, empty', coordinatorSessionsCard([], NOW)],
+  ['sessions: new session form', newSessionFormCard('Europe/London')],
+  ['sessions: new session form with problems', newSessionFormCard('Europe/London', { title: EVIL, seats: '0' }, [{ field: 'seats', code: 'INVALID_SEATS', message: 'Seats must be a whole number from 1 to 500.' }])],
+  ['sessions: attendance', attendanceCard(attended, { text: 'Attendance saved: 1 present.', tone: 'good' })],
+  ['sessions: attendance, nobody booked', attendanceCard(information)],
+  ['sessions: reminder', sessionReminderCard({ session: full, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, NOW)],
+  ['sessions: promoted', sessionPromotedCard({ session: afterCancel }, NOW)],
+  ['sessions: cancelled', sessionCancelledCard({ session: { ...full, cancelledAt: NOW.toISOString() } }, NOW)],
+];
