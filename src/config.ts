@@ -85,6 +85,13 @@ const schema = z.object({
   SERVICE_MANAGER_CONTACT: optionalText,
   MENTOR_MAX_ACTIVE_MATCHES: positiveInt(1),
   DBS_RENEW_AFTER_MONTHS: positiveInt(36),
+  /** Relationships (docs/relationship.md): who gets urgent concerns (Entra ids; the coordinators when unset), and the policy. */
+  SUPPORT_DUTY_CONTACT_IDS: idList,
+  SUPPORT_SERVICE_MANAGER_IDS: idList,
+  CONCERN_RENOTIFY_MINUTES: positiveInt(15),
+  COMMITMENT_NUDGE_DAYS: positiveInt(7),
+  CLAIM_NOTE_ABOVE_PENCE: positiveInt(1500),
+  CLAIM_MAX_PENCE: positiveInt(20000),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -38,7 +38,16 @@ export type OutboundMessage =
   | { readonly type: 'askForProfile'; readonly mentorId: string }
   | { readonly type: 'matchRequest'; readonly youngPersonId: string; readonly proposalId: string }
   | { readonly type: 'matchStarted'; readonly youngPersonId: string; readonly matchId: string }
-  | { readonly type: 'matchNotice'; readonly youngPersonId: string; readonly proposalId: string; readonly outcome: 'accepted' | 'declined' };
+  | { readonly type: 'matchNotice'; readonly youngPersonId: string; readonly proposalId: string; readonly outcome: 'accepted' | 'declined' }
+  // Relationships (src/relationship.feature.ts): ids and months only; the notifier reads the rest when it sends.
+  | RelationshipMessage;
+
+export type RelationshipMessage =
+  | { readonly type: 'commitmentNudge'; readonly matchId: string; readonly month: string }
+  | { readonly type: 'commitmentShortfall'; readonly matchId: string; readonly month: string }
+  | { readonly type: 'relationshipReview'; readonly matchId: string }
+  | { readonly type: 'relationshipEnded'; readonly matchId: string }
+  | { readonly type: 'supportConcern'; readonly concernId: string; readonly reminder: boolean };
 
 export type CoordinatorNotice =
   | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }

@@ -1,0 +1,83 @@
+import type { PersonRef } from '../../domain/person.js';
+import {
+  approveClaim,
+  claimsCsv,
+  markClaimPaid,
+  parseMonthKey,
+  rejectClaim,
+  type ClaimErrorCode,
+  type MonthKey,
+  type RefreshmentClaim,
+} from '../../domain/relationship/index.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import { requireCoordinator } from '../matching/coordinator-only.js';
+import { retryOnConflict } from '../retry-on-conflict.js';
+import type { RelationshipDeps } from './relationship-ports.js';
+
+export type ClaimDecision = 'approve' | 'reject' | 'pay';
+
+export function checkMonth(value: unknown): Result<MonthKey> {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && parseMonthKey(value) ? ok(value) : fail('MONTH_INVALID', 'Please give a month as YYYY-MM, such as 2026-11.');
+}
+
+export interface MonthClaims {
+  readonly month: MonthKey;
+  readonly claims: readonly RefreshmentClaim[];
+  readonly mentorNames: ReadonlyMap<string, string>;
+}
+
+/** A month's claims across every match, for the coordinator, with the mentors' names. */
+export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<MonthClaims>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const checked = checkMonth(month);
+  if (!checked.ok) return checked;
+  const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const mentorNames = new Map<string, string>();
+  for (const mentorId of new Set(claims.map((claim) => claim.mentorId))) {
+    mentorNames.set(mentorId, (await deps.journey.mentors.get(mentorId))?.value.name ?? mentorId);
+  }
+  return ok({ month: checked.value, claims, mentorNames });
+}
+
+/** Approve, reject or mark paid: one etag-guarded write of the claim with its audit entry. A paid claim is final. */
+export async function decideClaim(
+  deps: RelationshipDeps,
+  actor: PersonRef,
+  input: { matchId: unknown; claimId: unknown; decision: unknown; reason?: unknown },
+): Promise<Result<RefreshmentClaim>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const { matchId, claimId, decision } = input;
+  if (typeof matchId !== 'string' || typeof claimId !== 'string' || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
+    return fail('CLAIM_ACTION_INVALID', 'This button is out of date. Please type "claims" for the current list.');
+  }
+  return retryOnConflict(async (): Promise<Result<RefreshmentClaim>> => {
+    const current = await deps.relationships.getClaim(matchId, claimId);
+    if (!current) return fail('CLAIM_NOT_FOUND', 'That claim is not on record.');
+    const now = deps.journey.clock.now();
+    const decided: Result<RefreshmentClaim, ClaimErrorCode> =
+      decision === 'approve'
+        ? approveClaim(current.value, actor.name, now)
+        : decision === 'pay'
+          ? markClaimPaid(current.value, actor.name, now)
+          : rejectClaim(current.value, actor.name, now, typeof input.reason === 'string' ? input.reason.slice(0, 140) : '');
+    if (!decided.ok) return decided;
+    await deps.relationships.commit({
+      matchId,
+      claim: { value: decided.value, etag: current.etag },
+      audit: [{ at: now.toISOString(), actor, action: `${decision}Claim`, subjectId: matchId, fromStage: current.value.state, toStage: decided.value.state, detail: claimId }],
+      effects: [],
+    });
+    return ok(decided.value);
+  });
+}
+
+/** The month's claims as CSV for finance (every state but rejected). */
+export async function exportClaims(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<{ month: MonthKey; csv: string; count: number }>> {
+  const found = await claimsForMonth(deps, actor, month);
+  if (!found.ok) return found;
+  const { claims, mentorNames } = found.value;
+  const csv = claimsCsv(claims, found.value.month, { mentorName: (id) => mentorNames.get(id), timeZone: deps.policy.timeZone });
+  return ok({ month: found.value.month, csv, count: claims.filter((claim) => claim.state !== 'rejected').length });
+}
