@@ -47,6 +47,8 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     visibilitySeconds: config.BROADCAST_VISIBILITY_SECONDS,
     pollMs: config.WORKER_POLL_MS,
     progressEveryMs: config.BROADCAST_PROGRESS_MS,
+    // Liveness is checked as often as a stopped worker's messages come back, so the survivors' share grows as fast.
+    heartbeatMs: Math.min(DEFAULT_BROADCAST_WORKER_OPTIONS.heartbeatMs, (config.BROADCAST_VISIBILITY_SECONDS * 1000) / 2),
     retry: { ...DEFAULT_BROADCAST_WORKER_OPTIONS.retry, baseDelayMs: config.BROADCAST_RETRY_BASE_MS },
   };
   const worker = new BroadcastWorker(broadcasts, queue, sender, pacer, log, now, options);

@@ -51,7 +51,11 @@ export class SendPacer {
     const all = [...this.limits.perConversation, ...this.limits.perTenant];
     this.tenant = sendsStillCounted(this.tenant, now, this.limits.perTenant);
     const conversation = sendsStillCounted(this.conversations.get(conversationKey) ?? [], now, this.limits.perConversation);
-    const at = earliestSendAt({ conversation, tenant: this.tenant }, now, { margin: this.margin, limits: this.limits });
+    const windowed = earliestSendAt({ conversation, tenant: this.tenant }, now, { margin: this.margin, limits: this.limits });
+    // Evenly spaced as well: the window rule alone allows a whole second's sends in one burst, and a burst that leaves
+    // late and one that leaves on time can land inside one second at Teams.
+    const last = this.tenant.at(-1)?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const at = new Date(Math.max(windowed.getTime(), last + this.spacingMs()));
     this.tenant.push(at);
     conversation.push(at);
     this.conversations.set(conversationKey, conversation);
@@ -68,6 +72,13 @@ export class SendPacer {
       };
       this.waits.add(entry);
     });
+  }
+
+  private spacingMs(): number {
+    const window = this.limits.perTenant[0];
+    if (!window) return 0;
+    const allowed = Math.max(1, Math.floor(window.count * (1 - this.margin)));
+    return window.windowMs / allowed;
   }
 
   /** Wakes every waiting caller with PacerStopped (a worker stopping: their messages go back to the queue). */
