@@ -2,6 +2,7 @@ import { penPictureView, rankMentors, type Proposal, type Ranking } from '../../
 import { newMentor, type Mentor } from '../../src/domain/mentor/index.js';
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import { dbsFormCard, dbsListCard } from '../../src/teams/cards/dbs.card.js';
+import { withTypedValues } from '../../src/teams/cards/form-inputs.js';
 import { choiceRecordedCard, matchNoticeCard, matchPickerCard, matchRequestCard, matchStartedCard, proposalCard, suggestionsCard } from '../../src/teams/cards/matching.card.js';
 import { penPictureCard, profileFormCard } from '../../src/teams/cards/pen-picture.card.js';
 import { pipelineCard } from '../../src/teams/cards/pipeline.card.js';
@@ -32,6 +33,8 @@ export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['DBS form', dbsFormCard(mentor, { ...CLEARED_DBS }, 'The date cannot be in the future.')],
   ['young person form, new', youngPersonFormCard(AREAS, undefined)],
   ['young person form, edit with a problem', youngPersonFormCard(AREAS, teen, 'Too long.')],
+  ['young person form, refilled after a refusal', withTypedValues(youngPersonFormCard(AREAS, undefined, 'Gender must be one of…'), { firstName: 'Robin', interests: 'music,sport', eetNote: 'x'.repeat(400) })],
+  ['profile form, refilled after a refusal', withTypedValues(profileFormCard(undefined, AREAS), { aboutMe: 'Me', menteeAgeMin: '17', travelMiles: 'far' })],
   ['young person record', youngPersonCard(teen, NOW, 'Added.')],
   ['young person record, paused', youngPersonCard({ ...teen, status: 'paused' }, NOW)],
   ['young people list', youngPeopleListCard([teen], NOW)],

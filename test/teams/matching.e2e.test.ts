@@ -174,6 +174,8 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
       expect(answer, JSON.stringify(override).slice(0, 60)).toContain(words);
       expect(answer).toContain('Nothing was saved');
     }
+    const refilled = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'saveYoungPerson', youngPersonForm(TEEN, { gender: 'martian' })))));
+    expect(refilled).toContain('"id":"reference","label":"Case reference (not a name)","value":"LC-90817"');
     expect(await say(ISAIAH, 'young people')).toContain('Nobody yet');
   });
 

@@ -50,3 +50,23 @@ export function toggleInput(id: string, title: string, value: boolean): CardElem
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Puts back what the person typed into a form that was refused, so they fix one field instead of filling it all again.
+ * Only string values, each cut to its input's maxLength; a number input takes a number or stays as it was.
+ */
+export function withTypedValues<T extends { body: CardElement[] }>(form: T, typed: unknown): T {
+  if (typeof typed !== 'object' || typed === null || Array.isArray(typed)) return form;
+  const values = typed as Record<string, unknown>;
+  const refill = (element: CardElement): CardElement => {
+    const id = element.id;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof id === 'string' && typeof values[id] === 'string') {
+      const raw = values[id] as string;
+      if (element.type === 'Input.Number') return /^\d{1,6}$/.test(raw.trim()) ? { ...element, value: Number(raw) } : element;
+      const max = typeof element.maxLength === 'number' ? element.maxLength : 5000;
+      return { ...element, value: raw.slice(0, max) };
+    }
+    return element;
+  };
+  return { ...form, body: form.body.map(refill) };
+}

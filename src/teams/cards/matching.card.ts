@@ -51,6 +51,7 @@ export function proposalCard(youngPerson: YoungPerson, proposal: Proposal, pictu
   return card(
     [
       heading(`Mentors put to ${youngPerson.firstName} (${youngPerson.reference})`),
+      text(CONFIDENTIAL, { subtle: true }),
       ...(notice ? [text(notice, { color: 'Good' })] : []),
       text('Share these pen pictures with the young person (or their key adult). They decide.'),
       ...pictures.map((picture) => ({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: penPictureElements(picture) })),

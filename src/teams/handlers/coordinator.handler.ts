@@ -11,6 +11,7 @@ import type { AdaptiveCardJson } from '../cards/card.js';
 import { dbsFormCard, dbsListCard, dbsStatusFacts } from '../cards/dbs.card.js';
 import { dbsStatus } from '../../domain/matching/index.js';
 import { errorCard } from '../cards/error.card.js';
+import { withTypedValues } from '../cards/form-inputs.js';
 import { pipelineCard } from '../cards/pipeline.card.js';
 import { youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../cards/young-person.card.js';
 import { answerInvoke, sendCard } from '../reply.js';
@@ -64,7 +65,8 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const recorded = await recordDbsCheck(deps, actor, mentorId, data);
       if (recorded.ok) return dbsList(actor, `Recorded the enhanced DBS check for ${recorded.value.mentor.name}.`);
       const mentor = await deps.journey.mentors.get(mentorId);
-      return mentor ? dbsFormCard(mentor.value, (await deps.records.get(mentorId))?.value.dbs, `${recorded.error.message} Nothing was recorded.`) : failed(recorded.error.message);
+      if (!mentor) return failed(recorded.error.message);
+      return withTypedValues(dbsFormCard(mentor.value, (await deps.records.get(mentorId))?.value.dbs, `${recorded.error.message} Nothing was recorded.`), data);
     }),
     pipeline: command('pipeline', async (_context, actor) => {
       const figures = await pipeline(deps, actor);
@@ -83,7 +85,7 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const saved = youngPersonId ? await editYoungPersonDetails(deps, actor, youngPersonId, data) : await addYoungPerson(deps, actor, data);
       if (saved.ok) return youngPersonCard(saved.value, now(), youngPersonId ? 'Changes saved.' : 'Added. They are waiting for a mentor: press "Suggest mentors".');
       const current = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
-      return youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, `${saved.error.message} Nothing was saved.`);
+      return withTypedValues(youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, `${saved.error.message} Nothing was saved.`), data);
     }),
     viewYoungPerson: action('viewYoungPerson', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');

@@ -5,6 +5,7 @@ import { penPictureView } from '../../domain/matching/index.js';
 import { nextStep } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import { card, heading, text, type AdaptiveCardJson } from '../cards/card.js';
+import { withTypedValues } from '../cards/form-inputs.js';
 import { penPictureCard, profileFormCard } from '../cards/pen-picture.card.js';
 import { answerInvoke, sendCard } from '../reply.js';
 
@@ -40,6 +41,6 @@ export function saveProfileAction(deps: MatchingDeps) {
       return answerInvoke(context, penPictureCard(penPictureView(mentor.name, profile), `Saved. Next: ${nextStep(mentor)}`));
     }
     const { record } = await myProfile(deps, actor);
-    await answerInvoke(context, profileFormCard(record?.profile, deps.areas, { problem: `${saved.error.message} Nothing was saved.` }));
+    await answerInvoke(context, withTypedValues(profileFormCard(record?.profile, deps.areas, { problem: `${saved.error.message} Nothing was saved.` }), data));
   };
 }
