@@ -12,6 +12,7 @@ import { statusCard } from '../../src/teams/cards/status.card.js';
 import { welcomeCard } from '../../src/teams/cards/welcome.card.js';
 import { cardProblems } from '../support/card-check.js';
 import { MATCHING_CARDS } from './matching-cards.js';
+import { RELATIONSHIP_CARDS } from './relationship-cards.js';
 import { SESSION_CARDS } from './session-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
@@ -48,6 +49,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['coordinator: escalated', approvalEscalatedCard(awaiting)],
   ['coordinator: unreachable', unreachableCard('Megan', 'blocked', 'a request')],
   ...MATCHING_CARDS,
+  ...RELATIONSHIP_CARDS,
   ...SESSION_CARDS,
 ];
 
