@@ -90,9 +90,11 @@ export class BroadcastRepository {
     const current = await this.get(broadcastId);
     if (!current) throw new Error(`no broadcast ${broadcastId}`);
     const existing = new Set((await this.recipients(broadcastId)).map((r) => r.recipientId.toLowerCase()));
-    const added = recipientIds.filter((id) => !existing.has(id.toLowerCase()));
+    const missing = recipientIds.filter((id) => !existing.has(id.toLowerCase()));
+    if (missing.length === 0) return [];
+    // Only the rows this call created: two callers adding the same person at once queue them once between them.
+    const added = await this.createRecipients(broadcastId, missing, now);
     if (added.length === 0) return [];
-    await this.createRecipients(broadcastId, added, now);
     for (;;) {
       const latest = (await this.get(broadcastId))!;
       const total = (await this.recipients(broadcastId)).length;
@@ -244,25 +246,29 @@ export class BroadcastRepository {
   }
 
   /** Recipient rows, 100 to a transaction; a batch that meets an existing row is written row by row, skipping those. */
-  private async createRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<void> {
+  private async createRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]> {
     const entities = recipientIds.map((id) => recipientEntity(broadcastId, id, now));
+    const created: string[] = [];
     for (let start = 0; start < entities.length; start += BATCH) {
       const batch = entities.slice(start, start + BATCH);
       const transaction = new TableTransaction();
       batch.forEach((entity) => transaction.createEntity(entity as unknown as TableEntity));
       try {
         await this.table.submitTransaction(transaction.actions);
+        created.push(...batch.map((entity) => entity.recipientId));
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
         for (const entity of batch) {
           try {
             await this.table.createEntity(entity as unknown as TableEntity);
+            created.push(entity.recipientId);
           } catch (inner) {
             if (statusOf(inner) !== 409) throw inner;
           }
         }
       }
     }
+    return created;
   }
 
   private async guarded(broadcastId: string, recipientId: string, etag: string, changes: Partial<RecipientEntity>): Promise<string | undefined> {

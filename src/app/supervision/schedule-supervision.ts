@@ -70,8 +70,8 @@ export async function scheduleSupervision(deps: SupervisionDeps): Promise<Superv
     const existing = await deps.broadcasts.get(session.id);
     if (!existing) {
       if (matched.length === 0) continue;
-      await startBroadcast(deps, SYSTEM, { id: session.id, content: { text: SUPERVISION_TEXT, session }, audienceLabel: 'Matched mentors', recipients: matched }, now);
-      invited += matched.length;
+      const started = await startBroadcast(deps, SYSTEM, { id: session.id, content: { text: SUPERVISION_TEXT, session }, audienceLabel: 'Matched mentors', recipients: matched }, now);
+      if (started.created) invited += matched.length;
     } else {
       const added = await deps.broadcasts.addRecipients(session.id, matched, now);
       await deps.queue.enqueueAll(session.id, added);
