@@ -11,6 +11,7 @@ import { signUpSentCard } from '../../src/teams/cards/sign-up-sent.card.js';
 import { statusCard } from '../../src/teams/cards/status.card.js';
 import { welcomeCard } from '../../src/teams/cards/welcome.card.js';
 import { cardProblems } from '../support/card-check.js';
+import { BROADCAST_CARDS } from './broadcast-cards.js';
 import { MATCHING_CARDS } from './matching-cards.js';
 import { RELATIONSHIP_CARDS } from './relationship-cards.js';
 import { SESSION_CARDS } from './session-cards.js';
@@ -51,6 +52,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...MATCHING_CARDS,
   ...RELATIONSHIP_CARDS,
   ...SESSION_CARDS,
+  ...BROADCAST_CARDS,
 ];
 
 describe('every card the bot sends', () => {
