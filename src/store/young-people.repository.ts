@@ -56,8 +56,13 @@ export class YoungPeopleRepository implements YoungPeopleStore {
     return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
   }
 
-  async list(access: ReadAccess, status?: YoungPersonStatus): Promise<Versioned<YoungPerson>[]> {
-    const filter = status ? odata`RowKey eq ${RECORD_ROW} and status eq ${status}` : odata`RowKey eq ${RECORD_ROW}`;
+  async list(access: ReadAccess, status?: YoungPersonStatus | 'open'): Promise<Versioned<YoungPerson>[]> {
+    const filter =
+      status === 'open'
+        ? odata`RowKey eq ${RECORD_ROW} and status ne ${'closed'}`
+        : status
+          ? odata`RowKey eq ${RECORD_ROW} and status eq ${status}`
+          : odata`RowKey eq ${RECORD_ROW}`;
     // Ids first, logged, and only then the records: nothing personal is read before the reads are on record.
     const ids: string[] = [];
     for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['PartitionKey'] } })) {

@@ -4,7 +4,7 @@ import { odata } from '@azure/data-tables';
 import type { MatchingDeps } from '../../src/app/matching/matching-deps.js';
 import { acceptMatch } from '../../src/app/matching/respond-to-match.js';
 import { putMentors, recordChoice } from '../../src/app/matching/suggest-mentors.js';
-import { addYoungPerson } from '../../src/app/matching/young-people.js';
+import { addYoungPerson, changeStatus, listYoungPeople } from '../../src/app/matching/young-people.js';
 import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../src/domain/matching/index.js';
 import { newMentor, type Mentor } from '../../src/domain/mentor/index.js';
 import { EffectQueue } from '../../src/store/effect-queue.js';
@@ -148,6 +148,20 @@ describe('a match starts once, on Azurite', () => {
     ]);
     expect(rows.every((row) => typeof row.at === 'string' && Date.parse(row.at as string) > NOW.getTime())).toBe(true);
     expect(JSON.stringify(rows)).not.toMatch(/Robin|LC-1001|2006-06-15|Sam Patel/);
+  });
+
+  it('lists only the records it shows, so a closed record is not read when listing', async () => {
+    const { deps, accessTable } = await setUp();
+    const open = await addYoungPerson(deps, COORDINATOR, FORM);
+    const closed = await addYoungPerson(deps, COORDINATOR, { ...FORM, reference: 'LC-1002' });
+    if (!open.ok || !closed.ok) throw new Error('not added');
+    expect((await changeStatus(deps, COORDINATOR, closed.value.id, 'close')).ok).toBe(true);
+    const listed = await listYoungPeople(deps, COORDINATOR);
+    expect(listed.ok && listed.value.map((each) => each.id)).toEqual([open.value.id]);
+    const reads: Array<Record<string, unknown>> = [];
+    for await (const row of accessTable.listEntities()) reads.push(row);
+    expect(reads.filter((row) => row.purpose === 'list').map((row) => row.youngPersonId)).toEqual([open.value.id]);
+    expect(await listYoungPeople(deps, { id: 'someone', name: 'Someone' })).toMatchObject({ ok: false, error: { code: 'NOT_COORDINATOR' } });
   });
 
   it('refuses bad young person details and stores nothing', async () => {

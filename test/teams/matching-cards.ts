@@ -1,6 +1,7 @@
 import { penPictureView, rankMentors, type Proposal, type Ranking } from '../../src/domain/matching/index.js';
 import { newMentor, type Mentor } from '../../src/domain/mentor/index.js';
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
+import { conflictsFormCard, conflictsListCard } from '../../src/teams/cards/conflicts.card.js';
 import { dbsFormCard, dbsListCard } from '../../src/teams/cards/dbs.card.js';
 import { withTypedValues } from '../../src/teams/cards/form-inputs.js';
 import { choiceRecordedCard, matchNoticeCard, matchPickerCard, matchRequestCard, matchStartedCard, proposalCard, suggestionsCard } from '../../src/teams/cards/matching.card.js';
@@ -29,6 +30,9 @@ export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['profile form, filled, with a problem', profileFormCard(profile(), AREAS, { problem: 'Interests can only be…' })],
   ['pen picture as a young person sees it', penPictureCard(picture, 'Next: wait.')],
   ['DBS list', dbsListCard([{ mentor, status: 'missing' }], 'Recorded.')],
+  ['conflicts list', conflictsListCard([{ mentor, conflicts: [{ kind: 'area', area: 'north' }, { kind: 'youngPerson', youngPersonId: 'yp-1' }] }], 'Recorded.')],
+  ['conflicts list, none', conflictsListCard([])],
+  ['conflicts form', conflictsFormCard(mentor, [{ kind: 'area', area: 'north' }], AREAS, [teen], 'Areas can only be…')],
   ['DBS list, none missing', dbsListCard([])],
   ['DBS form', dbsFormCard(mentor, { ...CLEARED_DBS }, 'The date cannot be in the future.')],
   ['young person form, new', youngPersonFormCard(AREAS, undefined)],

@@ -5,7 +5,7 @@ import { MentorRepository } from '../../src/store/mentor.repository.js';
 import { EffectQueue } from '../../src/store/effect-queue.js';
 import { storageClients } from '../../src/store/storage-clients.js';
 import { eventually } from '../support/eventually.js';
-import { ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../support/people.js';
+import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../support/people.js';
 import { cardText, textOf } from '../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -59,12 +59,13 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
   const clients = () => storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
 
   /** Training attendance belongs to the sessions feature; here the mentors are put at "trained" directly. */
-  async function trained(person: TestPerson, worksInChildrensServices: boolean): Promise<void> {
+  async function trained(person: TestPerson, worksInChildrensServices: boolean, councillor = false): Promise<void> {
     const base = newMentor(person, {}, new Date());
+    const role = councillor ? ('electedMember' as const) : ('seniorManager' as const);
     const mentor: Mentor = {
       ...base,
       stage: 'trained',
-      details: { role: 'seniorManager', directorateOrWard: 'Place', jobTitle: 'Head of Service', worksInChildrensServices, motivation: 'To help.' },
+      details: { role, directorateOrWard: 'Place', jobTitle: 'Head of Service', worksInChildrensServices, motivation: 'To help.', ...(councillor ? { declarationOfInterests: 'Chair of governors at a school in the central area.' } : {}) },
     };
     await mentors.save({ value: mentor, audit: [], effects: [] });
   }
@@ -78,9 +79,10 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     });
     const prefix = t.env.TABLE_PREFIX!;
     mentors = new MentorRepository(clients().table(`${prefix}Mentors`), new EffectQueue(clients().queue(`${prefix.toLowerCase()}-effects`)), () => new Date());
-    for (const person of [ALEX, GRADY, ISAIAH, MEGAN]) await t.send(installed(person));
+    for (const person of [ALEX, GRADY, ADELE, ISAIAH, MEGAN]) await t.send(installed(person));
     await trained(ALEX, false);
     await trained(GRADY, true);
+    await trained(ADELE, false, true);
   });
   afterAll(() => t.stop());
 
@@ -125,14 +127,15 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     expect(await say(ALEX, 'my status')).toContain('ready to be matched');
     expect(await say(ALEX, 'my profile')).toContain('Edit my profile');
     await act(GRADY, 'saveProfile', { ...PROFILE, aboutMe: 'Finance lead; I like music.', gender: 'female' });
+    expect(await act(ADELE, 'saveProfile', { ...PROFILE, aboutMe: 'Ward councillor; I love music.', gender: 'female' })).toContain('how a young person will see it');
   });
 
   it('refuses every coordinator command and action to anyone else', async () => {
-    for (const command of ['dbs', 'pipeline', 'young people', 'add young person', 'match']) {
+    for (const command of ['dbs', 'pipeline', 'young people', 'add young person', 'match', 'conflicts']) {
       expect(await say(GRADY, command)).toContain('Only the scheme coordinators');
     }
     const anyId = { mentorId: GRADY.id, youngPersonId: 'x', proposalId: 'y', event: 'close', mentorIds: GRADY.id, choice: GRADY.id };
-    for (const verb of ['dbsForm', 'recordDbs', 'youngPersonForm', 'saveYoungPerson', 'viewYoungPerson', 'changeYoungPersonStatus', 'suggestMentors', 'putMentors', 'recordChoice']) {
+    for (const verb of ['dbsForm', 'recordDbs', 'youngPersonForm', 'saveYoungPerson', 'viewYoungPerson', 'changeYoungPersonStatus', 'suggestMentors', 'putMentors', 'recordChoice', 'conflictsForm', 'saveConflicts']) {
       expect(await act(GRADY, verb, { ...anyId, ...youngPersonForm(TEEN), checkedOn: '2026-01-01', certificateReference: '001234567890', updateService: 'true' })).toContain('Only the scheme coordinators');
     }
     expect(await say(GRADY, 'my profile')).toContain('Edit my profile');
@@ -151,6 +154,18 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     const after = await say(ISAIAH, 'dbs');
     expect(after).not.toContain('Alex Wilber');
     expect(after).toContain('Grady Archie');
+  });
+
+  it("records a councillor's conflicts of interest from their declaration, refusing unknown areas", async () => {
+    const list = await say(ISAIAH, 'conflicts');
+    expect(list).toContain('Adele Vance');
+    expect(list).toContain('Chair of governors at a school in the central area.');
+    expect(list).not.toContain('Alex Wilber');
+    expect(JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'conflictsForm', { mentorId: ADELE.id }))))).toContain('Areas where they should not mentor');
+    const bad = await act(ISAIAH, 'saveConflicts', { mentorId: ADELE.id, conflictAreas: 'atlantis' });
+    expect(bad).toContain('Areas can only be');
+    expect(bad).toContain('Nothing was saved');
+    expect(await act(ISAIAH, 'saveConflicts', { mentorId: ADELE.id, conflictAreas: 'central' })).toContain('Recorded for matching: areas: central');
   });
 
   it('shows the mentor their DBS status in my status', async () => {
@@ -214,6 +229,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     expect(suggestions).toMatch(/Grady Archie\s+•\s+This young person is under 18 and they have no enhanced DBS check recorded/);
     const forAdult = await act(ISAIAH, 'suggestMentors', { youngPersonId: adultId });
     expect(forAdult).toContain('Grady Archie (fit');
+    expect(forAdult).toMatch(/Adele Vance\s+•\s+Adele Vance has declared a conflict of interest/);
     const refused = await act(ISAIAH, 'putMentors', { youngPersonId: teenId, mentorIds: `${ALEX.id},${GRADY.id}` });
     expect(refused).toContain('Only mentors on the current list of suggestions');
   });
@@ -259,7 +275,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
 
   it('shows the pipeline: mentors by stage, trained but unmatched, young people waiting', async () => {
     const figures = await say(ISAIAH, 'pipeline');
-    expect(figures).toContain('Trained but without a young person: 1');
+    expect(figures).toContain('Trained but without a young person: 2');
     expect(figures).toContain('Grady Archie: pen picture written, no current DBS check');
     expect(figures).toContain('1 waiting for a mentor');
   });

@@ -38,7 +38,8 @@ export type ReadPurpose =
   | 'recordChoice'
   | 'mentorResponse'
   | 'matchDetailsForMentor'
-  | 'notice';
+  | 'notice'
+  | 'conflicts';
 
 export interface ReadAccess {
   readonly reader: PersonRef;
@@ -62,7 +63,8 @@ export interface YoungPersonWrite {
  */
 export interface YoungPeopleStore {
   get(youngPersonId: string, access: ReadAccess): Promise<Versioned<YoungPerson> | undefined>;
-  list(access: ReadAccess, status?: YoungPersonStatus): Promise<Versioned<YoungPerson>[]>;
+  /** `open`: everyone not closed. Only the records listed are read, and so logged. */
+  list(access: ReadAccess, status?: YoungPersonStatus | 'open'): Promise<Versioned<YoungPerson>[]>;
   countByStatus(): Promise<Record<YoungPersonStatus, number>>;
   /** Ids and how long they have waited, without personal data. */
   waitingSince(): Promise<{ readonly youngPersonId: string; readonly since: string }[]>;

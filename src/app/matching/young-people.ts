@@ -62,11 +62,12 @@ export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPe
   });
 }
 
-export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef): Promise<Result<YoungPerson[]>> {
+/** Those not closed, or only those waiting (for `match`): a record not listed is not read. */
+export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, which: 'open' | 'waiting' = 'open'): Promise<Result<YoungPerson[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  const all = await deps.youngPeople.list({ reader: actor, purpose: 'list' });
-  return ok(all.map((each) => each.value).filter((each) => each.status !== 'closed').sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  const found = await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which);
+  return ok(found.map((each) => each.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
 }
 
 export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<YoungPerson>> {

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { requireCoordinator } from '../../app/matching/coordinator-only.js';
+import { councillorsWithConflicts, recordConflicts } from '../../app/matching/conflicts.js';
 import { mentorsLackingDbs, recordDbsCheck } from '../../app/matching/dbs.js';
 import { idFrom } from '../../app/matching/form-input.js';
 import type { MatchingDeps } from '../../app/matching/matching-deps.js';
@@ -8,6 +9,7 @@ import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, 
 import type { PersonRef } from '../../domain/person.js';
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../cards/card.js';
+import { conflictsFormCard, conflictsListCard } from '../cards/conflicts.card.js';
 import { dbsFormCard, dbsListCard, dbsStatusFacts } from '../cards/dbs.card.js';
 import { dbsStatus } from '../../domain/matching/index.js';
 import { errorCard } from '../cards/error.card.js';
@@ -51,7 +53,27 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
     return listed.ok ? youngPeopleListCard(listed.value, now()) : failed(listed.error.message);
   };
 
+  const conflictsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
+    const found = await councillorsWithConflicts(deps, actor);
+    return found.ok ? conflictsListCard(found.value, notice) : failed(found.error.message);
+  };
+  const conflictsForm = async (actor: PersonRef, mentorId: string | undefined, problem?: string): Promise<AdaptiveCardJson> => {
+    const mentor = mentorId ? await deps.journey.mentors.get(mentorId) : undefined;
+    if (!mentor || mentor.value.details?.role !== 'electedMember') return failed('Conflicts of interest are recorded for elected members on the scheme.');
+    const record = await deps.records.get(mentor.value.id);
+    const youngPeople = await deps.youngPeople.list({ reader: actor, purpose: 'conflicts' }, 'open');
+    return conflictsFormCard(mentor.value, record?.value.conflicts ?? [], deps.areas, youngPeople.map((each) => each.value), problem);
+  };
+
   return {
+    conflicts: command('conflicts', (_context, actor) => conflictsList(actor)),
+    conflictsForm: action('conflictsForm', (_context, actor, data) => conflictsForm(actor, idFrom(data, 'mentorId'))),
+    saveConflicts: action('saveConflicts', async (_context, actor, data) => {
+      const mentorId = idFrom(data, 'mentorId');
+      if (!mentorId) return failed('This card could not be read. Say "conflicts" to start again.');
+      const saved = await recordConflicts(deps, actor, mentorId, data);
+      return saved.ok ? conflictsList(actor, 'Conflicts of interest recorded.') : conflictsForm(actor, mentorId, `${saved.error.message} Nothing was saved.`);
+    }),
     dbs: command('dbs', (_context, actor) => dbsList(actor)),
     dbsForm: action('dbsForm', async (_context, _actor, data) => {
       const mentorId = idFrom(data, 'mentorId');

@@ -24,8 +24,8 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
   return {
     /** `match`: pick a waiting young person. */
     match: async (context: TurnContext, actor: PersonRef): Promise<void> => {
-      const listed = await listYoungPeople(deps, actor);
-      const card = listed.ok ? matchPickerCard(listed.value.filter((each) => each.status === 'waiting'), now()) : refused('match', listed.error.code, listed.error.message);
+      const listed = await listYoungPeople(deps, actor, 'waiting');
+      const card = listed.ok ? matchPickerCard(listed.value, now()) : refused('match', listed.error.code, listed.error.message);
       await sendCard(context, card);
     },
     suggestMentors: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
