@@ -1,6 +1,7 @@
 import { SYSTEM } from './app/audit.js';
 import type { Directory } from './app/ports.js';
 import { seedSession } from './app/sessions/create-session.js';
+import { KeyedQueue } from './app/sessions/keyed-queue.js';
 import { sendSessionReminders } from './app/sessions/send-reminders.js';
 import type { SessionDeps } from './app/sessions/session-deps.js';
 import type { EmailLookup } from './app/sessions/session-ports.js';
@@ -24,7 +25,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   const table = await context.openTable('Sessions');
   const now = (): Date => context.journey.clock.now();
   const sessions = new SessionRepository(table, context.queue, now);
-  const deps: SessionDeps = { ...context.journey, sessions };
+  const deps: SessionDeps = { ...context.journey, sessions, sessionQueue: new KeyedQueue() };
   for (const draft of scheme.cohort) {
     const outcome = await seedSession(deps, SYSTEM, draft);
     if (outcome === 'created') log.info({ sessionId: draft.id }, 'seeded a cohort session from the scheme configuration');

@@ -10,6 +10,11 @@ import { commitPartition } from './partition-commit.js';
 import { orUndefinedWhenMissing, translateWriteError } from './storage-errors.js';
 
 const SESSION_ROW = 'session';
+/**
+ * One small row per session in a partition of its own, so listing sessions reads that partition instead of scanning
+ * every session's audit and outbox rows. Lower-case hex never comes out of encodeKey, so no session id can clash.
+ */
+const CATALOGUE = '%sessions';
 const CALENDAR_ROW = 'calendar';
 
 /**
@@ -121,6 +126,8 @@ export class SessionRepository implements SessionStore {
 
   async save(change: SessionChange): Promise<void> {
     const entity = toEntity(change.session, change.version, change.remindedFor);
+    // Listed before it exists: a crash in between leaves a catalogue row that list() skips, never a session it misses.
+    if (!change.etag) await this.table.upsertEntity({ partitionKey: CATALOGUE, rowKey: entity.partitionKey }, 'Replace');
     await commitPartition(
       this.table,
       {
@@ -136,8 +143,13 @@ export class SessionRepository implements SessionStore {
   }
 
   async *list(): AsyncIterable<VersionedSession> {
-    const filter = odata`RowKey eq ${SESSION_ROW}`;
-    for await (const entity of this.table.listEntities<SessionEntity>({ queryOptions: { filter } })) yield fromEntity(entity);
+    const filter = odata`PartitionKey eq ${CATALOGUE}`;
+    const keys: string[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) keys.push(row.rowKey!);
+    const sessions = await Promise.all(
+      keys.map((key) => orUndefinedWhenMissing(this.table.getEntity<SessionEntity>(key, SESSION_ROW))),
+    );
+    for (const entity of sessions) if (entity) yield fromEntity(entity);
   }
 
   async addEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {

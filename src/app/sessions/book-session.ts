@@ -14,7 +14,7 @@ export const BOOKING_ATTEMPTS = 60;
 
 export async function book(deps: SessionDeps, actor: PersonRef, sessionId: string): Promise<BookResult> {
   const stage = (await deps.mentors.get(actor.id))?.value.stage;
-  return retryOnConflict(async (): Promise<BookResult> => {
+  const attempt = () => retryOnConflict(async (): Promise<BookResult> => {
     const current = await deps.sessions.get(sessionId);
     if (!current) return fail('SESSION_NOT_FOUND', 'This session no longer exists.');
     const now = deps.clock.now();
@@ -34,4 +34,5 @@ export async function book(deps: SessionDeps, actor: PersonRef, sessionId: strin
     });
     return answer;
   }, BOOKING_ATTEMPTS);
+  return deps.sessionQueue ? deps.sessionQueue.run(sessionId, attempt) : attempt();
 }

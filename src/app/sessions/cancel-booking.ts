@@ -13,7 +13,7 @@ export type CancelResult =
 
 /** A freed seat goes to the first person waiting in the same write; they are told and their calendar follows. */
 export async function cancelMyBooking(deps: SessionDeps, actor: PersonRef, sessionId: string): Promise<CancelResult> {
-  return retryOnConflict(async (): Promise<CancelResult> => {
+  const attempt = () => retryOnConflict(async (): Promise<CancelResult> => {
     const current = await deps.sessions.get(sessionId);
     if (!current) return fail('SESSION_NOT_FOUND', 'This session no longer exists.');
     const now = deps.clock.now();
@@ -37,4 +37,5 @@ export async function cancelMyBooking(deps: SessionDeps, actor: PersonRef, sessi
     });
     return ok(promoted ? { session, promoted } : { session });
   }, BOOKING_ATTEMPTS);
+  return deps.sessionQueue ? deps.sessionQueue.run(sessionId, attempt) : attempt();
 }

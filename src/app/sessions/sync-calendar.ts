@@ -62,31 +62,46 @@ async function holdAndSync(deps: CalendarSyncDeps, sessionId: string, held: { st
       return;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      // Someone asked for a newer version while we worked: keep the lock and go again.
-      const latest = await deps.sessions.getCalendar(sessionId);
-      state = {
-        ...latest.value,
-        eventId: synced.eventId ?? latest.value.eventId,
-        ...(synced.joinUrl ? { joinUrl: synced.joinUrl } : {}),
-        syncedVersion: Math.max(synced.syncedVersion, latest.value.syncedVersion),
-        ...(synced.cancelled ? { cancelled: true } : {}),
-        lockedUntil: new Date(deps.now().getTime() + lockMs).toISOString(),
-      };
-      etag = await deps.sessions.saveCalendar(sessionId, state, latest.etag);
+    }
+    // Someone asked for a newer version while we worked (the only write others make while we hold the lock): keep
+    // the lock, record what we did, and go again.
+    const relocked = await whileHeld(deps, sessionId, (latest) => ({
+      ...latest,
+      eventId: synced.eventId ?? latest.eventId,
+      ...(synced.joinUrl ? { joinUrl: synced.joinUrl } : {}),
+      syncedVersion: Math.max(synced.syncedVersion, latest.syncedVersion),
+      ...(synced.cancelled ? { cancelled: true } : {}),
+      lockedUntil: new Date(deps.now().getTime() + lockMs).toISOString(),
+    }));
+    state = relocked.state;
+    etag = relocked.etag;
+  }
+}
+
+/** Re-reads and rewrites the calendar row until the write lands; others only ever bump requestedVersion meanwhile. */
+async function whileHeld(
+  deps: CalendarSyncDeps,
+  sessionId: string,
+  change: (latest: CalendarState) => CalendarState,
+): Promise<{ state: CalendarState; etag: string }> {
+  for (let tries = 1; ; tries += 1) {
+    const latest = await deps.sessions.getCalendar(sessionId);
+    const state = change(latest.value);
+    try {
+      return { state, etag: await deps.sessions.saveCalendar(sessionId, state, latest.etag) };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || tries >= 50) throw error;
     }
   }
 }
 
 /** Lets go of the lock after a failure, keeping any version someone asked for; the failing effect is retried. */
 async function release(deps: CalendarSyncDeps, sessionId: string, state: CalendarState, etag: string): Promise<void> {
+  const { lockedUntil: _held, ...rest } = state;
   try {
-    const { lockedUntil: _held, ...rest } = state;
     await deps.sessions.saveCalendar(sessionId, rest, etag);
   } catch {
-    const latest = await deps.sessions.getCalendar(sessionId).catch(() => undefined);
-    if (!latest?.etag) return;
-    const { lockedUntil: _held, ...rest } = latest.value;
-    await deps.sessions.saveCalendar(sessionId, rest, latest.etag).catch(() => undefined);
+    await whileHeld(deps, sessionId, ({ lockedUntil: _lock, ...latest }) => latest).catch(() => undefined);
   }
 }
 

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface SecondBot {
+  readonly port: number;
+  readonly output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts test/support/sessions-bot-process.ts under tsx in a child process with `env`, and waits until it listens. */
+export async function startSecondBot(env: Record<string, string>): Promise<SecondBot> {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const child: ChildProcess = spawn(tsx, ['test/support/sessions-bot-process.ts'], {
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`second bot did not start: ${output.join('')}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const line = output.join('').split('\n').find((l) => l.startsWith('{"port"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`second bot exited with ${code}: ${output.join('')}`));
+    });
+  });
+  return {
+    port,
+    output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
