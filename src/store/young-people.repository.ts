@@ -34,7 +34,23 @@ export function toEntity(youngPerson: YoungPerson): DataEntity {
 }
 
 export function toDomain(entity: DataEntity): YoungPerson {
-  return youngPersonSchema.parse(JSON.parse(entity.data));
+  return checked(youngPersonSchema, entity.data);
+}
+
+/**
+ * A schema error quotes the value it refused; for a young person's record that value must not reach a log line, so the
+ * error says only which field was wrong.
+ */
+function checked<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[] }[] } } }, data: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    throw new Error('A stored young people row is not valid JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`A stored young people row failed its schema at: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}.`);
 }
 
 /**
@@ -97,12 +113,12 @@ export class YoungPeopleRepository implements YoungPeopleStore {
 
   async getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), PROPOSAL_PREFIX + encodeKey(proposalId)));
-    return entity ? { value: proposalSchema.parse(JSON.parse(entity.data)), etag: entity.etag } : undefined;
+    return entity ? { value: checked(proposalSchema, entity.data), etag: entity.etag } : undefined;
   }
 
   async getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), MATCH_PREFIX + encodeKey(matchId)));
-    return entity ? matchSchema.parse(JSON.parse(entity.data)) : undefined;
+    return entity ? checked(matchSchema, entity.data) : undefined;
   }
 
   async commit(write: YoungPersonWrite): Promise<void> {

@@ -49,7 +49,7 @@ async function setUp() {
     for await (const _ of youngPeopleTable!.listEntities({ queryOptions: { filter: odata`RowKey ge ${'match|'} and RowKey lt ${'match}'}` } })) count += 1;
     return count;
   };
-  return { deps, matchRows, accessTable: accessTable! };
+  return { deps, matchRows, accessTable: accessTable!, youngPeopleTable: youngPeopleTable! };
 }
 
 async function readyMentor(deps: MatchingDeps, id: string): Promise<void> {
@@ -162,6 +162,18 @@ describe('a match starts once, on Azurite', () => {
     for await (const row of accessTable.listEntities()) reads.push(row);
     expect(reads.filter((row) => row.purpose === 'list').map((row) => row.youngPersonId)).toEqual([open.value.id]);
     expect(await listYoungPeople(deps, { id: 'someone', name: 'Someone' })).toMatchObject({ ok: false, error: { code: 'NOT_COORDINATOR' } });
+  });
+
+  it('reports a damaged stored record by field only, never quoting what it holds', async () => {
+    const { deps, youngPeopleTable } = await setUp();
+    const added = await addYoungPerson(deps, COORDINATOR, FORM);
+    if (!added.ok) throw new Error(added.error.message);
+    const damaged = { ...added.value, gender: 'Robin-LC-1001' };
+    await youngPeopleTable.updateEntity({ partitionKey: added.value.id, rowKey: 'youngPerson', data: JSON.stringify(damaged) }, 'Merge');
+    const error = await deps.youngPeople.get(added.value.id, { reader: COORDINATOR, purpose: 'view' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('gender');
+    expect((error as Error).message).not.toContain('Robin');
   });
 
   it('refuses bad young person details and stores nothing', async () => {
