@@ -116,23 +116,25 @@ async function converge(deps: CalendarSyncDeps, sessionId: string, state: Calend
     return { ...done, cancelled: true };
   }
   const wanted = await attendeesOf(deps.emails, session);
-  if (!state.eventId) {
+  let event = state.eventId ? { id: state.eventId, ...(state.joinUrl ? { joinUrl: state.joinUrl } : {}) } : undefined;
+  if (!event) {
     // No event until someone has a place: a session nobody booked never reaches anyone's calendar.
     if (wanted.length === 0) return done;
-    const created = await deps.calendar.createEvent(eventDetails(session), wanted);
-    return { ...done, eventId: created.id, ...(created.joinUrl ? { joinUrl: created.joinUrl } : {}) };
+    // After a crash or a lost response Graph hands back the event made before (same transaction id), whose
+    // attendees may be older: so they are checked below like any other.
+    event = await deps.calendar.createEvent(eventDetails(session), wanted);
   }
-  const present = await deps.calendar.getAttendees(state.eventId);
+  let present = await deps.calendar.getAttendees(event.id);
   if (present === undefined) {
     // Deleted in Outlook: make it again (a new transaction id, or Graph would hand back the deleted one).
-    const created = await deps.calendar.createEvent({ ...eventDetails(session), transactionId: `${session.id}.v${version}` }, wanted);
-    return { ...done, eventId: created.id, ...(created.joinUrl ? { joinUrl: created.joinUrl } : {}) };
+    event = await deps.calendar.createEvent({ ...eventDetails(session), transactionId: `${session.id}.v${version}` }, wanted);
+    present = wanted;
   }
   if (!sameAddresses(present, wanted)) {
     const keep = new Map(present.map((attendee) => [attendee.address.toLowerCase(), attendee]));
-    await deps.calendar.setAttendees(state.eventId, wanted.map((attendee) => keep.get(attendee.address.toLowerCase()) ?? attendee));
+    await deps.calendar.setAttendees(event.id, wanted.map((attendee) => keep.get(attendee.address.toLowerCase()) ?? attendee));
   }
-  return done;
+  return { ...done, eventId: event.id, ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}) };
 }
 
 async function attendeesOf(emails: EmailLookup, session: Session): Promise<CalendarAttendee[]> {
