@@ -20,7 +20,7 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   }
   if (stage === 'trained' || stage === 'profileComplete' || stage === 'matched' || stage === 'active') commands.push(['my profile', 'Your pen picture, as a young person will see it']);
   if (view.isCoordinator) {
-    coordinator.push(['young people', 'Add, edit, pause or close a young person'], ['match', 'Suggest mentors for a young person'], ['dbs', 'Record DBS checks; who lacks one'], ['pipeline', 'Numbers by stage; who is waiting']);
+    coordinator.push(['young people', 'Add, edit, pause or close a young person'], ['match', 'Suggest mentors for a young person'], ['dbs', 'Record DBS checks; who lacks one'], ['conflicts', "Councillors' conflicts of interest, for matching"], ['pipeline', 'Numbers by stage; who is waiting']);
   }
   if (stage === 'matched' || stage === 'active') commands.push(['log meeting', 'Log a meeting with your mentee, and any refreshments'], ['support', 'Ask the Leaving Care Service for help, or raise a concern']);
   if (view.isCoordinator) coordinator.push(['claims', "A month's refreshment claims: approve, mark paid, export"], ['summary', "A month's meetings, minutes and claims across every match"]);
