@@ -32,6 +32,7 @@ const relationshipSchema: z.ZodType<Relationship> = z.object({
   youngPersonId: z.string(),
   startedOn: z.string(),
   status: z.enum(['active', 'ended']),
+  minutesByMonth: z.record(z.string(), z.number().int().min(0)).optional(),
   nudgedMonths: z.array(z.string()),
   alertedMonths: z.array(z.string()),
   review: z
@@ -110,7 +111,7 @@ export function claimToDomain(entity: DataEntity): RefreshmentClaim {
   };
 }
 
-function meetingToEntity(meeting: StoredMeeting): DataEntity {
+export function meetingToEntity(meeting: StoredMeeting): DataEntity {
   return {
     partitionKey: encodeKey(meeting.matchId),
     rowKey: MEETING_PREFIX + encodeKey(meeting.id),
@@ -158,17 +159,6 @@ export class RelationshipRepository implements RelationshipStore {
   async getMeeting(matchId: string, meetingId: string): Promise<StoredMeeting | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(matchId), MEETING_PREFIX + encodeKey(meetingId)));
     return entity ? meetingSchema.parse(JSON.parse(entity.data)) : undefined;
-  }
-
-  async allMeetings(): Promise<Pick<StoredMeeting, 'matchId' | 'date' | 'minutes'>[]> {
-    const range = prefixRange(MEETING_PREFIX);
-    const filter = odata`RowKey ge ${range.from} and RowKey lt ${range.to}`;
-    const found: Pick<StoredMeeting, 'matchId' | 'date' | 'minutes'>[] = [];
-    const select = ['PartitionKey', 'date', 'minutes'];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select } })) {
-      found.push({ matchId: decodeURIComponent(entity.partitionKey), date: entity.date ?? '', minutes: Number(entity.minutes ?? 0) });
-    }
-    return found;
   }
 
   async getClaim(matchId: string, claimId: string): Promise<Versioned<RefreshmentClaim> | undefined> {

@@ -52,6 +52,8 @@ describe('relationship decisions on many instances at once (Azurite)', () => {
     expect(written.filter((each) => each === false)).toHaveLength(7);
     expect(await world.relationships.meetings('match-1')).toHaveLength(1);
     expect((await world.relationships.claimsForMonth('2026-10')).map((claim) => claim.value.amountPence)).toEqual([320]);
+    // The month's running total moves with the meeting, in the same transaction: counted once.
+    expect((await world.relationships.get('match-1'))?.value.minutesByMonth).toEqual({ '2026-10': 40 });
   });
 
   it('re-notifies an urgent concern once per interval across instances, and never a plain request for support', async () => {

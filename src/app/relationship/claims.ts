@@ -33,11 +33,14 @@ export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, m
   const checked = checkMonth(month);
   if (!checked.ok) return checked;
   const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const mentorNames = new Map<string, string>();
-  for (const mentorId of new Set(claims.map((claim) => claim.mentorId))) {
-    mentorNames.set(mentorId, (await deps.journey.mentors.get(mentorId))?.value.name ?? mentorId);
-  }
-  return ok({ month: checked.value, claims, mentorNames });
+  return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });
+}
+
+/** Mentors' names, read at once (a few dozen point reads in parallel). */
+export async function mentorNamesOf(deps: RelationshipDeps, mentorIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(mentorIds)];
+  const found = await Promise.all(unique.map(async (id) => [id, (await deps.journey.mentors.get(id))?.value.name ?? 'A mentor'] as const));
+  return new Map(found);
 }
 
 /** Approve, reject or mark paid: one etag-guarded write of the claim with its audit entry. A paid claim is final. */

@@ -2,8 +2,6 @@ import type { Match } from '../../domain/matching/index.js';
 import {
   isCoordinatorAlertDue,
   isNudgeDue,
-  minutesByMonth,
-  minutesInMonth,
   monthOf,
   previousMonth,
   termStatus,
@@ -65,14 +63,14 @@ async function followUpOne(deps: RelationshipDeps, match: Match): Promise<OneOut
     const now = deps.journey.clock.now();
     const timeZone = deps.policy.timeZone;
     const matchStartedAt = startedAt(match.startedOn, timeZone);
-    const meetings = await deps.relationships.meetings(match.id);
+    const minutes = new Map(Object.entries(relationship.minutesByMonth ?? {}));
     const month = monthOf(now, timeZone);
     const lastFinished = previousMonth(month);
     const term = termStatus({ matchStartedAt, now, reviewRecorded: relationship.review?.recordedAt !== undefined, timeZone });
     const nudge =
       !relationship.nudgedMonths.includes(month) &&
-      isNudgeDue({ now, matchStartedAt, minutesThisMonth: minutesInMonth(meetings, month), daysBeforeMonthEnd: deps.policy.nudgeDaysBeforeMonthEnd, timeZone });
-    const alert = !relationship.alertedMonths.includes(lastFinished) && isCoordinatorAlertDue({ now, matchStartedAt, minutesByMonth: minutesByMonth(meetings), timeZone });
+      isNudgeDue({ now, matchStartedAt, minutesThisMonth: minutes.get(month) ?? 0, daysBeforeMonthEnd: deps.policy.nudgeDaysBeforeMonthEnd, timeZone });
+    const alert = !relationship.alertedMonths.includes(lastFinished) && isCoordinatorAlertDue({ now, matchStartedAt, minutesByMonth: minutes, timeZone });
     const review = term.reviewDue && relationship.review?.askedAt === undefined;
     if (!nudge && !alert && !review) return { ...none, endDue: term.endDue };
     const at = now.toISOString();

@@ -1,12 +1,12 @@
 import { canAdvance, type Mentor } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
-import { submitClaim, validateMeetingLog } from '../../domain/relationship/index.js';
+import { monthOfDate, submitClaim, validateMeetingLog } from '../../domain/relationship/index.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { stageChange } from '../audit.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import { progressOf, type RelationshipProgress } from './progress.js';
 import type { RelationshipDeps, StoredMeeting } from './relationship-ports.js';
-import { mentorsMatch, startedAt } from './relationship-record.js';
+import { mentorsMatch, relationshipFor, startedAt } from './relationship-record.js';
 
 /** The form carries an id made when the form was drawn: the same submit twice is the same meeting. */
 const LOG_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -52,15 +52,22 @@ export async function logMeeting(deps: RelationshipDeps, actor: PersonRef, data:
     loggedAt: now.toISOString(),
   };
   const at = now.toISOString();
-  const { written } = await deps.relationships.commit({
-    matchId: match.id,
-    meeting,
-    ...(claim ? { claim: { value: claim } } : {}),
-    audit: [
-      { at, actor, action: 'logMeeting', subjectId: match.id, detail: logId },
-      ...(claim ? [{ at, actor, action: 'submitClaim', subjectId: match.id, detail: claim.id }] : []),
-    ],
-    effects: [],
+  const month = monthOfDate(meeting.date);
+  // The meeting, its claim and the month's running total in one transaction: a repeated id fails it whole (no-op).
+  const { written } = await retryOnConflict(async () => {
+    const relationship = await relationshipFor(deps, match);
+    const minutesByMonth = { ...relationship.value.minutesByMonth, [month]: (relationship.value.minutesByMonth?.[month] ?? 0) + meeting.minutes };
+    return deps.relationships.commit({
+      matchId: match.id,
+      relationship: { value: { ...relationship.value, minutesByMonth }, etag: relationship.etag },
+      meeting,
+      ...(claim ? { claim: { value: claim } } : {}),
+      audit: [
+        { at, actor, action: 'logMeeting', subjectId: match.id, detail: logId },
+        ...(claim ? [{ at, actor, action: 'submitClaim', subjectId: match.id, detail: claim.id }] : []),
+      ],
+      effects: [],
+    });
   });
   if (written) await recordFirstMeeting(deps, actor);
   const stored = written ? meeting : ((await deps.relationships.getMeeting(match.id, logId)) ?? meeting);

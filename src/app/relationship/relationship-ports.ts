@@ -40,6 +40,11 @@ export interface Relationship {
   /** The match's start day (YYYY-MM-DD), as the matching feature recorded it. */
   readonly startedOn: string;
   readonly status: 'active' | 'ended';
+  /**
+   * Minutes logged per month ("YYYY-MM"), kept in the same transaction as each meeting: the scheduled job and the
+   * coordinator's summary read one row per match instead of every meeting.
+   */
+  readonly minutesByMonth?: Readonly<Record<string, number>>;
   /** Months ("YYYY-MM") the mentor has been nudged for: a nudge is queued once per month, whatever the number of instances. */
   readonly nudgedMonths: readonly string[];
   /** Finished months ("YYYY-MM") the coordinator was told about two months running under 90 minutes. */
@@ -92,8 +97,6 @@ export interface RelationshipStore {
   list(): Promise<Versioned<Relationship>[]>;
   meetings(matchId: string): Promise<StoredMeeting[]>;
   getMeeting(matchId: string, meetingId: string): Promise<StoredMeeting | undefined>;
-  /** Every meeting, date and minutes only (the summary). */
-  allMeetings(): Promise<Pick<StoredMeeting, 'matchId' | 'date' | 'minutes'>[]>;
   getClaim(matchId: string, claimId: string): Promise<Versioned<RefreshmentClaim> | undefined>;
   /** Claims dated in a month ("YYYY-MM"), every match. */
   claimsForMonth(month: string): Promise<Versioned<RefreshmentClaim>[]>;

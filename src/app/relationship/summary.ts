@@ -2,7 +2,7 @@ import type { PersonRef } from '../../domain/person.js';
 import { summariseMonth, type MonthlySummary, type RelationshipMatch } from '../../domain/relationship/index.js';
 import { ok, type Result } from '../../domain/result.js';
 import { requireCoordinator } from '../matching/coordinator-only.js';
-import { checkMonth } from './claims.js';
+import { checkMonth, mentorNamesOf } from './claims.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { startedAt } from './relationship-record.js';
 
@@ -13,7 +13,8 @@ export interface StoredSummary {
 
 /**
  * The coordinator's month: every match running in it (active ones from the matching feature, ended ones from our rows),
- * minutes against 90, who to follow up, reviews and ends due, and refreshment totals. Three queries, then the pure summary.
+ * minutes against 90, who to follow up, reviews and ends due, and refreshment totals. Three queries (one row per match,
+ * not one per meeting), then the pure summary.
  */
 export async function monthlySummary(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<StoredSummary>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
@@ -21,12 +22,11 @@ export async function monthlySummary(deps: RelationshipDeps, actor: PersonRef, m
   const checked = checkMonth(month);
   if (!checked.ok) return checked;
   const timeZone = deps.policy.timeZone;
-  const [active, rows, meetings, claims] = await Promise.all([
-    deps.matches.list(),
-    deps.relationships.list(),
-    deps.relationships.allMeetings(),
-    deps.relationships.claimsForMonth(checked.value),
-  ]);
+  const [active, rows, claims] = await Promise.all([deps.matches.list(), deps.relationships.list(), deps.relationships.claimsForMonth(checked.value)]);
+  // Each relationship row carries its minutes per month; the summary counts by month, so one entry a month is enough.
+  const meetings = rows.flatMap(({ value }) =>
+    Object.entries(value.minutesByMonth ?? {}).map(([month, minutes]) => ({ matchId: value.matchId, date: `${month}-01`, minutes })),
+  );
   const byId = new Map(rows.map((row) => [row.value.matchId, row.value]));
   const matches: RelationshipMatch[] = active.map((match) => ({
     matchId: match.id,
@@ -47,9 +47,5 @@ export async function monthlySummary(deps: RelationshipDeps, actor: PersonRef, m
     claims: claims.map((claim) => claim.value),
     timeZone,
   });
-  const mentorNames = new Map<string, string>();
-  for (const mentorId of new Set(summary.matches.map((row) => row.mentorId))) {
-    mentorNames.set(mentorId, (await deps.journey.mentors.get(mentorId))?.value.name ?? 'A mentor');
-  }
-  return ok({ summary, mentorNames });
+  return ok({ summary, mentorNames: await mentorNamesOf(deps, summary.matches.map((row) => row.mentorId)) });
 }

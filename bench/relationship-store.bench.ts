@@ -1,0 +1,148 @@
+import { TableTransaction, type TableEntity } from '@azure/data-tables';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { monthlySummary } from '../src/app/relationship/summary.js';
+import type { RelationshipDeps, StoredMeeting } from '../src/app/relationship/relationship-ports.js';
+import { newRelationship } from '../src/app/relationship/relationship-record.js';
+import type { Match } from '../src/domain/matching/index.js';
+import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY, formatLocalDate, submitClaim } from '../src/domain/relationship/index.js';
+import { ConcernRepository } from '../src/store/concern.repository.js';
+import { EffectQueue } from '../src/store/effect-queue.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { encodeKey } from '../src/store/keys.js';
+import { StoredActiveMatches, StoredMatchingSide } from '../src/store/matching-side.adapter.js';
+import { MentorMatchingRepository } from '../src/store/mentor-matching.repository.js';
+import { MentorRepository } from '../src/store/mentor.repository.js';
+import { claimToEntity, meetingToEntity, RelationshipRepository } from '../src/store/relationship.repository.js';
+import { storageClients } from '../src/store/storage-clients.js';
+import { openTable } from '../src/store/tables.js';
+import { YoungPersonAccessLog } from '../src/store/young-person-access.log.js';
+import { YoungPeopleRepository } from '../src/store/young-people.repository.js';
+import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
+
+const MATCHES = 500;
+const MONTHS = 18;
+const RUNS = 5;
+const COORDINATOR = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Coordinator' };
+const AS_OF = new Date('2026-07-02T09:00:00Z');
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * The coordinator's monthly summary as the bot runs it: read from Azurite (active matches, relationship rows, every
+ * meeting's date and minutes, the month's claims), then the pure summary. 500 matches, 18 months of meetings.
+ */
+export async function benchRelationshipStore(): Promise<void> {
+  const azurite = await startEmbeddedAzurite();
+  const counting = await new CountingProxy(portOf(azurite.connectionString, 'Table')).start();
+  const queues = await new CountingProxy(portOf(azurite.connectionString, 'Queue')).start();
+  try {
+    const clients = storageClients({ kind: 'connectionString', connectionString: proxied(azurite.connectionString, counting, queues) });
+    const [mentorsTable, matchingTable, youngPeopleTable, accessTable, relationshipsTable, concernsTable] = await Promise.all(
+      ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess', 'Relationships', 'SupportConcerns'].map((name) => openTable(clients, `bench${name}`)),
+    );
+    const queueClient = clients.queue('bench-effects');
+    await queueClient.createIfNotExists();
+    const queue = new EffectQueue(queueClient);
+    const now = () => AS_OF;
+    const records = new MentorMatchingRepository(matchingTable!, queue, now);
+    const youngPeople = new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now);
+    const deps: RelationshipDeps = {
+      journey: {
+        mentors: new MentorRepository(mentorsTable!, queue, now),
+        directory: { getPerson: async () => undefined, getManager: async () => undefined },
+        roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id },
+        clock: { now },
+      },
+      matches: new StoredActiveMatches(youngPeopleTable!, records, youngPeople),
+      matching: new StoredMatchingSide(youngPeopleTable!, records, youngPeople),
+      relationships: new RelationshipRepository(relationshipsTable!, queue, now),
+      concerns: new ConcernRepository(concernsTable!, queue, now),
+      contacts: { dutyContactIds: [], serviceManagerIds: [], leavingCareTeamIds: [] },
+      policy: { claims: DEFAULT_CLAIM_POLICY, concerns: DEFAULT_CONCERN_POLICY, nudgeDaysBeforeMonthEnd: 7, timeZone: 'Europe/London' },
+      newId: () => 'x',
+    };
+
+    const random = seeded(6);
+    let meetingCount = 0;
+    let claimCount = 0;
+    const seedStarted = performance.now();
+    for (let i = 0; i < MATCHES; i += 1) {
+      const startDay = 1 + Math.floor(random() * 28);
+      const match: Match = { id: `match-${i}`, mentorId: `mentor-${i % 60}`, youngPersonId: `yp-${i}`, startedOn: formatLocalDate({ year: 2025, month: 1, day: startDay }), status: 'active' };
+      await youngPeopleTable!.createEntity({ partitionKey: encodeKey(match.youngPersonId), rowKey: `match|${encodeKey(match.id)}`, data: JSON.stringify(match) });
+      const rows: TableEntity[] = [];
+      const minutesByMonth: Record<string, number> = {};
+      for (let month = 0; month < MONTHS; month += 1) {
+        const count = Math.floor(random() * 4);
+        for (let m = 0; m < count; m += 1) {
+          const firstDay = month === 0 ? startDay : 1;
+          const day = firstDay + Math.floor(random() * (29 - firstDay));
+          const date = formatLocalDate({ year: 2025 + Math.floor(month / 12), month: (month % 12) + 1, day });
+          const meeting: StoredMeeting = { id: `${match.id}-${month}-${m}`, matchId: match.id, mentorId: match.mentorId, date, minutes: 15 + Math.floor(random() * 90), mode: 'inPerson', focus: 'Bench', loggedAt: AS_OF.toISOString() };
+          rows.push({ ...meetingToEntity(meeting) });
+          minutesByMonth[date.slice(0, 7)] = (minutesByMonth[date.slice(0, 7)] ?? 0) + meeting.minutes;
+          meetingCount += 1;
+          if (random() < 0.4) {
+            rows.push({ ...claimToEntity(submitClaim({ amountPence: 150 + Math.floor(random() * 1500), purpose: 'Tea' }, { id: `${meeting.id}.claim`, matchId: match.id, mentorId: match.mentorId, date, now: AS_OF })) });
+            claimCount += 1;
+          }
+        }
+      }
+      rows.unshift({ partitionKey: encodeKey(match.id), rowKey: 'relationship', data: JSON.stringify({ ...newRelationship(match, AS_OF), minutesByMonth }) });
+      for (let from = 0; from < rows.length; from += 100) {
+        const transaction = new TableTransaction();
+        for (const row of rows.slice(from, from + 100)) transaction.createEntity(row);
+        await relationshipsTable!.submitTransaction(transaction.actions);
+      }
+    }
+    const seedMs = performance.now() - seedStarted;
+
+    await monthlySummary(deps, COORDINATOR, '2026-06'); // warm-up
+    const times: number[] = [];
+    let requests = 0;
+    let rows = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const before = counting.count;
+      const started = performance.now();
+      const result = await monthlySummary(deps, COORDINATOR, '2026-06');
+      times.push(performance.now() - started);
+      requests = counting.count - before;
+      if (result.ok) rows = result.value.summary.matches.length;
+    }
+    const parts: string[] = [];
+    for (const [name, read] of [
+      ['matches', () => deps.matches.list()],
+      ['relationship rows', () => deps.relationships.list()],
+      ["the month's claims", () => deps.relationships.claimsForMonth('2026-06')],
+      ["60 mentors' names", () => Promise.all(Array.from({ length: 60 }, (_, i) => deps.journey.mentors.get(`mentor-${i}`)))],
+    ] as const) {
+      const started = performance.now();
+      await read();
+      parts.push(`${name} ${(performance.now() - started).toFixed(0)} ms`);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `relationship (stored): monthly summary from Azurite, ${MATCHES} matches × ${MONTHS} months (${meetingCount} meetings, ${claimCount} claims; seeded in ${(seedMs / 1000).toFixed(1)} s): ` +
+        `median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms of ${RUNS} runs (min ${times[0]!.toFixed(0)}, max ${times[RUNS - 1]!.toFixed(0)}), ${requests} table requests, ${rows} rows; reads alone: ${parts.join(', ')}`,
+    );
+  } finally {
+    await counting.stop();
+    await queues.stop();
+    await azurite.stop();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await benchRelationshipStore();
+  process.exit(0);
+}
