@@ -13,6 +13,7 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import { requireCoordinator } from '../matching/coordinator-only.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { RelationshipDeps } from './relationship-ports.js';
+import { asId } from './relationship-record.js';
 
 export type ClaimDecision = 'approve' | 'reject' | 'pay';
 
@@ -51,8 +52,10 @@ export async function decideClaim(
 ): Promise<Result<RefreshmentClaim>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  const { matchId, claimId, decision } = input;
-  if (typeof matchId !== 'string' || typeof claimId !== 'string' || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
+  const { decision } = input;
+  const matchId = asId(input.matchId);
+  const claimId = asId(input.claimId);
+  if (!matchId || !claimId || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
     return fail('CLAIM_ACTION_INVALID', 'This button is out of date. Please type "claims" for the current list.');
   }
   return retryOnConflict(async (): Promise<Result<RefreshmentClaim>> => {

@@ -6,7 +6,7 @@ import { SYSTEM, stageChange } from '../audit.js';
 import type { Effect } from '../ports.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { Relationship, RelationshipDeps } from './relationship-ports.js';
-import { relationshipFor, startedAt } from './relationship-record.js';
+import { asId, relationshipFor, startedAt } from './relationship-record.js';
 
 export interface EndRequest {
   readonly matchId: string;
@@ -27,6 +27,7 @@ export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, 
   if (!isEndReason(request.reason)) return fail('END_REASON_INVALID', 'Please choose why the match is ending.');
   const reason: EndReason = request.reason;
   const mentorNext = request.mentorNext === 'offerAgain' || request.mentorNext === 'stepDown' ? request.mentorNext : undefined;
+  if (!asId(request.matchId)) return fail('MATCH_NOT_FOUND', GONE);
   const match = await deps.matches.get(request.matchId);
   const existing = match ? undefined : await deps.relationships.get(request.matchId);
   if (!match) return existing?.value.status === 'ended' ? ok(existing.value) : fail('MATCH_NOT_FOUND', GONE);
@@ -92,6 +93,7 @@ export async function settleEnding(deps: RelationshipDeps, matchId: string): Pro
 /** After an ending that was not theirs, the mentor chooses: be matched again, or step down. Once. */
 export async function chooseMentorNext(deps: RelationshipDeps, actor: PersonRef, matchId: string, next: unknown): Promise<Result<Relationship>> {
   if (next !== 'offerAgain' && next !== 'stepDown') return fail('MENTOR_NEXT_MISSING', 'Please choose to be matched again or to step down.');
+  if (!asId(matchId)) return fail('MATCH_NOT_FOUND', GONE);
   const chosen = await retryOnConflict(async (): Promise<Result<Relationship>> => {
     const current = await deps.relationships.get(matchId);
     if (!current || current.value.mentorId !== actor.id) return fail('NOT_IN_MATCH', 'Only the mentor in this match can choose this.');

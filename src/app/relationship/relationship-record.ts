@@ -42,3 +42,8 @@ export async function mentorsMatch(deps: RelationshipDeps, mentorId: string, mat
   const matches = await deps.matches.forMentor(mentorId);
   return (typeof matchId === 'string' ? matches.find((match) => match.id === matchId) : undefined) ?? matches.sort((a, b) => a.startedOn.localeCompare(b.startedOn))[0];
 }
+
+/** An id from a card, fit to be a storage key (encoded, well under the 1 KiB key limit), or undefined. */
+export function asId(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
+}

@@ -2,7 +2,7 @@ import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { Relationship, RelationshipDeps } from './relationship-ports.js';
-import { relationshipFor } from './relationship-record.js';
+import { asId, relationshipFor } from './relationship-record.js';
 
 /**
  * The 6-month question (report 3.8): mentor and coordinator each say whether to continue. When both have said so the
@@ -10,7 +10,7 @@ import { relationshipFor } from './relationship-record.js';
  */
 export async function answerReview(deps: RelationshipDeps, actor: PersonRef, matchId: string, answer: unknown): Promise<Result<Relationship>> {
   if (answer !== 'continue') return fail('REVIEW_ANSWER_INVALID', 'Please choose to continue, or end the match with a reason.');
-  const match = await deps.matches.get(matchId);
+  const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
   if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
   const side = actor.id === match.mentorId ? 'mentor' : deps.journey.roles.isCoordinator(actor.id) ? 'coordinator' : undefined;
   if (!side) return fail('NOT_IN_MATCH', 'Only the mentor in this match or a scheme coordinator can answer this.');

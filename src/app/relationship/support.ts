@@ -14,6 +14,7 @@ import { SYSTEM } from '../audit.js';
 import type { Effect } from '../ports.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import type { RelationshipDeps, SupportContacts } from './relationship-ports.js';
+import { asId } from './relationship-record.js';
 
 /** Entra ids for each kind of recipient; coordinators stand in for any left unconfigured. */
 export function recipientIds(contacts: SupportContacts, role: ConcernRecipient): readonly string[] {
@@ -81,9 +82,10 @@ export async function renotifyConcerns(deps: RelationshipDeps): Promise<number> 
 
 /** Someone the concern was sent to says they have it; the first acknowledgement stands. */
 export async function acknowledgeConcern(deps: RelationshipDeps, actor: PersonRef, concernId: unknown): Promise<Result<SupportConcern>> {
-  if (typeof concernId !== 'string') return fail('CONCERN_NOT_FOUND', 'That concern is not on record.');
+  const id = asId(concernId);
+  if (!id) return fail('CONCERN_NOT_FOUND', 'That concern is not on record.');
   return retryOnConflict(async (): Promise<Result<SupportConcern>> => {
-    const current = await deps.concerns.get(concernId);
+    const current = await deps.concerns.get(id);
     if (!current) return fail('CONCERN_NOT_FOUND', 'That concern is not on record.');
     const roles: ConcernRecipient[] = ['dutyContact', 'serviceManager', 'leavingCareTeam'];
     const role = roles.find((each) => recipientIds(deps.contacts, each).includes(actor.id) && recipientsFor(current.value.urgency).includes(each));
@@ -95,7 +97,7 @@ export async function acknowledgeConcern(deps: RelationshipDeps, actor: PersonRe
     await deps.concerns.save({
       value: acknowledged.value,
       etag: current.etag,
-      audit: [{ at: now.toISOString(), actor, action: 'acknowledgeConcern', subjectId: concernId, detail: role }],
+      audit: [{ at: now.toISOString(), actor, action: 'acknowledgeConcern', subjectId: id, detail: role }],
       effects: [],
     });
     return ok(acknowledged.value);

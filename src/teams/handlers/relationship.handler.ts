@@ -4,7 +4,7 @@ import { claimsForMonth, decideClaim, exportClaims } from '../../app/relationshi
 import { chooseMentorNext, endRelationship } from '../../app/relationship/end-relationship.js';
 import { logMeeting, NO_ACTIVE_MATCH } from '../../app/relationship/log-meeting.js';
 import type { RelationshipDeps } from '../../app/relationship/relationship-ports.js';
-import { mentorsMatch } from '../../app/relationship/relationship-record.js';
+import { asId, mentorsMatch } from '../../app/relationship/relationship-record.js';
 import { answerReview } from '../../app/relationship/review.js';
 import { monthlySummary } from '../../app/relationship/summary.js';
 import { acknowledgeConcern, raiseConcern } from '../../app/relationship/support.js';
@@ -99,8 +99,8 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
     },
 
     endForm: async (context: TurnContext, actor: PersonRef, data: unknown) => {
-      const matchId = String(record(data).matchId ?? '');
-      const match = await deps.matches.get(matchId);
+      const matchId = asId(record(data).matchId) ?? '';
+      const match = matchId ? await deps.matches.get(matchId) : undefined;
       if (!match || (match.mentorId !== actor.id && !deps.journey.roles.isCoordinator(actor.id))) return answerInvoke(context, errorCard('This match is no longer active.'));
       await answerInvoke(context, endFormCard({ matchId, forMentor: match.mentorId === actor.id }));
     },
@@ -111,7 +111,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       const ended = await endRelationship(deps, actor, { matchId, reason: form.reason, mentorNext: form.mentorNext });
       if (!ended.ok) {
         log.info({ code: ended.error.code }, 'end of match refused');
-        const match = await deps.matches.get(matchId);
+        const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
         return answerInvoke(context, match ? endFormCard({ matchId, forMentor: match.mentorId === actor.id, problem: ended.error.message }) : errorCard(ended.error.message));
       }
       const ending = ended.value.ending;
