@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { broadcastFeature } from '../src/broadcast.feature.js';
+import { startBot } from '../src/main.js';
+import { ConversationRepository } from '../src/store/conversation.repository.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { storageClients } from '../src/store/storage-clients.js';
+import { BroadcastConnectorStandIn } from '../test/support/broadcast-connector.js';
+import { CAST, ISAIAH, PATTI } from '../test/support/people.js';
+
+const RECIPIENTS = 1_000;
+/** Microsoft's published per-app per-tenant limit for bots: 50 requests a second (src/domain/broadcast/teams-rate-limits.ts). */
+const PER_SECOND = 50;
+const FLOOR_MS = (RECIPIENTS / PER_SECOND) * 1000;
+
+/**
+ * A broadcast to 1,000 people through the real bot and worker, on Azurite, against a connector stand-in that answers
+ * 429 beyond 50 requests a second: the total time against the 20 s floor that limit sets, and duplicates and losses.
+ */
+export async function benchBroadcast(): Promise<void> {
+  const azurite = await startEmbeddedAzurite();
+  const connector = await new BroadcastConnectorStandIn().start();
+  connector.perSecondLimit = PER_SECOND;
+  const people = [
+    ...CAST,
+    ...Array.from({ length: RECIPIENTS - CAST.length }, (_, i) => ({ id: `aaaaaaaa-bbbb-4ccc-8ddd-${i.toString(16).padStart(12, '0')}`, name: `Recipient ${i + 1}` })),
+  ];
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadcast-bench-'));
+  const directory = path.join(dir, 'directory.json');
+  writeFileSync(directory, JSON.stringify({ people, coordinatorIds: [ISAIAH.id], governanceApproverIds: [PATTI.id] }));
+  const env = {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: 'bench',
+    LOCAL_DIRECTORY_FILE: directory,
+    TEAMS_SERVICE_URL: connector.url,
+    BROADCAST_TENANT_PER_SECOND: String(PER_SECOND),
+    WORKER_POLL_MS: '50',
+    BROADCAST_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '16',
+    BROADCAST_PROGRESS_MS: process.env.BENCH_PROGRESS_MS ?? '1000',
+  };
+  const bot = await startBot(env, { features: [broadcastFeature] });
+  try {
+    const conversations = new ConversationRepository(storageClients({ kind: 'connectionString', connectionString: azurite.connectionString }).table('benchConversations'));
+    for (let i = 0; i < people.length; i += 50) {
+      await Promise.all(people.slice(i, i + 50).map((p) => conversations.remember({ personId: p.id, teamsUserId: `29:${p.id}`, conversationId: chat(p.id), serviceUrl: connector.url })));
+    }
+    const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+    const send = (activity: Record<string, unknown>) =>
+      fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
+    const from = { channelId: 'msteams', from: { id: `29:${ISAIAH.id}`, aadObjectId: ISAIAH.id, name: ISAIAH.name }, recipient: { id: '28:bot' }, conversation: { id: chat(ISAIAH.id), conversationType: 'personal', tenantId: 't' } };
+    await send({ ...from, type: 'message', id: 'm1', text: 'broadcast' });
+    const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.delivered(chat(ISAIAH.id)).at(-1)?.body))![1]!;
+    const before = connector.requests.length;
+    const started = Date.now();
+    await send({ ...from, type: 'invoke', name: 'adaptiveCard/action', id: 'm2', value: { action: { type: 'Action.Execute', verb: 'broadcastSend', data: { draftId, sessionId: 'none', text: 'Information session on 9 November: book your place.', audience: 'eligible', people: '' } } } });
+    let finishedAt = 0;
+    while (Date.now() - started < 120_000) {
+      const last = JSON.stringify(connector.updates(chat(ISAIAH.id)).at(-1)?.body ?? '');
+      if (last.includes('Broadcast sent')) {
+        finishedAt = Date.now();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const sends = connector.requests.slice(before).filter((r) => r.method === 'POST' && r.answer === 201);
+    const firstSend = Math.min(...sends.map((r) => r.at));
+    const lastSend = Math.max(...sends.map((r) => r.at));
+    const perPerson = people.map((p) => connector.delivered(chat(p.id)).filter((r) => connector.requests.indexOf(r) >= before).length);
+    const total = finishedAt ? finishedAt - started : Number.NaN;
+    console.log(`recipients                 ${RECIPIENTS}`);
+    console.log(`limit (per app per tenant) ${PER_SECOND} a second; floor ${(FLOOR_MS / 1000).toFixed(1)} s`);
+    console.log(`first to last send         ${((lastSend - firstSend) / 1000).toFixed(2)} s`);
+    console.log(`Send pressed to report     ${(total / 1000).toFixed(2)} s  (${((total / FLOOR_MS - 1) * 100).toFixed(1)}% over the floor; target within 10%)`);
+    console.log(`duplicates                 ${perPerson.filter((n) => n > 1).length}  (target 0)`);
+    console.log(`losses                     ${perPerson.filter((n) => n === 0).length}  (target 0)`);
+    console.log(`429s from the stand-in     ${connector.requests.slice(before).filter((r) => r.answer === 429).length}`);
+    console.log(`peak accepted in a second  ${connector.peakPerSecond()}`);
+    if (process.env.BENCH_DETAIL) {
+      const buckets = new Map<number, number>();
+      for (const r of sends) buckets.set(Math.floor((r.at - firstSend) / 1000), (buckets.get(Math.floor((r.at - firstSend) / 1000)) ?? 0) + 1);
+      console.log('sends per second', [...buckets.values()].join(' '));
+      console.log('429 at', connector.requests.slice(before).filter((r) => r.answer === 429).map((r) => Math.floor((r.at - firstSend) / 1000)).join(' '));
+    }
+  } finally {
+    await bot.stop();
+    await connector.stop();
+    await azurite.stop();
+  }
+}
+
+function chat(personId: string): string {
+  return `a:personal-${personId}`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchBroadcast();
