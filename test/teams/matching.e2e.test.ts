@@ -273,6 +273,24 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     expect(await say(ISAIAH, 'match')).not.toContain('Jaydenne');
   });
 
+  it('lets the coordinator edit a record, and a mentor decline: the young person stays on the list', async () => {
+    const form = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'youngPersonForm', { youngPersonId: adultId }))));
+    expect(form).toContain('"value":"LC-44501"');
+    expect(await act(ISAIAH, 'saveYoungPerson', { ...youngPersonForm(ADULT, { gender: 'male', interests: 'music' }), youngPersonId: adultId })).toContain('Changes saved');
+    const proposal = invokeCard(await t.send(action(ISAIAH, 'putMentors', { youngPersonId: adultId, mentorIds: GRADY.id })));
+    const adultProposal = JSON.stringify(proposal).match(/"proposalId":"([^"]+)"/)![1]!;
+    await act(ISAIAH, 'recordChoice', { youngPersonId: adultId, proposalId: adultProposal, choice: GRADY.id });
+    await waitForCard(GRADY, 'has chosen you as their mentor');
+    const notChosen = await act(ALEX, 'acceptMatch', { youngPersonId: adultId, proposalId: adultProposal });
+    expect(notChosen).toContain('Only the mentor the young person chose');
+    expect(notChosen).not.toContain('Marisol');
+    expect(await act(GRADY, 'declineMatch', { youngPersonId: adultId, proposalId: adultProposal })).toContain('You declined');
+    await waitForCard(ISAIAH, 'Grady Archie declined Marisol (LC-44501)');
+    expect(await act(GRADY, 'acceptMatch', { youngPersonId: adultId, proposalId: adultProposal })).toContain('no longer waiting for an answer');
+    expect(await say(ISAIAH, 'match')).toContain('Marisol (LC-44501), 19');
+    expect(cardsTo(GRADY).map((each) => JSON.stringify(each.activity)).join('')).not.toContain('Marisol');
+  });
+
   it('shows the pipeline: mentors by stage, trained but unmatched, young people waiting', async () => {
     const figures = await say(ISAIAH, 'pipeline');
     expect(figures).toContain('Trained but without a young person: 2');

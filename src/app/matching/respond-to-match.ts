@@ -27,7 +27,9 @@ export async function acceptMatch(deps: MatchingDeps, actor: PersonRef, youngPer
       const match = await deps.youngPeople.getMatch(youngPersonId, proposalId);
       if (match) return ok({ match });
     }
+    // Refused before the young person's record is read: it is read only when the match can go ahead.
     if (proposal.value.chosenMentorId !== actor.id) return fail('NOT_CHOSEN_MENTOR', 'Only the mentor the young person chose can answer this request.');
+    if (proposal.value.status !== 'withMentor') return fail('NOT_AWAITING_MENTOR', 'This request is no longer waiting for an answer.');
     const [mentor, record] = await Promise.all([deps.journey.mentors.get(actor.id), deps.records.get(actor.id)]);
     if (!mentor) return fail('NOT_CHOSEN_MENTOR', 'Only the mentor the young person chose can answer this request.');
     const held = record?.value.activeMatches ?? [];
