@@ -1,6 +1,14 @@
 import { ConfigError } from './config.js';
 import type { SessionCatalog } from './app/broadcast/ports.js';
-import { scheduleSupervision } from './app/supervision/schedule-supervision.js';
+import { SYSTEM } from './app/audit.js';
+import type { SessionSummary } from './app/broadcast/broadcast.js';
+import { book } from './app/sessions/book-session.js';
+import { cancelMyBooking } from './app/sessions/cancel-booking.js';
+import { seedSession } from './app/sessions/create-session.js';
+import type { SessionDeps } from './app/sessions/session-deps.js';
+import { scheduleSupervision, type SupervisionSessions } from './app/supervision/schedule-supervision.js';
+import { nextSupervisionFor } from './app/supervision/supervision-status.js';
+import { MAX_SEATS, type Session } from './domain/sessions/index.js';
 import { TEAMS_BOT_RATE_LIMITS } from './domain/broadcast/index.js';
 import { checkSupervisionSetting, type SupervisionSetting, type SupervisionSettingInput } from './domain/supervision/index.js';
 import type { Feature, FeatureFactory, ScheduledJob } from './feature.js';
@@ -11,9 +19,11 @@ import { SendPacer } from './jobs/send-pacer.js';
 import { BroadcastQueue } from './store/broadcast-queue.js';
 import { BroadcastRepository } from './store/broadcast.repository.js';
 import { CardMessageRepository } from './store/card-message.repository.js';
+import { SessionRepository } from './store/session.repository.js';
 import { SupervisionRepository } from './store/supervision.repository.js';
 import { TableLease } from './store/table-lease.js';
 import { TeamsBroadcastSender } from './teams/broadcast-sender.js';
+import { sessionWhen } from './teams/cards/broadcast-message.card.js';
 import { supervisionRsvpAction } from './teams/handlers/supervision.handler.js';
 import { broadcastRoutes } from './teams/routes/broadcast.routes.js';
 
@@ -58,9 +68,28 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     ? new GraphGroupMembers(context.graph)
     : new ListedGroupMembers(LocalDirectory.load(config.LOCAL_DIRECTORY_FILE).file.people.map(({ id, name }) => ({ id, name })));
   const eligibleGroupIds = context.graph ? config.BROADCAST_GROUP_IDS : ['local-directory'];
+  // The sessions feature's store (same table): invitations can be to its sessions, and the quarter's supervision is
+  // one of its sessions too, so Attend books a seat and its calendar event follows the bookings.
+  const sessionDeps: SessionDeps = { ...journey, sessions: new SessionRepository(await context.openTable('Sessions'), context.queue, now) };
   const sessions: SessionCatalog = {
-    upcoming: (at) => supervision.upcoming(at),
+    upcoming: async (at) => [...(await supervision.upcoming(at)), ...(await bookableSessions(sessionDeps, at))].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    get: async (id) => (await supervision.get(id)) ?? (await bookableSessions(sessionDeps, now())).find((session) => session.id === id),
+  };
+  const supervisionSessions: SupervisionSessions = {
+    create: async (session, at) => {
+      await seedSession(sessionDeps, SYSTEM, supervisionDraft(session));
+      return supervision.create(session, at);
+    },
     get: (id) => supervision.get(id),
+  };
+  const bookings = {
+    attend: async (actor: { id: string; name: string }, sessionId: string) => {
+      const booked = await book(sessionDeps, actor, sessionId);
+      return booked.ok ? { ok: true as const } : { ok: false as const, message: booked.error.message };
+    },
+    decline: async (actor: { id: string; name: string }, sessionId: string) => {
+      await cancelMyBooking(sessionDeps, actor, sessionId); // not booked: nothing to give back
+    },
   };
 
   const jobs: ScheduledJob[] = [
@@ -68,7 +97,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   ];
   if (setting) {
     const lease = new TableLease(await context.openTable('Leases'), 'supervisionScheduler', worker.instanceId, config.SCHEDULER_INTERVAL_SECONDS * 2000, now);
-    const deps = { setting, sessions: supervision, mentors: journey.mentors, broadcasts, queue, lease, now, touch: (id: string) => worker.touch(id) };
+    const deps = { setting, sessions: supervisionSessions, mentors: journey.mentors, broadcasts, queue, lease, now, touch: (id: string) => worker.touch(id) };
     jobs.push({ name: 'supervisionSchedule', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => scheduleSupervision(deps) });
   }
 
@@ -86,7 +115,15 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
         bookVerb,
         touch: (id) => worker.touch(id),
       });
-      registry.action('supervisionRsvp', supervisionRsvpAction({ journey, broadcasts, supervision }));
+      registry.action('supervisionRsvp', supervisionRsvpAction({ journey, broadcasts, supervision, bookings }));
+      if (setting) {
+        registry.statusFact(async (personId) => {
+          const next = await nextSupervisionFor({ setting, mentors: journey.mentors, answers: supervision, now }, personId);
+          if (!next) return [];
+          const answer = next.answer === 'attend' ? " (you're attending)" : next.answer === 'decline' ? " (you can't make it)" : '';
+          return [['Next group supervision', `${sessionWhen(next)}${answer}`]];
+        });
+      }
     },
     jobs,
     stop: () => worker.stop(),
@@ -107,3 +144,32 @@ function supervisionSetting(raw: string | undefined): SupervisionSetting | undef
   return checked.value;
 }
 
+
+/** Sessions people can book (the sessions feature's), as invitations show them; supervision has its own answers. */
+async function bookableSessions(deps: SessionDeps, now: Date): Promise<SessionSummary[]> {
+  const found: SessionSummary[] = [];
+  for await (const { session } of deps.sessions.list({ endingAfter: now })) {
+    if (session.kind === 'supervision' || session.cancelledAt || Date.parse(session.startsAt) <= now.getTime()) continue;
+    found.push(summaryOf(session));
+  }
+  return found;
+}
+
+function summaryOf(session: Session): SessionSummary {
+  const where = session.location.type === 'online' ? 'Online, in Microsoft Teams' : session.location.venue;
+  return { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, where, answer: 'book' };
+}
+
+function supervisionDraft(session: SessionSummary) {
+  return {
+    id: session.id,
+    kind: 'supervision' as const,
+    title: session.title,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    timeZone: session.timeZone,
+    location: session.where.startsWith('Online') ? ({ type: 'online' } as const) : ({ type: 'inPerson', venue: 'To be confirmed' } as const),
+    seats: MAX_SEATS,
+    bookingClosesAt: session.startsAt,
+  };
+}

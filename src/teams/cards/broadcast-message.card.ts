@@ -8,7 +8,7 @@ export interface MessageCardOptions {
   readonly answered?: 'attend' | 'decline';
 }
 
-/** When a session happens, in its own time zone, as a person reads it: "Tuesday 13 January 2026, 10:00 to 12:00". */
+/** When a session happens, in its own time zone, as a person reads it: "Tuesday, 13 January 2026, 10:00 to 12:00". */
 export function sessionWhen(session: Pick<SessionSummary, 'startsAt' | 'endsAt' | 'timeZone'>): string {
   const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: session.timeZone }).format(new Date(session.startsAt));
   const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: session.timeZone });

@@ -13,6 +13,14 @@ export interface SupervisionTeamsDeps {
   readonly journey: JourneyDeps;
   readonly broadcasts: BroadcastRepository;
   readonly supervision: SupervisionRepository;
+  /** The sessions feature's bookings for the quarter's session (its seats and calendar); absent: answers only. */
+  readonly bookings?: SupervisionBookings;
+}
+
+/** Attend books a seat on the supervision session; Can't make it gives it back (the sessions feature's use cases). */
+export interface SupervisionBookings {
+  attend(actor: PersonRef, sessionId: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  decline(actor: PersonRef, sessionId: string): Promise<void>;
 }
 
 const rsvpSchema = z.object({ occurrenceId: z.string().min(1).max(100), answer: z.enum(['attend', 'decline']) });
@@ -28,6 +36,11 @@ export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
     if (!session || !invited) return answerInvoke(context, errorCard('This invitation is not for you, or the session no longer exists.'));
     const now = deps.journey.clock.now();
     if (Date.parse(session.startsAt) <= now.getTime()) return answerInvoke(context, errorCard('This session has already started, so answers are closed.'));
+    if (deps.bookings && answer === 'attend') {
+      const booked = await deps.bookings.attend(actor, occurrenceId);
+      if (!booked.ok) return answerInvoke(context, errorCard(booked.message));
+    }
+    if (deps.bookings && answer === 'decline') await deps.bookings.decline(actor, occurrenceId);
     await deps.supervision.answer(occurrenceId, actor.id, answer, now);
     await answerInvoke(context, supervisionAnsweredCard({ text: SUPERVISION_TEXT, session }, answer));
   };
