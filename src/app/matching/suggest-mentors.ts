@@ -25,6 +25,11 @@ export async function suggestMentors(deps: MatchingDeps, actor: PersonRef, young
  * can only name mentors, never make one eligible.
  */
 export async function putMentors(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, mentorIds: readonly string[]): Promise<Result<{ youngPerson: YoungPerson; proposal: Proposal }>> {
+  // A proposal's id carries the time: two in the same millisecond collide on create, and the second tries again.
+  return retryOnConflict(() => putMentorsOnce(deps, actor, youngPersonId, mentorIds));
+}
+
+async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, mentorIds: readonly string[]): Promise<Result<{ youngPerson: YoungPerson; proposal: Proposal }>> {
   const suggested = await suggestMentors(deps, actor, youngPersonId);
   if (!suggested.ok) return suggested;
   const { youngPerson, ranking } = suggested.value;
