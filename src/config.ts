@@ -65,6 +65,12 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: positiveInt(300),
   WORKER_POLL_MS: positiveInt(500),
   OUTBOX_SWEEP_SECONDS: positiveInt(30),
+  /** Matching (docs/matching.md): what a matched mentor is given to call (report 4.6), and the matching policy. */
+  LEAVING_CARE_DUTY_LINE: optionalText,
+  SERVICE_MANAGER_NAME: optionalText,
+  SERVICE_MANAGER_CONTACT: optionalText,
+  MENTOR_MAX_ACTIVE_MATCHES: positiveInt(1),
+  DBS_RENEW_AFTER_MONTHS: positiveInt(36),
 
   /** Broadcasts (docs/broadcasts.md): Entra groups whose members are "everyone eligible to mentor". */
   BROADCAST_GROUP_IDS: idList,
@@ -79,12 +85,6 @@ const schema = z.object({
   BROADCAST_PROGRESS_MS: positiveInt(1000),
   /** Quarterly group supervision as JSON, e.g. {"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}; unset: off. */
   SUPERVISION_SCHEDULE: optionalText,
-  /** Matching (docs/matching.md): what a matched mentor is given to call (report 4.6), and the matching policy. */
-  LEAVING_CARE_DUTY_LINE: optionalText,
-  SERVICE_MANAGER_NAME: optionalText,
-  SERVICE_MANAGER_CONTACT: optionalText,
-  MENTOR_MAX_ACTIVE_MATCHES: positiveInt(1),
-  DBS_RENEW_AFTER_MONTHS: positiveInt(36),
   /** Relationships (docs/relationship.md): who gets urgent concerns (Entra ids; the coordinators when unset), and the policy. */
   SUPPORT_DUTY_CONTACT_IDS: idList,
   SUPPORT_SERVICE_MANAGER_IDS: idList,
