@@ -1,6 +1,6 @@
 import { AUDIENCE_GROUPS, selectAudience, type AudienceMentor } from '../../domain/broadcast/index.js';
 import type { MentorStage } from '../../domain/mentor/index.js';
-import type { Result } from '../../domain/result.js';
+import { fail, type Result } from '../../domain/result.js';
 import type { Directory, MentorStore } from '../ports.js';
 import type { AudienceChoice } from './broadcast.js';
 import type { GroupMembers } from './ports.js';
@@ -28,7 +28,14 @@ export async function resolveAudience(deps: AudienceDeps, choice: AudienceChoice
   const people: string[] = [];
   if (choice.eligible) {
     for (const groupId of deps.eligibleGroupIds) {
-      for await (const member of deps.groups.members(groupId)) people.push(member.id.toLowerCase());
+      try {
+        for await (const member of deps.groups.members(groupId)) people.push(member.id.toLowerCase());
+      } catch {
+        return fail(
+          'AUDIENCE_GROUP_UNREADABLE',
+          'The directory groups of eligible mentors could not be read just now (the bot needs the GroupMember.Read.All permission). Please try again, or pick a stage or named people.',
+        );
+      }
     }
   }
   const unknown: string[] = [];
