@@ -148,7 +148,7 @@ function supervisionSetting(raw: string | undefined): SupervisionSetting | undef
 /** Sessions people can book (the sessions feature's), as invitations show them; supervision has its own answers. */
 async function bookableSessions(deps: SessionDeps, now: Date): Promise<SessionSummary[]> {
   const found: SessionSummary[] = [];
-  for await (const { session } of deps.sessions.list({ endingAfter: now })) {
+  for await (const { session } of deps.sessions.list()) {
     if (session.kind === 'supervision' || session.cancelledAt || Date.parse(session.startsAt) <= now.getTime()) continue;
     found.push(summaryOf(session));
   }
