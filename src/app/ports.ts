@@ -47,7 +47,8 @@ export type RelationshipMessage =
   | { readonly type: 'commitmentShortfall'; readonly matchId: string; readonly month: string }
   | { readonly type: 'relationshipReview'; readonly matchId: string }
   | { readonly type: 'relationshipEnded'; readonly matchId: string }
-  | { readonly type: 'supportConcern'; readonly concernId: string; readonly reminder: boolean };
+  | { readonly type: 'supportConcern'; readonly concernId: string; readonly reminder: boolean }
+  | { readonly type: 'concernAcknowledged'; readonly concernId: string };
 
 export type CoordinatorNotice =
   | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }

@@ -13,7 +13,7 @@ import {
   shortfallCard,
   summaryCard,
 } from '../../src/teams/cards/relationship.card.js';
-import { concernCard, concernRaisedCard, supportFormCard } from '../../src/teams/cards/support.card.js';
+import { concernCard, concernPickedUpCard, concernRaisedCard, supportFormCard } from '../../src/teams/cards/support.card.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const STARTED = new Date('2026-05-01T00:00:00Z');
@@ -64,4 +64,5 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['concern to the duty contact', concernCard({ concern: urgent, mentorName: 'Alex', reminder: false, canAcknowledge: true })],
   ['concern reminder', concernCard({ concern: urgent, mentorName: 'Alex', reminder: true, canAcknowledge: true })],
   ['concern acknowledged', concernCard({ concern: { ...urgent, acknowledgedAt: NOW, acknowledgedBy: 'b' }, mentorName: 'Alex', reminder: false, acknowledgedByName: 'Megan', canAcknowledge: false })],
+  ['concern picked up, to the mentor', concernPickedUpCard({ concern: urgent, acknowledgedByName: 'Megan *Bowen*' })],
 ];

@@ -129,6 +129,8 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(text).toContain('£4.50');
     expect(text).toContain('105 of 90 minutes');
     expect(text).toContain('met the 90 minutes');
+    await t.send(message(ALEX, 'my status'));
+    await eventually(() => expect(cardText(cardsTo(ALEX, 'Your status').at(-1))).toContain('This month 105 of 90 minutes'));
     const claims = await relationships.claimsForMonth('2026-11');
     expect(claims.map((c) => [c.value.amountPence, c.value.state])).toEqual([[450, 'submitted']]);
     const adeleForm = await meetingForm(ADELE);
@@ -210,6 +212,12 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(textOf(invokeCard(await t.send(action(MEGAN, 'acknowledgeConcern', ack))))).toContain('Acknowledged by Megan Bowen');
     expect((await concerns.get(String(data.concernId)))?.value).toMatchObject({ acknowledgedBy: MEGAN.id, notifiedCount: 2 });
     expect(textOf(invokeCard(await t.send(action(PATTI, 'acknowledgeConcern', ack))))).toContain('Acknowledged by Megan Bowen');
+    await eventually(() => expect(cardsTo(ALEX, 'Your concern has been picked up')).toHaveLength(1));
+    expect(cardText(cardsTo(ALEX, 'picked up')[0])).toContain('Megan Bowen');
+    // The service manager's card changes in place to say who has it.
+    await eventually(() =>
+      expect(t.connector.to(conversationOf(PATTI)).filter((a) => a.kind === 'update' && cardText(a).includes('Acknowledged by Megan Bowen'))).toHaveLength(1),
+    );
 
     clock = new Date('2027-01-04T10:40:00Z');
     await pause(2500);

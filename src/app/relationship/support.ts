@@ -94,11 +94,14 @@ export async function acknowledgeConcern(deps: RelationshipDeps, actor: PersonRe
     const acknowledged = acknowledge(current.value, { userId: actor.id, role }, now);
     if (!acknowledged.ok) return acknowledged;
     if (acknowledged.value === current.value) return ok(current.value);
+    // The mentor hears it has been picked up; the others it went to see their cards change to say who has it.
+    const others = new Set([current.value.raisedBy, ...recipientsFor(current.value.urgency).flatMap((each) => recipientIds(deps.contacts, each))]);
+    others.delete(actor.id);
     await deps.concerns.save({
       value: acknowledged.value,
       etag: current.etag,
       audit: [{ at: now.toISOString(), actor, action: 'acknowledgeConcern', subjectId: id, detail: role }],
-      effects: [],
+      effects: [...others].map((recipientId) => ({ id: `${id}.acknowledged.${recipientId}`, recipientId, message: { type: 'concernAcknowledged', concernId: id } })),
     });
     return ok(acknowledged.value);
   });

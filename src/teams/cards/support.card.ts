@@ -68,3 +68,11 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
   }
   return card(body, view.canAcknowledge ? [execute("I've got this", 'acknowledgeConcern', { concernId: view.concern.id }, 'positive')] : []);
 }
+
+/** To the mentor: someone has their concern in hand. */
+export function concernPickedUpCard(view: { concern: SupportConcern; acknowledgedByName: string }): AdaptiveCardJson {
+  return card([
+    heading(view.concern.urgency === 'urgent safeguarding' ? 'Your concern has been picked up' : 'Your request has been picked up'),
+    text(`${view.acknowledgedByName} has it and will contact you. If anyone is in immediate danger, call 999.`, { color: 'Good', weight: 'Bolder' }),
+  ]);
+}

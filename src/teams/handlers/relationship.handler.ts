@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { claimsForMonth, decideClaim, exportClaims } from '../../app/relationship/claims.js';
 import { chooseMentorNext, endRelationship } from '../../app/relationship/end-relationship.js';
 import { logMeeting, NO_ACTIVE_MATCH } from '../../app/relationship/log-meeting.js';
+import { progressOf } from '../../app/relationship/progress.js';
 import type { RelationshipDeps } from '../../app/relationship/relationship-ports.js';
 import { asId, mentorsMatch } from '../../app/relationship/relationship-record.js';
 import { answerReview } from '../../app/relationship/review.js';
@@ -49,6 +50,16 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
   const monthArgument = (context: TurnContext): string => /(\d{4}-\d{2})/.exec(context.activity.text ?? '')?.[1] ?? thisMonth();
 
   return {
+    /** Lines on "my status" for a mentor with an active match. */
+    statusFacts: async (personId: string): Promise<Array<[string, string]>> => {
+      const match = await mentorsMatch(deps, personId);
+      if (!match) return [];
+      const progress = await progressOf(deps, match);
+      return [
+        ['This month', `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes`],
+        ['Months matched', `${progress.term.monthsElapsed} (at least ${progress.term.minimumMonths}, at most ${progress.term.maximumMonths})`],
+      ];
+    },
     logMeetingCommand: (context: TurnContext, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
     meetingForm: (context: TurnContext, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),
 

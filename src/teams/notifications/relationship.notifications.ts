@@ -3,7 +3,7 @@ import type { RelationshipDeps } from '../../app/relationship/relationship-ports
 import { startedAt } from '../../app/relationship/relationship-record.js';
 import { minutesInMonth, previousMonth, termStatus } from '../../domain/relationship/index.js';
 import { commitmentNudgeCard, matchEndedCard, reviewCard, shortfallCard } from '../cards/relationship.card.js';
-import { concernCard } from '../cards/support.card.js';
+import { concernCard, concernPickedUpCard } from '../cards/support.card.js';
 import type { Notifiers } from './notifier.js';
 
 /** Relationship messages, drawn from what is stored when they are sent: a late delivery never shows a stale state. */
@@ -69,7 +69,22 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
     supportConcern: async (effect, message, transport) => {
       const concern = (await deps.concerns.get(message.concernId))?.value;
       if (!concern || concern.acknowledgedAt) return;
-      await transport.send(effect.recipientId, concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: message.reminder, canAcknowledge: true }));
+      await transport.send(
+        effect.recipientId,
+        concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: message.reminder, canAcknowledge: true }),
+        `concern.${concern.id}`,
+      );
+    },
+    concernAcknowledged: async (effect, message, transport) => {
+      const concern = (await deps.concerns.get(message.concernId))?.value;
+      if (!concern?.acknowledgedBy) return;
+      const by = (await deps.journey.directory.getPerson(concern.acknowledgedBy))?.name ?? 'The duty contact';
+      if (effect.recipientId === concern.raisedBy) {
+        await transport.send(effect.recipientId, concernPickedUpCard({ concern, acknowledgedByName: by }));
+        return;
+      }
+      const card = concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: false, acknowledgedByName: by, canAcknowledge: false });
+      await transport.update(`concern.${concern.id}`, effect.recipientId, card);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { RouteRegistry } from './route-registry.js';
 /** Meetings, support, review and ending for mentors; claims and the monthly summary for coordinators. */
 export function relationshipRoutes(routes: RouteRegistry, deps: RelationshipDeps, log: Logger): void {
   const h = relationshipHandlers(deps, log);
+  routes.statusFact(h.statusFacts);
   routes
     .command(/^\s*log\s+(a\s+)?meeting\s*$/i, 'logMeeting', h.logMeetingCommand)
     .action('meetingForm', h.meetingForm)
