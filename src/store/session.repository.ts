@@ -2,7 +2,7 @@ import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import { SESSION_KINDS, type Session } from '../domain/sessions/index.js';
 import { ConcurrencyError, type Effect } from '../app/ports.js';
-import type { CalendarState, SessionChange, SessionStore, VersionedSession } from '../app/sessions/session-ports.js';
+import type { CalendarState, ListSessionsOptions, SessionChange, SessionStore, VersionedSession } from '../app/sessions/session-ports.js';
 import type { EffectSignal } from './effect-queue.js';
 import { encodeKey } from './keys.js';
 import { addEffectRow } from './outbox.js';
@@ -127,7 +127,10 @@ export class SessionRepository implements SessionStore {
   async save(change: SessionChange): Promise<void> {
     const entity = toEntity(change.session, change.version, change.remindedFor);
     // Listed before it exists: a crash in between leaves a catalogue row that list() skips, never a session it misses.
-    if (!change.etag) await this.table.upsertEntity({ partitionKey: CATALOGUE, rowKey: entity.partitionKey }, 'Replace');
+    if (!change.etag) {
+      const { kind, startsAt, endsAt } = change.session;
+      await this.table.upsertEntity({ partitionKey: CATALOGUE, rowKey: entity.partitionKey, kind, startsAt, endsAt }, 'Replace');
+    }
     await commitPartition(
       this.table,
       {
@@ -142,10 +145,14 @@ export class SessionRepository implements SessionStore {
     if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
   }
 
-  async *list(): AsyncIterable<VersionedSession> {
-    const filter = odata`PartitionKey eq ${CATALOGUE}`;
+  async *list(options: ListSessionsOptions = {}): AsyncIterable<VersionedSession> {
+    const filter = options.endingAfter
+      ? odata`PartitionKey eq ${CATALOGUE} and endsAt ge ${options.endingAfter.toISOString()}`
+      : odata`PartitionKey eq ${CATALOGUE}`;
     const keys: string[] = [];
-    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) keys.push(row.rowKey!);
+    for await (const row of this.table.listEntities<{ kind: Session['kind'] }>({ queryOptions: { filter, select: ['RowKey', 'kind'] } })) {
+      if (!options.kinds || options.kinds.has(row.kind)) keys.push(row.rowKey!);
+    }
     const sessions = await Promise.all(
       keys.map((key) => orUndefinedWhenMissing(this.table.getEntity<SessionEntity>(key, SESSION_ROW))),
     );

@@ -1,3 +1,4 @@
+import type { MentorStage } from '../../domain/mentor/index.js';
 import { bookSession, type BookOutcome, type Session } from '../../domain/sessions/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type DomainError } from '../../domain/result.js';
@@ -6,7 +7,7 @@ import { bookingAudit, calendarSync, mentorStageSync } from './session-effects.j
 import type { SessionDeps } from './session-deps.js';
 
 export type BookResult =
-  | { readonly ok: true; readonly value: { readonly session: Session; readonly outcome: BookOutcome; readonly waitingPosition?: number } }
+  | { readonly ok: true; readonly value: { readonly session: Session; readonly outcome: BookOutcome; readonly waitingPosition?: number; readonly stage?: MentorStage } }
   | { readonly ok: false; readonly error: DomainError; readonly session?: Session };
 
 /** Many people booking at once all land here; each re-reads and decides again on a stale etag, so seats are never oversold. */
@@ -21,7 +22,7 @@ export async function book(deps: SessionDeps, actor: PersonRef, sessionId: strin
     const booked = bookSession(current.session, actor, stage, now);
     if (!booked.ok) return { ...booked, session: current.session };
     const { session, outcome, waitingPosition } = booked.value;
-    const answer = ok({ session, outcome, ...(waitingPosition !== undefined ? { waitingPosition } : {}) });
+    const answer = ok({ session, outcome, ...(waitingPosition !== undefined ? { waitingPosition } : {}), ...(stage ? { stage } : {}) });
     if (outcome === 'alreadyBooked') return answer;
     const version = current.version + 1;
     await deps.sessions.save({

@@ -36,11 +36,18 @@ export interface CalendarState {
   readonly cancelled?: boolean;
 }
 
+export interface ListSessionsOptions {
+  readonly kinds?: ReadonlySet<Session['kind']>;
+  /** Only sessions ending at or after this instant. */
+  readonly endingAfter?: Date;
+}
+
 export interface SessionStore {
   get(sessionId: string): Promise<VersionedSession | undefined>;
   /** One transaction: the session row (etag-guarded), audit rows and outbox effects. Throws ConcurrencyError on a stale etag. */
   save(change: SessionChange): Promise<void>;
-  list(): AsyncIterable<VersionedSession>;
+  /** Sessions matching the options (all when none), read through a small catalogue rather than a table scan. */
+  list(options?: ListSessionsOptions): AsyncIterable<VersionedSession>;
   /** Queues effects outside a write (skipping ids already queued) and signals the worker. */
   addEffects(sessionId: string, effects: readonly Effect[]): Promise<void>;
   getCalendar(sessionId: string): Promise<{ value: CalendarState; etag?: string }>;

@@ -6,6 +6,7 @@ import { createSession } from '../../app/sessions/create-session.js';
 import { recordSessionAttendance } from '../../app/sessions/record-attendance.js';
 import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import type { SessionStore } from '../../app/sessions/session-ports.js';
+import type { MentorStage } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import type { AttendanceMark, Session } from '../../domain/sessions/index.js';
 import type { Logger } from '../../log.js';
@@ -28,11 +29,19 @@ const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" t
 const MENTOR_KINDS: ReadonlySet<Session['kind']> = new Set(['informationSession', 'training']);
 const KEEP_SHOWING_MS = 45 * 86_400_000;
 
+/** Teams links never change once the event has one, so this instance keeps those it has seen (a cache, not a record). */
+const joinUrls = new Map<string, string>();
+
 /** Every session worth showing now (recent and coming), soonest first, with the Teams link when the event has one. */
-export async function sessionViews(store: SessionStore, now: Date, filter: (session: Session) => boolean = () => true): Promise<SessionView[]> {
+export async function sessionViews(
+  store: SessionStore,
+  now: Date,
+  options: { kinds?: ReadonlySet<Session['kind']>; filter?: (session: Session) => boolean } = {},
+): Promise<SessionView[]> {
   const sessions: Session[] = [];
-  for await (const stored of store.list()) {
-    if (Date.parse(stored.session.endsAt) >= now.getTime() - KEEP_SHOWING_MS && filter(stored.session)) sessions.push(stored.session);
+  const listing = { endingAfter: new Date(now.getTime() - KEEP_SHOWING_MS), ...(options.kinds ? { kinds: options.kinds } : {}) };
+  for await (const stored of store.list(listing)) {
+    if (!options.filter || options.filter(stored.session)) sessions.push(stored.session);
   }
   sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return Promise.all(sessions.map((session) => withJoinUrl(store, session)));
@@ -40,14 +49,26 @@ export async function sessionViews(store: SessionStore, now: Date, filter: (sess
 
 async function withJoinUrl(store: SessionStore, session: Session): Promise<SessionView> {
   if (session.location.type !== 'online') return { session };
-  const calendar = await store.getCalendar(session.id);
-  return calendar.value.joinUrl ? { session, joinUrl: calendar.value.joinUrl } : { session };
+  let joinUrl = joinUrls.get(session.id);
+  if (!joinUrl) {
+    joinUrl = (await store.getCalendar(session.id)).value.joinUrl;
+    if (joinUrl) joinUrls.set(session.id, joinUrl);
+  }
+  return joinUrl ? { session, joinUrl } : { session };
 }
 
-export async function bookingCardFor(deps: SessionDeps, personId: string, options: { notice?: { text: string; tone: 'good' | 'attention' }; approved?: boolean } = {}) {
+export async function bookingCardFor(
+  deps: SessionDeps,
+  personId: string,
+  options: { notice?: { text: string; tone: 'good' | 'attention' }; approved?: boolean; stage?: MentorStage } = {},
+) {
   const now = deps.clock.now();
-  const [views, mentor] = await Promise.all([sessionViews(deps.sessions, now, (s) => MENTOR_KINDS.has(s.kind) && !s.cancelledAt), deps.mentors.get(personId)]);
-  return sessionBookingCard({ sessions: views, personId, stage: mentor?.value.stage, now, ...options });
+  const { stage: known, ...rest } = options;
+  const [views, stage] = await Promise.all([
+    sessionViews(deps.sessions, now, { kinds: MENTOR_KINDS, filter: (s) => !s.cancelledAt }),
+    known ? Promise.resolve(known) : deps.mentors.get(personId).then((m) => m?.value.stage),
+  ]);
+  return sessionBookingCard({ sessions: views, personId, stage, now, ...rest });
 }
 
 function sessionIdOf(data: unknown): string | undefined {
@@ -82,7 +103,8 @@ export function bookSessionAction(h: SessionHandlerDeps) {
     } else {
       notice = { text: `You are booked on ${result.value.session.title}. It will appear in your calendar shortly.`, tone: 'good' };
     }
-    await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice }));
+    const stage = result.ok ? result.value.stage : undefined;
+    await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice, ...(stage ? { stage } : {}) }));
   };
 }
 
@@ -147,7 +169,7 @@ export function cancelSessionAction(h: SessionHandlerDeps) {
 
 /** Sessions that have started in the last 30 days and were not cancelled, most recent first. */
 async function sessionsForAttendance(store: SessionStore, now: Date): Promise<Session[]> {
-  const views = await sessionViews(store, now, (s) => !s.cancelledAt && Date.parse(s.startsAt) <= now.getTime() && Date.parse(s.startsAt) > now.getTime() - 30 * 86_400_000);
+  const views = await sessionViews(store, now, { filter: (s) => !s.cancelledAt && Date.parse(s.startsAt) <= now.getTime() && Date.parse(s.startsAt) > now.getTime() - 30 * 86_400_000 });
   return views.map((view) => view.session).reverse();
 }
 

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cohortSessionId, confirmedBookings } from '../src/domain/sessions/index.js';
+import { decideApproval, newMentor, submitSignUp } from '../src/domain/mentor/index.js';
+import { startBot } from '../src/main.js';
+import { sessionsFeature } from '../src/sessions.feature.js';
+import { EffectQueue } from '../src/store/effect-queue.js';
+import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { MentorRepository } from '../src/store/mentor.repository.js';
+import { SessionRepository } from '../src/store/session.repository.js';
+import { storageClients } from '../src/store/storage-clients.js';
+import { openStorage, openTable } from '../src/store/tables.js';
+import { GraphCalendarStandIn } from '../test/support/graph-calendar-stand-in.js';
+import { GraphStandIn } from '../test/support/graph-stand-in.js';
+import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
+import { describeLatencies, percentile } from './support/percentiles.js';
+
+const PEOPLE = 100;
+const SESSIONS = 5;
+const CONCURRENCY = 50;
+const SEATS = 80;
+const MAILBOX = 'mentoring-sessions@council.example';
+const TOKEN = 'bench-token';
+const COORDINATOR = { id: 'cccccccc-0000-4000-8000-000000000000', name: 'Coordinator' };
+
+/**
+ * 500 bookings (100 approved mentors, each booking 5 sessions of 80 seats, so every session ends with a waiting list of
+ * 20) from 50 concurrent users through the bot's HTTP endpoint, against Azurite and a Graph stand-in. Prints the card
+ * latency percentiles and how long until every session's Graph event lists exactly its confirmed bookings.
+ */
+export async function benchSessions(): Promise<void> {
+  const azurite = await startEmbeddedAzurite();
+  const connector = await new TeamsConnectorStandIn().start();
+  const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: `dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Mentor ${i}` }));
+  const mailOf = (id: string) => `m${id.slice(-4)}@council.example`;
+  const graph = await new GraphStandIn({
+    people: [...people, COORDINATOR].map((p) => ({ id: p.id, displayName: p.name, mail: mailOf(p.id) })),
+    teamsAppId: '00000000-0000-4000-8000-00000000a11c',
+    accessToken: TOKEN,
+  }).start();
+  const calendar = new GraphCalendarStandIn(MAILBOX);
+  calendar.attachTo(graph.http);
+  const year = new Date().getUTCFullYear() + 1;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-scheme-'));
+  writeFileSync(path.join(dir, 'scheme.json'), JSON.stringify({ cohort: { year, location: { type: 'online' }, seats: SEATS } }));
+  const env = {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: 'benchsessions',
+    TEAMS_SERVICE_URL: connector.url,
+    GRAPH_TENANT_ID: 'tenant',
+    GRAPH_CLIENT_ID: 'client',
+    GRAPH_BASE_URL: graph.url,
+    ORGANISER_MAILBOX: MAILBOX,
+    SCHEME_CONFIG_FILE: path.join(dir, 'scheme.json'),
+    COORDINATOR_IDS: COORDINATOR.id,
+    WORKER_POLL_MS: '25',
+    SCHEDULER_INTERVAL_SECONDS: '3600',
+  };
+  const bot = await startBot(env, { graphAccessToken: async () => TOKEN, features: [sessionsFeature], startWorker: process.env.BENCH_WORKER !== 'off' });
+  const clients = storageClients({ kind: 'connectionString', connectionString: azurite.connectionString });
+  const storage = await openStorage(clients, env.TABLE_PREFIX);
+  const mentors = new MentorRepository(storage.tables.mentors, new EffectQueue(storage.effectQueue), () => new Date());
+  const sessions = new SessionRepository(await openTable(clients, `${env.TABLE_PREFIX}Sessions`), new EffectQueue(storage.effectQueue), () => new Date());
+  for (const person of people) await approved(mentors, person);
+
+  const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  const invoke = async (who: { id: string; name: string }, verb: string, data: Record<string, unknown>): Promise<string> => {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(who, verb, data, connector.url)) });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`bot answered ${response.status}`);
+    return text;
+  };
+
+  const sessionIds = [cohortSessionId(year, 'informationSession'), cohortSessionId(year, 'training')];
+  for (let i = sessionIds.length; i < SESSIONS; i += 1) {
+    const day = 10 + i;
+    const created = await invoke(COORDINATOR, 'createSession', {
+      kind: 'memberWorkshop',
+      title: `Member workshop ${i}`,
+      startsAt: `${year}-12-${day} 10:00`,
+      endsAt: `${year}-12-${day} 12:00`,
+      location: 'online',
+      seats: String(SEATS),
+    });
+    if (!created.includes('Created: ')) throw new Error('could not create a bench session');
+  }
+  for await (const stored of sessions.list()) if (!sessionIds.includes(stored.session.id)) sessionIds.push(stored.session.id);
+
+  const work = people.flatMap((person) => sessionIds.map((sessionId) => ({ person, sessionId })));
+  work.sort(() => Math.random() - 0.5);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < work.length) {
+        const item = work[next++]!;
+        const t0 = performance.now();
+        const answer = await invoke(item.person, 'bookSession', { sessionId: item.sessionId });
+        latencies.push(performance.now() - t0);
+        if (!answer.includes('You are booked on') && !answer.includes('on the waiting list')) throw new Error('a booking was refused');
+      }
+    }),
+  );
+  const bookedMs = performance.now() - started;
+
+  console.log(describeLatencies(`booking card (${work.length} bookings, ${CONCURRENCY} concurrent users, ${SESSIONS} sessions)`, latencies, 50));
+  console.log(`  max ${percentile(latencies, 100).toFixed(1)} ms; all answered in ${(bookedMs / 1000).toFixed(2)} s (${(work.length / (bookedMs / 1000)).toFixed(0)} bookings/s)`);
+  if (process.env.BENCH_WORKER === 'off') {
+    await Promise.all([bot.stop(), graph.stop(), connector.stop()]);
+    await azurite.stop();
+    return;
+  }
+  const matches = async (): Promise<boolean> => {
+    for (const id of sessionIds) {
+      const stored = (await sessions.get(id))!;
+      const want = confirmedBookings(stored.session).map((b) => mailOf(b.personId)).sort();
+      if (JSON.stringify(calendar.attendeesOf(stored.session.title)) !== JSON.stringify(want)) return false;
+    }
+    return true;
+  };
+  while (!(await matches())) {
+    if (performance.now() - started > 120_000) throw new Error('calendars did not converge within 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const convergedMs = performance.now() - started;
+
+  console.log(`  every calendar event matched its bookings ${(convergedMs / 1000).toFixed(2)} s after the first booking (${((convergedMs - bookedMs) / 1000).toFixed(2)} s after the last answer)`);
+  const calls = calendar.requests;
+  console.log(`  Graph calendar requests: ${calls.length} (POST ${calls.filter((r) => r.method === 'POST').length}, GET ${calls.filter((r) => r.method === 'GET').length}, PATCH ${calls.filter((r) => r.method === 'PATCH').length}); meeting mails: ${calendar.mail.length} for ${SESSIONS * SEATS} seats`);
+
+  await bot.stop();
+  await graph.stop();
+  await connector.stop();
+  await azurite.stop();
+}
+
+async function approved(mentors: MentorRepository, person: { id: string; name: string }): Promise<void> {
+  const now = new Date();
+  const approver = { id: 'approver', name: 'Approver' };
+  const details = { role: 'seniorManager' as const, directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: false, motivation: 'To help.' };
+  const awaiting = submitSignUp(newMentor(person, {}, now), details, [approver], `r-${person.id}`, now);
+  if (!awaiting.ok) throw new Error(awaiting.error.message);
+  const decided = decideApproval(awaiting.value, `r-${person.id}`, approver, 'approve', undefined, now);
+  if (!decided.ok) throw new Error(decided.error.message);
+  await mentors.save({ value: decided.value, audit: [], effects: [] });
+}
+
+function activity(person: { id: string; name: string }, verb: string, data: Record<string, unknown>, serviceUrl: string) {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    channelId: 'msteams',
+    serviceUrl,
+    id: `bench-${Math.random().toString(16).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${person.id}`, aadObjectId: person.id, name: person.name },
+    recipient: { id: '28:bot', name: 'Mentoring scheme' },
+    conversation: { id: `a:personal-${person.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    value: { action: { type: 'Action.Execute', id: 'action', verb, data }, trigger: 'manual' },
+  };
+}
