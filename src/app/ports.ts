@@ -48,7 +48,8 @@ export type RelationshipMessage =
   | { readonly type: 'relationshipReview'; readonly matchId: string }
   | { readonly type: 'relationshipEnded'; readonly matchId: string }
   | { readonly type: 'supportConcern'; readonly concernId: string; readonly reminder: boolean }
-  | { readonly type: 'concernAcknowledged'; readonly concernId: string };
+  | { readonly type: 'concernAcknowledged'; readonly concernId: string }
+  | { readonly type: 'claimRejected'; readonly matchId: string; readonly claimId: string };
 
 export type CoordinatorNotice =
   | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }

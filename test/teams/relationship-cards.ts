@@ -2,6 +2,7 @@ import type { RelationshipProgress } from '../../src/app/relationship/progress.j
 import { submitClaim, summariseMonth, termStatus, raiseConcern, type RefreshmentClaim } from '../../src/domain/relationship/index.js';
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import {
+  claimRejectedCard,
   claimsCard,
   claimsCsvCard,
   commitmentNudgeCard,
@@ -64,5 +65,6 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['concern to the duty contact', concernCard({ concern: urgent, mentorName: 'Alex', reminder: false, canAcknowledge: true })],
   ['concern reminder', concernCard({ concern: urgent, mentorName: 'Alex', reminder: true, canAcknowledge: true })],
   ['concern acknowledged', concernCard({ concern: { ...urgent, acknowledgedAt: NOW, acknowledgedBy: 'b' }, mentorName: 'Alex', reminder: false, acknowledgedByName: 'Megan', canAcknowledge: false })],
+  ['claim rejected, to the mentor', claimRejectedCard({ ...submitted, state: 'rejected', rejectionReason: hostile })],
   ['concern picked up, to the mentor', concernPickedUpCard({ concern: urgent, acknowledgedByName: 'Megan *Bowen*' })],
 ];

@@ -134,7 +134,9 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     const claims = await relationships.claimsForMonth('2026-11');
     expect(claims.map((c) => [c.value.amountPence, c.value.state])).toEqual([[450, 'submitted']]);
     const adeleForm = await meetingForm(ADELE);
-    expect(await logged(ADELE, { ...adeleForm, date: '2026-11-02', minutes: '30', mode: 'inPerson', focus: 'Getting to know each other' })).toContain('30 of 90 minutes');
+    expect(
+      await logged(ADELE, { ...adeleForm, date: '2026-11-02', minutes: '30', mode: 'inPerson', focus: 'Getting to know each other', refreshmentAmount: '3', refreshmentPurpose: 'Hot chocolate' }),
+    ).toContain('30 of 90 minutes');
   });
 
   it('nudges near month end only the mentor under 90 minutes, once', async () => {
@@ -150,7 +152,13 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
   it('takes a claim through approval to paid, refuses to change it after, and exports the month', async () => {
     const list = await t.send(action(ISAIAH, 'claimsForMonth', { month: '2026-11' }));
     expect(textOf(invokeCard(list))).toContain('Alex Wilber');
-    const claim = (await relationships.claimsForMonth('2026-11'))[0]!.value;
+    const claim = (await relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ALEX.id)!.value;
+    const adeles = (await relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ADELE.id)!.value;
+    const adelesRef = { matchId: adeles.matchId, claimId: adeles.id, month: '2026-11' };
+    expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...adelesRef, decision: 'reject' }))))).toContain('give the mentor a reason');
+    expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...adelesRef, decision: 'reject', [`reason:${adeles.id}`]: 'Not a scheme meeting' }))))).toContain('Status: rejected (Not a scheme meeting)');
+    await eventually(() => expect(cardsTo(ADELE, 'was not approved')).toHaveLength(1));
+    expect(cardText(cardsTo(ADELE, 'was not approved')[0])).toContain('Reason: Not a scheme meeting');
     const ref = { matchId: claim.matchId, claimId: claim.id, month: '2026-11' };
     expect(textOf(invokeCard(await t.send(action(ALEX, 'decideClaim', { ...ref, decision: 'approve' }))))).toContain('Only the scheme coordinators');
     expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...ref, decision: 'pay' }))))).toContain('cannot be marked paid');
@@ -285,6 +293,8 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(logs.length).toBeGreaterThan(0);
     expect(logs).not.toContain(FOCUS);
     expect(logs).not.toContain('Two coffees');
+    expect(logs).not.toContain('Hot chocolate');
+    expect(logs).not.toContain('Not a scheme meeting');
     expect(logs).not.toContain('yp-adele');
     expect(logs).not.toContain('Jay');
   });

@@ -73,7 +73,10 @@ export async function decideClaim(
       matchId,
       claim: { value: decided.value, etag: current.etag },
       audit: [{ at: now.toISOString(), actor, action: `${decision}Claim`, subjectId: matchId, fromStage: current.value.state, toStage: decided.value.state, detail: claimId }],
-      effects: [],
+      effects:
+        decision === 'reject'
+          ? [{ id: `${claimId}.rejected`, recipientId: current.value.mentorId, message: { type: 'claimRejected', matchId, claimId } }]
+          : [],
     });
     return ok(decided.value);
   });

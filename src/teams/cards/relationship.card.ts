@@ -224,13 +224,24 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
     const ref = { matchId: claim.matchId, claimId: claim.id, month: view.month };
     if (claim.state === 'submitted') actions.push(execute('Approve', 'decideClaim', { ...ref, decision: 'approve' }, 'positive'));
     if (claim.state === 'approved') actions.push(execute('Mark paid', 'decideClaim', { ...ref, decision: 'pay' }, 'positive'));
+    if (claim.state === 'submitted' || claim.state === 'approved') {
+      actions.push({
+        type: 'Action.ShowCard',
+        title: 'Reject',
+        card: {
+          type: 'AdaptiveCard',
+          body: [{ type: 'Input.Text', id: `reason:${claim.id}`, label: 'Why (the mentor sees this)', maxLength: CLAIM_TEXT_MAX, isRequired: true, errorMessage: 'Please give a reason.' }],
+          actions: [execute('Reject the claim', 'decideClaim', { ...ref, decision: 'reject' }, 'destructive')],
+        },
+      });
+    }
     body.push({
       type: 'Container',
       separator: true,
       items: [
         text(`${claim.date}  ${view.mentorNames.get(claim.mentorId) ?? 'A mentor'}  ${formatPounds(claim.amountPence)}`, { weight: 'Bolder' }),
         text(`${claim.purpose}${claim.note ? ` (${claim.note})` : ''}`),
-        text(`Status: ${describeClaimState(claim.state)}`, { subtle: true }),
+        text(`Status: ${describeClaimState(claim.state)}${claim.rejectionReason ? ` (${claim.rejectionReason})` : ''}`, { subtle: true }),
         ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
       ],
     });
@@ -277,4 +288,17 @@ export function summaryCard(view: { summary: MonthlySummary; mentorNames: Readon
   }
   if (summary.matches.length > 30) body.push(text(`and ${summary.matches.length - 30} more.`, { subtle: true }));
   return card(body, [execute('Claims this month', 'claimsForMonth', { month: summary.month })]);
+}
+
+/** To the mentor when a claim is rejected, with the coordinator's reason. */
+export function claimRejectedCard(claim: RefreshmentClaim): AdaptiveCardJson {
+  return card(
+    [
+      heading('A refreshment claim was not approved'),
+      text(`Your claim of ${formatPounds(claim.amountPence)} for the meeting on ${claim.date} (${claim.purpose}) was rejected.`),
+      text(`Reason: ${claim.rejectionReason ?? 'none given'}`),
+      text('If you think this is wrong, ask the scheme coordinator.', { subtle: true }),
+    ],
+    [supportButton(claim.matchId)],
+  );
 }

@@ -167,7 +167,9 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
 
     decideClaim: async (context: TurnContext, actor: PersonRef, data: unknown) => {
       const form = record(data);
-      const decided = await decideClaim(deps, actor, { matchId: form.matchId, claimId: form.claimId, decision: form.decision, reason: form.reason });
+      // Each claim's reason box has an id of its own (a card may list many): "reason:<claim id>".
+      const reason = form.reason ?? (typeof form.claimId === 'string' ? form[`reason:${form.claimId}`] : undefined);
+      const decided = await decideClaim(deps, actor, { matchId: form.matchId, claimId: form.claimId, decision: form.decision, reason });
       if (!decided.ok) log.info({ code: decided.error.code }, 'claim decision refused');
       await claims(actor, form.month ?? (decided.ok ? decided.value.date.slice(0, 7) : thisMonth()), (card) => answerInvoke(context, card), decided.ok ? undefined : decided.error.message);
     },

@@ -2,7 +2,7 @@ import { progressOf } from '../../app/relationship/progress.js';
 import type { RelationshipDeps } from '../../app/relationship/relationship-ports.js';
 import { startedAt } from '../../app/relationship/relationship-record.js';
 import { minutesInMonth, previousMonth, termStatus } from '../../domain/relationship/index.js';
-import { commitmentNudgeCard, matchEndedCard, reviewCard, shortfallCard } from '../cards/relationship.card.js';
+import { claimRejectedCard, commitmentNudgeCard, matchEndedCard, reviewCard, shortfallCard } from '../cards/relationship.card.js';
 import { concernCard, concernPickedUpCard } from '../cards/support.card.js';
 import type { Notifiers } from './notifier.js';
 
@@ -74,6 +74,11 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
         concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: message.reminder, canAcknowledge: true }),
         `concern.${concern.id}`,
       );
+    },
+    claimRejected: async (effect, message, transport) => {
+      const claim = (await deps.relationships.getClaim(message.matchId, message.claimId))?.value;
+      if (claim?.state !== 'rejected' || claim.mentorId !== effect.recipientId) return;
+      await transport.send(effect.recipientId, claimRejectedCard(claim));
     },
     concernAcknowledged: async (effect, message, transport) => {
       const concern = (await deps.concerns.get(message.concernId))?.value;
