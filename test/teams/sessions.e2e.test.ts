@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortSessionId } from '../../src/domain/sessions/index.js';
 import { eventually } from '../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../support/people.js';
+import { calendarFaults } from '../support/graph-calendar-stand-in.js';
 import { approvedMentor, mailOf, startSessionsBot, type SessionsTestBot } from '../support/sessions-bot.js';
 import { cardText, textOf } from '../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message } from '../support/test-bot.js';
@@ -151,6 +152,19 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     const card = textOf(invokeCard(await t.send(action(ISAIAH, 'createSession', form))));
     expect(card).toContain('Created: Corporate parenting workshop');
     expect(card).toContain('12 of 12 seats left');
+  });
+
+  it('tells the coordinators when Graph refuses a calendar change the worker cannot fix', async () => {
+    const workshop = 'Corporate parenting workshop';
+    t.calendar.fail((r) => r.method === 'POST' && r.path.endsWith('/events'), calendarFaults.forbidden(), 1);
+    const views = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'newSessionForm'))));
+    expect(views).toContain('Create session');
+    await t.send(message(ISAIAH, 'sessions'));
+    const sessionId = JSON.stringify(cardsTo(ISAIAH).at(-1)!.activity).match(/"sessionId":"(session-[^"]+)"/)![1]!;
+    expect(textOf(invokeCard(await t.send(action(GRADY, 'bookSession', { sessionId }))))).toContain(`You are booked on ${workshop}`);
+    const notice = await cardWith(ISAIAH, 'Calendars.ReadWrite');
+    expect(cardText(notice)).toContain('could not');
+    expect(t.calendar.eventFor(workshop)).toBeUndefined();
   });
 
   it('reminds everyone booked the day before, with a way to cancel', async () => {
