@@ -1,6 +1,6 @@
 import { TableTransaction, odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import type { Versioned } from '../app/ports.js';
-import type { ReadAccess, YoungPeopleStore, YoungPersonWrite } from '../app/matching/matching-ports.js';
+import type { ReadAccess, RecordRead, YoungPeopleStore, YoungPersonWrite } from '../app/matching/matching-ports.js';
 import type { Match, Proposal } from '../domain/matching/index.js';
 import { YOUNG_PERSON_STATUSES, type YoungPerson, type YoungPersonStatus } from '../domain/young-people/index.js';
 import { auditEntity } from './audit-entity.js';
@@ -119,6 +119,14 @@ export class YoungPeopleRepository implements YoungPeopleStore {
   async getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), MATCH_PREFIX + encodeKey(matchId)));
     return entity ? checked(matchSchema, entity.data) : undefined;
+  }
+
+  async readsOf(youngPersonId: string, limit: number): Promise<readonly RecordRead[]> {
+    const reads: RecordRead[] = [];
+    for await (const entry of this.accessLog.readsOf(youngPersonId)) {
+      reads.push({ at: entry.at, readerId: entry.readerId, readerName: entry.readerName, purpose: entry.purpose });
+    }
+    return reads.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   }
 
   async commit(write: YoungPersonWrite): Promise<void> {

@@ -7,7 +7,7 @@ import { withTypedValues } from '../../src/teams/cards/form-inputs.js';
 import { choiceRecordedCard, matchNoticeCard, matchPickerCard, matchRequestCard, matchStartedCard, proposalCard, suggestionsCard } from '../../src/teams/cards/matching.card.js';
 import { penPictureCard, profileFormCard } from '../../src/teams/cards/pen-picture.card.js';
 import { pipelineCard } from '../../src/teams/cards/pipeline.card.js';
-import { youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../../src/teams/cards/young-person.card.js';
+import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../../src/teams/cards/young-person.card.js';
 import { matchStartedView } from '../../src/teams/handlers/matching-view.js';
 import { CLEARED_DBS, NOW, candidate, profile, youngPerson, UNDER_18_DOB } from '../domain/matching/fixtures.js';
 
@@ -42,6 +42,8 @@ export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['young person record', youngPersonCard(teen, NOW, 'Added.')],
   ['young person record, paused', youngPersonCard({ ...teen, status: 'paused' }, NOW)],
   ['young people list', youngPeopleListCard([teen], NOW)],
+  ['who has read a record', recordReadsCard(teen, [{ at: NOW.toISOString(), readerName: 'Isaiah *L*', purpose: 'view' }, { at: NOW.toISOString(), readerName: 'X', purpose: 'unknownPurpose' }])],
+  ['who has read a record, nobody', recordReadsCard(teen, [])],
   ['young people list, empty', youngPeopleListCard([], NOW)],
   ['match picker', matchPickerCard([teen], NOW)],
   ['match picker, nobody waiting', matchPickerCard([], NOW)],

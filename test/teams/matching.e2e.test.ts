@@ -135,7 +135,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
       expect(await say(GRADY, command)).toContain('Only the scheme coordinators');
     }
     const anyId = { mentorId: GRADY.id, youngPersonId: 'x', proposalId: 'y', event: 'close', mentorIds: GRADY.id, choice: GRADY.id };
-    for (const verb of ['dbsForm', 'recordDbs', 'youngPersonForm', 'saveYoungPerson', 'viewYoungPerson', 'changeYoungPersonStatus', 'suggestMentors', 'putMentors', 'recordChoice', 'conflictsForm', 'saveConflicts']) {
+    for (const verb of ['dbsForm', 'recordDbs', 'youngPersonForm', 'saveYoungPerson', 'viewYoungPerson', 'changeYoungPersonStatus', 'suggestMentors', 'putMentors', 'recordChoice', 'conflictsForm', 'saveConflicts', 'youngPersonReads']) {
       expect(await act(GRADY, verb, { ...anyId, ...youngPersonForm(TEEN), checkedOn: '2026-01-01', certificateReference: '001234567890', updateService: 'true' })).toContain('Only the scheme coordinators');
     }
     expect(await say(GRADY, 'my profile')).toContain('Edit my profile');
@@ -308,6 +308,10 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     expect(reads.filter((row) => row.readerId === GRADY.id)).toEqual([]);
     expect(byIsaiah.every((row) => /^\d{4}-\d{2}-\d{2}T/.test(row.at))).toBe(true);
     expect(JSON.stringify(reads)).not.toContain(TEEN.firstName);
+    const shown = await act(ISAIAH, 'youngPersonReads', { youngPersonId: teenId });
+    expect(shown).toContain('Who has read Jaydenne (LC-90817)');
+    expect(shown).toContain('Isaiah Langer: suggestions');
+    expect(shown).toContain("Alex Wilber: sent to their mentor");
   });
 
   it('never writes a young person\'s name, date of birth or reference to the log', () => {

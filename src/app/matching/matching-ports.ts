@@ -71,6 +71,15 @@ export interface YoungPeopleStore {
   getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;
   getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined>;
   commit(write: YoungPersonWrite): Promise<void>;
+  /** The most recent reads of a record, newest first: who, when, why. */
+  readsOf(youngPersonId: string, limit: number): Promise<readonly RecordRead[]>;
+}
+
+export interface RecordRead {
+  readonly at: string;
+  readonly readerId: string;
+  readonly readerName: string;
+  readonly purpose: string;
 }
 
 /** Who a matched mentor calls when something comes up (report 4.6); from configuration. */

@@ -6,6 +6,7 @@ import { retryOnConflict } from '../retry-on-conflict.js';
 import { requireCoordinator } from './coordinator-only.js';
 import { youngPersonInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
+import type { RecordRead } from './matching-ports.js';
 
 const NOT_FOUND = 'That young person is not on the scheme.';
 
@@ -68,6 +69,13 @@ export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, whic
   if (!allowed.ok) return allowed;
   const found = await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which);
   return ok(found.map((each) => each.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+}
+
+/** Who has read a record, newest first; reading this list is itself logged, as it names the record. */
+export async function youngPersonReads(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; reads: readonly RecordRead[] }>> {
+  const found = await viewYoungPerson(deps, actor, youngPersonId);
+  if (!found.ok) return found;
+  return ok({ youngPerson: found.value, reads: await deps.youngPeople.readsOf(youngPersonId, 50) });
 }
 
 export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<YoungPerson>> {

@@ -49,6 +49,7 @@ function statusActions(youngPerson: YoungPerson): CardAction[] {
   if (youngPerson.status === 'waiting') actions.push(execute('Pause', 'changeYoungPersonStatus', { ...ref, event: 'pause' }));
   if (youngPerson.status === 'paused') actions.push(execute('Resume', 'changeYoungPersonStatus', { ...ref, event: 'resume' }));
   if (youngPerson.status !== 'closed') actions.push(execute('Close', 'changeYoungPersonStatus', { ...ref, event: 'close' }, 'destructive'));
+  actions.push(execute('Who has read this', 'youngPersonReads', ref));
   return actions;
 }
 
@@ -105,5 +106,33 @@ export function youngPeopleListCard(youngPeople: readonly YoungPerson[], now: Da
   return card(
     [heading('Young people on the scheme'), text(CONFIDENTIAL, { subtle: true }), ...(rows.length ? rows : [text('Nobody yet. Add the young people the EET group identifies.')])],
     [execute('Add a young person', 'youngPersonForm', {}, 'positive')],
+  );
+}
+
+const PURPOSES: Record<string, string> = {
+  list: 'listed',
+  view: 'opened',
+  edit: 'edited',
+  changeStatus: 'changed status',
+  suggest: 'suggestions',
+  propose: 'mentors put',
+  recordChoice: 'decision recorded',
+  mentorResponse: "mentor's answer",
+  matchDetailsForMentor: 'sent to their mentor',
+  notice: 'notice to a coordinator',
+  conflicts: 'conflicts of interest',
+};
+
+/** The access log of one record, newest first. */
+export function recordReadsCard(youngPerson: YoungPerson, reads: readonly { at: string; readerName: string; purpose: string }[]): AdaptiveCardJson {
+  const when = (at: string): string => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(at));
+  return card(
+    [
+      heading(`Who has read ${youngPerson.firstName} (${youngPerson.reference})`),
+      text(CONFIDENTIAL, { subtle: true }),
+      text(`The ${reads.length} most recent reads, newest first. Every read of a record is kept: who, when and why.`),
+      facts(reads.map((read): [string, string] => [when(read.at), `${read.readerName}: ${PURPOSES[read.purpose] ?? read.purpose}`])),
+    ],
+    [execute('Back to the record', 'viewYoungPerson', { youngPersonId: youngPerson.id })],
   );
 }

@@ -5,7 +5,7 @@ import { mentorsLackingDbs, recordDbsCheck } from '../../app/matching/dbs.js';
 import { idFrom } from '../../app/matching/form-input.js';
 import type { MatchingDeps } from '../../app/matching/matching-deps.js';
 import { pipeline } from '../../app/matching/pipeline.js';
-import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, viewYoungPerson, type StatusCommand } from '../../app/matching/young-people.js';
+import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, viewYoungPerson, youngPersonReads, type StatusCommand } from '../../app/matching/young-people.js';
 import type { PersonRef } from '../../domain/person.js';
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../cards/card.js';
@@ -15,7 +15,7 @@ import { dbsStatus } from '../../domain/matching/index.js';
 import { errorCard } from '../cards/error.card.js';
 import { withTypedValues } from '../cards/form-inputs.js';
 import { pipelineCard } from '../cards/pipeline.card.js';
-import { youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../cards/young-person.card.js';
+import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from '../cards/young-person.card.js';
 import { answerInvoke, sendCard } from '../reply.js';
 
 type Reply = (context: TurnContext, card: AdaptiveCardJson) => Promise<unknown>;
@@ -114,6 +114,12 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
       return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message);
+    }),
+    youngPersonReads: action('youngPersonReads', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      const found = youngPersonId ? await youngPersonReads(deps, actor, youngPersonId) : undefined;
+      if (!found) return failed('This card could not be read. Say "young people" to start again.');
+      return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message);
     }),
     changeYoungPersonStatus: action('changeYoungPersonStatus', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');

@@ -26,6 +26,7 @@ export function matchingRoutes(routes: RouteRegistry, deps: MatchingDeps, log: L
     .action('youngPersonForm', coordinator.youngPersonForm)
     .action('saveYoungPerson', coordinator.saveYoungPerson)
     .action('viewYoungPerson', coordinator.viewYoungPerson)
+    .action('youngPersonReads', coordinator.youngPersonReads)
     .action('changeYoungPersonStatus', coordinator.changeYoungPersonStatus)
     .command(/^\s*match\s*$/i, 'match', matching.match)
     .action('suggestMentors', matching.suggestMentors)
