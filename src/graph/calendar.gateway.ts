@@ -101,6 +101,15 @@ export class GraphCalendarGateway implements CalendarGateway {
     }
   }
 
+  async setSchedule(eventId: string, details: Pick<CalendarEventDetails, 'startsAt' | 'endsAt' | 'timeZone'>): Promise<void> {
+    await this.call('move the calendar event', () =>
+      this.request(`${this.base}/events/${encodeURIComponent(eventId)}`).patch({
+        start: graphTime(details.startsAt, details.timeZone),
+        end: graphTime(details.endsAt, details.timeZone),
+      }) as Promise<unknown>,
+    );
+  }
+
   private request(path: string) {
     return this.client.api(path).middlewareOptions([new RetryHandlerOptions(0, 0)]);
   }

@@ -109,6 +109,7 @@ interface CalendarEntity {
   requestedVersion: number;
   lockedUntil: string;
   cancelled: boolean;
+  schedule?: string;
 }
 
 /** Sessions, one row each, with their audit and outbox rows and their calendar state in the session's partition. */
@@ -176,6 +177,7 @@ export class SessionRepository implements SessionStore {
         requestedVersion: entity.requestedVersion,
         ...(entity.lockedUntil ? { lockedUntil: entity.lockedUntil } : {}),
         ...(entity.cancelled ? { cancelled: true } : {}),
+        ...(entity.schedule ? { schedule: entity.schedule } : {}),
       },
       etag: entity.etag,
     };
@@ -191,6 +193,7 @@ export class SessionRepository implements SessionStore {
       requestedVersion: state.requestedVersion,
       lockedUntil: state.lockedUntil ?? '',
       cancelled: !!state.cancelled,
+      schedule: state.schedule ?? '',
     };
     try {
       const response = etag

@@ -168,6 +168,8 @@ export class GraphCalendarStandIn {
       );
     }
     if (typeof body.subject === 'string') event.subject = body.subject;
+    if (body.start && typeof body.start === 'object') event.start = body.start as StoredEvent['start'];
+    if (body.end && typeof body.end === 'object') event.end = body.end as StoredEvent['end'];
     if (body.body && typeof body.body === 'object') {
       event.body = body.body as StoredEvent['body'];
       // Replacing the body without the meeting blob turns the Teams meeting off.

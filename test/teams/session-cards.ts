@@ -4,7 +4,7 @@ import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import { coordinatorSessionsCard } from '../../src/teams/cards/coordinator-sessions.card.js';
 import { newSessionFormCard } from '../../src/teams/cards/new-session-form.card.js';
 import { sessionBookingCard } from '../../src/teams/cards/session-booking.card.js';
-import { sessionCancelledCard, sessionPromotedCard, sessionReminderCard } from '../../src/teams/cards/session-notice.card.js';
+import { sessionCancelledCard, sessionMovedCard, sessionPromotedCard, sessionReminderCard } from '../../src/teams/cards/session-notice.card.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const EVIL = 'Alex [x](http://evil) **bold**';
@@ -34,7 +34,7 @@ const full = booked(information, 'a', 'b', 'c');
 const afterCancel = (() => {
   const result = cancelBooking(full, 'a', NOW);
   if (!result.ok) throw new Error(result.error.message);
-  return result.value.session;
+  return { ...result.value.session, id: 'after-cancel' };
 })();
 const attended: Session = { ...booked(training, 'a'), bookings: booked(training, 'a').bookings.map((b) => ({ ...b, attended: true })) };
 
@@ -55,5 +55,6 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: attendance, nobody booked', attendanceCard(information)],
   ['sessions: reminder', sessionReminderCard({ session: full, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, NOW)],
   ['sessions: promoted', sessionPromotedCard({ session: afterCancel }, NOW)],
+  ['sessions: moved', sessionMovedCard({ session: full }, NOW)],
   ['sessions: cancelled', sessionCancelledCard({ session: { ...full, cancelledAt: NOW.toISOString() } }, NOW)],
 ];

@@ -113,12 +113,26 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     expect(card).toContain('New session');
   });
 
+  it('lets the coordinator move a session: its event moves (the Teams link kept) and everyone booked is told', async () => {
+    const infoTitle = `Mentoring scheme information session ${t.year}`;
+    await eventually(() => expect(t.calendar.attendeesOf(infoTitle)).toEqual([mailOf(ALEX)]));
+    const joinUrl = t.calendar.eventFor(infoTitle)!.onlineMeeting!.joinUrl;
+    const refused = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 16:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 14:00` }))));
+    expect(refused).toContain('Not moved: The end must be after the start');
+    const moved = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 14:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 16:00` }))));
+    expect(moved).toContain(`Moved: ${infoTitle}`);
+    await eventually(() => expect(lastCardTo(ALEX)).toContain('Session moved'));
+    expect(lastCardTo(ALEX)).toContain('14:00–16:00 (GMT)');
+    await eventually(() => expect(t.calendar.eventFor(infoTitle)!.start).toEqual({ dateTime: `${t.year}-11-10T14:00:00`, timeZone: 'GMT Standard Time' }));
+    expect(t.calendar.eventFor(infoTitle)!.onlineMeeting!.joinUrl).toBe(joinUrl);
+  });
+
   it('gives a non-coordinator none of the coordinator commands, whatever the card data says', async () => {
     await t.send(message(ADELE, 'new session'));
     expect(lastCardTo(ADELE)).toContain('That is for the scheme coordinators');
     await t.send(message(ADELE, 'attendance'));
     expect(lastCardTo(ADELE)).toContain('That is for the scheme coordinators');
-    for (const verb of ['createSession', 'recordAttendance', 'cancelSession', 'newSessionForm', 'attendanceForm']) {
+    for (const verb of ['createSession', 'recordAttendance', 'cancelSession', 'moveSession', 'newSessionForm', 'attendanceForm']) {
       const answer = textOf(invokeCard(await t.send(action(ADELE, verb, { sessionId: training, kind: 'training', title: 'x', [`present.${ADELE.id}`]: 'true' }))));
       expect(answer).toMatch(/coordinators/);
     }

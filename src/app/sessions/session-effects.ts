@@ -64,5 +64,12 @@ export function fanOutEffects(session: Session, version: number, purpose: FanOut
       ...mentorStageSync(session, version, booking.personId, actor),
     ]);
   }
+  if (purpose === 'moved') {
+    return peopleToTell(session).map((booking) => ({
+      id: `${key}.moved.${booking.personId}`,
+      recipientId: booking.personId,
+      message: { type: 'sessionMoved', sessionId: session.id, personId: booking.personId },
+    }));
+  }
   return confirmedBookings(session).flatMap((booking) => mentorStageSync(session, version, booking.personId, actor));
 }

@@ -16,7 +16,9 @@ export type SessionMessage =
    * the per-person ids make the expansion safe to repeat after a crash.
    */
   | { readonly type: 'sessionFanOut'; readonly sessionId: string; readonly version: number; readonly purpose: FanOutPurpose; readonly actor: PersonRef }
+  /** The coordinator moved the session to a new time. */
+  | { readonly type: 'sessionMoved'; readonly sessionId: string; readonly personId: string }
   /** The coordinator cancelled the session. */
   | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string };
 
-export type FanOutPurpose = 'reminder' | 'cancelled' | 'trainingStages';
+export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages';

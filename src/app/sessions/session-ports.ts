@@ -34,6 +34,8 @@ export interface CalendarState {
   readonly requestedVersion: number;
   readonly lockedUntil?: string;
   readonly cancelled?: boolean;
+  /** `startsAt|endsAt` as last sent to Graph, so a moved session is patched once. */
+  readonly schedule?: string;
 }
 
 export interface ListSessionsOptions {
@@ -79,6 +81,8 @@ export interface CalendarGateway {
   /** Replaces the attendee list, sending only the attendees property so only people added or removed get mail. */
   setAttendees(eventId: string, attendees: readonly CalendarAttendee[]): Promise<void>;
   cancelEvent(eventId: string, comment: string): Promise<void>;
+  /** Moves the event: start and end only (this one does mail every attendee, as a moved meeting should). */
+  setSchedule(eventId: string, details: Pick<CalendarEventDetails, 'startsAt' | 'endsAt' | 'timeZone'>): Promise<void>;
 }
 
 /** Work email addresses for people, by Entra object id; undefined for someone with no mailbox. */

@@ -71,6 +71,7 @@ async function holdAndSync(deps: CalendarSyncDeps, sessionId: string, held: { st
       ...(synced.joinUrl ? { joinUrl: synced.joinUrl } : {}),
       syncedVersion: Math.max(synced.syncedVersion, latest.syncedVersion),
       ...(synced.cancelled ? { cancelled: true } : {}),
+      ...(synced.schedule ? { schedule: synced.schedule } : {}),
       lockedUntil: new Date(deps.now().getTime() + lockMs).toISOString(),
     }));
     state = relocked.state;
@@ -130,11 +131,15 @@ async function converge(deps: CalendarSyncDeps, sessionId: string, state: Calend
     event = await deps.calendar.createEvent({ ...eventDetails(session), transactionId: `${session.id}.v${version}` }, wanted);
     present = wanted;
   }
+  const schedule = `${session.startsAt}|${session.endsAt}`;
+  if (state.eventId && state.schedule && state.schedule !== schedule) {
+    await deps.calendar.setSchedule(event.id, session);
+  }
   if (!sameAddresses(present, wanted)) {
     const keep = new Map(present.map((attendee) => [attendee.address.toLowerCase(), attendee]));
     await deps.calendar.setAttendees(event.id, wanted.map((attendee) => keep.get(attendee.address.toLowerCase()) ?? attendee));
   }
-  return { ...done, eventId: event.id, ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}) };
+  return { ...done, eventId: event.id, schedule, ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}) };
 }
 
 async function attendeesOf(emails: EmailLookup, session: Session): Promise<CalendarAttendee[]> {

@@ -1,11 +1,12 @@
 import { bookingWindow, confirmedBookings, waitingList } from '../../domain/sessions/index.js';
-import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from './card.js';
+import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from './card.js';
 import { KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
 
 /** For coordinators: every session with who is booked and who is waiting, in order. */
-export function coordinatorSessionsCard(views: readonly SessionView[], now: Date, notice?: string): AdaptiveCardJson {
+export function coordinatorSessionsCard(views: readonly SessionView[], now: Date, notice?: string, problem?: string): AdaptiveCardJson {
   const body: CardElement[] = [heading('Sessions')];
   if (notice) body.push(text(notice, { weight: 'Bolder', color: 'Good' }));
+  if (problem) body.push(text(problem, { weight: 'Bolder', color: 'Attention' }));
   if (views.length === 0) body.push(text('No sessions yet. Say "new session" to add one.'));
   for (const view of views) body.push(block(view, now));
   return card(body, [execute('New session', 'newSessionForm')]);
@@ -31,9 +32,9 @@ function block(view: SessionView, now: Date): CardElement {
             {
               type: 'ActionSet',
               actions: [
-                started
-                  ? execute('Record attendance', 'attendanceForm', { sessionId: session.id })
-                  : execute('Cancel this session', 'cancelSession', { sessionId: session.id }, 'destructive'),
+                ...(started
+                  ? [execute('Record attendance', 'attendanceForm', { sessionId: session.id })]
+                  : [moveAction(view), execute('Cancel this session', 'cancelSession', { sessionId: session.id }, 'destructive')]),
               ],
             },
           ]),
@@ -45,4 +46,26 @@ function attendedMark(attended: boolean | undefined): string {
   if (attended === true) return ' (present)';
   if (attended === false) return ' (absent)';
   return '';
+}
+
+/** A small form under the session: new start and end, in the session's zone. */
+function moveAction(view: SessionView): CardAction {
+  const id = view.session.id;
+  return {
+    type: 'Action.ShowCard',
+    title: 'Move…',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Input.Text', id: moveInputId(id, 'startsAt'), label: `New start (${view.session.timeZone} time, as 2026-11-30 09:30)`, isRequired: true, errorMessage: 'Please give the new start.' },
+        { type: 'Input.Text', id: moveInputId(id, 'endsAt'), label: 'New end', isRequired: true, errorMessage: 'Please give the new end.' },
+      ],
+      actions: [execute('Move the session', 'moveSession', { sessionId: id })],
+    },
+  };
+}
+
+/** Every session on the card has its own move form, and input ids must be unique on the whole card. */
+export function moveInputId(sessionId: string, field: 'startsAt' | 'endsAt'): string {
+  return `move.${sessionId}.${field}`;
 }

@@ -21,3 +21,11 @@ export function sessionPromotedCard(view: SessionView, now: Date): AdaptiveCardJ
 export function sessionCancelledCard(view: SessionView, now: Date): AdaptiveCardJson {
   return card([heading('Session cancelled'), text(`${view.session.title} has been cancelled by the scheme coordinator.`), sessionFacts(view, now), text('It has been removed from your calendar. Say "sessions" to see what else is planned.')]);
 }
+
+export function sessionMovedCard(view: SessionView, now: Date): AdaptiveCardJson {
+  const { session } = view;
+  return card(
+    [heading('Session moved'), text(`${session.title} has a new time. Your place is kept, and your calendar is updated.`), sessionFacts(view, now)],
+    [execute('Cancel my place', 'cancelSessionBooking', { sessionId: session.id }, 'destructive')],
+  );
+}

@@ -3,6 +3,7 @@ import { book } from '../../app/sessions/book-session.js';
 import { cancelMyBooking } from '../../app/sessions/cancel-booking.js';
 import { cancelWholeSession } from '../../app/sessions/cancel-session.js';
 import { createSession } from '../../app/sessions/create-session.js';
+import { moveWholeSession } from '../../app/sessions/move-session.js';
 import { recordSessionAttendance } from '../../app/sessions/record-attendance.js';
 import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import type { SessionStore } from '../../app/sessions/session-ports.js';
@@ -12,7 +13,7 @@ import type { AttendanceMark, Session } from '../../domain/sessions/index.js';
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from '../cards/attendance.card.js';
 import { card, heading, text } from '../cards/card.js';
-import { coordinatorSessionsCard } from '../cards/coordinator-sessions.card.js';
+import { coordinatorSessionsCard, moveInputId } from '../cards/coordinator-sessions.card.js';
 import { errorCard } from '../cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from '../cards/new-session-form.card.js';
 import { sessionBookingCard } from '../cards/session-booking.card.js';
@@ -164,6 +165,24 @@ export function cancelSessionAction(h: SessionHandlerDeps) {
     if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
     const now = h.sessions.clock.now();
     await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
+  };
+}
+
+export function moveSessionAction(h: SessionHandlerDeps) {
+  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const raw = data as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : undefined);
+    const result = await moveWholeSession(h.sessions, actor, sessionId, {
+      startsAt: text(raw[moveInputId(sessionId, 'startsAt')]),
+      endsAt: text(raw[moveInputId(sessionId, 'endsAt')]),
+    });
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    const now = h.sessions.clock.now();
+    const views = await sessionViews(h.sessions.sessions, now);
+    if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
+    await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
   };
 }
 

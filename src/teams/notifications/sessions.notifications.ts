@@ -3,7 +3,7 @@ import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import { syncMentorStage } from '../../app/sessions/sync-mentor-stage.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../../app/sessions/sync-calendar.js';
 import { bookingWindow, findBooking } from '../../domain/sessions/index.js';
-import { sessionCancelledCard, sessionPromotedCard, sessionReminderCard } from '../cards/session-notice.card.js';
+import { sessionCancelledCard, sessionMovedCard, sessionPromotedCard, sessionReminderCard } from '../cards/session-notice.card.js';
 import type { SessionView } from '../cards/session-parts.js';
 import { bookingCardFor } from '../handlers/sessions.handler.js';
 import type { Notifiers } from './notifier.js';
@@ -48,6 +48,12 @@ export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps |
       if (!current || findBooking(current.session, message.personId)?.status !== 'confirmed') return;
       if (bookingWindow(current.session, now) === 'started' || current.session.cancelledAt) return;
       await transport.send(effect.recipientId, sessionReminderCard(current, now));
+    },
+    sessionMoved: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      const booking = current ? findBooking(current.session, message.personId) : undefined;
+      if (!current || current.session.cancelledAt || !booking || booking.status === 'cancelled') return;
+      await transport.send(effect.recipientId, sessionMovedCard(current, deps.clock.now()));
     },
     sessionCancelled: async (effect, message, transport) => {
       const current = await view(message.sessionId);

@@ -5,6 +5,7 @@ import {
   cancelSessionAction,
   cancelSessionBookingAction,
   createSessionAction,
+  moveSessionAction,
   newSessionCommand,
   newSessionFormAction,
   recordAttendanceAction,
@@ -24,6 +25,7 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .action('newSessionForm', newSessionFormAction(deps))
     .action('createSession', createSessionAction(deps))
     .action('cancelSession', cancelSessionAction(deps))
+    .action('moveSession', moveSessionAction(deps))
     .action('attendanceForm', attendanceFormAction(deps))
     .action('recordAttendance', recordAttendanceAction(deps));
 }
