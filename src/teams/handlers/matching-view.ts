@@ -5,14 +5,15 @@ import type { EmergencyContacts } from '../../app/matching/matching-ports.js';
 import type { MatchingDeps } from '../../app/matching/matching-deps.js';
 import type { MatchStartedView } from '../cards/matching.card.js';
 
-/** Pen pictures of the given mentors, in order, as a young person reads them. */
+/** Pen pictures of the given mentors, one for each id and in the same order, as a young person reads them. */
 export async function penPictures(deps: MatchingDeps, mentorIds: readonly string[]): Promise<PenPictureView[]> {
-  const views: PenPictureView[] = [];
-  for (const id of mentorIds) {
-    const [mentor, record] = await Promise.all([deps.journey.mentors.get(id), deps.records.get(id)]);
-    if (mentor && record?.value.profile) views.push(penPictureView(mentor.value.name, record.value.profile));
-  }
-  return views;
+  return Promise.all(
+    mentorIds.map(async (id) => {
+      const [mentor, record] = await Promise.all([deps.journey.mentors.get(id), deps.records.get(id)]);
+      if (mentor && record?.value.profile) return penPictureView(mentor.value.name, record.value.profile);
+      return { name: mentor?.value.name ?? 'A mentor', aboutMe: 'No pen picture is on record for this mentor now.', experience: '', interests: '', expertise: '', meets: '' };
+    }),
+  );
 }
 
 const ROLE: Record<YoungPerson['keyAdult']['role'], string> = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };

@@ -13,8 +13,9 @@ const ASK_INTRO =
 export function matchingNotifiers(deps: MatchingDeps): Notifiers {
   return {
     askForProfile: async (effect, message, transport) => {
-      const record = await deps.records.get(message.mentorId);
-      if (record?.value.profile) return;
+      const [record, mentor] = await Promise.all([deps.records.get(message.mentorId), deps.journey.mentors.get(message.mentorId)]);
+      // Written meanwhile, or no longer at "trained" (withdrawn, say): nothing to ask.
+      if (record?.value.profile || mentor?.value.stage !== 'trained') return;
       await transport.send(effect.recipientId, profileFormCard(undefined, deps.areas, { intro: ASK_INTRO }));
       if (record?.value.askedForProfileAt) return;
       // Asked through another path (training attendance): note it so the scheduled job does not ask again.
