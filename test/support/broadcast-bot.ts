@@ -43,7 +43,7 @@ export interface BroadcastBot {
 /** Fast pacing for tests; the bench runs Microsoft's real limit. */
 export const FAST_BROADCAST_ENV = {
   BROADCAST_TENANT_PER_SECOND: '1000',
-  BROADCAST_CONCURRENCY: '32',
+  BROADCAST_CONCURRENCY: '64',
   BROADCAST_PROGRESS_MS: '200',
   BROADCAST_RETRY_BASE_MS: '200',
   BROADCAST_VISIBILITY_SECONDS: '2',
