@@ -56,6 +56,7 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['match ended, mentor to choose', matchEndedCard({ matchId: 'm-1', reason: 'relationshipBrokeDown', endedByName: 'Isaiah', youngPerson: 'returnToMatchingList', forMentor: true, mentorName: 'Alex' })],
   ['match ended, chosen', matchEndedCard({ matchId: 'm-1', reason: 'termComplete', endedByName: 'Mentoring scheme bot', youngPerson: 'noFurtherMatch', forMentor: false, mentorNext: 'stepDown', mentorName: 'Alex' })],
   ['claims', claimsCard({ month: '2026-11', claims: [submitted, approved, paid], mentorNames: names, problem: 'A paid claim cannot be changed' })],
+  ['claims, more than a card holds', claimsCard({ month: '2026-11', claims: Array.from({ length: 45 }, (_, i) => ({ ...submitted, id: `c-${i}` })), mentorNames: names })],
   ['claims, none', claimsCard({ month: '2026-12', claims: [], mentorNames: names })],
   ['claims CSV', claimsCsvCard({ month: '2026-11', csv: 'Claim,Date\r\nc-1,2026-11-02\r\n', count: 1 })],
   ['monthly summary', summaryCard({ summary, mentorNames: names })],

@@ -215,11 +215,16 @@ export function matchEndedCard(view: EndedView): AdaptiveCardJson {
   );
 }
 
+export const CLAIMS_ON_A_CARD = 15;
+
 export function claimsCard(view: { month: string; claims: readonly RefreshmentClaim[]; mentorNames: ReadonlyMap<string, string>; problem?: string }): AdaptiveCardJson {
   const body: CardElement[] = [heading(`Refreshment claims: ${view.month}`)];
   if (view.problem) body.push(text(view.problem, { color: 'Attention', weight: 'Bolder' }));
   if (view.claims.length === 0) body.push(text('No claims this month.'));
-  for (const claim of view.claims) {
+  // Those waiting for a decision first; a card holds at most CLAIMS_ON_A_CARD (Teams refuses a message over about 28 KB; 15 claims with their buttons come to about 16 KB).
+  const order: Record<string, number> = { submitted: 0, approved: 1, paid: 2, rejected: 3 };
+  const shown = [...view.claims].sort((a, b) => (order[a.state] ?? 4) - (order[b.state] ?? 4)).slice(0, CLAIMS_ON_A_CARD);
+  for (const claim of shown) {
     const actions: CardAction[] = [];
     const ref = { matchId: claim.matchId, claimId: claim.id, month: view.month };
     if (claim.state === 'submitted') actions.push(execute('Approve', 'decideClaim', { ...ref, decision: 'approve' }, 'positive'));
@@ -245,6 +250,9 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
         ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
       ],
     });
+  }
+  if (view.claims.length > shown.length) {
+    body.push(text(`${view.claims.length - shown.length} more not shown (already paid or rejected ones last); the export lists them all.`, { subtle: true }));
   }
   const total = view.claims.filter((claim) => claim.state !== 'rejected').reduce((sum, claim) => sum + claim.amountPence, 0);
   body.push(text(`Total claimed: ${formatPounds(total)}`, { weight: 'Bolder', spacing: 'Medium' }));
