@@ -59,6 +59,7 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['claims, more than a card holds', claimsCard({ month: '2026-11', claims: Array.from({ length: 45 }, (_, i) => ({ ...submitted, id: `c-${i}` })), mentorNames: names })],
   ['claims, none', claimsCard({ month: '2026-12', claims: [], mentorNames: names })],
   ['claims CSV', claimsCsvCard({ month: '2026-11', csv: 'Claim,Date\r\nc-1,2026-11-02\r\n', count: 1 })],
+  ['claims CSV, part 2 of 3', claimsCsvCard({ month: '2026-11', csv: 'c-9,2026-11-30\r\n', count: 400, part: 2, parts: 3 })],
   ['monthly summary', summaryCard({ summary, mentorNames: names })],
   ['support form', supportFormCard({ concernId: 'k-12345678', matchId: 'm-1' })],
   ['concern raised, urgent', concernRaisedCard(urgent, { dutyLine: '0300 555 0100', serviceManager: { name: 'Patti', contact: '0300 555 0199' } })],

@@ -259,18 +259,38 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
   return card(body, [execute('Export for finance (CSV)', 'exportClaims', { month: view.month })]);
 }
 
+/** Most CSV characters on one card, leaving room under Teams' message size limit (about 28 KB). */
+export const CSV_PART_CHARS = 18_000;
+
+/** Splits CSV text on line ends into parts that each fit on a card; pasted one after another they make the file. */
+export function csvParts(csv: string, maxChars = CSV_PART_CHARS): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of csv.split(/(?<=\r\n)/)) {
+    if (current !== '' && current.length + line.length > maxChars) {
+      parts.push(current);
+      current = '';
+    }
+    current += line;
+  }
+  if (current !== '' || parts.length === 0) parts.push(current);
+  return parts;
+}
+
 /**
  * The CSV, in a box the coordinator selects and copies into a .csv file (or pastes into a spreadsheet). A 1:1 chat
- * cannot take a file from a bot without the file-consent flow; see docs/relationship.md.
+ * cannot take a file from a bot without the file-consent flow; see docs/relationship.md. A long month comes in parts.
  */
-export function claimsCsvCard(view: { month: string; csv: string; count: number }): AdaptiveCardJson {
+export function claimsCsvCard(view: { month: string; csv: string; count: number; part?: number; parts?: number }): AdaptiveCardJson {
+  const parts = view.parts ?? 1;
+  const part = view.part ?? 1;
+  const intro =
+    parts === 1
+      ? `${view.count} claim${view.count === 1 ? '' : 's'}. Select all the text below, copy it, and save it as claims-${view.month}.csv.`
+      : `${view.count} claims, in ${parts} parts (this is part ${part}). Copy each part in order into one file, claims-${view.month}.csv.`;
   return card(
-    [
-      heading(`Claims for finance: ${view.month}`),
-      text(`${view.count} claim${view.count === 1 ? '' : 's'}. Select all the text below, copy it, and save it as claims-${view.month}.csv.`),
-      { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, value: view.csv },
-    ],
-    [execute('Back to the claims', 'claimsForMonth', { month: view.month })],
+    [heading(`Claims for finance: ${view.month}${parts > 1 ? ` (part ${part} of ${parts})` : ''}`), text(intro), { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, value: view.csv }],
+    part === 1 ? [execute('Back to the claims', 'claimsForMonth', { month: view.month })] : [],
   );
 }
 

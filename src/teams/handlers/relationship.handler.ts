@@ -14,7 +14,7 @@ import { localDateOf, monthOf, termStatus } from '../../domain/relationship/inde
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../cards/card.js';
 import { errorCard } from '../cards/error.card.js';
-import { claimsCard, claimsCsvCard, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from '../cards/relationship.card.js';
+import { claimsCard, claimsCsvCard, csvParts, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from '../cards/relationship.card.js';
 import { concernCard, concernRaisedCard, supportFormCard } from '../cards/support.card.js';
 import { answerInvoke, sendCard } from '../reply.js';
 import { startedAt } from '../../app/relationship/relationship-record.js';
@@ -178,7 +178,11 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       const exported = await exportClaims(deps, actor, record(data).month);
       if (!exported.ok) return answerInvoke(context, errorCard(exported.error.message));
       log.info({ month: exported.value.month, count: exported.value.count }, 'claims exported');
-      await answerInvoke(context, claimsCsvCard(exported.value));
+      const parts = csvParts(exported.value.csv);
+      await answerInvoke(context, claimsCsvCard({ ...exported.value, csv: parts[0] ?? '', part: 1, parts: parts.length }));
+      for (const [index, csv] of parts.slice(1).entries()) {
+        await sendCard(context, claimsCsvCard({ ...exported.value, csv, part: index + 2, parts: parts.length }));
+      }
     },
 
     summaryCommand: async (context: TurnContext, actor: PersonRef) => {
