@@ -32,7 +32,8 @@ export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
     if (!parsed.success) return answerInvoke(context, errorCard('This card could not be read. Please use the latest invitation in your chat.'));
     const { occurrenceId, answer } = parsed.data;
     const session = await deps.supervision.get(occurrenceId);
-    const invited = session ? await deps.broadcasts.getRecipient(occurrenceId, actor.id) : undefined;
+    // Invited by the quarterly job, or a matched mentor who got the invitation another way (a coordinator's broadcast).
+    const invited = session ? !!(await deps.broadcasts.getRecipient(occurrenceId, actor.id)) || (await isMatched(deps, actor.id)) : false;
     if (!session || !invited) return answerInvoke(context, errorCard('This invitation is not for you, or the session no longer exists.'));
     const now = deps.journey.clock.now();
     if (Date.parse(session.startsAt) <= now.getTime()) return answerInvoke(context, errorCard('This session has already started, so answers are closed.'));
@@ -44,4 +45,9 @@ export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
     await deps.supervision.answer(occurrenceId, actor.id, answer, now);
     await answerInvoke(context, supervisionAnsweredCard({ text: SUPERVISION_TEXT, session }, answer));
   };
+}
+
+async function isMatched(deps: SupervisionTeamsDeps, personId: string): Promise<boolean> {
+  const stage = (await deps.journey.mentors.get(personId))?.value.stage;
+  return stage === 'matched' || stage === 'active';
 }
