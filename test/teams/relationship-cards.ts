@@ -64,7 +64,7 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['support form', supportFormCard({ concernId: 'k-12345678', matchId: 'm-1' })],
   ['concern raised, urgent', concernRaisedCard(urgent, { dutyLine: '0300 555 0100', serviceManager: { name: 'Patti', contact: '0300 555 0199' } })],
   ['support asked', concernRaisedCard(support, {})],
-  ['concern to the duty contact', concernCard({ concern: urgent, mentorName: 'Alex', reminder: false, canAcknowledge: true })],
+  ['concern to the duty contact', concernCard({ concern: urgent, mentorName: 'Alex', mentorContact: 'alex@example.org', reminder: false, canAcknowledge: true })],
   ['concern reminder', concernCard({ concern: urgent, mentorName: 'Alex', reminder: true, canAcknowledge: true })],
   ['concern acknowledged', concernCard({ concern: { ...urgent, acknowledgedAt: NOW, acknowledgedBy: 'b' }, mentorName: 'Alex', reminder: false, acknowledgedByName: 'Megan', canAcknowledge: false })],
   ['claim rejected, to the mentor', claimRejectedCard({ ...submitted, state: 'rejected', rejectionReason: hostile })],

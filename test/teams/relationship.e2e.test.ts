@@ -233,6 +233,23 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(cardsTo(PATTI, 'URGENT')).toHaveLength(2);
   });
 
+  it('sends a request for support from anyone to the Leaving Care Team (the coordinators), once', async () => {
+    await t.send(message(GRADY, 'support'));
+    const form = await eventually(() => {
+      const found = cardsTo(GRADY, 'Ask the Leaving Care Service')[0];
+      if (!found) throw new Error('no support form');
+      return found;
+    });
+    const asked = textOf(invokeCard(await t.send(action(GRADY, 'raiseConcern', { ...actionData(form, 'raiseConcern'), urgency: 'support' }))));
+    expect(asked).toContain('The Leaving Care Team will contact you');
+    await eventually(() => expect(cardsTo(ISAIAH, 'asks for support')).toHaveLength(1));
+    expect(cardText(cardsTo(ISAIAH, 'asks for support')[0])).toContain('Grady Archie');
+    clock = new Date('2027-01-04T11:30:00Z');
+    await pause(2500);
+    expect(cardsTo(ISAIAH, 'asks for support')).toHaveLength(1);
+    expect(cardsTo(MEGAN, 'asks for support')).toHaveLength(0);
+  });
+
   it('ends a match that broke down: the young person goes back on the list, the mentor can be matched again', async () => {
     const form = invokeCard(await t.send(action(ADELE, 'endForm', { matchId: ADELE_MATCH })));
     expect(textOf(form)).toContain('The relationship broke down');

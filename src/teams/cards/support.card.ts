@@ -46,6 +46,8 @@ const RAISED = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle
 export interface ConcernView {
   readonly concern: SupportConcern;
   readonly mentorName: string;
+  /** How to reach them (their email from the directory), when known. */
+  readonly mentorContact?: string;
   readonly reminder: boolean;
   readonly acknowledgedByName?: string;
   readonly canAcknowledge: boolean;
@@ -60,7 +62,7 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
       color: urgent ? 'Attention' : 'Accent',
       weight: 'Bolder',
     }),
-    facts([['Raised', RAISED.format(view.concern.raisedAt)]]),
+    facts([['Raised', RAISED.format(view.concern.raisedAt)], ...(view.mentorContact ? [['Contact', view.mentorContact] as [string, string]] : [])]),
   ];
   if (view.concern.acknowledgedAt) {
     body.push(text(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, { color: 'Good', weight: 'Bolder' }));

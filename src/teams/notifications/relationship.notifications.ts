@@ -9,6 +9,11 @@ import type { Notifiers } from './notifier.js';
 /** Relationship messages, drawn from what is stored when they are sent: a late delivery never shows a stale state. */
 export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
   const mentorName = async (mentorId: string) => (await deps.journey.mentors.get(mentorId))?.value.name ?? 'A mentor';
+  /** Who raised a concern, and how to reach them: the duty contact calls them back. */
+  const raiser = async (personId: string) => {
+    const [mentor, person] = await Promise.all([deps.journey.mentors.get(personId), deps.journey.directory.getPerson(personId).catch(() => undefined)]);
+    return { name: mentor?.value.name ?? person?.name ?? 'Someone on the scheme', ...(person?.mail ? { contact: person.mail } : {}) };
+  };
   return {
     commitmentNudge: async (effect, message, transport) => {
       const match = await deps.matches.get(message.matchId);
@@ -69,9 +74,10 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
     supportConcern: async (effect, message, transport) => {
       const concern = (await deps.concerns.get(message.concernId))?.value;
       if (!concern || concern.acknowledgedAt) return;
+      const who = await raiser(concern.raisedBy);
       await transport.send(
         effect.recipientId,
-        concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: message.reminder, canAcknowledge: true }),
+        concernCard({ concern, mentorName: who.name, ...(who.contact ? { mentorContact: who.contact } : {}), reminder: message.reminder, canAcknowledge: true }),
         `concern.${concern.id}`,
       );
     },
@@ -88,7 +94,7 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
         await transport.send(effect.recipientId, concernPickedUpCard({ concern, acknowledgedByName: by }));
         return;
       }
-      const card = concernCard({ concern, mentorName: await mentorName(concern.raisedBy), reminder: false, acknowledgedByName: by, canAcknowledge: false });
+      const card = concernCard({ concern, mentorName: (await raiser(concern.raisedBy)).name, reminder: false, acknowledgedByName: by, canAcknowledge: false });
       await transport.update(`concern.${concern.id}`, effect.recipientId, card);
     },
   };
