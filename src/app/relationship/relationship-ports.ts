@@ -17,6 +17,7 @@ import type { AuditEntry, Effect, Versioned } from '../ports.js';
 export interface ActiveMatches {
   /** The mentor's matches that are still active. */
   forMentor(mentorId: string): Promise<Match[]>;
+  /** A match whatever its status (active or ended). */
   get(matchId: string): Promise<Match | undefined>;
   /** Every active match. */
   list(): Promise<Match[]>;

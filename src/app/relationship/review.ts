@@ -14,8 +14,9 @@ export async function answerReview(deps: RelationshipDeps, actor: PersonRef, mat
   if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
   const side = actor.id === match.mentorId ? 'mentor' : deps.journey.roles.isCoordinator(actor.id) ? 'coordinator' : undefined;
   if (!side) return fail('NOT_IN_MATCH', 'Only the mentor in this match or a scheme coordinator can answer this.');
-  return retryOnConflict(async () => {
+  return retryOnConflict(async (): Promise<Result<Relationship>> => {
     const current = await relationshipFor(deps, match);
+    if (current.value.status !== 'active') return fail('MATCH_NOT_FOUND', 'This match has ended.');
     const review = current.value.review ?? {};
     if (review[side] === 'continue') return ok(current.value);
     const now = deps.journey.clock.now().toISOString();
