@@ -2,6 +2,7 @@ import { SYSTEM } from './app/audit.js';
 import type { Directory } from './app/ports.js';
 import { seedSession } from './app/sessions/create-session.js';
 import { KeyedQueue } from './app/sessions/keyed-queue.js';
+import { reconcileCalendars } from './app/sessions/reconcile-calendars.js';
 import { sendSessionReminders } from './app/sessions/send-reminders.js';
 import type { SessionDeps } from './app/sessions/session-deps.js';
 import type { EmailLookup } from './app/sessions/session-ports.js';
@@ -50,6 +51,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
         everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
         run: () => sendSessionReminders(deps, config.SESSION_REMINDER_HOURS_BEFORE),
       },
+      ...(calendar ? [{ name: 'calendarReconcile', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => reconcileCalendars(sessions, now()) }] : []),
     ],
   };
 };

@@ -3,7 +3,10 @@ import { DeliveryError } from '../../../src/app/delivery.js';
 import { book } from '../../../src/app/sessions/book-session.js';
 import { cancelMyBooking } from '../../../src/app/sessions/cancel-booking.js';
 import type { SessionStore } from '../../../src/app/sessions/session-ports.js';
+import { reconcileCalendars } from '../../../src/app/sessions/reconcile-calendars.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../../../src/app/sessions/sync-calendar.js';
+import { encodeKey } from '../../../src/store/keys.js';
+import { listPending } from '../../../src/store/outbox.js';
 import { openSession } from '../../../src/domain/sessions/index.js';
 import { GraphCalendarGateway } from '../../../src/graph/calendar.gateway.js';
 import { createGraphClient } from '../../../src/graph/graph-client.js';
@@ -99,6 +102,17 @@ describe('syncing a session to its Graph event (Azurite + Graph stand-in)', () =
     runs.push(syncSessionCalendar(s.sync, 'many', await s.version()));
     await Promise.all(runs);
     expect(graph.attendeesOf('Session many')).toEqual(['p1', 'p2', 'p3'].map(mail));
+  });
+
+  it('finds a session whose event fell behind (a sync that failed for good) and queues one sync for it', async () => {
+    const s = await setUp('behind');
+    await book(s.deps, people[0]!, 'behind');
+    expect(await reconcileCalendars(s.sessions, clock)).toBe(1);
+    expect(await reconcileCalendars(s.sessions, clock)).toBe(1);
+    const pending = await listPending(s.table, encodeKey('behind'));
+    expect(pending.filter((p) => p.effect.id.endsWith('.reconcile'))).toHaveLength(1);
+    await syncSessionCalendar(s.sync, 'behind', await s.version());
+    expect(await reconcileCalendars(s.sessions, clock)).toBe(0);
   });
 
   it('lets go of the calendar when Graph throttles, so the retry can go ahead', async () => {
