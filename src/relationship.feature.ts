@@ -28,11 +28,12 @@ export const relationshipFeature: FeatureFactory = async (context) => {
   const records = new MentorMatchingRepository(matchingTable, context.queue, now);
   const youngPeople = new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(accessTable, now), context.queue, now);
   const coordinatorIds = context.journey.roles.coordinators.map((each) => each.id);
+  const relationships = new RelationshipRepository(relationshipsTable, context.queue, now);
   const deps: RelationshipDeps = {
     journey: context.journey,
-    matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople),
+    matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople, async (matchId) => (await relationships.get(matchId))?.value.youngPersonId),
     matching: new StoredMatchingSide(youngPeopleTable, records, youngPeople),
-    relationships: new RelationshipRepository(relationshipsTable, context.queue, now),
+    relationships,
     concerns: new ConcernRepository(concernsTable, context.queue, now),
     contacts: {
       dutyContactIds: lower(config.SUPPORT_DUTY_CONTACT_IDS, coordinatorIds),

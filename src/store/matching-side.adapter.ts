@@ -29,6 +29,8 @@ export class StoredActiveMatches implements ActiveMatches {
     private readonly youngPeopleTable: TableClient,
     private readonly records: MentorMatchingStore,
     private readonly youngPeople: YoungPeopleStore,
+    /** Where a match is already known (our relationship row holds its young person), a point read replaces a scan. */
+    private readonly youngPersonOf: (matchId: string) => Promise<string | undefined> = async () => undefined,
   ) {}
 
   async forMentor(mentorId: string): Promise<Match[]> {
@@ -38,6 +40,8 @@ export class StoredActiveMatches implements ActiveMatches {
   }
 
   async get(matchId: string): Promise<Match | undefined> {
+    const youngPersonId = await this.youngPersonOf(matchId);
+    if (youngPersonId !== undefined) return this.youngPeople.getMatch(youngPersonId, matchId);
     const filter = odata`RowKey eq ${MATCH_PREFIX + encodeKey(matchId)}`;
     for await (const entity of this.youngPeopleTable.listEntities<MatchEntity>({ queryOptions: { filter } })) return matchSchema.parse(JSON.parse(entity.data));
     return undefined;
