@@ -5,7 +5,7 @@ import { chooseMentorNext, endRelationship } from '../../app/relationship/end-re
 import { logMeeting, NO_ACTIVE_MATCH } from '../../app/relationship/log-meeting.js';
 import { progressOf } from '../../app/relationship/progress.js';
 import type { RelationshipDeps } from '../../app/relationship/relationship-ports.js';
-import { asId, mentorsMatch } from '../../app/relationship/relationship-record.js';
+import { asId, mentorsMatch, startedAt } from '../../app/relationship/relationship-record.js';
 import { answerReview } from '../../app/relationship/review.js';
 import { monthlySummary } from '../../app/relationship/summary.js';
 import { acknowledgeConcern, raiseConcern } from '../../app/relationship/support.js';
@@ -17,7 +17,6 @@ import { errorCard } from '../cards/error.card.js';
 import { claimsCard, claimsCsvCard, csvParts, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from '../cards/relationship.card.js';
 import { concernCard, concernRaisedCard, supportFormCard } from '../cards/support.card.js';
 import { answerInvoke, sendCard } from '../reply.js';
-import { startedAt } from '../../app/relationship/relationship-record.js';
 
 type Reply = (card: AdaptiveCardJson) => Promise<void>;
 
