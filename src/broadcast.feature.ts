@@ -114,6 +114,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
         cardMessages,
         bookVerb,
         touch: (id) => worker.touch(id),
+        log,
       });
       registry.action('supervisionRsvp', supervisionRsvpAction({ journey, broadcasts, supervision, bookings }));
       if (setting) {

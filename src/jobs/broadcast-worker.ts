@@ -115,13 +115,17 @@ export class BroadcastWorker {
     while (this.running) {
       try {
         const room = this.options.concurrency - this.inFlight.size;
-        if (room <= 0) {
+        // Receive in batches (half the slots at a time): a receive per freed slot would cost a storage call per recipient.
+        const batch = Math.min(32, Math.max(1, Math.ceil(this.options.concurrency / 2)));
+        if (room <= 0 || (room < batch && this.inFlight.size > 0)) {
           await Promise.race(this.inFlight);
           continue;
         }
         const messages = await this.queue.receive(room, this.options.visibilitySeconds);
+        const records = await this.prefetch(messages);
         for (const message of messages) {
-          const handling: Promise<void> = this.handle(message).finally(() => this.inFlight.delete(handling));
+          const record = records.get(key(message.broadcastId, message.recipientId));
+          const handling: Promise<void> = this.handle(message, record).finally(() => this.inFlight.delete(handling));
           this.inFlight.add(handling);
         }
         if (messages.length === 0) await sleep(this.options.pollMs);
@@ -132,18 +136,31 @@ export class BroadcastWorker {
     }
   }
 
-  private async handle(message: ReceivedRecipientMessage): Promise<void> {
+  /** The rows of a received batch, one query per broadcast instead of one read per message. */
+  private async prefetch(messages: readonly ReceivedRecipientMessage[]): Promise<Map<string, RecipientRecord>> {
+    const byBroadcast = new Map<string, string[]>();
+    for (const { broadcastId, recipientId } of messages) byBroadcast.set(broadcastId, [...(byBroadcast.get(broadcastId) ?? []), recipientId]);
+    const found = new Map<string, RecipientRecord>();
+    for (const [broadcastId, ids] of byBroadcast) {
+      if (ids.length < 2) continue;
+      for (const record of await this.repo.getRecipients(broadcastId, ids)) found.set(key(broadcastId, record.recipientId), record);
+    }
+    return found;
+  }
+
+  private async handle(message: ReceivedRecipientMessage, prefetched?: RecipientRecord): Promise<void> {
     try {
-      await this.process(message);
+      await this.process(message, prefetched);
     } catch (error) {
       if (error instanceof PacerStopped) return; // stopping: the message comes back to whoever runs next
       this.log.error({ err: summary(error), broadcastId: message.broadcastId }, 'broadcast message failed; it will come back');
     }
   }
 
-  private async process(message: ReceivedRecipientMessage): Promise<void> {
+  private async process(message: ReceivedRecipientMessage, prefetched?: RecipientRecord): Promise<void> {
     const { broadcastId, recipientId } = message;
-    const record = await this.repo.getRecipient(broadcastId, recipientId);
+    // A prefetched row may be a moment old: the etag-guarded claim below is what decides.
+    const record = prefetched ?? (await this.repo.getRecipient(broadcastId, recipientId));
     if (!record || record.status !== 'pending') return this.queue.complete(message);
     const waitMs = Math.max(Date.parse(record.notBefore), Date.parse(record.claimedUntil)) - this.now().getTime();
     if (waitMs > 0) return this.later(message, waitMs);
@@ -247,6 +264,10 @@ function failureCode(message: string): DeliveryFailureCode {
 function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function key(broadcastId: string, recipientId: string): string {
+  return `${broadcastId}|${recipientId.toLowerCase()}`;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -119,6 +119,16 @@ export class BroadcastRepository {
     return entity ? toRecord(broadcastId, entity) : undefined;
   }
 
+  /** Several recipients of one broadcast in one query (a received batch of queue messages); missing ones are left out. */
+  async getRecipients(broadcastId: string, recipientIds: readonly string[]): Promise<RecipientRecord[]> {
+    if (recipientIds.length === 0) return [];
+    const rows = recipientIds.map((id) => odata`RowKey eq ${recipientRow(id)}`).join(' or ');
+    const filter = `${odata`PartitionKey eq ${encodeKey(broadcastId)}`} and (${rows})`;
+    const records: RecipientRecord[] = [];
+    for await (const entity of this.table.listEntities<RecipientEntity>({ queryOptions: { filter } })) records.push(toRecord(broadcastId, entity));
+    return records;
+  }
+
   async recipients(broadcastId: string): Promise<RecipientRecord[]> {
     const range = prefixRange(RECIPIENT_PREFIX);
     const filter = odata`PartitionKey eq ${encodeKey(broadcastId)} and RowKey ge ${range.from} and RowKey lt ${range.to}`;

@@ -16,11 +16,20 @@ export interface StartBroadcastInput {
  * twice finds the broadcast already there and queues nothing; a crash before the messages went out leaves pending rows
  * that the sweeper queues again.
  */
+export interface StartBroadcastOptions {
+  /**
+   * Queue the messages after answering (a card action must answer within seconds; 1,000 messages take longer). The
+   * rows are already stored, so if this process dies meanwhile the sweeper queues whoever is left.
+   */
+  readonly inBackground?: (queueing: Promise<void>) => void;
+}
+
 export async function startBroadcast(
   deps: { broadcasts: BroadcastStore; queue: RecipientQueue },
   actor: PersonRef,
   input: StartBroadcastInput,
   now: Date,
+  options: StartBroadcastOptions = {},
 ): Promise<{ broadcast: Broadcast; created: boolean }> {
   const broadcast: Broadcast = {
     id: input.id,
@@ -32,7 +41,8 @@ export async function startBroadcast(
     ...(input.reportTo ? { reportTo: input.reportTo } : {}),
   };
   const created = await deps.broadcasts.create(broadcast, input.recipients, now);
-  if (created) await deps.queue.enqueueAll(broadcast.id, input.recipients);
+  if (created && options.inBackground) options.inBackground(deps.queue.enqueueAll(broadcast.id, input.recipients));
+  else if (created) await deps.queue.enqueueAll(broadcast.id, input.recipients);
   const stored = await deps.broadcasts.get(broadcast.id);
   return { broadcast: stored?.broadcast ?? broadcast, created };
 }

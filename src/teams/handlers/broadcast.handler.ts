@@ -7,6 +7,7 @@ import { resolveAudience, type AudienceDeps } from '../../app/broadcast/resolve-
 import { retryFailed, startBroadcast } from '../../app/broadcast/start-broadcast.js';
 import type { JourneyDeps } from '../../app/deps.js';
 import type { PersonRef } from '../../domain/person.js';
+import type { Logger } from '../../log.js';
 import type { CardMessageRepository } from '../../store/card-message.repository.js';
 import { progressSubject } from '../broadcast-sender.js';
 import { AUDIENCE_LABELS, broadcastComposeCard, broadcastPreviewCard, broadcastProgressCard, type ComposeValues } from '../cards/broadcast.card.js';
@@ -25,6 +26,7 @@ export interface BroadcastTeamsDeps {
   readonly bookVerb: () => string | undefined;
   /** Tells this instance's worker there is news about a broadcast (its card is refreshed on the next tick). */
   readonly touch: (broadcastId: string) => void;
+  readonly log: Logger;
 }
 
 const COORDINATORS_ONLY = 'Only the scheme coordinators can send broadcasts or see their delivery reports.';
@@ -91,6 +93,7 @@ export function broadcastSendAction(deps: BroadcastTeamsDeps) {
         reportTo: actor.id,
       },
       now,
+      { inBackground: (queueing) => void queueing.catch((error: unknown) => deps.log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'queueing a broadcast failed; the sweeper will queue the rest')) },
     );
     deps.touch(broadcast.id);
     await answerInvoke(context, await progressCard(deps, broadcast.id));
