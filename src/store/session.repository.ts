@@ -143,7 +143,9 @@ export class SessionRepository implements SessionStore {
       },
       this.now(),
     );
-    if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
+    // Not awaited: the effects are stored with the session, and a signal that fails is made good by the outbox sweeper.
+    // Waiting for it would hold the next booking of this session back by one more round trip.
+    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
   }
 
   async *list(options: ListSessionsOptions = {}): AsyncIterable<VersionedSession> {
