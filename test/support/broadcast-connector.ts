@@ -6,8 +6,8 @@ export interface ConnectorRequest {
   readonly activityId: string;
   readonly at: number;
   readonly body: { attachments?: Array<{ content: unknown }> } | undefined;
-  /** What the stand-in answered: a status, or 'dropped' (connection destroyed without an answer). */
-  readonly answer: number | 'dropped';
+  /** What the stand-in answered: a status, 'dropped' (connection destroyed), or 'held' (never answered: paused). */
+  readonly answer: number | 'dropped' | 'held';
 }
 
 /**
@@ -24,6 +24,8 @@ export class BroadcastConnectorStandIn {
   /** conversation id → how many more sends to drop. */
   readonly drop = new Map<string, number>();
   retryAfterSeconds = 1;
+  /** While paused, sends get no answer at all (the caller waits): for killing a sender mid-request. */
+  paused = false;
   /** Requests a second the stand-in accepts before answering 429 (undefined: no limit). */
   perSecondLimit: number | undefined;
   private readonly recent: number[] = [];
@@ -54,7 +56,7 @@ export class BroadcastConnectorStandIn {
     return this.requests.filter((r) => r.method === 'PUT' && r.conversationId === conversationId && r.answer === 200);
   }
 
-  count(answer: number | 'dropped'): number {
+  count(answer: number | 'dropped' | 'held'): number {
     return this.requests.filter((r) => r.answer === answer).length;
   }
 
@@ -82,7 +84,7 @@ export class BroadcastConnectorStandIn {
     const conversationId = match[1]!;
     const text = Buffer.concat(chunks).toString('utf8');
     const at = Date.now();
-    const record = (answer: number | 'dropped', activityId: string) =>
+    const record = (answer: number | 'dropped' | 'held', activityId: string) =>
       this.requests.push({ method: req.method!, conversationId, activityId, at, body: text ? (JSON.parse(text) as ConnectorRequest['body']) : undefined, answer });
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       record(status, match[2] ?? '');
@@ -98,6 +100,10 @@ export class BroadcastConnectorStandIn {
       while (this.recent.length && at - this.recent[0]! >= 1000) this.recent.shift();
       if (this.recent.length >= this.perSecondLimit) return throttled();
       this.recent.push(at);
+    }
+    if (req.method === 'POST' && this.paused) {
+      record('held', '');
+      return;
     }
     if (req.method === 'POST') {
       const drops = this.drop.get(conversationId) ?? 0;

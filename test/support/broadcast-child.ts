@@ -1,0 +1,7 @@
+import { broadcastFeature } from '../../src/broadcast.feature.js';
+import { startBot } from '../../src/main.js';
+
+/** The bot with the broadcast feature in a process of its own, so a test can kill it outright (SIGKILL). */
+const env = JSON.parse(process.env.BROADCAST_CHILD_ENV ?? '{}') as Record<string, string>;
+const bot = await startBot(env, { features: [broadcastFeature] });
+process.stdout.write(`ready ${bot.port}\n`);
