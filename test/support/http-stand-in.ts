@@ -55,6 +55,7 @@ export class HttpStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -65,7 +66,7 @@ export class HttpStandIn {
       query: url.searchParams,
       headers: req.headers,
       body: text ? safeJson(text) : undefined,
-      at: Date.now(),
+      at: arrived,
     };
     this.requests.push(request);
     let reply: Reply | undefined;
