@@ -3,6 +3,8 @@ import { createServer, request, type Server } from 'node:http';
 /** Forwards HTTP to a storage endpoint and counts requests, to measure storage round trips per action. */
 export class CountingProxy {
   count = 0;
+  /** Request paths in arrival order, to count only the requests an action makes (features poll their own queues). */
+  readonly paths: string[] = [];
   private server: Server | undefined;
   port = 0;
 
@@ -11,6 +13,7 @@ export class CountingProxy {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       this.count += 1;
+      this.paths.push(req.url ?? '');
       const upstream = request(
         { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers },
         (answer) => {

@@ -79,7 +79,9 @@ export class MentorRepository implements MentorStore {
       { partitionKey: entity.partitionKey, entity: { ...entity }, ...(change.etag ? { etag: change.etag } : {}), audit: change.audit, effects: change.effects },
       this.now(),
     );
-    if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
+    // Not awaited, so the person's answer does not wait on the queue: the effects are already stored with the change, and
+    // a signal that fails is made good by the outbox sweeper.
+    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
   }
 
   async *listByStage(stage: MentorStage): AsyncIterable<Versioned<Mentor>> {
