@@ -1,3 +1,5 @@
+import { instantOfWall, isKnownTimeZone, wallClockAt } from '../time/zoned-time.js';
+
 /** A calendar day, month 1..12. */
 export interface CalendarDay {
   readonly year: number;
@@ -11,53 +13,12 @@ export interface WallTime extends CalendarDay {
   readonly minute: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** True when the runtime knows `timeZone` as an IANA name. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isKnownTimeZone };
 
 /** What a clock on the wall in `timeZone` shows at `epochMs` (to the minute). */
 export function wallTimeAt(epochMs: number, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: parts.hour ?? 0, minute: parts.minute ?? 0 };
-}
-
-function wallAsUtc(wall: WallTime): number {
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-}
-
-function offsetAt(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 60_000) * 60_000;
-  return wallAsUtc(wallTimeAt(whole, timeZone)) - whole;
+  const { year, month, day, hour, minute } = wallClockAt(new Date(epochMs), timeZone);
+  return { year, month, day, hour, minute };
 }
 
 /**
@@ -65,12 +26,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * a time that never happens (clocks going forward) is moved on by the length of the gap, as a calendar would.
  */
 export function instantOf(wall: WallTime, timeZone: string): number {
-  const local = wallAsUtc(wall);
-  const before = local - offsetAt(local - DAY_MS, timeZone);
-  const after = local - offsetAt(local + DAY_MS, timeZone);
-  const shows = (at: number) => wallAsUtc(wallTimeAt(at, timeZone)) === local;
-  const exact = [before, after].filter(shows).sort((a, b) => a - b);
-  return exact[0] ?? before;
+  return instantOfWall(wall, timeZone, 'moveOn')!;
 }
 
 export function dayAfter(day: CalendarDay, count = 1): CalendarDay {

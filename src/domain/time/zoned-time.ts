@@ -1,0 +1,82 @@
+/** Wall-clock time in a named (IANA) zone, worked out with Intl only: the one implementation the domain uses. */
+export interface WallClock {
+  readonly year: number;
+  /** 1..12 */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows `timeZone` as an IANA name. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a clock on the wall in `timeZone` shows at `instant`. Throws RangeError for an unknown zone. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const reading: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') reading[part.type] = Number(part.value);
+  }
+  return {
+    year: reading.year ?? 0,
+    month: reading.month ?? 0,
+    day: reading.day ?? 0,
+    hour: reading.hour ?? 0,
+    minute: reading.minute ?? 0,
+    second: reading.second ?? 0,
+  };
+}
+
+export type SkippedTime = 'moveOn' | 'refuse';
+
+/**
+ * The instant a wall clock in `timeZone` shows `wall`. A time that happens twice (clocks going back) gives the earlier.
+ * A time that never happens (clocks going forward) is either moved on by the length of the gap, as a calendar would
+ * (`moveOn`), or refused with undefined (`refuse`).
+ */
+export function instantOfWall(wall: Omit<WallClock, 'second'> & { second?: number }, timeZone: string, skipped: SkippedTime): number | undefined {
+  const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
+  if (!Number.isFinite(local)) return undefined;
+  const before = local - offsetAt(local - DAY_MS, timeZone);
+  const after = local - offsetAt(local + DAY_MS, timeZone);
+  const exact = [before, after].filter((at) => wallAsUtc(wallClockAt(new Date(at), timeZone)) === local).sort((a, b) => a - b);
+  return exact[0] ?? (skipped === 'moveOn' ? before : undefined);
+}
+
+function wallAsUtc(wall: WallClock): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** Milliseconds the zone is ahead of UTC at `epochMs` (zones have no offsets finer than a second today). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  return wallAsUtc(wallClockAt(new Date(epochMs), timeZone)) - Math.floor(epochMs / 1000) * 1000;
+}
