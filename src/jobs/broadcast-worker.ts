@@ -46,6 +46,8 @@ export class BroadcastWorker {
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dirty = new Set<string>();
+  /** Final reports that could not be shown yet; retried on each tick (a restart forgets them: the card then keeps its last count). */
+  private readonly finalReportsOwed = new Set<string>();
   private readonly broadcasts = new Map<string, Broadcast>();
   private timers: NodeJS.Timeout[] = [];
   private ticking: Promise<void> = Promise.resolve();
@@ -109,6 +111,7 @@ export class BroadcastWorker {
   /** One progress pass over the broadcasts with news (also run by the ticker). */
   async refreshAll(): Promise<void> {
     for (const broadcastId of [...this.dirty]) await this.refresh(broadcastId);
+    for (const broadcastId of [...this.finalReportsOwed]) await this.resendFinalReport(broadcastId);
   }
 
   private async run(): Promise<void> {
@@ -237,9 +240,34 @@ export class BroadcastWorker {
     try {
       await this.pacer.acquire(reportTo);
       await this.sender.showProgress(stored.broadcast, counts, finished);
+      if (!finished) await this.reportAgainIfFinishedMeanwhile(broadcastId, reportTo);
     } catch (error) {
       if (!(error instanceof PacerStopped)) this.log.warn({ err: summary(error), broadcastId }, 'could not update the broadcast card');
+      this.finalReportsOwed.add(broadcastId); // harmless if not finished: the retry only ever shows a final report
     }
+  }
+
+  /** The final report could not be shown (Teams throttled or failed): try again on the next tick until it is. */
+  private async resendFinalReport(broadcastId: string): Promise<void> {
+    const stored = await this.repo.get(broadcastId);
+    if (!stored?.broadcast.reportTo) return void this.finalReportsOwed.delete(broadcastId);
+    try {
+      await this.reportAgainIfFinishedMeanwhile(broadcastId, stored.broadcast.reportTo);
+      this.finalReportsOwed.delete(broadcastId);
+    } catch (error) {
+      if (!(error instanceof PacerStopped)) this.log.warn({ err: summary(error), broadcastId }, 'could not show the final broadcast report yet');
+    }
+  }
+
+  /**
+   * A slow progress update can land after another instance's final report and leave the card showing a stale count;
+   * when the broadcast finished while this update was on its way, the final report goes again, so it is the last word.
+   */
+  private async reportAgainIfFinishedMeanwhile(broadcastId: string, reportTo: string): Promise<void> {
+    const after = await this.repo.get(broadcastId);
+    if (after?.state !== 'finished') return;
+    await this.pacer.acquire(reportTo);
+    await this.sender.showProgress(after.broadcast, await this.repo.counts(broadcastId, after.broadcast.total), true);
   }
 
   private async heartbeat(): Promise<void> {
