@@ -9,7 +9,7 @@ import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
 import { describeLatencies } from './support/percentiles.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
-const ROUNDS = 5;
+const ROUNDS = 10;
 
 interface Person {
   id: string;
@@ -28,20 +28,21 @@ export async function benchApproval(): Promise<void> {
   const connector = await new TeamsConnectorStandIn().start();
   const applicants = Array.from({ length: USERS * ROUNDS }, (_, i) => person(i, 'applicant'));
   const managers = Array.from({ length: USERS }, (_, i) => person(i, 'manager'));
+  const directory = directoryFile(applicants, managers);
   const bot = await startBot(
     {
       PORT: '0',
       LOG_LEVEL: 'silent',
       STORAGE_CONNECTION_STRING: proxied(azurite.connectionString, tables, queues),
       TABLE_PREFIX: 'bench',
-      LOCAL_DIRECTORY_FILE: directoryFile(applicants, managers),
+      LOCAL_DIRECTORY_FILE: directory,
       TEAMS_SERVICE_URL: connector.url,
       SCHEDULER_INTERVAL_SECONDS: '3600',
       OUTBOX_SWEEP_SECONDS: '3600',
     },
     { startWorker: false },
   );
-  const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  let endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
   const post = async (body: object): Promise<{ ms: number; json: unknown }> => {
     const started = performance.now();
     const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...body }) });
@@ -63,29 +64,52 @@ export async function benchApproval(): Promise<void> {
   );
   const refreshTrips = await countTrips(tables, queues, calibration, (applicant) => post(action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId: ids.get(applicant.id) })));
 
-  // Latency: USERS people at once, each going through sign-up, approval and a card refresh with a short think time.
-  const latencies = { submit: [] as number[], decide: [] as number[], refresh: [] as number[] };
+  // Latency: a second bot on the same Azurite, reached directly (the counting proxy lives in this process and would add
+  // its own delay to every storage call). USERS people at once, each going through sign-up, approval and a card refresh
+  // with a short think time; once with the effect worker off (the card actions alone), once with it sending what the
+  // actions owe in the same process and on the same Azurite, as `npm start` runs.
   const rest = applicants.slice(calibration.length);
-  await Promise.all(
-    Array.from({ length: USERS }, async (_, lane) => {
-      for (let i = lane; i < rest.length; i += USERS) {
-        const applicant = rest[i]!;
-        await think();
-        const submitted = await post(action(applicant, 'submitSignUp', FORM));
-        latencies.submit.push(submitted.ms);
-        const approvalId = approvalIdIn(submitted.json);
-        await think();
-        latencies.decide.push((await post(action(managerOf(applicant), 'decideApproval', { mentorId: applicant.id, approvalId, decision: 'approve' }))).ms);
-        await think();
-        latencies.refresh.push((await post(action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId }))).ms);
-      }
-    }),
-  );
+  const half = Math.floor(rest.length / 2);
+  const phases = [
+    { label: 'card actions alone (worker off)', worker: false, people: rest.slice(0, half), prefix: 'benchalone' },
+    { label: 'with the worker delivering in the same process', worker: true, people: rest.slice(half), prefix: 'benchlive' },
+  ];
+  console.log(`approval: ${USERS} concurrent users, think time ${THINK_MS[0]}–${THINK_MS[1]} ms between actions, Azurite on loopback`);
+  console.log(`  storage round trips per action (counted one at a time): submit ${submitTrips}, approve ${decideTrips}, refresh ${refreshTrips} (target <= 3)`);
+  for (const phase of phases) {
+    const live = await startBot(
+      { PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: phase.prefix, LOCAL_DIRECTORY_FILE: directory, TEAMS_SERVICE_URL: connector.url, SCHEDULER_INTERVAL_SECONDS: '3600' },
+      { startWorker: phase.worker },
+    );
+    endpoint = `http://127.0.0.1:${live.port}/api/messages`;
+    for (const someone of [...phase.people, ...managers]) await post(message(someone, 'sign up'));
+    const latencies = await drive(phase.people);
+    console.log(`  ${phase.label}, ${phase.people.length} applicants:`);
+    console.log(`    ${describeLatencies('submit sign-up', latencies.submit, 50)}`);
+    console.log(`    ${describeLatencies('approve', latencies.decide, 50)}`);
+    console.log(`    ${describeLatencies('refresh card', latencies.refresh, 50)}`);
+    await live.stop();
+  }
 
-  console.log(`approval: ${USERS} concurrent users (think time ${THINK_MS[0]}–${THINK_MS[1]} ms between actions), ${rest.length} applicants, Azurite on loopback`);
-  console.log(`  ${describeLatencies('submit sign-up', latencies.submit, 50)}; storage round trips ${submitTrips} (target <= 3)`);
-  console.log(`  ${describeLatencies('approve', latencies.decide, 50)}; storage round trips ${decideTrips} (target <= 3)`);
-  console.log(`  ${describeLatencies('refresh card', latencies.refresh, 50)}; storage round trips ${refreshTrips} (target <= 3)`);
+  async function drive(people: Person[]): Promise<{ submit: number[]; decide: number[]; refresh: number[] }> {
+    const latencies = { submit: [] as number[], decide: [] as number[], refresh: [] as number[] };
+    await Promise.all(
+      Array.from({ length: USERS }, async (_, lane) => {
+        for (let i = lane; i < people.length; i += USERS) {
+          const applicant = people[i]!;
+          await think();
+          const submitted = await post(action(applicant, 'submitSignUp', FORM));
+          latencies.submit.push(submitted.ms);
+          const approvalId = approvalIdIn(submitted.json);
+          await think();
+          latencies.decide.push((await post(action(managerOf(applicant), 'decideApproval', { mentorId: applicant.id, approvalId, decision: 'approve' }))).ms);
+          await think();
+          latencies.refresh.push((await post(action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId }))).ms);
+        }
+      }),
+    );
+    return latencies;
+  }
 
   function managerOf(applicant: Person): Person {
     return managers[applicants.indexOf(applicant) % USERS]!;
