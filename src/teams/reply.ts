@@ -13,7 +13,3 @@ export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Pr
   const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   return response?.id;
 }
-
-export function cardActivity(card: AdaptiveCardJson) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
-}
