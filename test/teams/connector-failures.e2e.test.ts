@@ -3,11 +3,7 @@ import { eventually } from '../support/eventually.js';
 import { ALEX, GRADY, ISAIAH, MEGAN } from '../support/people.js';
 import { cardText } from '../support/teams-connector.js';
 import { action, conversationOf, installed, message, startTestBot, type TestBot } from '../support/test-bot.js';
-
-const FORM = {
-  role: 'seniorManager', directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: 'false',
-  motivation: 'To help.', consent: 'true', commitment: 'true',
-};
+import { SIGN_UP_FORM } from '../support/sign-up-form.js';
 
 describe('when Teams throttles or refuses a message', () => {
   let t: TestBot;
@@ -23,7 +19,7 @@ describe('when Teams throttles or refuses a message', () => {
     const megansChat = `/v3/conversations/${conversationOf(MEGAN)}/activities`;
     t.connector.http.override((r) => r.method === 'POST' && r.path.startsWith(megansChat), { status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'Throttled' } } }, 1);
     await t.send(message(ALEX, 'sign up'));
-    await t.send(action(ALEX, 'submitSignUp', FORM));
+    await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
     // The stand-in records every attempt, the refused one too: wait for the second try of the approval card.
     const tries = () => t.connector.http.requests.filter((r) => r.method === 'POST' && r.path.startsWith(megansChat) && JSON.stringify(r.body).includes('approval request'));
     await eventually(() => expect(tries()).toHaveLength(2), 10_000);

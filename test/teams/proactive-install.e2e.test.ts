@@ -4,19 +4,10 @@ import { castAsGraphPeople, faults, GraphStandIn, requestTo } from '../support/g
 import { ALEX, ISAIAH, MEGAN, PATTI, type TestPerson } from '../support/people.js';
 import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../support/test-bot.js';
 import { cardText, textOf } from '../support/teams-connector.js';
+import { SIGN_UP_FORM } from '../support/sign-up-form.js';
 
 const TEAMS_APP_ID = '3d9a7c41-52e8-4b6f-a0d3-8c1e7f24b96a';
 const TOKEN = 'test-token';
-
-const ALEX_FORM = {
-  role: 'seniorManager',
-  directorateOrWard: 'Regeneration and Environment',
-  jobTitle: 'Head of Highways',
-  worksInChildrensServices: 'false',
-  motivation: 'I grew up near here and want to open doors into council jobs.',
-  consent: 'true',
-  commitment: 'true',
-};
 
 /** The bot in Graph mode: people and managers come from the Graph stand-in, which also installs the app. */
 async function botWithGraph(graph: GraphStandIn): Promise<TestBot> {
@@ -65,7 +56,7 @@ describe('reaching a line manager who has never talked to the bot, by installing
   });
 
   it('installs the app for the manager and sends the approval card to the chat Graph returned', async () => {
-    const response = await t.send(action(ALEX, 'submitSignUp', ALEX_FORM));
+    const response = await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
     expect(textOf(invokeCard(response))).toContain('Waiting for Megan Bowen to decide');
 
     const request = await eventually(() => {
@@ -91,7 +82,7 @@ describe('reaching a line manager who has never talked to the bot, by installing
 
     await t.send(installed(LEE));
     await t.send(message(LEE, 'sign up'));
-    const sent = await t.send(action(LEE, 'submitSignUp', { ...ALEX_FORM, jobTitle: 'Head of Parks' }));
+    const sent = await t.send(action(LEE, 'submitSignUp', { ...SIGN_UP_FORM, jobTitle: 'Head of Parks' }));
     expect(textOf(invokeCard(sent))).toContain('Waiting for Megan Bowen to decide');
     await eventually(() => {
       if (!t.connector.to(megansChat).some((activity) => cardText(activity).includes('Lee Gordon asks to become a mentor'))) {
@@ -118,7 +109,7 @@ describe('when Graph refuses to install the app for the manager', () => {
 
   it('keeps the request waiting and tells the coordinator who could not be reached and why', async () => {
     await t.send(message(ALEX, 'sign up'));
-    const response = await t.send(action(ALEX, 'submitSignUp', ALEX_FORM));
+    const response = await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
     expect(textOf(invokeCard(response))).toContain('Waiting for Megan Bowen to decide');
 
     const notice = await eventually(() => {

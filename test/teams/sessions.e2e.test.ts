@@ -6,16 +6,7 @@ import { calendarFaults } from '../support/graph-calendar-stand-in.js';
 import { approvedMentor, mailOf, startSessionsBot, type SessionsTestBot } from '../support/sessions-bot.js';
 import { cardText, textOf } from '../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message } from '../support/test-bot.js';
-
-const SIGN_UP_FORM = {
-  role: 'seniorManager',
-  directorateOrWard: 'Regeneration and Environment',
-  jobTitle: 'Head of Highways',
-  worksInChildrensServices: 'false',
-  motivation: 'I want to open doors into council jobs.',
-  consent: 'true',
-  commitment: 'true',
-};
+import { SIGN_UP_FORM } from '../support/sign-up-form.js';
 
 describe('sessions and training booking, over the bot endpoint with Graph calendars', () => {
   let t: SessionsTestBot;

@@ -3,16 +3,7 @@ import { eventually } from '../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../support/people.js';
 import { cardText, textOf } from '../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../support/test-bot.js';
-
-const ALEX_FORM = {
-  role: 'seniorManager',
-  directorateOrWard: 'Regeneration and Environment',
-  jobTitle: 'Head of Highways',
-  worksInChildrensServices: 'false',
-  motivation: 'I grew up near here and want to open doors into council jobs.',
-  consent: 'true',
-  commitment: 'true',
-};
+import { SIGN_UP_FORM } from '../support/sign-up-form.js';
 
 describe('sign-up and line-manager approval, over the bot endpoint', () => {
   let t: TestBot;
@@ -55,14 +46,14 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
   });
 
   it('refuses an incomplete form with a clear message and records nothing', async () => {
-    const response = await t.send(action(ALEX, 'submitSignUp', { ...ALEX_FORM, consent: 'false' }));
+    const response = await t.send(action(ALEX, 'submitSignUp', { ...SIGN_UP_FORM, consent: 'false' }));
     expect(textOf(invokeCard(response))).toContain('Please consent');
     await t.send(message(ALEX, 'my status'));
     expect(lastCardTo(ALEX)).toContain('interested');
   });
 
   it('sends the request to the line manager, who alone sees the buttons', async () => {
-    const response = await t.send(action(ALEX, 'submitSignUp', ALEX_FORM));
+    const response = await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
     const sent = invokeCard(response);
     expect(textOf(sent)).toContain('Waiting for Megan Bowen to decide');
     expect(sent.actions ?? []).toHaveLength(0);
@@ -110,7 +101,7 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
 
   it('routes a councillor to the governance approver, asks for a declaration, and shows a decline reason', async () => {
     await t.send(message(ADELE, 'sign up'));
-    const councillorForm = { ...ALEX_FORM, role: 'electedMember', directorateOrWard: 'Valley ward', jobTitle: 'Councillor' };
+    const councillorForm = { ...SIGN_UP_FORM, role: 'electedMember', directorateOrWard: 'Valley ward', jobTitle: 'Councillor' };
     const missing = await t.send(action(ADELE, 'submitSignUp', councillorForm));
     expect(textOf(invokeCard(missing))).toContain('declaration of interests');
 
