@@ -1,3 +1,4 @@
+import type { DeliveryFailureCode } from '../domain/broadcast/delivery-outcome.js';
 import type { Effect } from './ports.js';
 
 /** Why a delivery did not happen: try again later, or never (the person is gone, or the bot is blocked). */
@@ -6,6 +7,8 @@ export class DeliveryError extends Error {
     message: string,
     readonly outcome: 'retry' | 'permanent',
     readonly retryAfterMs?: number,
+    /** Why a permanent failure is permanent, when the sender knows (blocked, gone, refused). */
+    readonly code?: DeliveryFailureCode,
   ) {
     super(message);
     this.name = 'DeliveryError';

@@ -194,7 +194,7 @@ export class BroadcastWorker {
       await this.sender.send(broadcast, record.recipientId);
       return { kind: 'delivered' };
     } catch (error) {
-      if (error instanceof DeliveryError && error.outcome === 'permanent') return { kind: 'failed', code: failureCode(error.message), reason: sentence(error.message) };
+      if (error instanceof DeliveryError && error.outcome === 'permanent') return { kind: 'failed', code: error.code ?? failureCode(error.message), reason: sentence(error.message) };
       const result: SendResult =
         error instanceof DeliveryError && error.retryAfterMs !== undefined
           ? { status: 429, headers: { 'retry-after': String(error.retryAfterMs / 1000) } }
@@ -282,7 +282,7 @@ export class BroadcastWorker {
   }
 }
 
-/** TeamsTransport's DeliveryError carries a sentence, not the status; these are its permanent sentences. */
+/** For permanent failures whose sender gave no code (a Graph installation refused): read from the sentence. */
 function failureCode(message: string): DeliveryFailureCode {
   if (/blocked/i.test(message)) return 'BOT_BLOCKED';
   if (/no longer exists|not in the directory|left/i.test(message)) return 'RECIPIENT_GONE';

@@ -10,7 +10,7 @@ export function connectorFailure(error: unknown, now: Date = new Date()): Delive
   const status = statusOf(error);
   const retryAfter = retryAfterHeader(error);
   const outcome = classifyDelivery({ ...(status !== undefined ? { status } : {}), headers: { 'retry-after': retryAfter } }, { attempt: 1, now, jitter: 0 });
-  if (outcome.kind === 'failed') return new DeliveryError(outcome.reason, 'permanent');
+  if (outcome.kind === 'failed') return new DeliveryError(outcome.reason, 'permanent', undefined, outcome.code);
   const reason = outcome.kind === 'retry' ? outcome.reason : 'Teams did not confirm the message';
   return new DeliveryError(reason, 'retry', retryAfterMs(retryAfter, now));
 }
