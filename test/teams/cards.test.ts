@@ -9,12 +9,13 @@ import { helpCard } from '../../src/teams/cards/help.card.js';
 import { signUpFormCard } from '../../src/teams/cards/sign-up-form.card.js';
 import { signUpSentCard } from '../../src/teams/cards/sign-up-sent.card.js';
 import { statusCard } from '../../src/teams/cards/status.card.js';
+import { bookingFacts } from '../../src/teams/handlers/session-status.js';
 import { welcomeCard } from '../../src/teams/cards/welcome.card.js';
 import { cardProblems } from '../support/card-check.js';
 import { BROADCAST_CARDS } from './broadcast-cards.js';
 import { MATCHING_CARDS } from './matching-cards.js';
 import { RELATIONSHIP_CARDS } from './relationship-cards.js';
-import { SESSION_CARDS } from './session-cards.js';
+import { SESSION_CARDS, STATUS_BOOKINGS } from './session-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -37,6 +38,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['help, coordinator', helpCard({ mentor: approved, isCoordinator: true })],
   ['status, nobody', statusCard(undefined)],
   ['status, awaiting', statusCard(awaiting)],
+  ['status, with sessions booked and waiting', statusCard(approved, bookingFacts(STATUS_BOOKINGS))],
   ['sign-up form', signUpFormCard(interested)],
   ['sign-up form with a problem', signUpFormCard(interested, 'Please consent')],
   ['sign-up sent', signUpSentCard(awaiting)],

@@ -1,4 +1,4 @@
-import { bookSession, cancelBooking, openSession, type Session } from '../../src/domain/sessions/index.js';
+import { bookSession, cancelBooking, openSession, type Session, type UpcomingBooking } from '../../src/domain/sessions/index.js';
 import { attendanceCard } from '../../src/teams/cards/attendance.card.js';
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import { coordinatorSessionsCard } from '../../src/teams/cards/coordinator-sessions.card.js';
@@ -57,4 +57,10 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: promoted', sessionPromotedCard({ session: afterCancel }, NOW)],
   ['sessions: moved', sessionMovedCard({ session: full }, NOW)],
   ['sessions: cancelled', sessionCancelledCard({ session: { ...full, cancelledAt: NOW.toISOString() } }, NOW)],
+];
+
+/** What `my status` lists for a mentor with one place and one place on a waiting list. */
+export const STATUS_BOOKINGS: UpcomingBooking[] = [
+  { session: full, status: 'confirmed' },
+  { session: { ...training, startsAt: '2026-11-30T09:30:00.000Z', endsAt: '2026-11-30T16:30:00.000Z' }, status: 'waiting', position: 2 },
 ];

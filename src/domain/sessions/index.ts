@@ -11,3 +11,4 @@ export * from './date-time-input.js';
 export * from './zoned-time.js';
 export * from './session-time.format.js';
 export * from './cohort-sessions.js';
+export * from './upcoming-bookings.js';

@@ -12,10 +12,12 @@ import {
   sessionsCommand,
   type SessionHandlerDeps,
 } from '../handlers/sessions.handler.js';
+import { sessionStatusFacts } from '../handlers/session-status.js';
 import type { RouteRegistry } from './route-registry.js';
 
 /** Sessions: booking for mentors; creating, attendance and cancelling for coordinators (checked on the server). */
 export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): void {
+  routes.statusFact(sessionStatusFacts(deps.sessions));
   routes
     .command(/^\s*(my\s+)?sessions\s*$/i, 'sessions', sessionsCommand(deps))
     .command(/^\s*new\s+session\s*$/i, 'newSession', newSessionCommand(deps))
