@@ -2,6 +2,7 @@ import { fail, ok, type DomainError, type Result } from '../result.js';
 import { checkChangeable } from './booking-window.js';
 import { invalidInput, type InvalidInputError } from './problems.js';
 import { confirmedBookings, MAX_SEATS, MIN_SEATS, peopleToTell, type Booking, type Session } from './session.js';
+import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';
 import { fillFreeSeats } from './waiting-list.js';
 
@@ -51,11 +52,15 @@ export interface SeatsChanged {
 
 export type ChangeSeatsErrorCode = ChangeableErrorCode | 'INVALID_SEATS' | 'SEATS_BELOW_CONFIRMED';
 
-/** Fewer seats than confirmed people is refused: nobody loses a confirmed place without being told by a person. */
-export function changeSeats(session: Session, seats: number, now: Date): Result<SeatsChanged, ChangeSeatsErrorCode> {
+/**
+ * More seats go to the people waiting, first in line first. Fewer seats than confirmed people is refused: nobody loses a
+ * confirmed place without being told by a person. `input` is a number, or its digits as a card sends them.
+ */
+export function changeSeats(session: Session, input: unknown, now: Date): Result<SeatsChanged, ChangeSeatsErrorCode> {
   const changeable = checkChangeable(session, now);
   if (!changeable.ok) return changeable;
-  if (!Number.isInteger(seats) || seats < MIN_SEATS || seats > MAX_SEATS) {
+  const seats = readSeatsInput(input);
+  if (seats === undefined || !Number.isInteger(seats) || seats < MIN_SEATS || seats > MAX_SEATS) {
     return fail('INVALID_SEATS', `Seats must be a whole number from ${MIN_SEATS} to ${MAX_SEATS}.`);
   }
   const confirmed = confirmedBookings(session).length;

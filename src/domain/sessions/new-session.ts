@@ -10,6 +10,7 @@ import {
   type SessionDraft,
   type SessionLocation,
 } from './session.js';
+import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';
 import { isTimeZone } from './zoned-time.js';
 
@@ -88,10 +89,9 @@ function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem
   return venue && venue.length <= MAX_VENUE_LENGTH ? { type: 'inPerson', venue } : undefined;
 }
 
-/** Cards send numbers as text, so '20' is read as 20; '20.5', '1e2' and '' are not. */
 function readSeats(value: unknown, problems: FieldProblem[]): number | undefined {
-  const seats = typeof value === 'string' && /^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value;
-  if (typeof seats === 'number' && Number.isInteger(seats) && seats >= MIN_SEATS && seats <= MAX_SEATS) return seats;
+  const seats = readSeatsInput(value);
+  if (seats !== undefined && Number.isInteger(seats) && seats >= MIN_SEATS && seats <= MAX_SEATS) return seats;
   problems.push(problem('seats', 'INVALID_SEATS', `Seats must be a whole number from ${MIN_SEATS} to ${MAX_SEATS}.`));
   return undefined;
 }

@@ -66,11 +66,23 @@ describe('changeSeats', () => {
     [501, 'INVALID_SEATS', '', []],
     [2.5, 'INVALID_SEATS', '', []],
     [Number.NaN, 'INVALID_SEATS', '', []],
+    // As a card sends them: digits as text are read; anything else is refused.
+    ['3', 'ok', 'a:confirmed b:cancelled c:confirmed d:confirmed e:waiting', ['d']],
+    [' 4 ', 'ok', 'a:confirmed b:cancelled c:confirmed d:confirmed e:confirmed', ['d', 'e']],
+    ['2', 'ok', 'a:confirmed b:cancelled c:confirmed d:waiting e:waiting', []],
+    ['1', 'SEATS_BELOW_CONFIRMED', '', []],
+    ['-3', 'INVALID_SEATS', '', []],
+    ['3.5', 'INVALID_SEATS', '', []],
+    ['1e2', 'INVALID_SEATS', '', []],
+    ['', 'INVALID_SEATS', '', []],
+    ['ten', 'INVALID_SEATS', '', []],
+    [undefined, 'INVALID_SEATS', '', []],
+    [{ seats: 3 }, 'INVALID_SEATS', '', []],
   ])('to %s seats: %s', (seats, expected, after, promoted) => {
     const result = changeSeats(booked, seats, NOW);
     expect(result.ok ? 'ok' : result.error.code).toBe(expected);
     if (!result.ok) return;
-    expect(result.value.session.seats).toBe(seats);
+    expect(result.value.session.seats).toBe(Number(seats));
     expect(statuses(result.value.session)).toBe(after);
     expect(result.value.promoted.map((b) => b.personId)).toEqual(promoted);
   });
@@ -80,9 +92,25 @@ describe('changeSeats', () => {
     expect(!result.ok && result.error.message).toContain('2 people already have a confirmed place');
   });
 
-  it('refuses on a cancelled session', () => {
-    const result = changeSeats({ ...booked, cancelledAt: NOW.toISOString() }, 5, NOW);
-    expect(result.ok ? 'ok' : result.error.code).toBe('SESSION_CANCELLED');
+  it.each([
+    ['cancelled', { ...booked, cancelledAt: NOW.toISOString() }, NOW, 'SESSION_CANCELLED'],
+    ['started', booked, new Date('2026-11-30T09:30:00Z'), 'SESSION_STARTED'],
+    ['over', booked, new Date('2026-12-01T00:00:00Z'), 'SESSION_STARTED'],
+  ] as const)('refuses on a %s session, even to add seats', (_name, session, now, code) => {
+    const result = changeSeats(session, 5, now);
+    expect(result.ok ? 'ok' : result.error.code).toBe(code);
+  });
+
+  it('allows a change after booking has closed, until the start', () => {
+    const result = changeSeats(booked, 3, new Date('2026-11-29T12:00:00Z'));
+    expect(result.ok && result.value.promoted.map((b) => b.personId)).toEqual(['d']);
+  });
+
+  it('lowering seats to no fewer than the confirmed people changes nobody', () => {
+    const roomy = { ...booked, seats: 10, bookings: booked.bookings.filter((b) => b.status !== 'waiting') };
+    const result = changeSeats(roomy, 2, NOW);
+    expect(result.ok && statuses(result.value.session)).toBe('a:confirmed b:cancelled c:confirmed');
+    expect(result.ok && result.value.promoted).toEqual([]);
   });
 });
 
