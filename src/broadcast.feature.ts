@@ -48,7 +48,8 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
 
   let verbs: ReadonlySet<string> | undefined;
   const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
-  const sender = new TeamsBroadcastSender(context.transport, journey.directory, bookVerb);
+  // Without botbuilder's own retries: the worker's pacer and durable retry see every 429 and 5xx (docs/broadcasts.md).
+  const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb);
   const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] });
   const options = {
     ...DEFAULT_BROADCAST_WORKER_OPTIONS,

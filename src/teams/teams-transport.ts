@@ -6,6 +6,7 @@ import type { CardMessageRepository } from '../store/card-message.repository.js'
 import type { ConversationAddress, ConversationRepository } from '../store/conversation.repository.js';
 import type { AdaptiveCardJson } from './cards/card.js';
 import { connectorFailure } from './connector-errors.js';
+import { dropBuiltInRetries } from './connector-retries.js';
 
 export interface TransportDeps {
   readonly adapter: TeamsAdapter;
@@ -14,11 +15,21 @@ export interface TransportDeps {
   readonly cardMessages: CardMessageRepository;
   readonly installer: AppInstaller;
   readonly serviceUrl: string;
+  /** false: a failed call reaches the caller at once instead of being retried inside botbuilder (see withoutBuiltInRetries). */
+  readonly builtInRetries?: boolean;
 }
 
 /** Sends and updates cards in people's 1:1 chats with the bot, from any instance; failures become DeliveryErrors. */
 export class TeamsTransport {
   constructor(private readonly deps: TransportDeps) {}
+
+  /**
+   * The same transport without botbuilder's own retries, for callers that pace and retry durably themselves
+   * (broadcasts): a retry inside the HTTP pipeline would bypass their pacer and hide the 429 from them.
+   */
+  withoutBuiltInRetries(): TeamsTransport {
+    return new TeamsTransport({ ...this.deps, builtInRetries: false });
+  }
 
   /** Sends a card; with `rememberAs`, keeps its message id so the card can be updated in place later. */
   async send(recipientId: string, card: AdaptiveCardJson, rememberAs?: string): Promise<void> {
@@ -68,6 +79,7 @@ export class TeamsTransport {
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.botId, reference, async (context) => {
         try {
+          if (this.deps.builtInRetries === false) dropBuiltInRetries(context);
           await logic(context);
         } catch (error) {
           failure = { error };
