@@ -1,10 +1,10 @@
 import { SYSTEM } from './app/audit.js';
 import type { Directory } from './app/ports.js';
 import { seedSession } from './app/sessions/create-session.js';
-import { KeyedQueue } from './app/sessions/keyed-queue.js';
 import { reconcileCalendars } from './app/sessions/reconcile-calendars.js';
 import { sendSessionReminders } from './app/sessions/send-reminders.js';
 import type { SessionDeps } from './app/sessions/session-deps.js';
+import { SessionWriter } from './app/sessions/session-writer.js';
 import type { EmailLookup } from './app/sessions/session-ports.js';
 import type { CalendarSyncDeps } from './app/sessions/sync-calendar.js';
 import { DEFAULT_TIME_ZONE } from './domain/sessions/index.js';
@@ -26,7 +26,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   const table = await context.openTable('Sessions');
   const now = (): Date => context.journey.clock.now();
   const sessions = new SessionRepository(table, context.queue, now);
-  const deps: SessionDeps = { ...context.journey, sessions, sessionQueue: new KeyedQueue() };
+  const deps: SessionDeps = { ...context.journey, sessions, sessionWriter: new SessionWriter(sessions, context.journey.clock) };
   for (const draft of scheme.cohort) {
     const outcome = await seedSession(deps, SYSTEM, draft);
     if (outcome === 'created') log.info({ sessionId: draft.id }, 'seeded a cohort session from the scheme configuration');

@@ -125,14 +125,14 @@ export class SessionRepository implements SessionStore {
     return entity ? fromEntity(entity) : undefined;
   }
 
-  async save(change: SessionChange): Promise<void> {
+  async save(change: SessionChange): Promise<string | undefined> {
     const entity = toEntity(change.session, change.version, change.remindedFor);
     // Listed before it exists: a crash in between leaves a catalogue row that list() skips, never a session it misses.
     if (!change.etag) {
       const { kind, startsAt, endsAt } = change.session;
       await this.table.upsertEntity({ partitionKey: CATALOGUE, rowKey: entity.partitionKey, kind, startsAt, endsAt }, 'Replace');
     }
-    await commitPartition(
+    const etag = await commitPartition(
       this.table,
       {
         partitionKey: entity.partitionKey,
@@ -146,6 +146,7 @@ export class SessionRepository implements SessionStore {
     // Not awaited: the effects are stored with the session, and a signal that fails is made good by the outbox sweeper.
     // Waiting for it would hold the next booking of this session back by one more round trip.
     if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
+    return etag;
   }
 
   async *list(options: ListSessionsOptions = {}): AsyncIterable<VersionedSession> {

@@ -1,10 +1,15 @@
 import type { JourneyDeps } from '../deps.js';
-import type { KeyedQueue } from './keyed-queue.js';
 import type { SessionStore } from './session-ports.js';
+import { SessionWriter } from './session-writer.js';
 
 /** What the session use cases need: the mentor journey's parts and the session store. */
 export interface SessionDeps extends JourneyDeps {
   readonly sessions: SessionStore;
-  /** Bookings on one session through this instance wait their turn instead of colliding (optional: etags decide). */
-  readonly sessionQueue?: KeyedQueue;
+  /** Bookings on one session through this instance are written together (optional: etags alone keep the rules). */
+  readonly sessionWriter?: SessionWriter;
+}
+
+/** The instance's shared writer, or a writer of its own for this one call (no grouping, no remembered state). */
+export function writerFor(deps: SessionDeps): SessionWriter {
+  return deps.sessionWriter ?? new SessionWriter(deps.sessions, deps.clock);
 }

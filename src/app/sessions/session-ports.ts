@@ -46,8 +46,11 @@ export interface ListSessionsOptions {
 
 export interface SessionStore {
   get(sessionId: string): Promise<VersionedSession | undefined>;
-  /** One transaction: the session row (etag-guarded), audit rows and outbox effects. Throws ConcurrencyError on a stale etag. */
-  save(change: SessionChange): Promise<void>;
+  /**
+   * One transaction: the session row (etag-guarded), audit rows and outbox effects. Throws ConcurrencyError on a stale
+   * etag; resolves with the row's new etag when the store knows it.
+   */
+  save(change: SessionChange): Promise<string | undefined>;
   /** Sessions matching the options (all when none), read through a small catalogue rather than a table scan. */
   list(options?: ListSessionsOptions): AsyncIterable<VersionedSession>;
   /** Queues effects outside a write (skipping ids already queued) and signals the worker. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { book } from '../../../src/app/sessions/book-session.js';
 import { cancelMyBooking } from '../../../src/app/sessions/cancel-booking.js';
-import { KeyedQueue } from '../../../src/app/sessions/keyed-queue.js';
+import { SessionWriter } from '../../../src/app/sessions/session-writer.js';
 import { confirmedBookings, openSession, waitingList } from '../../../src/domain/sessions/index.js';
 import { freshSessionStorage } from '../../support/session-storage.js';
 import { approvedMentor } from '../../support/sessions-bot.js';
@@ -38,8 +38,8 @@ describe('bookings and cancellations racing on Azurite', () => {
             audit: [],
             effects: [],
           });
-          // With and without the per-instance queue: the etag alone must hold the rules.
-          const d = queued ? { ...deps, sessionQueue: new KeyedQueue() } : deps;
+          // With and without the per-instance writer: the etag alone must hold the rules.
+          const d = queued ? { ...deps, sessionWriter: new SessionWriter(deps.sessions, deps.clock) } : deps;
           await Promise.all(operations.map((op) => (op.cancel ? cancelMyBooking(d, PEOPLE[op.person]!, id) : book(d, PEOPLE[op.person]!, id))));
           const stored = (await sessions.get(id))!.session;
           const confirmed = confirmedBookings(stored).length;
