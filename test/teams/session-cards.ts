@@ -49,6 +49,7 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: coordinator list', coordinatorSessionsCard([{ session: full }, { session: afterCancel }, { session: attended }], NOW, 'Created: x')],
   ['sessions: coordinator list after the session', coordinatorSessionsCard([{ session: attended }], new Date('2026-11-10T00:00:00Z'))],
   ['sessions: coordinator list, empty', coordinatorSessionsCard([], NOW)],
+  ['sessions: coordinator list, seats refused', coordinatorSessionsCard([{ session: full }], NOW, undefined, 'Seats not changed: 3 people already have a confirmed place. Choose at least 3 seats, or cancel bookings first.')],
   ['sessions: new session form', newSessionFormCard('Europe/London')],
   ['sessions: new session form with problems', newSessionFormCard('Europe/London', { title: EVIL, seats: '0' }, [{ field: 'seats', code: 'INVALID_SEATS', message: 'Seats must be a whole number from 1 to 500.' }])],
   ['sessions: attendance', attendanceCard(attended, { text: 'Attendance saved: 1 present.', tone: 'good' })],

@@ -27,7 +27,7 @@ export function mentorStageSync(session: Session, version: number, personId: str
   ];
 }
 
-export function promotedNotice(session: Session, version: number, promoted: Booking): Effect {
+export function promotedNotice(session: Session, version: number, promoted: Pick<Booking, 'personId'>): Effect {
   return {
     id: `${session.id}.v${version}.promoted.${promoted.personId}`,
     recipientId: promoted.personId,
@@ -47,9 +47,25 @@ export function fanOut(session: Session, version: number, purpose: FanOutPurpose
   };
 }
 
+/**
+ * Everyone one write moved from the waiting list (more seats can free hundreds), as one row: a partition transaction
+ * holds at most 100, and each person needs a notice and a stage check.
+ */
+export function promotionsFanOut(session: Session, version: number, promoted: readonly Booking[], actor: PersonRef): Effect {
+  return {
+    id: `${session.id}.v${version}.fanout.promoted`,
+    recipientId: `session:${session.id}`,
+    message: { type: 'sessionFanOut', sessionId: session.id, version, purpose: 'promoted', actor, personIds: promoted.map((b) => b.personId) },
+  };
+}
+
 /** The per-person effects a fan-out stands for, from the session as stored when the worker runs it. */
-export function fanOutEffects(session: Session, version: number, purpose: FanOutPurpose, actor: PersonRef): Effect[] {
+export function fanOutEffects(session: Session, version: number, purpose: FanOutPurpose, actor: PersonRef, personIds: readonly string[] = []): Effect[] {
   const key = `${session.id}.v${version}`;
+  if (purpose === 'promoted') {
+    // The notice checks the place is still held when it is sent; the stage check reads the booking as stored then.
+    return personIds.flatMap((personId) => [promotedNotice(session, version, { personId }), ...mentorStageSync(session, version, personId, actor)]);
+  }
   if (purpose === 'reminder') {
     if (session.cancelledAt) return [];
     return confirmedBookings(session).map((booking) => ({

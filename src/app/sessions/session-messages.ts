@@ -15,10 +15,18 @@ export type SessionMessage =
    * One row in the write's transaction (which holds at most 100), expanded by the worker into one effect per person;
    * the per-person ids make the expansion safe to repeat after a crash.
    */
-  | { readonly type: 'sessionFanOut'; readonly sessionId: string; readonly version: number; readonly purpose: FanOutPurpose; readonly actor: PersonRef }
+  | {
+      readonly type: 'sessionFanOut';
+      readonly sessionId: string;
+      readonly version: number;
+      readonly purpose: FanOutPurpose;
+      readonly actor: PersonRef;
+      /** For 'promoted': who that write moved from the waiting list (the stored session no longer says). */
+      readonly personIds?: readonly string[];
+    }
   /** The coordinator moved the session to a new time. */
   | { readonly type: 'sessionMoved'; readonly sessionId: string; readonly personId: string }
   /** The coordinator cancelled the session. */
   | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string };
 
-export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages';
+export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages' | 'promoted';

@@ -1,5 +1,6 @@
-import { bookingWindow, confirmedBookings, waitingList } from '../../domain/sessions/index.js';
+import { bookingWindow, confirmedBookings, MAX_SEATS, MIN_SEATS, waitingList } from '../../domain/sessions/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from './card.js';
+import { numberInput } from './form-inputs.js';
 import { KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
 
 /** For coordinators: every session with who is booked and who is waiting, in order. */
@@ -34,7 +35,7 @@ function block(view: SessionView, now: Date): CardElement {
               actions: [
                 ...(started
                   ? [execute('Record attendance', 'attendanceForm', { sessionId: session.id })]
-                  : [moveAction(view), execute('Cancel this session', 'cancelSession', { sessionId: session.id }, 'destructive')]),
+                  : [moveAction(view), seatsAction(view), execute('Cancel this session', 'cancelSession', { sessionId: session.id }, 'destructive')]),
               ],
             },
           ]),
@@ -68,4 +69,27 @@ function moveAction(view: SessionView): CardAction {
 /** Every session on the card has its own move form, and input ids must be unique on the whole card. */
 export function moveInputId(sessionId: string, field: 'startsAt' | 'endsAt'): string {
   return `move.${sessionId}.${field}`;
+}
+
+/** A small form under the session: the new number of seats (the server decides who it lets in). */
+function seatsAction(view: SessionView): CardAction {
+  const { session } = view;
+  const booked = confirmedBookings(session).length;
+  const waiting = waitingList(session).length;
+  return {
+    type: 'Action.ShowCard',
+    title: 'Change seats…',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        text(`Now ${session.seats} seats: ${booked} booked, ${waiting} waiting. New seats go to the waiting list in order; fewer seats than people booked is refused.`),
+        numberInput(seatsInputId(session.id), 'Number of seats', session.seats, MIN_SEATS, MAX_SEATS),
+      ],
+      actions: [execute('Change the seats', 'changeSeats', { sessionId: session.id })],
+    },
+  };
+}
+
+export function seatsInputId(sessionId: string): string {
+  return `seats.${sessionId}`;
 }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { book } from '../../app/sessions/book-session.js';
 import { cancelMyBooking } from '../../app/sessions/cancel-booking.js';
 import { cancelWholeSession } from '../../app/sessions/cancel-session.js';
+import { changeSessionSeats, type SeatsOutcome } from '../../app/sessions/change-seats.js';
 import { createSession } from '../../app/sessions/create-session.js';
 import { moveWholeSession } from '../../app/sessions/move-session.js';
 import { recordSessionAttendance } from '../../app/sessions/record-attendance.js';
@@ -13,7 +14,7 @@ import type { AttendanceMark, Session } from '../../domain/sessions/index.js';
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from '../cards/attendance.card.js';
 import { card, heading, text } from '../cards/card.js';
-import { coordinatorSessionsCard, moveInputId } from '../cards/coordinator-sessions.card.js';
+import { coordinatorSessionsCard, moveInputId, seatsInputId } from '../cards/coordinator-sessions.card.js';
 import { errorCard } from '../cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from '../cards/new-session-form.card.js';
 import { sessionBookingCard } from '../cards/session-booking.card.js';
@@ -184,6 +185,26 @@ export function moveSessionAction(h: SessionHandlerDeps) {
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
   };
+}
+
+export function changeSeatsAction(h: SessionHandlerDeps) {
+  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    const now = h.sessions.clock.now();
+    const views = await sessionViews(h.sessions.sessions, now);
+    if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
+    await answerInvoke(context, coordinatorSessionsCard(views, now, seatsNotice(result.value)));
+  };
+}
+
+function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
+  if (!changed) return `${session.title} already has ${session.seats} seats.`;
+  const told =
+    promoted.length === 0 ? '' : promoted.length === 1 ? ' The first person waiting now has a place and is being told.' : ` The first ${promoted.length} people waiting now have places and are being told.`;
+  return `Seats changed: ${session.title} now has ${session.seats} seats.${told}`;
 }
 
 /** Sessions that have started in the last 30 days and were not cancelled, most recent first. */

@@ -35,7 +35,7 @@ export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps |
     sessionFanOut: async (_effect, message) => {
       const stored = await deps.sessions.get(message.sessionId);
       if (!stored) return;
-      await deps.sessions.addEffects(message.sessionId, fanOutEffects(stored.session, message.version, message.purpose, message.actor));
+      await deps.sessions.addEffects(message.sessionId, fanOutEffects(stored.session, message.version, message.purpose, message.actor, message.personIds));
     },
     sessionPromoted: async (effect, message, transport) => {
       const current = await view(message.sessionId);

@@ -4,6 +4,7 @@ import {
   bookSessionAction,
   cancelSessionAction,
   cancelSessionBookingAction,
+  changeSeatsAction,
   createSessionAction,
   moveSessionAction,
   newSessionCommand,
@@ -28,6 +29,7 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .action('createSession', createSessionAction(deps))
     .action('cancelSession', cancelSessionAction(deps))
     .action('moveSession', moveSessionAction(deps))
+    .action('changeSeats', changeSeatsAction(deps))
     .action('attendanceForm', attendanceFormAction(deps))
     .action('recordAttendance', recordAttendanceAction(deps));
 }
