@@ -16,10 +16,10 @@ import { GraphGroupMembers, ListedGroupMembers } from './graph/group-members.gat
 import { LocalDirectory } from './graph/local-directory.js';
 import { BroadcastWorker, DEFAULT_BROADCAST_WORKER_OPTIONS } from './jobs/broadcast-worker.js';
 import { SendPacer } from './jobs/send-pacer.js';
+import { sharedSessions } from './session-deps.shared.js';
 import { BroadcastQueue } from './store/broadcast-queue.js';
 import { BroadcastRepository } from './store/broadcast.repository.js';
 import { CardMessageRepository } from './store/card-message.repository.js';
-import { SessionRepository } from './store/session.repository.js';
 import { SupervisionRepository } from './store/supervision.repository.js';
 import { TableLease } from './store/table-lease.js';
 import { TeamsBroadcastSender } from './teams/broadcast-sender.js';
@@ -71,7 +71,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const eligibleGroupIds = context.graph ? config.BROADCAST_GROUP_IDS : ['local-directory'];
   // The sessions feature's store (same table): invitations can be to its sessions, and the quarter's supervision is
   // one of its sessions too, so Attend books a seat and its calendar event follows the bookings.
-  const sessionDeps: SessionDeps = { ...journey, sessions: new SessionRepository(await context.openTable('Sessions'), context.queue, now) };
+  const { deps: sessionDeps } = await sharedSessions(context);
   const sessions: SessionCatalog = {
     upcoming: async (at) => [...(await supervision.upcoming(at)), ...(await bookableSessions(sessionDeps, at))].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
     get: async (id) => (await supervision.get(id)) ?? (await bookableSessions(sessionDeps, now())).find((session) => session.id === id),

@@ -3,15 +3,13 @@ import type { Directory } from './app/ports.js';
 import { seedSession } from './app/sessions/create-session.js';
 import { reconcileCalendars } from './app/sessions/reconcile-calendars.js';
 import { sendSessionReminders } from './app/sessions/send-reminders.js';
-import type { SessionDeps } from './app/sessions/session-deps.js';
-import { SessionWriter } from './app/sessions/session-writer.js';
 import type { EmailLookup } from './app/sessions/session-ports.js';
 import type { CalendarSyncDeps } from './app/sessions/sync-calendar.js';
 import { DEFAULT_TIME_ZONE } from './domain/sessions/index.js';
 import type { FeatureFactory } from './feature.js';
 import { GraphCalendarGateway } from './graph/calendar.gateway.js';
 import { loadSchemeConfig } from './scheme-config.js';
-import { SessionRepository } from './store/session.repository.js';
+import { sharedSessions } from './session-deps.shared.js';
 import { sessionNotifiers } from './teams/notifications/sessions.notifications.js';
 import { sessionRoutes } from './teams/routes/sessions.routes.js';
 
@@ -23,10 +21,9 @@ import { sessionRoutes } from './teams/routes/sessions.routes.js';
 export const sessionsFeature: FeatureFactory = async (context) => {
   const { config, log } = context;
   const scheme = loadSchemeConfig(config.SCHEME_CONFIG_FILE, config.COHORT_YEAR);
-  const table = await context.openTable('Sessions');
   const now = (): Date => context.journey.clock.now();
-  const sessions = new SessionRepository(table, context.queue, now);
-  const deps: SessionDeps = { ...context.journey, sessions, sessionWriter: new SessionWriter(sessions, context.journey.clock) };
+  const { deps, table } = await sharedSessions(context);
+  const { sessions } = deps;
   for (const draft of scheme.cohort) {
     const outcome = await seedSession(deps, SYSTEM, draft);
     if (outcome === 'created') log.info({ sessionId: draft.id }, 'seeded a cohort session from the scheme configuration');

@@ -7,7 +7,7 @@ import { createSession } from '../../app/sessions/create-session.js';
 import { moveWholeSession } from '../../app/sessions/move-session.js';
 import { recordSessionAttendance } from '../../app/sessions/record-attendance.js';
 import type { SessionDeps } from '../../app/sessions/session-deps.js';
-import type { SessionStore } from '../../app/sessions/session-ports.js';
+import type { ListSessionsOptions, SessionStore } from '../../app/sessions/session-ports.js';
 import type { MentorStage } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import type { AttendanceMark, Session } from '../../domain/sessions/index.js';
@@ -36,17 +36,22 @@ const joinUrls = new Map<string, string>();
 
 /** Every session worth showing now (recent and coming), soonest first, with the Teams link when the event has one. */
 export async function sessionViews(
-  store: SessionStore,
+  source: Pick<SessionDeps, 'sessions' | 'recent'>,
   now: Date,
   options: { kinds?: ReadonlySet<Session['kind']>; filter?: (session: Session) => boolean } = {},
 ): Promise<SessionView[]> {
-  const sessions: Session[] = [];
   const listing = { endingAfter: new Date(now.getTime() - KEEP_SHOWING_MS), ...(options.kinds ? { kinds: options.kinds } : {}) };
-  for await (const stored of store.list(listing)) {
-    if (!options.filter || options.filter(stored.session)) sessions.push(stored.session);
-  }
+  const sessions = (await listed(source, listing)).filter((session) => !options.filter || options.filter(session));
   sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return Promise.all(sessions.map((session) => withJoinUrl(store, session)));
+  return Promise.all(sessions.map((session) => withJoinUrl(source.sessions, session)));
+}
+
+/** From the recent-sessions cache when the bot has one (cards only: decisions always read the row). */
+async function listed(source: Pick<SessionDeps, 'sessions' | 'recent'>, listing: ListSessionsOptions & { endingAfter: Date }): Promise<Session[]> {
+  if (source.recent) return (await source.recent.list(listing)).map((stored) => stored.session);
+  const sessions: Session[] = [];
+  for await (const stored of source.sessions.list(listing)) sessions.push(stored.session);
+  return sessions;
 }
 
 async function withJoinUrl(store: SessionStore, session: Session): Promise<SessionView> {
@@ -67,7 +72,7 @@ export async function bookingCardFor(
   const now = deps.clock.now();
   const { stage: known, ...rest } = options;
   const [views, stage] = await Promise.all([
-    sessionViews(deps.sessions, now, { kinds: MENTOR_KINDS, filter: (s) => !s.cancelledAt }),
+    sessionViews(deps, now, { kinds: MENTOR_KINDS, filter: (s) => !s.cancelledAt }),
     known ? Promise.resolve(known) : deps.mentors.get(personId).then((m) => m?.value.stage),
   ]);
   return sessionBookingCard({ sessions: views, personId, stage, now, ...rest });
@@ -82,7 +87,7 @@ export function sessionsCommand(h: SessionHandlerDeps) {
   return async (context: TurnContext, actor: PersonRef): Promise<void> => {
     if (h.sessions.roles.isCoordinator(actor.id)) {
       const now = h.sessions.clock.now();
-      await sendCard(context, coordinatorSessionsCard(await sessionViews(h.sessions.sessions, now), now));
+      await sendCard(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now));
       return;
     }
     await sendCard(context, await bookingCardFor(h.sessions, actor.id));
@@ -154,7 +159,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
       return answerInvoke(context, newSessionFormCard(h.timeZone, shown, result.error.problems));
     }
     const now = h.sessions.clock.now();
-    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions.sessions, now), now, `Created: ${result.value.title}. Approved mentors can book it now.`));
+    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Created: ${result.value.title}. Approved mentors can book it now.`));
   };
 }
 
@@ -165,7 +170,7 @@ export function cancelSessionAction(h: SessionHandlerDeps) {
     const result = await cancelWholeSession(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
     const now = h.sessions.clock.now();
-    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
+    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
   };
 }
 
@@ -181,7 +186,7 @@ export function moveSessionAction(h: SessionHandlerDeps) {
     });
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const now = h.sessions.clock.now();
-    const views = await sessionViews(h.sessions.sessions, now);
+    const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
   };
@@ -194,7 +199,7 @@ export function changeSeatsAction(h: SessionHandlerDeps) {
     const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const now = h.sessions.clock.now();
-    const views = await sessionViews(h.sessions.sessions, now);
+    const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, seatsNotice(result.value)));
   };
@@ -208,15 +213,15 @@ function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
 }
 
 /** Sessions that have started in the last 30 days and were not cancelled, most recent first. */
-async function sessionsForAttendance(store: SessionStore, now: Date): Promise<Session[]> {
-  const views = await sessionViews(store, now, { filter: (s) => !s.cancelledAt && Date.parse(s.startsAt) <= now.getTime() && Date.parse(s.startsAt) > now.getTime() - 30 * 86_400_000 });
+async function sessionsForAttendance(source: Pick<SessionDeps, 'sessions' | 'recent'>, now: Date): Promise<Session[]> {
+  const views = await sessionViews(source, now, { filter: (s) => !s.cancelledAt && Date.parse(s.startsAt) <= now.getTime() && Date.parse(s.startsAt) > now.getTime() - 30 * 86_400_000 });
   return views.map((view) => view.session).reverse();
 }
 
 export function attendanceCommand(h: SessionHandlerDeps) {
   return async (context: TurnContext, actor: PersonRef): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
-    const sessions = await sessionsForAttendance(h.sessions.sessions, h.sessions.clock.now());
+    const sessions = await sessionsForAttendance(h.sessions, h.sessions.clock.now());
     if (sessions.length === 0) {
       await sendCard(context, card([heading('Attendance'), text('No session has taken place in the last 30 days, so there is no attendance to record yet.')]));
       return;
