@@ -1,5 +1,6 @@
 import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { DeliveryError } from '../app/delivery.js';
+import { CalendarRefusal, OPERATION_TEXT, type CalendarOperation } from '../app/sessions/calendar-failure.js';
 import type { CalendarAttendee, CalendarEventDetails, CalendarGateway } from '../app/sessions/session-ports.js';
 import { toLocal } from '../domain/sessions/index.js';
 import { graphStatus } from './graph-client.js';
@@ -60,7 +61,7 @@ export class GraphCalendarGateway implements CalendarGateway {
       responseRequested: true,
       transactionId: details.transactionId,
     };
-    const event = await this.call('create the calendar event', () =>
+    const event = await this.call('createEvent', () =>
       this.request(`${this.base}/events`).header('Prefer', `outlook.timezone="${windowsZone(details.timeZone)}"`).post(body) as Promise<GraphEvent>,
     );
     const joinUrl = event.onlineMeeting?.joinUrl ?? undefined;
@@ -69,7 +70,7 @@ export class GraphCalendarGateway implements CalendarGateway {
 
   async getAttendees(eventId: string): Promise<CalendarAttendee[] | undefined> {
     try {
-      const event = await this.call('read the calendar event', () =>
+      const event = await this.call('readEvent', () =>
         this.request(`${this.base}/events/${encodeURIComponent(eventId)}`).select(['id', 'attendees']).get() as Promise<GraphEvent>,
       );
       return (event.attendees ?? []).flatMap((attendee) =>
@@ -86,14 +87,14 @@ export class GraphCalendarGateway implements CalendarGateway {
    * else, and the body (which carries the Teams meeting blob) is left alone, so the join link stays.
    */
   async setAttendees(eventId: string, attendees: readonly CalendarAttendee[]): Promise<void> {
-    await this.call('change the calendar attendees', () =>
+    await this.call('setAttendees', () =>
       this.request(`${this.base}/events/${encodeURIComponent(eventId)}`).patch({ attendees: attendees.map(toGraphAttendee) }) as Promise<unknown>,
     );
   }
 
   async cancelEvent(eventId: string, comment: string): Promise<void> {
     try {
-      await this.call('cancel the calendar event', () =>
+      await this.call('cancelEvent', () =>
         this.request(`${this.base}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment }) as Promise<unknown>,
       );
     } catch (error) {
@@ -102,7 +103,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   }
 
   async setSchedule(eventId: string, details: Pick<CalendarEventDetails, 'startsAt' | 'endsAt' | 'timeZone'>): Promise<void> {
-    await this.call('move the calendar event', () =>
+    await this.call('moveEvent', () =>
       this.request(`${this.base}/events/${encodeURIComponent(eventId)}`).patch({
         start: graphTime(details.startsAt, details.timeZone),
         end: graphTime(details.endsAt, details.timeZone),
@@ -114,12 +115,12 @@ export class GraphCalendarGateway implements CalendarGateway {
     return this.client.api(path).middlewareOptions([new RetryHandlerOptions(0, 0)]);
   }
 
-  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+  private async call<T>(operation: CalendarOperation, request: () => Promise<T>): Promise<T> {
     const release = await this.slots.acquire();
     try {
       return await request();
     } catch (error) {
-      throw translate(error, what);
+      throw translate(error, operation, this.options.mailbox);
     } finally {
       release();
     }
@@ -128,14 +129,16 @@ export class GraphCalendarGateway implements CalendarGateway {
 
 class MissingEvent extends Error {}
 
-function translate(error: unknown, what: string): Error {
+function translate(error: unknown, operation: CalendarOperation, mailbox: string): Error {
+  const what = OPERATION_TEXT[operation];
   const status = graphStatus(error);
-  if (status === 404) return new MissingEvent(`Graph could not find the event to ${what}`);
+  // Creating posts to the mailbox itself, so a 404 there means the organiser mailbox is wrong, not a missing event.
+  if (status === 404 && operation !== 'createEvent') return new MissingEvent(`Graph could not find the event to ${what}`);
   if (status === undefined || status === -1) return new DeliveryError(`Graph could not be reached to ${what}`, 'retry');
   if (status === 429 || status >= 500) {
     return new DeliveryError(`Graph was busy (HTTP ${status}) when asked to ${what}`, 'retry', retryAfterMs(error));
   }
-  return new DeliveryError(`Graph refused to ${what} in the organiser mailbox (HTTP ${status}); check the app's Calendars.ReadWrite permission and access policy`, 'permanent');
+  return new CalendarRefusal(operation, status, mailbox);
 }
 
 function retryAfterMs(error: unknown): number | undefined {

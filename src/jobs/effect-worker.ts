@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { DeliveryError, type EffectDelivery } from '../app/delivery.js';
+import { failureNotice } from '../app/failure-notice.js';
 import type { Effect } from '../app/ports.js';
 import type { Logger } from '../log.js';
 import type { EffectQueue, ReceivedSignal } from '../store/effect-queue.js';
@@ -126,7 +127,7 @@ export class EffectWorker {
     this.log.warn({ effect: item.effect.message.type, attempts, permanent, err: errorSummary(error) }, 'delivery failed');
     if (permanent || attempts >= this.options.maxAttempts) {
       await table.updateEntity({ partitionKey, rowKey, failedAt: this.now().toISOString(), lastError: reason }, 'Merge', { etag });
-      await this.reportFailure(table, item.effect, partitionKey, reason);
+      await this.reportFailure(table, item.effect, partitionKey, reason, error);
       return undefined;
     }
     const delay = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempts, Math.random());
@@ -136,15 +137,11 @@ export class EffectWorker {
   }
 
   /** A message that cannot be delivered is never dropped silently: the coordinators are told, once. */
-  private async reportFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string): Promise<void> {
+  private async reportFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string, error: unknown): Promise<void> {
     if (effect.message.type === 'coordinatorNotice') return;
     const recipients = this.failureRecipients().filter((id) => id !== effect.recipientId);
     for (const recipientId of recipients) {
-      const notice: Effect = {
-        id: `${effect.id}.failed.${recipientId}`,
-        recipientId,
-        message: { type: 'coordinatorNotice', notice: { kind: 'recipientUnreachable', recipientId: effect.recipientId, reason, about: effect.message.type } },
-      };
+      const notice: Effect = { id: `${effect.id}.failed.${recipientId}`, recipientId, message: failureNotice(effect, reason, error) };
       await addEffectRow(table, partitionKey, notice, this.now());
     }
     if (recipients.length > 0) await this.queue.signal(table.tableName, partitionKey);

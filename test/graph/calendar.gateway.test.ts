@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/app/delivery.js';
+import { calendarFailureOf } from '../../src/app/sessions/calendar-failure.js';
 import type { CalendarEventDetails } from '../../src/app/sessions/session-ports.js';
 import { GraphCalendarGateway, graphTime } from '../../src/graph/calendar.gateway.js';
 import { createGraphClient } from '../../src/graph/graph-client.js';
@@ -107,10 +108,19 @@ describe('the Graph calendar gateway, through the real Graph client against a lo
     const refused = await gateway.setAttendees(created.id, people(1)).catch((error: unknown) => error);
     expect(refused).toMatchObject({ outcome: 'permanent' });
     expect((refused as Error).message).toContain('Calendars.ReadWrite');
+    // What the coordinators' card is made from: which call, which status, which mailbox.
+    expect(calendarFailureOf(refused)).toEqual({ cause: 'accessDenied', operation: 'setAttendees', status: 403, mailbox: MAILBOX });
 
     const patches = graph.requests.filter(isPatch).length;
     await gateway.setAttendees(created.id, people(1));
     expect(graph.requests.filter(isPatch).length).toBe(patches + 1);
+  });
+
+  it('reads a 404 on create as a wrong organiser mailbox, which no retry fixes', async () => {
+    const wrong = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 'token' }), { mailbox: 'nobody@council.example' });
+    const refused = await wrong.createEvent({ ...ONLINE, transactionId: 'wrong-mailbox' }, []).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ outcome: 'permanent' });
+    expect(calendarFailureOf(refused)).toEqual({ cause: 'rejected', operation: 'createEvent', status: 404, mailbox: 'nobody@council.example' });
   });
 
   it('keeps to 4 requests at once in the organiser mailbox', async () => {

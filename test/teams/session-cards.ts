@@ -1,5 +1,6 @@
 import { bookSession, cancelBooking, openSession, type Session, type UpcomingBooking } from '../../src/domain/sessions/index.js';
 import { attendanceCard } from '../../src/teams/cards/attendance.card.js';
+import { calendarFailedCard } from '../../src/teams/cards/calendar-failed.card.js';
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import { coordinatorSessionsCard } from '../../src/teams/cards/coordinator-sessions.card.js';
 import { newSessionFormCard } from '../../src/teams/cards/new-session-form.card.js';
@@ -58,6 +59,10 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: promoted', sessionPromotedCard({ session: afterCancel }, NOW)],
   ['sessions: moved', sessionMovedCard({ session: full }, NOW)],
   ['sessions: cancelled', sessionCancelledCard({ session: { ...full, cancelledAt: NOW.toISOString() } }, NOW)],
+  ['sessions: calendar failed, access denied', calendarFailedCard({ session: training }, { cause: 'accessDenied', operation: 'createEvent', status: 403, mailbox: 'mentoring-sessions@council.example' })],
+  ['sessions: calendar failed, sign-in refused', calendarFailedCard({ session: full }, { cause: 'notSignedIn', operation: 'setAttendees', status: 401, mailbox: 'mentoring-sessions@council.example' })],
+  ['sessions: calendar failed, request rejected', calendarFailedCard({ session: full }, { cause: 'rejected', operation: 'moveEvent', status: 400, mailbox: 'mentoring-sessions@council.example' })],
+  ['sessions: calendar failed, gave up', calendarFailedCard({ session: full }, { cause: 'gaveUp' })],
 ];
 
 /** What `my status` lists for a mentor with one place and one place on a waiting list. */

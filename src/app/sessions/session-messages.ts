@@ -1,4 +1,5 @@
 import type { PersonRef } from '../../domain/person.js';
+import type { CalendarFailure } from './calendar-failure.js';
 
 /** What the sessions feature owes people and the calendar after a write; carried out by the effect worker. */
 export type SessionMessage =
@@ -27,6 +28,8 @@ export type SessionMessage =
   /** The coordinator moved the session to a new time. */
   | { readonly type: 'sessionMoved'; readonly sessionId: string; readonly personId: string }
   /** The coordinator cancelled the session. */
-  | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string };
+  | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string }
+  /** To a coordinator: the session's calendar event could not be brought in line, for good; what failed and why. */
+  | { readonly type: 'sessionCalendarFailed'; readonly sessionId: string; readonly failure: CalendarFailure };
 
 export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages' | 'promoted';

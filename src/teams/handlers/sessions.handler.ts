@@ -6,6 +6,7 @@ import { changeSessionSeats, type SeatsOutcome } from '../../app/sessions/change
 import { createSession } from '../../app/sessions/create-session.js';
 import { moveWholeSession } from '../../app/sessions/move-session.js';
 import { recordSessionAttendance } from '../../app/sessions/record-attendance.js';
+import { retrySessionCalendar } from '../../app/sessions/retry-calendar.js';
 import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import type { ListSessionsOptions, SessionStore } from '../../app/sessions/session-ports.js';
 import type { MentorStage } from '../../domain/mentor/index.js';
@@ -210,6 +211,18 @@ function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
   const told =
     promoted.length === 0 ? '' : promoted.length === 1 ? ' The first person waiting now has a place and is being told.' : ` The first ${promoted.length} people waiting now have places and are being told.`;
   return `Seats changed: ${session.title} now has ${session.seats} seats.${told}`;
+}
+
+export function retrySessionCalendarAction(h: SessionHandlerDeps) {
+  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const result = await retrySessionCalendar(h.sessions, actor, sessionId);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
+    const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
+    await answerInvoke(context, card([heading('Calendar'), text(notice, { weight: 'Bolder', color: 'Good' })]));
+  };
 }
 
 /** Sessions that have started in the last 30 days and were not cancelled, most recent first. */

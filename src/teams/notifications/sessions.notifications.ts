@@ -3,6 +3,7 @@ import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import { syncMentorStage } from '../../app/sessions/sync-mentor-stage.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../../app/sessions/sync-calendar.js';
 import { bookingWindow, findBooking } from '../../domain/sessions/index.js';
+import { calendarFailedCard } from '../cards/calendar-failed.card.js';
 import { sessionCancelledCard, sessionMovedCard, sessionPromotedCard, sessionReminderCard } from '../cards/session-notice.card.js';
 import type { SessionView } from '../cards/session-parts.js';
 import { bookingCardFor } from '../handlers/sessions.handler.js';
@@ -54,6 +55,10 @@ export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps |
       const booking = current ? findBooking(current.session, message.personId) : undefined;
       if (!current || current.session.cancelledAt || !booking || booking.status === 'cancelled') return;
       await transport.send(effect.recipientId, sessionMovedCard(current, deps.clock.now()));
+    },
+    sessionCalendarFailed: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      if (current) await transport.send(effect.recipientId, calendarFailedCard(current, message.failure));
     },
     sessionCancelled: async (effect, message, transport) => {
       const current = await view(message.sessionId);

@@ -10,6 +10,7 @@ import {
   newSessionCommand,
   newSessionFormAction,
   recordAttendanceAction,
+  retrySessionCalendarAction,
   sessionsCommand,
   type SessionHandlerDeps,
 } from '../handlers/sessions.handler.js';
@@ -31,5 +32,6 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .action('moveSession', moveSessionAction(deps))
     .action('changeSeats', changeSeatsAction(deps))
     .action('attendanceForm', attendanceFormAction(deps))
-    .action('recordAttendance', recordAttendanceAction(deps));
+    .action('recordAttendance', recordAttendanceAction(deps))
+    .action('retrySessionCalendar', retrySessionCalendarAction(deps));
 }
