@@ -69,6 +69,7 @@ describe('a coordinator changes the seats of a session from the sessions card, o
     expect(answer).toContain(`Seats changed: ${trainingTitle()} now has 2 seats. The first person waiting now has a place and is being told.`);
     expect(await trainingBookings()).toBe('Booked (2): Alex Wilber, Adele Vance Waiting list (1): 1. Patti Fernandez');
     await eventually(() => expect(cardText(cardsTo(ADELE).at(-1))).toContain('A place came free: you are booked'));
+    expect(cardText(cardsTo(ADELE).at(-1))).toContain(`You were on the waiting list for ${trainingTitle()}, and now have a place.`);
     await eventually(() => expect(t.calendar.attendeesOf(trainingTitle())).toEqual([mailOf(ALEX), mailOf(ADELE)].sort()));
     await eventually(async () => expect((await t.mentors.get(ADELE.id))?.value.stage).toBe('booked'));
     expect(cardsTo(PATTI).some((a) => cardText(a).includes('A place came free'))).toBe(false);

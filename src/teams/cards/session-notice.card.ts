@@ -13,7 +13,7 @@ export function sessionReminderCard(view: SessionView, now: Date): AdaptiveCardJ
 export function sessionPromotedCard(view: SessionView, now: Date): AdaptiveCardJson {
   const { session } = view;
   return card(
-    [heading('A place came free: you are booked'), text(`You were first on the waiting list for ${session.title}, and now have a place.`), sessionFacts(view, now), text('It is in your calendar.', { subtle: true })],
+    [heading('A place came free: you are booked'), text(`You were on the waiting list for ${session.title}, and now have a place.`), sessionFacts(view, now), text('It is in your calendar.', { subtle: true })],
     [execute('Cancel my place', 'cancelSessionBooking', { sessionId: session.id }, 'destructive')],
   );
 }
