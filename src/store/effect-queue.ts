@@ -15,11 +15,44 @@ export interface ReceivedSignal extends PartitionSignal {
   readonly popReceipt: string;
 }
 
-/** The durable work queue (Azure Storage Queues): one small message per partition with work, never the work itself. */
+/**
+ * The durable work queue (Azure Storage Queues): one small message per partition with work, never the work itself.
+ * Immediate signals for one partition are coalesced: while one is being sent, everyone else asking shares a single
+ * follow-up send, which starts after they asked (so after their rows were stored) and so still wakes a worker for them.
+ * A rush of fifty bookings on one session then costs two queue messages, not fifty.
+ */
 export class EffectQueue implements EffectSignal {
+  private readonly sending = new Map<string, Promise<void>>();
+  private readonly followUps = new Map<string, Promise<void>>();
+
   constructor(private readonly queue: QueueClient) {}
 
-  async signal(tableName: string, partitionKey: string, delayMs = 0): Promise<void> {
+  signal(tableName: string, partitionKey: string, delayMs = 0): Promise<void> {
+    if (delayMs > 0) return this.send(tableName, partitionKey, delayMs);
+    const key = JSON.stringify([tableName, partitionKey]);
+    const followUp = this.followUps.get(key);
+    if (followUp) return followUp;
+    const sending = this.sending.get(key);
+    if (!sending) return this.start(key, tableName, partitionKey);
+    const next = sending
+      .catch(() => undefined)
+      .then(() => {
+        this.followUps.delete(key);
+        return this.start(key, tableName, partitionKey);
+      });
+    this.followUps.set(key, next);
+    return next;
+  }
+
+  private start(key: string, tableName: string, partitionKey: string): Promise<void> {
+    const sending: Promise<void> = this.send(tableName, partitionKey, 0).finally(() => {
+      if (this.sending.get(key) === sending) this.sending.delete(key);
+    });
+    this.sending.set(key, sending);
+    return sending;
+  }
+
+  private async send(tableName: string, partitionKey: string, delayMs: number): Promise<void> {
     const text = JSON.stringify({ t: tableName, p: partitionKey });
     await this.queue.sendMessage(text, { visibilityTimeout: Math.ceil(delayMs / 1000) });
   }
