@@ -34,6 +34,9 @@ const KEEP_SHOWING_MS = 45 * 86_400_000;
 
 /** Teams links never change once the event has one, so this instance keeps those it has seen (a cache, not a record). */
 const joinUrls = new Map<string, string>();
+/** When this instance last found no link yet (the event is still being made): asked again after a second, not per card. */
+const noLinkSince = new Map<string, number>();
+const NO_LINK_RECHECK_MS = 1_000;
 
 /** Every session worth showing now (recent and coming), soonest first, with the Teams link when the event has one. */
 export async function sessionViews(
@@ -58,9 +61,15 @@ async function listed(source: Pick<SessionDeps, 'sessions' | 'recent'>, listing:
 async function withJoinUrl(store: SessionStore, session: Session): Promise<SessionView> {
   if (session.location.type !== 'online') return { session };
   let joinUrl = joinUrls.get(session.id);
-  if (!joinUrl) {
+  const checkedAt = noLinkSince.get(session.id);
+  if (!joinUrl && (checkedAt === undefined || performance.now() - checkedAt > NO_LINK_RECHECK_MS)) {
     joinUrl = (await store.getCalendar(session.id)).value.joinUrl;
-    if (joinUrl) joinUrls.set(session.id, joinUrl);
+    if (joinUrl) {
+      joinUrls.set(session.id, joinUrl);
+      noLinkSince.delete(session.id);
+    } else {
+      noLinkSince.set(session.id, performance.now());
+    }
   }
   return joinUrl ? { session, joinUrl } : { session };
 }
