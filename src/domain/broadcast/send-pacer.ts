@@ -9,6 +9,11 @@ export interface RecentSends {
 export interface PaceOptions {
   /** Fraction of each limit left unused, 0 to below 1; default 0.05 (47 a second instead of 50). */
   readonly margin?: number;
+  /**
+   * Milliseconds each window is treated as longer than published; default 0. It covers the time between the pacer's
+   * slot and the request reaching Teams, which varies a little from one send to the next.
+   */
+  readonly guardMs?: number;
   readonly limits?: TeamsRateLimits;
 }
 
@@ -22,9 +27,9 @@ export function allowedInWindow(window: RateWindow, margin = DEFAULT_PACE_MARGIN
 }
 
 /** The earliest moment one window lets the next send go: strictly more than `windowMs` after the allowed-th latest send. */
-function earliestFor(latestFirst: readonly number[], window: RateWindow, margin: number): number {
+function earliestFor(latestFirst: readonly number[], window: RateWindow, margin: number, guardMs: number): number {
   const blocking = latestFirst[allowedInWindow(window, margin) - 1];
-  return blocking === undefined ? Number.NEGATIVE_INFINITY : blocking + window.windowMs + 1;
+  return blocking === undefined ? Number.NEGATIVE_INFINITY : blocking + window.windowMs + guardMs + 1;
 }
 
 function latestFirst(sends: readonly Date[]): number[] {
@@ -37,12 +42,13 @@ function latestFirst(sends: readonly Date[]): number[] {
  */
 export function earliestSendAt(recent: RecentSends, now: Date, options: PaceOptions = {}): Date {
   const { margin = DEFAULT_PACE_MARGIN, limits = TEAMS_BOT_RATE_LIMITS } = options;
+  const guardMs = Math.max(0, options.guardMs ?? 0);
   const conversation = latestFirst(recent.conversation);
   const tenant = latestFirst(recent.tenant);
   const times = [
     now.getTime(),
-    ...limits.perConversation.map((window) => earliestFor(conversation, window, margin)),
-    ...limits.perTenant.map((window) => earliestFor(tenant, window, margin)),
+    ...limits.perConversation.map((window) => earliestFor(conversation, window, margin, guardMs)),
+    ...limits.perTenant.map((window) => earliestFor(tenant, window, margin, guardMs)),
   ];
   return new Date(Math.max(...times));
 }

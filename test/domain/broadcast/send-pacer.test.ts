@@ -19,7 +19,7 @@ interface Send {
 }
 
 /** Asks the pacer for each request in turn and sends exactly when it says. */
-function runSchedule(requests: readonly { conversation: number; gapMs: number }[], margin: number, limits: TeamsRateLimits): Send[] {
+function runSchedule(requests: readonly { conversation: number; gapMs: number }[], margin: number, limits: TeamsRateLimits, guardMs = 0): Send[] {
   const sends: Send[] = [];
   let clock = T0;
   for (const request of requests) {
@@ -28,7 +28,7 @@ function runSchedule(requests: readonly { conversation: number; gapMs: number }[
       conversation: sends.filter((s) => s.conversation === request.conversation).map((s) => new Date(s.at)),
       tenant: sends.map((s) => new Date(s.at)),
     };
-    const sendAt = earliestSendAt(recent, now, { margin, limits }).getTime();
+    const sendAt = earliestSendAt(recent, now, { margin, guardMs, limits }).getTime();
     if (sendAt < now.getTime()) throw new Error('the pacer sent before it was asked');
     sends.push({ conversation: request.conversation, at: sendAt });
     clock = sendAt;
@@ -86,6 +86,13 @@ describe('earliestSendAt', () => {
     expect(worstOverLimit(sends, TEAMS_BOT_RATE_LIMITS, 0.05)).toBeLessThanOrEqual(0);
   });
 
+  it('fills each window to the published figure with no margin, a guard making each window that much longer', () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => at(i * 10));
+    expect(earliestSendAt({ conversation: [], tenant: fifty }, at(500), { margin: 0 }).getTime() - T0).toBe(1_001);
+    expect(earliestSendAt({ conversation: [], tenant: fifty }, at(500), { margin: 0, guardMs: 20 }).getTime() - T0).toBe(1_021);
+    expect(earliestSendAt({ conversation: [], tenant: fifty.slice(0, 49) }, at(500), { margin: 0, guardMs: 20 }).getTime() - T0).toBe(500);
+  });
+
   it('holds one chat to the hourly limit', () => {
     const requests = Array.from({ length: 1_711 }, () => ({ conversation: 0, gapMs: 0 }));
     const sends = runSchedule(requests, 0.05, TEAMS_BOT_RATE_LIMITS);
@@ -109,6 +116,20 @@ describe('earliestSendAt, property: a schedule built by asking the pacer never e
         const sends = runSchedule(reqs, m, TEAMS_BOT_RATE_LIMITS);
         expect(worstOverLimit(sends, TEAMS_BOT_RATE_LIMITS, m)).toBeLessThanOrEqual(0);
         expect(worstOverLimit(sends, TEAMS_BOT_RATE_LIMITS, 0)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('with no margin and a guard: no window, stretched by the guard, holds more than the published figure', () => {
+    fc.assert(
+      fc.property(requests, fc.integer({ min: 0, max: 100 }), (reqs, guardMs) => {
+        const sends = runSchedule(reqs, 0, TEAMS_BOT_RATE_LIMITS, guardMs);
+        const stretched = {
+          perConversation: TEAMS_BOT_RATE_LIMITS.perConversation.map((w) => ({ ...w, windowMs: w.windowMs + guardMs })),
+          perTenant: TEAMS_BOT_RATE_LIMITS.perTenant.map((w) => ({ ...w, windowMs: w.windowMs + guardMs })),
+        };
+        expect(worstOverLimit(sends, stretched, 0)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 60 },
     );
