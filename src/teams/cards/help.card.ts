@@ -16,7 +16,7 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   if ((stage === 'approved' || stage === 'booked') && !view.isCoordinator) commands.push(['sessions', 'Book the information session and the training']);
   const coordinator: Array<[string, string]> = [];
   if (view.isCoordinator) {
-    coordinator.push(['sessions', 'Every session with its bookings and waiting list'], ['new session', 'Add a session'], ['attendance', 'Record who came to a session']);
+    coordinator.push(['sessions', 'Every session with its bookings and waiting list; change its seats, move or cancel it'], ['new session', 'Add a session'], ['attendance', 'Record who came to a session']);
   }
   if (stage === 'trained' || stage === 'profileComplete' || stage === 'matched' || stage === 'active') commands.push(['my profile', 'Your pen picture, as a young person will see it']);
   if (view.isCoordinator) {
