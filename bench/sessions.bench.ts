@@ -18,16 +18,24 @@ import { describeLatencies, percentile } from './support/percentiles.js';
 
 const PEOPLE = 100;
 const SESSIONS = 5;
-const CONCURRENCY = 50;
+/** `BENCH_USERS=1` (with `BENCH_THINK_MS=0`) shows what one booking costs with nothing queued before it. */
+const CONCURRENCY = Number(process.env.BENCH_USERS ?? 50);
 const SEATS = 80;
 const MAILBOX = 'mentoring-sessions@council.example';
 const TOKEN = 'bench-token';
 const COORDINATOR = { id: 'cccccccc-0000-4000-8000-000000000000', name: 'Coordinator' };
+/**
+ * Each user reads the card for 100–400 ms before the next click, as in the approval benchmark. Without think time a
+ * closed loop of 50 users measures only saturation: by Little's law the mean latency is then 50 / throughput, so a p95
+ * under 50 ms would need over 1,000 bookings a second. `BENCH_THINK_MS=0` runs it that way, to see the throughput.
+ */
+const THINK_MS = process.env.BENCH_THINK_MS === '0' ? ([0, 0] as const) : ([100, 400] as const);
 
 /**
  * 500 bookings (100 approved mentors, each booking 5 sessions of 80 seats, so every session ends with a waiting list of
  * 20) from 50 concurrent users through the bot's HTTP endpoint, against Azurite and a Graph stand-in. Prints the card
  * latency percentiles and how long until every session's Graph event lists exactly its confirmed bookings.
+ * BENCH_WORKER=off leaves the calendar worker off (the card actions alone).
  */
 export async function benchSessions(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
@@ -93,11 +101,13 @@ export async function benchSessions(): Promise<void> {
   work.sort(() => Math.random() - 0.5);
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < work.length) {
         const item = work[next++]!;
+        await think();
         const t0 = performance.now();
         const answer = await invoke(item.person, 'bookSession', { sessionId: item.sessionId });
         latencies.push(performance.now() - t0);
@@ -106,9 +116,11 @@ export async function benchSessions(): Promise<void> {
     }),
   );
   const bookedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
 
-  console.log(describeLatencies(`booking card (${work.length} bookings, ${CONCURRENCY} concurrent users, ${SESSIONS} sessions)`, latencies, 50));
+  console.log(describeLatencies(`booking card (${work.length} bookings, ${CONCURRENCY} concurrent users thinking ${THINK_MS[0]}–${THINK_MS[1]} ms, ${SESSIONS} sessions, worker ${process.env.BENCH_WORKER === 'off' ? 'off' : 'on'})`, latencies, 50));
   console.log(`  max ${percentile(latencies, 100).toFixed(1)} ms; all answered in ${(bookedMs / 1000).toFixed(2)} s (${(work.length / (bookedMs / 1000)).toFixed(0)} bookings/s)`);
+  console.log(`  CPU in this process (bot, worker and the benchmark's own HTTP client; Azurite runs apart): ${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms a booking`);
   if (process.env.BENCH_WORKER === 'off') {
     await Promise.all([bot.stop(), graph.stop(), connector.stop()]);
     await azurite.stop();
@@ -136,6 +148,11 @@ export async function benchSessions(): Promise<void> {
   await graph.stop();
   await connector.stop();
   await azurite.stop();
+}
+
+function think(): Promise<void> {
+  const ms = THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0]);
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 async function approved(mentors: MentorRepository, person: { id: string; name: string }): Promise<void> {
