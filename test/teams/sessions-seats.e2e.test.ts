@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cohortSessionId } from '../../src/domain/sessions/index.js';
 import { encodeKey } from '../../src/store/keys.js';
 import { storageClients } from '../../src/store/storage-clients.js';
@@ -9,7 +9,6 @@ import { ADELE, ALEX, GRADY, ISAIAH, PATTI } from '../support/people.js';
 import { approvedMentor, mailOf, startSessionsBot, type SessionsTestBot } from '../support/sessions-bot.js';
 import { cardText, textOf } from '../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message } from '../support/test-bot.js';
-import { inject } from 'vitest';
 
 describe('a coordinator changes the seats of a session from the sessions card, over the bot endpoint', () => {
   let t: SessionsTestBot;
