@@ -11,6 +11,12 @@ import { PacerStopped, type SendPacer } from './send-pacer.js';
 export interface BroadcastWorkerOptions {
   /** Sends in flight at once on this instance (the pacer decides when each goes). */
   readonly concurrency: number;
+  /**
+   * Sends Teams has answered whose outcome is not written yet, at most; a new send waits below it. A process killed
+   * outright can leave these sent twice (Bot Framework has no idempotency key), so when storage falls behind, sending
+   * slows down to the pace of the records instead of piling up sends nobody has recorded.
+   */
+  readonly maxUnrecorded: number;
   /** How long a claimed recipient is held before another worker may take over (a crashed worker's claim runs out). */
   readonly claimMs: number;
   /** How long a received queue message stays hidden from other consumers. */
@@ -24,6 +30,7 @@ export interface BroadcastWorkerOptions {
 
 export const DEFAULT_BROADCAST_WORKER_OPTIONS: BroadcastWorkerOptions = {
   concurrency: 16,
+  maxUnrecorded: 2,
   claimMs: 60_000,
   visibilitySeconds: 60,
   pollMs: 500,
@@ -34,9 +41,10 @@ export const DEFAULT_BROADCAST_WORKER_OPTIONS: BroadcastWorkerOptions = {
 
 /**
  * Consumes the broadcast queue: one message per recipient. For each, the recipient's row decides: already sent or
- * failed → drop the message; otherwise wait for a paced slot, claim the row (etag), send, record the outcome with the
- * claim's etag. Any number of workers on any number of instances may run. A message lost or a worker stopped leaves
- * the row pending, and the message comes back (queue invisibility) or the sweeper queues it again.
+ * failed → drop the message; otherwise claim the row (etag), wait for a paced slot once the chat is known, send, and
+ * record the outcome with the claim's etag at once. Any number of workers on any number of instances may run. A
+ * message lost or a worker stopped leaves the row pending, and the message comes back (queue invisibility) or the
+ * sweeper queues it again.
  * The one window for a second send is a crash after Teams accepted a message and before its row was marked sent (Bot
  * Framework has no idempotency key on a send); the claim makes the second attempt wait for `claimMs` first.
  */
@@ -51,6 +59,10 @@ export class BroadcastWorker {
   private readonly broadcasts = new Map<string, Broadcast>();
   private timers: NodeJS.Timeout[] = [];
   private ticking: Promise<void> = Promise.resolve();
+  private unrecorded = 0;
+  private readonly waitingForRecords: Array<() => void> = [];
+  /** Nothing received and nothing in flight since the last look for finished broadcasts. */
+  private idle = true;
 
   constructor(
     private readonly repo: BroadcastRepository,
@@ -66,9 +78,7 @@ export class BroadcastWorker {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
-    const tick = setInterval(() => {
-      this.ticking = this.ticking.then(() => this.refreshAll()).catch((error: unknown) => this.log.error({ err: summary(error) }, 'broadcast progress failed'));
-    }, this.options.progressEveryMs);
+    const tick = setInterval(() => this.tick(() => this.refreshAll()), this.options.progressEveryMs);
     const beat = setInterval(() => void this.heartbeat(), this.options.heartbeatMs);
     tick.unref();
     beat.unref();
@@ -77,14 +87,15 @@ export class BroadcastWorker {
   }
 
   /**
-   * Stops taking messages. Sends already on the wire finish and are recorded; those still waiting for a paced slot are
-   * abandoned unclaimed, and their messages reappear for another worker when their invisibility runs out.
+   * Stops taking messages. Sends already on the wire finish and are recorded; those still waiting for a paced slot give
+   * their claim back unused, and their messages reappear for another worker when their invisibility runs out.
    */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.timers.forEach(clearInterval);
     this.pacer.stop();
+    this.wakeWaitingForRecords();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
     await this.ticking;
@@ -114,6 +125,19 @@ export class BroadcastWorker {
     for (const broadcastId of [...this.finalReportsOwed]) await this.resendFinalReport(broadcastId);
   }
 
+  private tick(pass: () => Promise<void>): void {
+    this.ticking = this.ticking.then(pass).catch((error: unknown) => this.log.error({ err: summary(error) }, 'broadcast progress failed'));
+  }
+
+  /** When the queue runs dry, a broadcast may have just finished: its final report goes now, not on the next tick. */
+  private reportIfWentIdle(): void {
+    if (this.idle) return;
+    this.idle = true;
+    this.tick(async () => {
+      for (const broadcastId of [...this.dirty]) await this.refresh(broadcastId, true);
+    });
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       try {
@@ -131,6 +155,8 @@ export class BroadcastWorker {
           const handling: Promise<void> = this.handle(message, record).finally(() => this.inFlight.delete(handling));
           this.inFlight.add(handling);
         }
+        if (messages.length > 0) this.idle = false;
+        else if (this.inFlight.size === 0) this.reportIfWentIdle();
         if (messages.length === 0) await sleep(this.options.pollMs);
       } catch (error) {
         this.log.error({ err: summary(error) }, 'broadcast worker pass failed; will retry');
@@ -170,13 +196,14 @@ export class BroadcastWorker {
     const broadcast = await this.broadcast(broadcastId);
     if (!broadcast) return this.queue.complete(message);
 
-    await this.pacer.acquire(recipientId);
-    if (!this.running) throw new PacerStopped();
     const etag = await this.repo.claim(record, new Date(this.now().getTime() + this.options.claimMs));
     if (!etag) return this.later(message, 1_000); // changed under us: look again shortly
 
-    const outcome = await this.sendOne(broadcast, record);
-    const recorded = await this.record(record, etag, outcome);
+    const outcome = await this.sendOne(broadcast, record, () => this.slot(recipientId)).catch(async (error: unknown) => {
+      if (error instanceof PacerStopped) await this.repo.release(record, etag).catch(() => undefined); // never sent
+      throw error;
+    });
+    const recorded = await this.recordAnswered(record, etag, outcome);
     if (!recorded) this.log.warn({ broadcastId }, 'a recipient changed while it was being sent (claim ran out): it may get the message twice');
     if (outcome.kind === 'retry') await this.queue.enqueue({ broadcastId, recipientId }, outcome.waitMs);
     await this.queue.complete(message);
@@ -188,12 +215,14 @@ export class BroadcastWorker {
     await this.queue.complete(message);
   }
 
-  private async sendOne(broadcast: Broadcast, record: RecipientRecord): Promise<DeliveryOutcome> {
+  /** Sends once the chat is known and the pacer gives a slot (`whenReady`), the slot taken next to the request itself. */
+  private async sendOne(broadcast: Broadcast, record: RecipientRecord, whenReady: () => Promise<void>): Promise<DeliveryOutcome> {
     const context = { attempt: record.attempts + 1, now: this.now(), jitter: Math.random() };
     try {
-      await this.sender.send(broadcast, record.recipientId);
+      await this.sender.send(broadcast, record.recipientId, whenReady);
       return { kind: 'delivered' };
     } catch (error) {
+      if (error instanceof PacerStopped) throw error;
       if (error instanceof DeliveryError && error.outcome === 'permanent') return { kind: 'failed', code: error.code ?? failureCode(error.message), reason: sentence(error.message) };
       const result: SendResult =
         error instanceof DeliveryError && error.retryAfterMs !== undefined
@@ -201,6 +230,36 @@ export class BroadcastWorker {
           : {};
       return classifyDelivery(result, context, this.options.retry);
     }
+  }
+
+  /**
+   * A paced slot for the next send, taken only while fewer than `maxUnrecorded` answered sends wait for their record,
+   * and given up if that changed during the wait (a slot left unused only slows the pace; a late send could break it).
+   */
+  private async slot(recipientId: string): Promise<void> {
+    for (;;) {
+      while (this.unrecorded >= this.options.maxUnrecorded) {
+        await new Promise<void>((resolve) => this.waitingForRecords.push(resolve));
+        if (!this.running) throw new PacerStopped();
+      }
+      await this.pacer.acquire(recipientId);
+      if (!this.running) throw new PacerStopped();
+      if (this.unrecorded < this.options.maxUnrecorded) return;
+    }
+  }
+
+  private async recordAnswered(record: RecipientRecord, etag: string, outcome: DeliveryOutcome): Promise<boolean> {
+    this.unrecorded += 1;
+    try {
+      return await this.record(record, etag, outcome);
+    } finally {
+      this.unrecorded -= 1;
+      this.wakeWaitingForRecords();
+    }
+  }
+
+  private wakeWaitingForRecords(): void {
+    for (const wake of this.waitingForRecords.splice(0)) wake();
   }
 
   private record(record: RecipientRecord, etag: string, outcome: DeliveryOutcome): Promise<boolean> {
@@ -219,14 +278,16 @@ export class BroadcastWorker {
     return stored?.broadcast;
   }
 
-  private async refresh(broadcastId: string): Promise<void> {
+  /** Updates the coordinator's card (`onlyIfFinished`: only when everyone has been tried, and then at once). */
+  private async refresh(broadcastId: string, onlyIfFinished = false): Promise<void> {
     const stored = await this.repo.get(broadcastId);
     if (!stored || stored.state === 'finished') {
       this.dirty.delete(broadcastId);
       return;
     }
+    if (onlyIfFinished && (await this.repo.counts(broadcastId, stored.broadcast.total)).remaining > 0) return;
     const now = this.now();
-    const etag = await this.repo.claimProgress(stored, now, this.options.progressEveryMs - 50, false);
+    const etag = await this.repo.claimProgress(stored, now, this.options.progressEveryMs - 50, onlyIfFinished);
     if (!etag) return;
     const counts = await this.repo.counts(broadcastId, stored.broadcast.total);
     const finished = counts.remaining === 0;

@@ -25,7 +25,11 @@ export class BroadcastQueue {
     await this.queue.sendMessage(text, { visibilityTimeout: Math.min(MAX_DELAY_SECONDS, Math.ceil(Math.max(0, delayMs) / 1000)) });
   }
 
-  async enqueueAll(broadcastId: string, recipientIds: readonly string[], parallel = 32): Promise<void> {
+  /**
+   * A few at a time: the worker takes at most the tenant's 50 a second, and a flood of queue writes from this process
+   * slowed its first sends (the storage calls of both share one event loop and one storage account).
+   */
+  async enqueueAll(broadcastId: string, recipientIds: readonly string[], parallel = 4): Promise<void> {
     for (let start = 0; start < recipientIds.length; start += parallel) {
       await Promise.all(recipientIds.slice(start, start + parallel).map((recipientId) => this.enqueue({ broadcastId, recipientId })));
     }

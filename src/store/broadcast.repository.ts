@@ -9,6 +9,7 @@ const RECIPIENT_PREFIX = 'r|';
 const WORKERS_PARTITION = 'workers|';
 /** Azure Tables takes at most 100 operations in one transaction. */
 const BATCH = 100;
+const PARALLEL_BATCHES = 4;
 const EPOCH = new Date(0).toISOString();
 
 interface BroadcastEntity {
@@ -150,6 +151,11 @@ export class BroadcastRepository {
     return this.guarded(record.broadcastId, record.recipientId, record.etag, { claimedUntil: until.toISOString(), attempts: record.attempts + 1 });
   }
 
+  /** Gives a claim back unused (the worker stopped before sending): another worker may take the recipient at once. */
+  async release(record: RecipientRecord, etag: string): Promise<boolean> {
+    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { claimedUntil: EPOCH, attempts: record.attempts }));
+  }
+
   async recordSent(record: RecipientRecord, etag: string, now: Date): Promise<boolean> {
     return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { status: 'sent', sentAt: now.toISOString(), claimedUntil: EPOCH, code: '', reason: '' }));
   }
@@ -255,27 +261,37 @@ export class BroadcastRepository {
     };
   }
 
-  /** Recipient rows, 100 to a transaction; a batch that meets an existing row is written row by row, skipping those. */
+  /**
+   * Recipient rows, 100 to a transaction, a few transactions at a time (Send answers only once they are all written);
+   * a batch that meets an existing row is written row by row, skipping those.
+   */
   private async createRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]> {
     const entities = recipientIds.map((id) => recipientEntity(broadcastId, id, now));
+    const batches: RecipientEntity[][] = [];
+    for (let start = 0; start < entities.length; start += BATCH) batches.push(entities.slice(start, start + BATCH));
     const created: string[] = [];
-    for (let start = 0; start < entities.length; start += BATCH) {
-      const batch = entities.slice(start, start + BATCH);
-      const transaction = new TableTransaction();
-      batch.forEach((entity) => transaction.createEntity(entity as unknown as TableEntity));
+    for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) {
+      for (const ids of await Promise.all(batches.slice(start, start + PARALLEL_BATCHES).map((batch) => this.createBatch(batch)))) created.push(...ids);
+    }
+    return created;
+  }
+
+  private async createBatch(batch: readonly RecipientEntity[]): Promise<string[]> {
+    const transaction = new TableTransaction();
+    batch.forEach((entity) => transaction.createEntity(entity as unknown as TableEntity));
+    try {
+      await this.table.submitTransaction(transaction.actions);
+      return batch.map((entity) => entity.recipientId);
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+    }
+    const created: string[] = [];
+    for (const entity of batch) {
       try {
-        await this.table.submitTransaction(transaction.actions);
-        created.push(...batch.map((entity) => entity.recipientId));
-      } catch (error) {
-        if (statusOf(error) !== 409) throw error;
-        for (const entity of batch) {
-          try {
-            await this.table.createEntity(entity as unknown as TableEntity);
-            created.push(entity.recipientId);
-          } catch (inner) {
-            if (statusOf(inner) !== 409) throw inner;
-          }
-        }
+        await this.table.createEntity(entity as unknown as TableEntity);
+        created.push(entity.recipientId);
+      } catch (inner) {
+        if (statusOf(inner) !== 409) throw inner;
       }
     }
     return created;

@@ -19,9 +19,9 @@ export class TeamsBroadcastSender implements BroadcastSender {
     private readonly bookVerb: () => string | undefined,
   ) {}
 
-  async send(broadcast: Broadcast, recipientId: string): Promise<void> {
+  async send(broadcast: Broadcast, recipientId: string, whenReady?: () => Promise<void>): Promise<void> {
     const bookVerb = this.bookVerb();
-    await this.transport.send(recipientId, broadcastMessageCard(broadcast.content, bookVerb ? { bookVerb } : {}));
+    await this.transport.send(recipientId, broadcastMessageCard(broadcast.content, bookVerb ? { bookVerb } : {}), undefined, whenReady);
   }
 
   async showProgress(broadcast: Broadcast, progress: ProgressCounts, finished: boolean): Promise<void> {

@@ -31,9 +31,13 @@ export class TeamsTransport {
     return new TeamsTransport({ ...this.deps, builtInRetries: false });
   }
 
-  /** Sends a card; with `rememberAs`, keeps its message id so the card can be updated in place later. */
-  async send(recipientId: string, card: AdaptiveCardJson, rememberAs?: string): Promise<void> {
+  /**
+   * Sends a card; with `rememberAs`, keeps its message id so the card can be updated in place later. `whenReady` is
+   * awaited once the chat is known, just before the request goes (a pacer's slot).
+   */
+  async send(recipientId: string, card: AdaptiveCardJson, rememberAs?: string, whenReady?: () => Promise<void>): Promise<void> {
     const address = await this.addressOf(recipientId);
+    await whenReady?.();
     let activityId: string | undefined;
     await this.withConversation(address, async (context) => {
       activityId = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;

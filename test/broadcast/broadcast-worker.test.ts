@@ -24,7 +24,8 @@ class RecordingSender implements BroadcastSender {
   readonly progress: Array<{ progress: ProgressCounts; finished: boolean }> = [];
   fail: (recipientId: string, attempt: number) => Error | undefined = () => undefined;
   private readonly attempts = new Map<string, number>();
-  async send(_broadcast: Broadcast, recipientId: string): Promise<void> {
+  async send(_broadcast: Broadcast, recipientId: string, whenReady?: () => Promise<void>): Promise<void> {
+    await whenReady?.();
     const attempt = (this.attempts.get(recipientId) ?? 0) + 1;
     this.attempts.set(recipientId, attempt);
     const error = this.fail(recipientId, attempt);

@@ -3,8 +3,11 @@ import type { Broadcast, ProgressCounts, SessionSummary } from './broadcast.js';
 
 /** How a broadcast reaches people: implemented over Teams in src/teams/broadcast-sender.ts. */
 export interface BroadcastSender {
-  /** Sends the broadcast's card to one person's own chat, installing the app first when needed; throws DeliveryError. */
-  send(broadcast: Broadcast, recipientId: string): Promise<void>;
+  /**
+   * Sends the broadcast's card to one person's own chat, installing the app first when needed; throws DeliveryError.
+   * `whenReady` is awaited just before the request leaves (the pacer's slot, as close to Teams as it can be).
+   */
+  send(broadcast: Broadcast, recipientId: string, whenReady?: () => Promise<void>): Promise<void>;
   /** Updates the coordinator's broadcast card in place with the counts (and, when finished, the failures). */
   showProgress(broadcast: Broadcast, progress: ProgressCounts, finished: boolean): Promise<void>;
 }
