@@ -62,6 +62,13 @@ export interface Effect {
   readonly id: string;
   readonly recipientId: string;
   readonly message: OutboundMessage;
+  /**
+   * Effects of one partition with the same key each bring one thing up to date from the state as stored when they run
+   * (a session's calendar): one run covers every such effect queued before it started, and the worker drops those.
+   */
+  readonly convergeKey?: string;
+  /** Not before this long after the write, so a burst of changes is carried out once (with `convergeKey`). */
+  readonly delayMs?: number;
 }
 
 export interface Change<T> {

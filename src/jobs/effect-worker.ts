@@ -4,7 +4,7 @@ import { failureNotice } from '../app/failure-notice.js';
 import type { Effect } from '../app/ports.js';
 import type { Logger } from '../log.js';
 import type { EffectQueue, ReceivedSignal } from '../store/effect-queue.js';
-import { addEffectRow, listPending, type OutboxItem } from '../store/outbox.js';
+import { addEffectRow, deleteCovered, listPending, type OutboxItem } from '../store/outbox.js';
 import { statusOf } from '../store/storage-errors.js';
 import { backoffMs } from '../domain/broadcast/delivery-outcome.js';
 
@@ -52,7 +52,13 @@ export class EffectWorker {
   /** One pass over what the queue holds now; returns how many signals it handled. */
   async runOnce(): Promise<number> {
     const signals = await this.queue.receive(this.options.batchSize, Math.ceil(this.options.claimMs / 1000));
-    await Promise.all(signals.map((signal) => this.handle(signal)));
+    // One pass per partition: two at once would each run effects that one run covers.
+    const byPartition = new Map<string, ReceivedSignal[]>();
+    for (const signal of signals) {
+      const key = JSON.stringify([signal.tableName, signal.partitionKey]);
+      byPartition.set(key, [...(byPartition.get(key) ?? []), signal]);
+    }
+    await Promise.all([...byPartition.values()].map(([first, ...repeats]) => this.handle(first!, repeats)));
     return signals.length;
   }
 
@@ -68,7 +74,7 @@ export class EffectWorker {
     }
   }
 
-  private async handle(signal: ReceivedSignal): Promise<void> {
+  private async handle(signal: ReceivedSignal, repeats: readonly ReceivedSignal[] = []): Promise<void> {
     const table = this.tableNamed(signal.tableName);
     if (table) {
       const delayMs = await this.processPartition(table, signal.partitionKey);
@@ -76,30 +82,48 @@ export class EffectWorker {
     } else {
       this.log.warn({ table: signal.tableName }, 'dropping a work signal for an unknown table');
     }
-    await this.queue.complete(signal);
+    await Promise.all([signal, ...repeats].map((done) => this.queue.complete(done)));
   }
 
-  /** Delivers what is due; returns the delay until the next retry when something must wait. */
+  /**
+   * Delivers what is due; returns the delay until the next retry when something must wait. Effects with the same
+   * convergeKey are one piece of work: once one has run (or failed for good, which is reported once), the others
+   * listed with it are dropped unrun; while one waits for a retry, the others wait with it.
+   */
   async processPartition(table: TableClient, partitionKey: string): Promise<number | undefined> {
-    const now = this.now();
-    let nextDelay: number | undefined;
-    for (const item of await listPending(table, partitionKey)) {
-      const wait = Math.max(Date.parse(item.entity.notBefore), Date.parse(item.entity.claimedUntil)) - now.getTime();
-      const delay = wait > 0 ? wait : await this.attempt(table, item);
-      if (delay !== undefined) nextDelay = Math.min(nextDelay ?? delay, delay);
+    const now = this.now().getTime();
+    const pending = await listPending(table, partitionKey);
+    const settled = new Set<OutboxItem>();
+    const delays = new Map<OutboxItem, number>();
+    for (const item of pending) {
+      if (settled.has(item)) continue;
+      const wait = Math.max(Date.parse(item.entity.notBefore), Date.parse(item.entity.claimedUntil)) - now;
+      if (wait > 0) {
+        delays.set(item, wait);
+        continue;
+      }
+      const attempt = await this.attempt(table, item);
+      if (attempt.retryInMs !== undefined) delays.set(item, attempt.retryInMs);
+      if (!item.effect.convergeKey || attempt.outcome === 'notClaimed') continue;
+      const same = pending.filter((other) => other !== item && !settled.has(other) && other.effect.convergeKey === item.effect.convergeKey);
+      same.forEach((other) => settled.add(other));
+      if (attempt.outcome === 'retry') same.forEach((other) => delays.set(other, attempt.retryInMs!));
+      else await deleteCovered(table, same.filter((other) => Date.parse(other.entity.claimedUntil) <= now));
     }
-    return nextDelay;
+    const waits = [...delays.values()];
+    return waits.length > 0 ? Math.min(...waits) : undefined;
   }
 
-  private async attempt(table: TableClient, item: OutboxItem): Promise<number | undefined> {
+  private async attempt(table: TableClient, item: OutboxItem): Promise<{ outcome: 'delivered' | 'failed' | 'retry' | 'notClaimed'; retryInMs?: number }> {
     const claimed = await this.claim(table, item);
-    if (!claimed) return undefined;
+    if (!claimed) return { outcome: 'notClaimed' };
     try {
       await this.delivery.deliver(item.effect);
       await table.deleteEntity(item.entity.partitionKey, item.entity.rowKey, { etag: claimed });
-      return undefined;
+      return { outcome: 'delivered' };
     } catch (error) {
-      return this.afterFailure(table, item, claimed, error);
+      const retryInMs = await this.afterFailure(table, item, claimed, error);
+      return retryInMs === undefined ? { outcome: 'failed' } : { outcome: 'retry', retryInMs };
     }
   }
 

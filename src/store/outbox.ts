@@ -1,4 +1,4 @@
-import type { TableClient, TableEntity, TableTransaction } from '@azure/data-tables';
+import type { TableClient, TableEntity, TableTransaction, TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { Effect, OutboundMessage } from '../app/ports.js';
 import { statusOf } from './storage-errors.js';
@@ -16,6 +16,8 @@ export interface OutboxEntity {
   claimedUntil: string;
   failedAt?: string;
   lastError?: string;
+  /** Effect.convergeKey, or '' (older rows have none). */
+  convergeKey?: string;
 }
 
 export interface OutboxItem {
@@ -30,8 +32,9 @@ export function outboxEntity(partitionKey: string, effect: Effect, now: Date): O
     recipientId: effect.recipientId,
     message: JSON.stringify(effect.message),
     attempts: 0,
-    notBefore: now.toISOString(),
+    notBefore: new Date(now.getTime() + (effect.delayMs ?? 0)).toISOString(),
     claimedUntil: new Date(0).toISOString(),
+    convergeKey: effect.convergeKey ?? '',
   };
 }
 
@@ -56,7 +59,8 @@ export async function listPending(table: TableClient, partitionKey: string): Pro
 
 function toEffect(entity: OutboxEntity): Effect {
   const id = decodeURIComponent(entity.rowKey.slice(OUTBOX_PREFIX.length));
-  return { id, recipientId: entity.recipientId, message: JSON.parse(entity.message) as OutboundMessage };
+  const effect = { id, recipientId: entity.recipientId, message: JSON.parse(entity.message) as OutboundMessage };
+  return entity.convergeKey ? { ...effect, convergeKey: entity.convergeKey } : effect;
 }
 
 /** Queues an effect outside a transaction; an effect already queued under the same id is left as it is. */
@@ -78,4 +82,21 @@ export async function partitionsWithDueEffects(table: TableClient, now: Date): P
     if (!entity.failedAt) partitions.add(entity.partitionKey);
   }
   return [...partitions];
+}
+
+/**
+ * Deletes effects another run has covered (same convergeKey), in one transaction per 100 rows. A transaction cannot
+ * guard a delete with an etag, so only rows nobody had claimed when listed are passed here; should one be claimed in
+ * between, its own run finds the work done (a converging effect reads the state when it runs). If the transaction
+ * fails, each row is deleted on its own, guarded by the etag it was listed with.
+ */
+export async function deleteCovered(table: TableClient, items: readonly OutboxItem[]): Promise<void> {
+  for (let from = 0; from < items.length; from += 100) {
+    const chunk = items.slice(from, from + 100);
+    try {
+      await table.submitTransaction(chunk.map((item): TransactionAction => ['delete', { partitionKey: item.entity.partitionKey, rowKey: item.entity.rowKey }]));
+    } catch {
+      await Promise.all(chunk.map((item) => table.deleteEntity(item.entity.partitionKey, item.entity.rowKey, { etag: item.entity.etag }).catch(() => undefined)));
+    }
+  }
 }

@@ -126,4 +126,80 @@ describe('the effect worker on Azurite queues and tables', () => {
     await eventually(() => expect(delivery.delivered).toEqual(['no-signal->someone']));
     await worker.stop();
   });
+
+  describe('effects that converge (one run brings the same thing up to date from the state as stored)', () => {
+    const converging = (id: string, delayMs?: number): Effect => ({ ...effect(id, 'calendar:s1'), convergeKey: 'calendar', ...(delayMs ? { delayMs } : {}) });
+
+    it('runs one of several queued under one key, drops the rest unrun, and leaves other effects alone', async () => {
+      const { delivery, makeWorker, queueEffect, table } = await setUp();
+      for (const id of ['c1', 'c2', 'c3', 'c4']) await queueEffect(converging(id));
+      await queueEffect(effect('plain'));
+      const worker = makeWorker();
+      worker.start();
+      await eventually(async () => expect(await listPending(table, PARTITION)).toHaveLength(0));
+      await worker.stop();
+      expect(delivery.delivered.filter((d) => d.endsWith('calendar:s1'))).toHaveLength(1);
+      expect(delivery.delivered).toContain('plain->someone');
+    });
+
+    it('keeps the others waiting with a run that must be retried, and covers them once it succeeds', async () => {
+      const { delivery, makeWorker, queueEffect, table } = await setUp();
+      let failedOnce = false;
+      delivery.failures.push(() => (failedOnce ? undefined : ((failedOnce = true), new DeliveryError('busy', 'retry', 300))));
+      for (const id of ['c1', 'c2', 'c3']) await queueEffect(converging(id));
+      const worker = makeWorker();
+      const wait = await worker.processPartition(table, PARTITION);
+      // The others would ask the same of the same busy service: they wait with it.
+      expect(delivery.delivered).toEqual([]);
+      expect(wait).toBe(300);
+      expect(await listPending(table, PARTITION)).toHaveLength(3);
+      worker.start();
+      await eventually(async () => expect(await listPending(table, PARTITION)).toHaveLength(0), 8000);
+      await worker.stop();
+      expect(delivery.delivered).toHaveLength(1);
+    });
+
+    it('does not drop one another worker has claimed: that worker runs it', async () => {
+      const { delivery, makeWorker, queueEffect, table } = await setUp();
+      for (const id of ['c1', 'c2']) await queueEffect(converging(id));
+      const [, second] = await listPending(table, PARTITION);
+      await table.updateEntity({ partitionKey: PARTITION, rowKey: second!.entity.rowKey, claimedUntil: new Date(Date.now() + 300).toISOString() }, 'Merge');
+      const worker = makeWorker();
+      await worker.processPartition(table, PARTITION);
+      expect(delivery.delivered).toHaveLength(1);
+      expect((await listPending(table, PARTITION)).map((item) => item.effect.id)).toEqual([second!.effect.id]);
+      await new Promise((resolve) => setTimeout(resolve, 350)); // the other worker died: its claim runs out
+      await worker.processPartition(table, PARTITION);
+      expect(delivery.delivered).toHaveLength(2);
+      expect(await listPending(table, PARTITION)).toHaveLength(0);
+    });
+
+    it('reports a permanent failure once, not once for each effect the run stood for', async () => {
+      const { delivery, makeWorker, queueEffect, table } = await setUp(['coordinator']);
+      delivery.failures.push((e) => (e.recipientId === 'calendar:s1' ? new DeliveryError('refused', 'permanent') : undefined));
+      for (const id of ['c1', 'c2', 'c3']) await queueEffect(converging(id));
+      const worker = makeWorker();
+      await worker.processPartition(table, PARTITION);
+      await worker.processPartition(table, PARTITION); // the notice to the coordinator, queued by the first pass
+      expect(delivery.delivered.filter((d) => d.endsWith('->coordinator'))).toHaveLength(1);
+      expect(await listPending(table, PARTITION)).toHaveLength(0);
+      const failed = [];
+      for await (const row of table.listEntities<{ failedAt?: string }>()) if (row.failedAt) failed.push(row.rowKey);
+      expect(failed).toHaveLength(1);
+    });
+
+    it('waits delayMs before the first run, so a burst is carried out once', async () => {
+      const { delivery, makeWorker, queueEffect, table } = await setUp();
+      await queueEffect(converging('c1', 600));
+      const worker = makeWorker();
+      const wait = await worker.processPartition(table, PARTITION);
+      expect(delivery.delivered).toEqual([]);
+      expect(wait).toBeGreaterThan(400);
+      await queueEffect(converging('c2', 600));
+      await new Promise((resolve) => setTimeout(resolve, 650));
+      await worker.processPartition(table, PARTITION);
+      expect(delivery.delivered).toHaveLength(1);
+      expect(await listPending(table, PARTITION)).toHaveLength(0);
+    });
+  });
 });

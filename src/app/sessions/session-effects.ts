@@ -12,8 +12,15 @@ export function calendarSync(session: Session, version: number): Effect {
     id: `${session.id}.v${version}.calendar`,
     recipientId: `calendar:${session.id}`,
     message: { type: 'syncSessionCalendar', sessionId: session.id, version },
+    // A sync makes the event match the bookings as stored when it runs, so one run covers every sync queued before it,
+    // and a short wait lets a rush of bookings reach the calendar in one change instead of one each.
+    convergeKey: 'calendar',
+    delayMs: CALENDAR_SETTLE_MS,
   };
 }
+
+/** How long a calendar change waits for others to join it: invitations arrive a second later, Graph is asked less. */
+export const CALENDAR_SETTLE_MS = 1_000;
 
 /** Only the full-day training moves a mentor's stage; the handler reads the booking as stored when it runs. */
 export function mentorStageSync(session: Session, version: number, personId: string, actor: PersonRef): Effect[] {
