@@ -18,8 +18,11 @@ const DEFAULT_LOCK_MS = 60_000;
  * retries, duplicates and crashes all converge. One worker at a time per session, across instances: a worker that finds
  * the calendar locked records the version it wanted and leaves; the holder syncs again before it lets go.
  */
-export async function syncSessionCalendar(deps: CalendarSyncDeps, sessionId: string, version: number): Promise<'synced' | 'upToDate' | 'handedOver'> {
+export async function syncSessionCalendar(deps: CalendarSyncDeps, sessionId: string, queuedFor: number): Promise<'synced' | 'upToDate' | 'handedOver'> {
   const lockMs = deps.lockMs ?? DEFAULT_LOCK_MS;
+  // Up to date with the session as stored now, not only as it was when this sync was queued: the effect worker drops
+  // the syncs queued after this one as covered by it (they share a convergeKey).
+  const version = Math.max(queuedFor, (await deps.sessions.get(sessionId))?.version ?? queuedFor);
   for (;;) {
     const { value: state, etag } = await deps.sessions.getCalendar(sessionId);
     if (state.syncedVersion >= version && state.requestedVersion <= state.syncedVersion) return 'upToDate';
