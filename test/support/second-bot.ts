@@ -3,14 +3,17 @@ import path from 'node:path';
 
 export interface SecondBot {
   readonly port: number;
+  readonly pid: number;
   readonly output: string[];
   stop(): Promise<void>;
 }
 
-/** Starts test/support/sessions-bot-process.ts under tsx in a child process with `env`, and waits until it listens. */
+/**
+ * Starts test/support/sessions-bot-process.ts in a child node process (tsx as an import hook, so `pid` is the bot's own
+ * process) with `env`, and waits until it listens.
+ */
 export async function startSecondBot(env: Record<string, string>): Promise<SecondBot> {
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  const child: ChildProcess = spawn(tsx, ['test/support/sessions-bot-process.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/sessions-bot-process.ts')], {
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -33,6 +36,7 @@ export async function startSecondBot(env: Record<string, string>): Promise<Secon
   });
   return {
     port,
+    pid: child.pid!,
     output,
     stop: () =>
       new Promise<void>((resolve) => {
