@@ -24,12 +24,14 @@ export interface ReceivedSignal extends PartitionSignal {
 export class EffectQueue implements EffectSignal {
   private readonly sending = new Map<string, Promise<void>>();
   private readonly followUps = new Map<string, Promise<void>>();
+  /** When the delayed signal this instance last sent for a partition becomes visible (ms since the epoch). */
+  private readonly delayed = new Map<string, number>();
 
   constructor(private readonly queue: QueueClient) {}
 
   signal(tableName: string, partitionKey: string, delayMs = 0): Promise<void> {
-    if (delayMs > 0) return this.send(tableName, partitionKey, delayMs);
     const key = JSON.stringify([tableName, partitionKey]);
+    if (delayMs > 0) return this.sendLater(key, tableName, partitionKey, delayMs);
     const followUp = this.followUps.get(key);
     if (followUp) return followUp;
     const sending = this.sending.get(key);
@@ -42,6 +44,20 @@ export class EffectQueue implements EffectSignal {
       });
     this.followUps.set(key, next);
     return next;
+  }
+
+  /**
+   * A delayed signal already in the queue that wakes a worker by then makes another unneeded: that worker signals
+   * again for whatever is still waiting when it looks. A rush of delayed work then costs one message a second.
+   */
+  private async sendLater(key: string, tableName: string, partitionKey: string, delayMs: number): Promise<void> {
+    const seconds = Math.ceil(delayMs / 1000);
+    const visibleAt = Date.now() + seconds * 1000;
+    const queued = this.delayed.get(key);
+    if (queued !== undefined && queued > Date.now() && queued <= visibleAt) return;
+    await this.send(tableName, partitionKey, delayMs);
+    this.delayed.set(key, visibleAt);
+    if (this.delayed.size > 1_000) for (const [old, at] of this.delayed) if (at <= Date.now()) this.delayed.delete(old);
   }
 
   private start(key: string, tableName: string, partitionKey: string): Promise<void> {

@@ -145,7 +145,9 @@ export class SessionRepository implements SessionStore {
     );
     // Not awaited: the effects are stored with the session, and a signal that fails is made good by the outbox sweeper.
     // Waiting for it would hold the next booking of this session back by one more round trip.
-    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
+    // Work that waits anyway (a calendar sync settling for a second) wakes the worker when it is due, not now.
+    const soonest = Math.min(...change.effects.map((effect) => effect.delayMs ?? 0));
+    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey, soonest).catch(() => undefined);
     return etag;
   }
 

@@ -59,11 +59,16 @@ describe('EffectQueue signals', () => {
     expect(held.started).toHaveLength(2);
   });
 
-  it('never merges a delayed signal (a retry at a given time)', async () => {
-    const held = heldClient();
-    const queue = new EffectQueue(held.client);
-    void queue.signal('Sessions', 'p', 5_000);
-    void queue.signal('Sessions', 'p', 5_000);
-    expect(held.started).toHaveLength(2);
+  it('sends no second delayed signal while one already queued wakes a worker in time', async () => {
+    const { storage } = await freshSessionStorage(() => new Date());
+    const queue = new EffectQueue(storage.effectQueue);
+    await queue.signal('Sessions', 'p', 2_000);
+    await queue.signal('Sessions', 'p', 2_000); // the first wakes a worker by then
+    await queue.signal('Sessions', 'p', 3_000); // and before this one's time too: that worker signals again if need be
+    await queue.signal('Sessions', 'other', 2_000);
+    const counts = async () => (await storage.effectQueue.getProperties()).approximateMessagesCount;
+    expect(await counts()).toBe(2);
+    await queue.signal('Sessions', 'p', 1_000); // wanted sooner than the queued one: sent
+    expect(await counts()).toBe(3);
   });
 });
