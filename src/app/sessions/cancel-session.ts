@@ -2,9 +2,9 @@ import { cancelSession, type Session } from '../../domain/sessions/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type DomainError } from '../../domain/result.js';
 import type { Effect } from '../ports.js';
-import { retryOnConflict } from '../retry-on-conflict.js';
 import { bookingAudit, calendarSync, fanOut } from './session-effects.js';
-import type { SessionDeps } from './session-deps.js';
+import { writerFor, type SessionDeps } from './session-deps.js';
+import type { StepOutcome } from './session-writer.js';
 
 export type CancelSessionResult =
   | { readonly ok: true; readonly value: Session }
@@ -13,16 +13,12 @@ export type CancelSessionResult =
 /** The coordinator calls a session off: the calendar event is cancelled and everyone booked or waiting is told. */
 export async function cancelWholeSession(deps: SessionDeps, actor: PersonRef, sessionId: string): Promise<CancelSessionResult> {
   if (!deps.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', 'Only the scheme coordinators can cancel a session.');
-  return retryOnConflict(async (): Promise<CancelSessionResult> => {
-    const current = await deps.sessions.get(sessionId);
-    if (!current) return fail('SESSION_NOT_FOUND', 'This session no longer exists.');
-    const now = deps.clock.now();
-    const cancelled = cancelSession(current.session, now);
-    if (!cancelled.ok) return { ...cancelled, session: current.session };
+  return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<CancelSessionResult> => {
+    if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
+    const cancelled = cancelSession(current, now);
+    if (!cancelled.ok) return { answer: { ...cancelled, session: current } };
     const { session } = cancelled.value;
-    const version = current.version + 1;
     const effects: Effect[] = [calendarSync(session, version), fanOut(session, version, 'cancelled', actor)];
-    await deps.sessions.save({ session, etag: current.etag, version, audit: [bookingAudit(actor, 'cancelSession', session, now)], effects });
-    return ok(session);
+    return { answer: ok(session), change: { session, audit: [bookingAudit(actor, 'cancelSession', session, now)], effects } };
   });
 }

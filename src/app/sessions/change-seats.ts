@@ -2,9 +2,9 @@ import { changeSeats, type Booking, type Session } from '../../domain/sessions/i
 import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type DomainError } from '../../domain/result.js';
 import type { AuditEntry, Effect } from '../ports.js';
-import { retryOnConflict } from '../retry-on-conflict.js';
 import { bookingAudit, calendarSync, promotionsFanOut } from './session-effects.js';
-import type { SessionDeps } from './session-deps.js';
+import { writerFor, type SessionDeps } from './session-deps.js';
+import type { StepOutcome } from './session-writer.js';
 
 export interface SeatsOutcome {
   readonly session: Session;
@@ -24,24 +24,16 @@ export type ChangeSeatsResult =
  */
 export async function changeSessionSeats(deps: SessionDeps, actor: PersonRef, sessionId: string, seats: unknown): Promise<ChangeSeatsResult> {
   if (!deps.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', "Only the scheme coordinators can change a session's seats.");
-  return retryOnConflict(async (): Promise<ChangeSeatsResult> => {
-    const current = await deps.sessions.get(sessionId);
-    if (!current) return fail('SESSION_NOT_FOUND', 'This session no longer exists.');
-    const now = deps.clock.now();
-    const changed = changeSeats(current.session, seats, now);
-    if (!changed.ok) return { ...changed, session: current.session };
+  return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<ChangeSeatsResult> => {
+    if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
+    const changed = changeSeats(current, seats, now);
+    if (!changed.ok) return { answer: { ...changed, session: current } };
     const { session, promoted } = changed.value;
-    if (session.seats === current.session.seats) return ok({ session: current.session, promoted: [], changed: false });
-    const version = current.version + 1;
-    await deps.sessions.save({
-      session,
-      etag: current.etag,
-      version,
-      ...(current.remindedFor ? { remindedFor: current.remindedFor } : {}),
-      audit: seatsAudit(actor, current.session, session, promoted, now),
-      effects: promotionEffects(session, version, promoted, actor),
-    });
-    return ok({ session, promoted, changed: true });
+    if (session.seats === current.seats) return { answer: ok({ session: current, promoted: [], changed: false }) };
+    return {
+      answer: ok({ session, promoted, changed: true }),
+      change: { session, audit: seatsAudit(actor, current, session, promoted, now), effects: promotionEffects(session, version, promoted, actor) },
+    };
   });
 }
 

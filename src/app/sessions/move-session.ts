@@ -1,9 +1,9 @@
 import { moveSession, type MoveSessionInput, type Session } from '../../domain/sessions/index.js';
 import type { FieldProblem } from '../../domain/sessions/index.js';
 import type { PersonRef } from '../../domain/person.js';
-import { retryOnConflict } from '../retry-on-conflict.js';
 import { bookingAudit, calendarSync, fanOut } from './session-effects.js';
-import type { SessionDeps } from './session-deps.js';
+import { writerFor, type SessionDeps } from './session-deps.js';
+import type { StepOutcome } from './session-writer.js';
 
 export type MoveResult =
   | { readonly ok: true; readonly value: Session }
@@ -12,22 +12,14 @@ export type MoveResult =
 /** The coordinator moves a session: the calendar event follows and everyone booked or waiting is told. */
 export async function moveWholeSession(deps: SessionDeps, actor: PersonRef, sessionId: string, input: MoveSessionInput): Promise<MoveResult> {
   if (!deps.roles.isCoordinator(actor.id)) return { ok: false, error: { code: 'NOT_COORDINATOR', message: 'Only the scheme coordinators can move a session.' } };
-  return retryOnConflict(async (): Promise<MoveResult> => {
-    const current = await deps.sessions.get(sessionId);
-    if (!current) return { ok: false, error: { code: 'SESSION_NOT_FOUND', message: 'This session no longer exists.' } };
-    const now = deps.clock.now();
-    const moved = moveSession(current.session, input, now);
-    if (!moved.ok) return { ok: false, error: moved.error, session: current.session };
+  return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<MoveResult> => {
+    if (!current) return { answer: { ok: false, error: { code: 'SESSION_NOT_FOUND', message: 'This session no longer exists.' } } };
+    const moved = moveSession(current, input, now);
+    if (!moved.ok) return { answer: { ok: false, error: moved.error, session: current } };
     const { session } = moved.value;
-    const version = current.version + 1;
-    await deps.sessions.save({
-      session,
-      etag: current.etag,
-      version,
-      ...(current.remindedFor ? { remindedFor: current.remindedFor } : {}),
-      audit: [bookingAudit(actor, 'moveSession', session, now)],
-      effects: [calendarSync(session, version), fanOut(session, version, 'moved', actor)],
-    });
-    return { ok: true, value: session };
+    return {
+      answer: { ok: true, value: session },
+      change: { session, audit: [bookingAudit(actor, 'moveSession', session, now)], effects: [calendarSync(session, version), fanOut(session, version, 'moved', actor)] },
+    };
   });
 }

@@ -2,9 +2,9 @@ import { recordAttendance, type AttendanceMark, type Session } from '../../domai
 import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type DomainError } from '../../domain/result.js';
 import type { Effect } from '../ports.js';
-import { retryOnConflict } from '../retry-on-conflict.js';
 import { bookingAudit, fanOut } from './session-effects.js';
-import type { SessionDeps } from './session-deps.js';
+import { writerFor, type SessionDeps } from './session-deps.js';
+import type { StepOutcome } from './session-writer.js';
 
 export type AttendanceResult =
   | { readonly ok: true; readonly value: { readonly session: Session; readonly toMarkTrained: readonly string[] } }
@@ -21,23 +21,13 @@ export async function recordSessionAttendance(
   marks: readonly AttendanceMark[],
 ): Promise<AttendanceResult> {
   if (!deps.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', 'Only the scheme coordinators can record attendance.');
-  return retryOnConflict(async (): Promise<AttendanceResult> => {
-    const current = await deps.sessions.get(sessionId);
-    if (!current) return fail('SESSION_NOT_FOUND', 'This session no longer exists.');
-    const now = deps.clock.now();
-    const recorded = recordAttendance(current.session, marks, now);
-    if (!recorded.ok) return { ...recorded, session: current.session };
-    const { session, toMarkTrained } = recorded.value;
-    const version = current.version + 1;
+  return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<AttendanceResult> => {
+    if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
+    const recorded = recordAttendance(current, marks, now);
+    if (!recorded.ok) return { answer: { ...recorded, session: current } };
+    const { session, toMarkTrained, present, absent } = recorded.value;
     const effects: Effect[] = session.kind === 'training' ? [fanOut(session, version, 'trainingStages', actor)] : [];
-    await deps.sessions.save({
-      session,
-      etag: current.etag,
-      version,
-      ...(current.remindedFor ? { remindedFor: current.remindedFor } : {}),
-      audit: [bookingAudit(actor, 'recordAttendance', session, now, `PRESENT_${recorded.value.present.length}_ABSENT_${recorded.value.absent.length}`)],
-      effects,
-    });
-    return ok({ session, toMarkTrained });
+    const audit = [bookingAudit(actor, 'recordAttendance', session, now, `PRESENT_${present.length}_ABSENT_${absent.length}`)];
+    return { answer: ok({ session, toMarkTrained }), change: { session, audit, effects } };
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { book } from '../../../src/app/sessions/book-session.js';
 import { cancelMyBooking } from '../../../src/app/sessions/cancel-booking.js';
+import { changeSessionSeats } from '../../../src/app/sessions/change-seats.js';
 import type { SessionChange, SessionStore } from '../../../src/app/sessions/session-ports.js';
 import { SessionWriter } from '../../../src/app/sessions/session-writer.js';
 import { confirmedBookings, openSession, waitingList, type SessionKind } from '../../../src/domain/sessions/index.js';
@@ -114,6 +115,20 @@ describe('SessionWriter (group commit) on Azurite', () => {
     await expect(broken).rejects.toThrow('a broken step');
     expect(await fine).toMatchObject({ ok: true, value: { outcome: 'confirmed' } });
     expect(confirmedBookings((await sessions.get(id))!.session)).toHaveLength(1);
+  });
+
+  it("takes a coordinator's seat change in the middle of a rush in its turn, however long the rush", async () => {
+    const { deps, id, persons, sessions } = await setUp(60, 10);
+    const coordinator = { id: 'coordinator', name: 'Coordinator' };
+    const withRoles = { ...deps, roles: { ...deps.roles, isCoordinator: (who: string) => who === coordinator.id } };
+    const rush = persons.map((person) => book(withRoles, person, id));
+    const seats = changeSessionSeats(withRoles, coordinator, id, '30');
+    await Promise.all(rush);
+    expect(await seats).toMatchObject({ ok: true, value: { changed: true } });
+    const stored = (await sessions.get(id))!.session;
+    expect(stored.seats).toBe(30);
+    expect(confirmedBookings(stored).map((b) => b.personId)).toEqual(persons.slice(0, 30).map((p) => p.id));
+    expect(waitingList(stored).map((b) => b.personId)).toEqual(persons.slice(30).map((p) => p.id));
   });
 
   it('answers for a session that does not exist without writing anything', async () => {
