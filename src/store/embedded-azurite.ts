@@ -9,6 +9,8 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 
 export interface EmbeddedAzurite {
   readonly connectionString: string;
+  /** The queue and table servers' process ids (the benchmarks read their CPU time). */
+  readonly pids: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startEmbeddedAzurite(options: StartAzuriteOptions = {}): P
   ].join(';');
   return {
     connectionString,
+    pids: children.map((child) => child.pid!),
     stop: async () => {
       await Promise.all(children.map(stopChild));
     },
