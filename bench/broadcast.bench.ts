@@ -40,7 +40,7 @@ export async function benchBroadcast(): Promise<void> {
     BROADCAST_TENANT_PER_SECOND: String(PER_SECOND),
     WORKER_POLL_MS: '50',
     BROADCAST_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '16',
-    BROADCAST_PROGRESS_MS: process.env.BENCH_PROGRESS_MS ?? '1000',
+    ...(process.env.BENCH_PROGRESS_MS ? { BROADCAST_PROGRESS_MS: process.env.BENCH_PROGRESS_MS } : {}),
   };
   const bot = await startBot(env, { features: [broadcastFeature] });
   try {

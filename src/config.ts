@@ -82,7 +82,7 @@ const schema = z.object({
   /** How long a queue message a stopped worker took stays hidden before another worker gets it. */
   BROADCAST_VISIBILITY_SECONDS: positiveInt(30),
   BROADCAST_RETRY_BASE_MS: positiveInt(1000),
-  BROADCAST_PROGRESS_MS: positiveInt(1000),
+  BROADCAST_PROGRESS_MS: positiveInt(2000),
   /** Quarterly group supervision as JSON, e.g. {"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}; unset: off. */
   SUPERVISION_SCHEDULE: optionalText,
   /** Relationships (docs/relationship.md): who gets urgent concerns (Entra ids; the coordinators when unset), and the policy. */
