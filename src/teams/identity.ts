@@ -11,10 +11,15 @@ export function actorOf(context: TurnContext): PersonRef | undefined {
   return { id: id.toLowerCase(), name: from.name?.slice(0, 200) || 'Someone' };
 }
 
+/** A 1:1 chat with the bot: the only place it shows anything about anyone (not a channel or a group chat). */
+export function isPersonalChat(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
+}
+
 export function addressOf(context: TurnContext): ConversationAddress | undefined {
   const activity = context.activity;
   const actor = actorOf(context);
-  if (!actor || activity.conversation?.conversationType !== 'personal' || !activity.serviceUrl) return undefined;
+  if (!actor || !isPersonalChat(context) || !activity.serviceUrl) return undefined;
   const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   return {
     personId: actor.id,

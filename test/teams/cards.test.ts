@@ -5,6 +5,7 @@ import { approvalRequestCard } from '../../src/teams/cards/approval-request.card
 import type { AdaptiveCardJson } from '../../src/teams/cards/card.js';
 import { approvalDecidedNoticeCard, approvalEscalatedCard, unreachableCard } from '../../src/teams/cards/coordinator-notice.card.js';
 import { errorCard } from '../../src/teams/cards/error.card.js';
+import { personalChatOnlyCard } from '../../src/teams/cards/personal-chat-only.card.js';
 import { helpCard } from '../../src/teams/cards/help.card.js';
 import { signUpFormCard } from '../../src/teams/cards/sign-up-form.card.js';
 import { signUpSentCard } from '../../src/teams/cards/sign-up-sent.card.js';
@@ -34,6 +35,7 @@ function must(result: { ok: true; value: Mentor } | { ok: false; error: { messag
 export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['welcome', welcomeCard()],
   ['error', errorCard('Something failed')],
+  ['personal chat only (asked in a channel)', personalChatOnlyCard()],
   ['help, new person', helpCard({ mentor: undefined, isCoordinator: false })],
   ['help, coordinator', helpCard({ mentor: approved, isCoordinator: true })],
   ['status, nobody', statusCard(undefined)],

@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { PersonRef } from '../../domain/person.js';
 import type { Logger } from '../../log.js';
 import { errorCard } from '../cards/error.card.js';
-import { actorOf } from '../identity.js';
+import { personalChatOnlyCard } from '../cards/personal-chat-only.card.js';
+import { actorOf, isPersonalChat } from '../identity.js';
 import { answerInvoke, sendCard } from '../reply.js';
 
 const UNKNOWN_PERSON = "I can't tell who you are. Please use the app from Microsoft Teams with your council account.";
@@ -10,9 +11,13 @@ const OUR_FAULT = 'Something went wrong on our side. Please try again in a minut
 
 type Handler = (context: TurnContext, actor: PersonRef) => Promise<void>;
 
-/** A message handler that knows who is acting, and never lets an exception reach the person. */
+/**
+ * A message handler that knows who is acting, and never lets an exception reach the person. In a channel or group chat
+ * it answers nothing but a pointer to the personal chat: every answer is about someone (a stage, bookings, a pipeline).
+ */
 export function messageHandler(log: Logger, name: string, handler: Handler) {
   return async (context: TurnContext): Promise<void> => {
+    if (!isPersonalChat(context)) return void (await sendCard(context, personalChatOnlyCard()));
     const actor = actorOf(context);
     if (!actor) {
       await sendCard(context, errorCard(UNKNOWN_PERSON));

@@ -2,17 +2,20 @@ import type { TurnContext } from 'botbuilder';
 import { isApprover } from '../../domain/mentor/index.js';
 import { approvalRequestCard } from '../cards/approval-request.card.js';
 import { welcomeCard } from '../cards/welcome.card.js';
-import { actorOf, addressOf } from '../identity.js';
+import { actorOf, addressOf, isPersonalChat } from '../identity.js';
 import { sendCard } from '../reply.js';
 import type { TeamsDeps } from '../teams-deps.js';
 
-/** The app was installed for someone: remember how to reach them, welcome them, and show any request waiting on them. */
+/**
+ * The app was installed for someone: remember how to reach them, welcome them, and show any request waiting on them.
+ * Only in their personal chat: someone joining a team the bot is in must not bring an approval request into a channel.
+ */
 export function welcomeHandler(deps: TeamsDeps) {
   return async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     const joined = (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
     const actor = actorOf(context);
-    if (!joined || !actor) return;
+    if (!joined || !actor || !isPersonalChat(context)) return;
     const address = addressOf(context);
     if (address) await deps.conversations.remember(address);
     await sendCard(context, welcomeCard());
