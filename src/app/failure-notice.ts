@@ -7,7 +7,7 @@ import type { Effect, OutboundMessage } from './ports.js';
  */
 export function failureNotice(effect: Effect, reason: string, error: unknown): OutboundMessage {
   if (effect.message.type === 'syncSessionCalendar') {
-    return { type: 'sessionCalendarFailed', sessionId: effect.message.sessionId, failure: calendarFailureOf(error) };
+    return { type: 'sessionCalendarFailed', sessionId: effect.message.sessionId, failure: calendarFailureOf(error), failedEffectId: effect.id };
   }
   return { type: 'coordinatorNotice', notice: { kind: 'recipientUnreachable', recipientId: effect.recipientId, reason, about: effect.message.type } };
 }

@@ -110,6 +110,7 @@ interface CalendarEntity {
   lockedUntil: string;
   cancelled: boolean;
   schedule?: string;
+  reportedFailure?: string;
 }
 
 /** Sessions, one row each, with their audit and outbox rows and their calendar state in the session's partition. */
@@ -183,6 +184,7 @@ export class SessionRepository implements SessionStore {
         ...(entity.lockedUntil ? { lockedUntil: entity.lockedUntil } : {}),
         ...(entity.cancelled ? { cancelled: true } : {}),
         ...(entity.schedule ? { schedule: entity.schedule } : {}),
+        ...(entity.reportedFailure ? { reportedFailure: entity.reportedFailure } : {}),
       },
       etag: entity.etag,
     };
@@ -199,6 +201,7 @@ export class SessionRepository implements SessionStore {
       lockedUntil: state.lockedUntil ?? '',
       cancelled: !!state.cancelled,
       schedule: state.schedule ?? '',
+      reportedFailure: state.reportedFailure ?? '',
     };
     try {
       const response = etag

@@ -16,7 +16,7 @@ describe('what the coordinators are told when an effect fails for good', () => {
     ['busy on every try', new DeliveryError('Graph was busy (HTTP 503)', 'retry'), { cause: 'gaveUp' }],
     ['an unexpected error on every try', new Error('socket hang up'), { cause: 'gaveUp' }],
   ])("a session's calendar, %s: its own notice naming the session and the cause", (_name, error, failure) => {
-    expect(failureNotice(calendarEffect, (error as Error).message, error)).toEqual({ type: 'sessionCalendarFailed', sessionId: 's', failure });
+    expect(failureNotice(calendarEffect, (error as Error).message, error)).toEqual({ type: 'sessionCalendarFailed', sessionId: 's', failure, failedEffectId: calendarEffect.id });
   });
 
   it('a message to a person: someone could not be reached, with the reason', () => {

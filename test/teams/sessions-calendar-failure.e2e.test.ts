@@ -72,4 +72,21 @@ describe('a calendar failure the worker cannot fix reaches the coordinators as i
     expect(notice).toContain('(HTTP 401)');
     expect(notice).toContain('client secret or certificate');
   });
+
+  it('tells the coordinators once while the mailbox stays blocked, however many later changes fail the same way', async () => {
+    await approvedMentor(t.mentors, GRADY);
+    const failureCards = () => cardsTo(ISAIAH).filter((a) => cardText(a).includes("calendar could not be updated") && cardText(a).includes(trainingTitle())).length;
+    const patches = () => t.calendar.requests.filter((r) => r.method === 'PATCH').length;
+    const before = failureCards();
+    const patchesBefore = patches();
+    t.calendar.fail((r) => r.method === 'PATCH', calendarFaults.forbidden(), 10);
+    expect(textOf(invokeCard(await t.send(action(ADELE, 'bookSession', { sessionId: training }))))).toContain('You are booked');
+    await eventually(() => expect(failureCards()).toBe(before + 1), 10_000);
+    // Another change of seat holder, a second later: its sync fails for the same cause.
+    expect(textOf(invokeCard(await t.send(action(GRADY, 'bookSession', { sessionId: training }))))).toContain('waiting list');
+    expect(textOf(invokeCard(await t.send(action(ISAIAH, 'changeSeats', { sessionId: training, [`seats.${training}`]: '3' }))))).toContain('Seats changed');
+    await eventually(() => expect(patches()).toBeGreaterThanOrEqual(patchesBefore + 2), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(failureCards()).toBe(before + 1);
+  });
 });

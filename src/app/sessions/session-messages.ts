@@ -30,6 +30,6 @@ export type SessionMessage =
   /** The coordinator cancelled the session. */
   | { readonly type: 'sessionCancelled'; readonly sessionId: string; readonly personId: string }
   /** To a coordinator: the session's calendar event could not be brought in line, for good; what failed and why. */
-  | { readonly type: 'sessionCalendarFailed'; readonly sessionId: string; readonly failure: CalendarFailure };
+  | { readonly type: 'sessionCalendarFailed'; readonly sessionId: string; readonly failure: CalendarFailure; readonly failedEffectId?: string };
 
 export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages' | 'promoted';

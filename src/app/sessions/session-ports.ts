@@ -36,6 +36,8 @@ export interface CalendarState {
   readonly cancelled?: boolean;
   /** `startsAt|endsAt` as last sent to Graph, so a moved session is patched once. */
   readonly schedule?: string;
+  /** `failed effect id|cause` of the failure the coordinators were last told of; cleared when a sync succeeds. */
+  readonly reportedFailure?: string;
 }
 
 export interface ListSessionsOptions {

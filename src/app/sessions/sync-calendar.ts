@@ -60,7 +60,8 @@ async function holdAndSync(deps: CalendarSyncDeps, sessionId: string, held: { st
       throw error;
     }
     try {
-      const { lockedUntil: _held, ...rest } = synced;
+      // In line again: a later failure is news to the coordinators (see tellCalendarFailure).
+      const { lockedUntil: _held, reportedFailure: _told, ...rest } = synced;
       await deps.sessions.saveCalendar(sessionId, rest, etag);
       return;
     } catch (error) {

@@ -2,6 +2,7 @@ import { fanOutEffects } from '../../app/sessions/session-effects.js';
 import type { SessionDeps } from '../../app/sessions/session-deps.js';
 import { syncMentorStage } from '../../app/sessions/sync-mentor-stage.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../../app/sessions/sync-calendar.js';
+import { tellCalendarFailure } from '../../app/sessions/tell-calendar-failure.js';
 import { bookingWindow, findBooking } from '../../domain/sessions/index.js';
 import { calendarFailedCard } from '../cards/calendar-failed.card.js';
 import { sessionCancelledCard, sessionMovedCard, sessionPromotedCard, sessionReminderCard } from '../cards/session-notice.card.js';
@@ -58,7 +59,8 @@ export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps |
     },
     sessionCalendarFailed: async (effect, message, transport) => {
       const current = await view(message.sessionId);
-      if (current) await transport.send(effect.recipientId, calendarFailedCard(current, message.failure));
+      if (!current || !(await tellCalendarFailure(deps.sessions, message.sessionId, message.failedEffectId, message.failure.cause))) return;
+      await transport.send(effect.recipientId, calendarFailedCard(current, message.failure));
     },
     sessionCancelled: async (effect, message, transport) => {
       const current = await view(message.sessionId);

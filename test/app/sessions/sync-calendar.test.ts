@@ -67,6 +67,15 @@ describe('syncing a session to its Graph event (Azurite + Graph stand-in)', () =
     expect(graph.requests.length).toBe(calls);
   });
 
+  it('clears the mark of a calendar failure the coordinators were told of, once a sync succeeds', async () => {
+    const s = await setUp('told');
+    await book(s.deps, people[0]!, 'told');
+    const { value, etag } = await s.sessions.getCalendar('told');
+    await s.sessions.saveCalendar('told', { ...value, reportedFailure: 'told.v2.calendar|accessDenied' }, etag);
+    expect(await syncSessionCalendar(s.sync, 'told', await s.version())).toBe('synced');
+    expect((await s.sessions.getCalendar('told')).value.reportedFailure).toBeUndefined();
+  });
+
   it('brings the event up to the bookings as stored now, even when the sync was queued for an older version', async () => {
     // The effect worker drops the syncs queued after a run as covered by it, so a run must not stop at its own version.
     const s = await setUp('late');
