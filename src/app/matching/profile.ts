@@ -3,7 +3,6 @@ import { canAdvance, type Mentor } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { stageChange } from '../audit.js';
-import { ConcurrencyError } from '../ports.js';
 import { retryOnConflict } from '../retry-on-conflict.js';
 import { profileInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';

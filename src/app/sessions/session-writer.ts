@@ -87,14 +87,15 @@ export class SessionWriter {
     }
     const { session, audit, effects } = decided.write;
     const version = current!.version + 1;
+    const kept = current!.remindedFor ? { remindedFor: current!.remindedFor } : {};
     let etag: string | undefined;
     try {
-      etag = await this.store.save({ session, etag: current!.etag, version, ...(current!.remindedFor ? { remindedFor: current!.remindedFor } : {}), audit, effects });
+      etag = await this.store.save({ session, etag: current!.etag, version, ...kept, audit, effects });
     } catch (error) {
       this.remembered.delete(sessionId);
       throw error;
     }
-    this.remember(sessionId, etag ? { session, version, etag, ...(current!.remindedFor ? { remindedFor: current!.remindedFor } : {}) } : undefined);
+    this.remember(sessionId, etag ? { session, version, etag, ...kept } : undefined);
     settle(decided);
     return decided.deferred;
   }
