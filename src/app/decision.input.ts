@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Decision } from '../domain/mentor/index.js';
-import { boundedText, parseWith, type ParseResult } from './text-input.js';
+import { checkFreeText } from '../domain/text/index.js';
+import { parseWith, type ParseResult } from './text-input.js';
 
 export interface DecisionInput {
   readonly mentorId: string;
@@ -9,30 +10,30 @@ export interface DecisionInput {
   readonly reason?: string;
 }
 
+const UNREADABLE = 'This card could not be read. Please use the latest card in your chat.';
+
 const id = z.string().min(1).max(200);
 
 const decisionSchema = z.object({
   mentorId: id,
   approvalId: id,
-  decision: z.enum(['approve', 'decline'], { errorMap: () => ({ message: 'The decision must be approve or decline.' }) }),
-  reason: z.string().optional(),
+  decision: z.enum(['approve', 'decline']),
+  reason: z.unknown().optional(),
 });
 
-const reasonSchema = boundedText('The reason', 500);
-
+/** A decision from the approval card. A reason that shows nothing is no reason: the decision then asks for one. */
 export function parseDecision(input: unknown): ParseResult<DecisionInput> {
-  const parsed = parseWith(decisionSchema, input);
-  if (!parsed.ok) return { ok: false, message: 'This card could not be read. Please use the latest card in your chat.' };
-  const { mentorId, approvalId, decision, reason } = parsed.value;
-  if (decision === 'approve' || !reason?.trim()) return { ok: true, value: { mentorId, approvalId, decision } };
-  const parsedReason = parseWith(reasonSchema, reason);
-  if (!parsedReason.ok) return parsedReason;
-  return { ok: true, value: { mentorId, approvalId, decision, reason: parsedReason.value } };
+  const parsed = parseWith(decisionSchema, input, UNREADABLE);
+  if (!parsed.ok) return parsed;
+  const { mentorId, approvalId, decision } = parsed.value;
+  if (decision === 'approve') return { ok: true, value: { mentorId, approvalId, decision } };
+  const reason = checkFreeText(parsed.value.reason, { label: 'The reason', max: 500, multiline: true });
+  if (!reason.ok) return { ok: false, message: reason.error.message, problems: [{ field: 'reason', ...reason.error }] };
+  return { ok: true, value: { mentorId, approvalId, decision, ...(reason.value ? { reason: reason.value } : {}) } };
 }
 
 const refSchema = z.object({ mentorId: id, approvalId: id });
 
 export function parseApprovalRef(input: unknown): ParseResult<{ mentorId: string; approvalId: string }> {
-  const parsed = parseWith(refSchema, input);
-  return parsed.ok ? parsed : { ok: false, message: 'This card could not be read. Please use the latest card in your chat.' };
+  return parseWith(refSchema, input, UNREADABLE);
 }

@@ -1,30 +1,20 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
-/** Free text from a card: trimmed, bounded, no control characters other than line breaks. */
-export function boundedText(label: string, max: number) {
-  return z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .transform((value) => value.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `${label} is required.`)
-        .max(max, `${label} must be at most ${max} characters.`)
-        .refine((value) => !/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/.test(value), `${label} contains characters that are not allowed.`),
-    );
+/** One thing wrong with one field of a card's form, so the card can show it under that field. */
+export interface FormProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
 }
 
-/** Input.Toggle sends "true"/"false" strings; accept booleans too. */
-export function toggle(label: string) {
-  return z
-    .union([z.boolean(), z.enum(['true', 'false'])], { errorMap: () => ({ message: `${label} must be ticked or not.` }) })
-    .transform((value) => value === true || value === 'true');
-}
+/** A refusal carries the product's own sentence; a form's refusal also names each field that was wrong. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; problems?: readonly FormProblem[] };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-export function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown): ParseResult<T> {
+/**
+ * Checks a card's shape with a schema. The schema's own messages are the validation library's words, so they never
+ * reach a person: any refusal is `refusal`, a sentence in the product's words.
+ */
+export function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown, refusal: string): ParseResult<T> {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, message: parsed.error.issues[0]?.message ?? 'The form could not be read.' };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: refusal };
 }

@@ -26,14 +26,14 @@ const formSchema = z.object({
 const UNREADABLE = 'This card could not be read. Say "broadcast" to start again.';
 
 export function parseDraftId(input: unknown): ParseResult<string> {
-  const parsed = parseWith(formSchema.pick({ draftId: true }), input);
-  return parsed.ok ? { ok: true, value: parsed.value.draftId } : { ok: false, message: UNREADABLE };
+  const parsed = parseWith(formSchema.pick({ draftId: true }), input, UNREADABLE);
+  return parsed.ok ? { ok: true, value: parsed.value.draftId } : parsed;
 }
 
 /** The compose form: the message checked as plain text, an audience from known keys, named people split on commas. */
 export function parseCompose(input: unknown): ParseResult<ComposeInput> {
-  const form = parseWith(formSchema, input);
-  if (!form.ok) return { ok: false, message: UNREADABLE };
+  const form = parseWith(formSchema, input, UNREADABLE);
+  if (!form.ok) return form;
   const { draftId } = form.value;
   const sessionId = form.value.sessionId && form.value.sessionId !== 'none' ? form.value.sessionId : undefined;
   const text = checkBroadcastText(form.value.text ?? '');

@@ -67,7 +67,7 @@ export async function decideClaim(
         ? approveClaim(current.value, actor.name, now)
         : decision === 'pay'
           ? markClaimPaid(current.value, actor.name, now)
-          : rejectClaim(current.value, actor.name, now, typeof input.reason === 'string' ? input.reason.slice(0, 140) : '');
+          : rejectClaim(current.value, actor.name, now, input.reason ?? '');
     if (!decided.ok) return decided;
     await deps.relationships.commit({
       matchId,

@@ -1,31 +1,37 @@
-import { fail, ok, type Result } from '../result.js';
+import { fail, type Result } from '../result.js';
+import { checkFreeText, type FreeTextCode } from '../text/index.js';
 
 export const BROADCAST_TEXT_MAX = 2_000;
 
 export type BroadcastTextErrorCode = 'BROADCAST_TEXT_NOT_TEXT' | 'BROADCAST_TEXT_EMPTY' | 'BROADCAST_TEXT_TOO_LONG' | 'BROADCAST_TEXT_NOT_PLAIN';
 
-// Control characters other than tab and line breaks, and bidirectional overrides that can disguise text.
+// What a TextBlock cannot show: dropped when escaping (incoming text is refused for them by checkBroadcastText).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-
-function hasMatch(pattern: RegExp, text: string): boolean {
-  return text.search(pattern) !== -1;
-}
 
 function normaliseLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** The coordinator's announcement, checked: 1 to 2,000 characters (as a person counts them), no control characters. */
+const BROADCAST_CODES: Record<FreeTextCode, BroadcastTextErrorCode> = {
+  TEXT_MISSING: 'BROADCAST_TEXT_EMPTY',
+  TEXT_NOT_TEXT: 'BROADCAST_TEXT_NOT_TEXT',
+  TEXT_DIRECTION_CONTROL: 'BROADCAST_TEXT_NOT_PLAIN',
+  TEXT_NOT_PLAIN: 'BROADCAST_TEXT_NOT_PLAIN',
+  TEXT_TOO_LONG: 'BROADCAST_TEXT_TOO_LONG',
+};
+
+/** The coordinator's announcement, checked by the free-text rule: 1 to 2,000 characters, line breaks kept. */
 export function checkBroadcastText(input: unknown): Result<string, BroadcastTextErrorCode> {
-  if (typeof input !== 'string') return fail('BROADCAST_TEXT_NOT_TEXT', 'The message must be written as text.');
-  if (hasMatch(CONTROL, input) || hasMatch(LONE_SURROGATE, input)) return fail('BROADCAST_TEXT_NOT_PLAIN', 'The message contains characters that cannot be shown. Please type it again as plain text.');
-  const text = normaliseLineBreaks(input).trim();
-  const length = [...text].length;
-  if (length === 0) return fail('BROADCAST_TEXT_EMPTY', 'The message is empty; please write what you want to say.');
-  if (length > BROADCAST_TEXT_MAX) return fail('BROADCAST_TEXT_TOO_LONG', `The message is ${length} characters long; please keep it to ${BROADCAST_TEXT_MAX} or fewer.`);
-  return ok(text);
+  const text = checkFreeText(input, {
+    label: 'The message',
+    max: BROADCAST_TEXT_MAX,
+    multiline: true,
+    required: true,
+    whenMissing: 'The message is empty; please write what you want to say.',
+  });
+  return text.ok ? text : fail(BROADCAST_CODES[text.error.code], text.error.message);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DomainError } from '../result.js';
+import { checkFreeText, type FreeTextCode } from '../text/index.js';
 import { describeValue } from './vocabulary.js';
 
 export type ProblemCode =
@@ -52,8 +53,13 @@ export interface FieldReader {
   has(field: string): boolean;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
-const LINE_BREAK = /[\n\t]/;
+const TEXT_PROBLEMS: Record<FreeTextCode, ProblemCode> = {
+  TEXT_MISSING: 'REQUIRED',
+  TEXT_NOT_TEXT: 'WRONG_TYPE',
+  TEXT_DIRECTION_CONTROL: 'BAD_FORMAT',
+  TEXT_NOT_PLAIN: 'BAD_FORMAT',
+  TEXT_TOO_LONG: 'TOO_LONG',
+};
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Reads untrusted input field by field, never throwing, collecting every problem with a sentence a person can act on. */
@@ -69,24 +75,13 @@ export function fieldReader(input: unknown, problems: Problem[] = [], prefix = '
   const get = (field: string): unknown => (Object.prototype.hasOwnProperty.call(source, field) ? source[field] : undefined);
 
   const readText = (field: string, label: string, rule: TextRule, required: boolean): string | undefined => {
-    const raw = get(field);
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-      if (required) add(field, 'REQUIRED', `${capital(label)} is required.`);
-      return undefined;
-    }
-    if (typeof raw !== 'string') return problem(field, 'WRONG_TYPE', `${capital(label)} must be text.`);
-    const value = raw.trim();
-    const length = [...value].length;
-    if (length > rule.max) {
-      return problem(field, 'TOO_LONG', `${capital(label)} can be at most ${rule.max} characters (it has ${length}).`);
-    }
-    if (CONTROL.test(value) || (!rule.multiline && LINE_BREAK.test(value))) {
-      return problem(field, 'BAD_FORMAT', `${capital(label)} contains characters that cannot be kept.`);
-    }
-    if (rule.pattern && !rule.pattern.test(value)) {
+    const checked = checkFreeText(get(field), { label, max: rule.max, multiline: rule.multiline === true, required });
+    if (!checked.ok) return problem(field, TEXT_PROBLEMS[checked.error.code], checked.error.message);
+    if (checked.value === '') return undefined;
+    if (rule.pattern && !rule.pattern.test(checked.value)) {
       return problem(field, 'BAD_FORMAT', `${capital(label)} ${rule.patternHint ?? 'is not in the expected form'}.`);
     }
-    return value;
+    return checked.value;
   };
 
   const reader: FieldReader = {

@@ -86,10 +86,13 @@ export function approveClaim(claim: RefreshmentClaim, by: string, at: Date): Res
   return ok({ ...claim, state: 'approved', decidedBy: by, decidedAt: at });
 }
 
-export function rejectClaim(claim: RefreshmentClaim, by: string, at: Date, reason: string): Result<RefreshmentClaim, ClaimErrorCode> {
+/** The reason is what the coordinator typed, checked here by the free-text rule. */
+export function rejectClaim(claim: RefreshmentClaim, by: string, at: Date, reasonTyped: unknown): Result<RefreshmentClaim, ClaimErrorCode> {
   if (claim.state !== 'submitted' && claim.state !== 'approved') return notAllowed(claim, 'rejected');
-  if (reason.trim() === '') return fail('CLAIM_REJECTION_REASON_MISSING', 'Please give the mentor a reason for rejecting the claim.');
-  return ok({ ...claim, state: 'rejected', decidedBy: by, decidedAt: at, rejectionReason: reason.trim() });
+  const reason = checkPlainText(reasonTyped, { label: 'The reason', max: CLAIM_TEXT_MAX });
+  if (!reason.ok) return reason;
+  if (reason.value === '') return fail('CLAIM_REJECTION_REASON_MISSING', 'Please give the mentor a reason for rejecting the claim.');
+  return ok({ ...claim, state: 'rejected', decidedBy: by, decidedAt: at, rejectionReason: reason.value });
 }
 
 export function markClaimPaid(claim: RefreshmentClaim, by: string, at: Date): Result<RefreshmentClaim, ClaimErrorCode> {

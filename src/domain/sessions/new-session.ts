@@ -1,4 +1,5 @@
-import { invalidInput, problem, type FieldProblem, type InvalidInputError } from './problems.js';
+import { checkFreeText } from '../text/index.js';
+import { invalidInput, problem, textProblem, type FieldProblem, type InvalidInputError } from './problems.js';
 import {
   DEFAULT_TIME_ZONE,
   isSessionKind,
@@ -58,13 +59,10 @@ export function parseNewSession(input: unknown, context: NewSessionContext): New
 }
 
 function readTitle(value: unknown, problems: FieldProblem[]): string | undefined {
-  const title = typeof value === 'string' ? value.trim() : '';
-  const length = Array.from(title).length;
-  if (length === 0) problems.push(problem('title', 'TITLE_REQUIRED', 'Please give the session a title.'));
-  if (length > MAX_TITLE_LENGTH) {
-    problems.push(problem('title', 'TITLE_TOO_LONG', `The title is ${length} characters; please keep it to ${MAX_TITLE_LENGTH}.`));
-  }
-  return length >= 1 && length <= MAX_TITLE_LENGTH ? title : undefined;
+  const title = checkFreeText(value, { label: 'The title', max: MAX_TITLE_LENGTH, required: true, whenMissing: 'Please give the session a title.' });
+  if (title.ok) return title.value;
+  problems.push(textProblem('title', 'TITLE', title.error));
+  return undefined;
 }
 
 function readTimeZone(value: unknown, fallback: string, problems: FieldProblem[]): string | undefined {
@@ -75,18 +73,17 @@ function readTimeZone(value: unknown, fallback: string, problems: FieldProblem[]
 }
 
 function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem[]): SessionLocation | undefined {
-  const venue = typeof venueValue === 'string' ? venueValue.trim() : '';
-  const chosen = type === undefined || type === '' ? (venue ? 'inPerson' : undefined) : type;
+  const venue = checkFreeText(venueValue, { label: 'The venue', max: MAX_VENUE_LENGTH, required: true, whenMissing: 'Please give the venue for a session in person.' });
+  const venueTyped = venue.ok || venue.error.code !== 'TEXT_MISSING';
+  const chosen = type === undefined || type === '' ? (venueTyped ? 'inPerson' : undefined) : type;
   if (chosen === 'online') return { type: 'online' };
   if (chosen !== 'inPerson') {
     problems.push(problem('location', 'LOCATION_REQUIRED', 'Please choose online or in person.'));
     return undefined;
   }
-  if (!venue) problems.push(problem('venue', 'VENUE_REQUIRED', 'Please give the venue for a session in person.'));
-  if (venue.length > MAX_VENUE_LENGTH) {
-    problems.push(problem('venue', 'VENUE_TOO_LONG', `Please keep the venue to ${MAX_VENUE_LENGTH} characters.`));
-  }
-  return venue && venue.length <= MAX_VENUE_LENGTH ? { type: 'inPerson', venue } : undefined;
+  if (venue.ok) return { type: 'inPerson', venue: venue.value };
+  problems.push(textProblem('venue', 'VENUE', venue.error));
+  return undefined;
 }
 
 function readSeats(value: unknown, problems: FieldProblem[]): number | undefined {

@@ -1,12 +1,22 @@
 import type { Mentor } from '../../domain/mentor/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from './card.js';
 
-export function signUpFormCard(mentor: Mentor, problem?: string): AdaptiveCardJson {
+/** A field of the form the person got wrong, and what to do about it. */
+export interface SignUpProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The form; after a refusal, `problems` are shown each under its field (the handler puts back what was typed). */
+export function signUpFormCard(mentor: Mentor, problem?: string, problems: readonly SignUpProblem[] = []): AdaptiveCardJson {
   const details = mentor.details;
+  const problemFor = (field: string): CardElement[] =>
+    problems.filter((each) => each.field === field).map((each) => text(each.message, { color: 'Attention' }));
+  const summary = problems.length > 0 ? [text('Nothing was sent. Please correct the fields marked below.', { weight: 'Bolder', color: 'Attention' })] : problem ? [text(problem, { color: 'Attention' })] : [];
   return card(
     [
       heading('Sign up as a mentor'),
-      ...(problem ? [text(problem, { color: 'Attention' })] : []),
+      ...summary,
       {
         type: 'Input.ChoiceSet',
         id: 'role',
@@ -20,18 +30,26 @@ export function signUpFormCard(mentor: Mentor, problem?: string): AdaptiveCardJs
           { title: 'An elected member (councillor)', value: 'electedMember' },
         ],
       },
+      ...problemFor('role'),
       input('directorateOrWard', 'Directorate (or ward, for councillors)', details?.directorateOrWard ?? mentor.directory.department ?? '', 100),
+      ...problemFor('directorateOrWard'),
       input('jobTitle', 'Job title', details?.jobTitle ?? mentor.directory.jobTitle ?? '', 100),
+      ...problemFor('jobTitle'),
       toggle('worksInChildrensServices', "Children's Services", "I work in Children's Services", details?.worksInChildrensServices ?? false),
+      ...problemFor('worksInChildrensServices'),
       { ...input('motivation', 'Why would you like to mentor? (a few sentences)', details?.motivation ?? '', 1000), isMultiline: true },
+      ...problemFor('motivation'),
       approverNote(mentor),
       {
         ...input('declarationOfInterests', 'Declaration of interests (elected members): any interest that could conflict with mentoring a young person in care', details?.declarationOfInterests ?? '', 2000),
         isMultiline: true,
         isRequired: false,
       },
+      ...problemFor('declarationOfInterests'),
       toggle('consent', 'Consent', 'I agree that the scheme may keep and use these details to run the scheme', false, true),
+      ...problemFor('consent'),
       toggle('commitment', 'Time commitment', 'I can give a full training day and at least 90 minutes a month for 6 to 18 months', false, true),
+      ...problemFor('commitment'),
     ],
     [execute('Send for approval', 'submitSignUp', {}, 'positive')],
   );

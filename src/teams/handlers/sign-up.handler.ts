@@ -5,6 +5,7 @@ import { signUp } from '../../app/sign-up.js';
 import type { Mentor } from '../../domain/mentor/index.js';
 import type { PersonRef } from '../../domain/person.js';
 import type { AdaptiveCardJson } from '../cards/card.js';
+import { withTypedValues } from '../cards/form-inputs.js';
 import { signUpFormCard } from '../cards/sign-up-form.card.js';
 import { signUpSentCard } from '../cards/sign-up-sent.card.js';
 import { statusCard } from '../cards/status.card.js';
@@ -40,8 +41,9 @@ export function submitSignUpAction(deps: TeamsDeps) {
     if (result?.ok) return answerInvoke(context, signUpSentCard(result.value));
     const latest = (await deps.journey.mentors.get(actor.id))?.value;
     if (!latest) return answerInvoke(context, await signUpStartCard(deps, actor));
-    const problem = form.ok ? result?.ok === false ? result.error.message : undefined : form.message;
-    const card = MAY_SIGN_UP.includes(latest.stage) ? signUpFormCard(latest, problem) : statusCard(latest);
+    const problem = form.ok ? (result?.ok === false ? result.error.message : undefined) : form.message;
+    // The form comes back with what was typed, and each problem under its field.
+    const card = MAY_SIGN_UP.includes(latest.stage) ? withTypedValues(signUpFormCard(latest, problem, form.ok ? [] : (form.problems ?? [])), data) : statusCard(latest);
     await answerInvoke(context, card);
   };
 }

@@ -38,7 +38,9 @@ describe('checkBroadcastText', () => {
 
   it.each<[string, unknown, string]>([
     ['a number', 42, 'BROADCAST_TEXT_NOT_TEXT'],
-    ['nothing', undefined, 'BROADCAST_TEXT_NOT_TEXT'],
+    ['nothing', undefined, 'BROADCAST_TEXT_EMPTY'],
+    ['only zero-width spaces and a byte order mark', '\u200B\u200C\u200D\u2060\uFEFF', 'BROADCAST_TEXT_EMPTY'],
+    ['a left-to-right isolate', 'a\u2066b\u2069', 'BROADCAST_TEXT_NOT_PLAIN'],
     ['an empty message', '', 'BROADCAST_TEXT_EMPTY'],
     ['only spaces and line breaks', ' \n\t ', 'BROADCAST_TEXT_EMPTY'],
     ['one character too many', 'a'.repeat(BROADCAST_TEXT_MAX + 1), 'BROADCAST_TEXT_TOO_LONG'],

@@ -32,6 +32,11 @@ describe('parseYoungPersonDetails', () => {
     expect(ageOn(parsed.value.dateOfBirth, NOW)).toBe(17);
   });
 
+  it('puts a name typed over two lines on one line', () => {
+    const parsed = parseYoungPersonDetails(form({ firstName: 'Jay\nSmith' }), NOW);
+    expect(parsed.ok && parsed.value.firstName).toBe('Jay Smith');
+  });
+
   it('trims text and drops an empty note', () => {
     const parsed = parseYoungPersonDetails(form({ firstName: '  Jay ', eetNote: '   ' }), NOW);
     expect(parsed.ok && parsed.value.firstName).toBe('Jay');
@@ -49,7 +54,8 @@ describe('parseYoungPersonDetails', () => {
     ['a first name with digits', { firstName: 'Jay2' }, 'firstName', 'BAD_FORMAT'],
     ['a very long first name', { firstName: 'J'.repeat(41) }, 'firstName', 'TOO_LONG'],
     ['a very long note', { eetNote: 'x'.repeat(301) }, 'eetNote', 'TOO_LONG'],
-    ['a line break in a name', { firstName: 'Jay\nSmith' }, 'firstName', 'BAD_FORMAT'],
+    ['a reference written right to left', { reference: 'LC-\u202E2400' }, 'reference', 'BAD_FORMAT'],
+    ['a name of zero-width spaces', { firstName: '\u200B\u200B\u200B' }, 'firstName', 'REQUIRED'],
     ['an unknown gender', { gender: 'robot' }, 'gender', 'UNKNOWN_VALUE'],
     ['an unknown area', { homeArea: 'Atlantis' }, 'homeArea', 'UNKNOWN_VALUE'],
     ['an unknown interest', { interests: ['music', 'knitting'] }, 'interests', 'UNKNOWN_VALUE'],
