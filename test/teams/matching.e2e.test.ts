@@ -111,7 +111,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
   it('refuses a bad profile with a clear message and stores nothing', async () => {
     const answer = await act(GRADY, 'saveProfile', { ...PROFILE, interests: 'skydiving', aboutMe: 'x'.repeat(700) });
     expect(answer).toContain('Interests can only be');
-    expect(answer).toContain('at most 600 characters');
+    expect(answer).toContain('please keep it to 600 or fewer');
     expect(answer).toContain('Nothing was saved');
     expect(await say(GRADY, 'my profile')).toContain('Save my profile');
     expect(await say(GRADY, 'my status')).toContain('trained');
@@ -180,8 +180,8 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
       [{ dateOfBirth: bornYearsAgo(14) }, 'the scheme is for young people aged 16 to 25'],
       [{ prefMeetingMode: 'teleport' }, 'can only be'],
       [{ gender: 'martian' }, 'must be one of'],
-      [{ eetNote: 'y'.repeat(5000) }, 'at most 300 characters'],
-      [{ firstName: 'Jaydenne'.repeat(10) }, 'at most 40 characters'],
+      [{ eetNote: 'y'.repeat(5000) }, 'keep it to 300 or fewer'],
+      [{ firstName: 'Jaydenne'.repeat(10) }, 'keep it to 40 or fewer'],
       [{ reference: 'Jaydenne Smith' }, 'not a name'],
     ];
     for (const [override, words] of cases) {
