@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { graphStatus } from './graph-client.js';
 
 export type InstallResult = { readonly ok: true; readonly chatId: string } | { readonly ok: false; readonly reason: string; readonly retry: boolean };
@@ -28,13 +28,19 @@ export class GraphAppInstaller implements AppInstaller {
     }
   }
 
+  /**
+   * Graph answers 201 with an empty body under a JSON content type, which the SDK fails to parse (and reports as an
+   * error carrying the 201): the raw response is read instead, and any 2xx is success. 409: already installed, also
+   * what we want. Any other answer becomes the GraphError the SDK would have thrown, for `explain`.
+   */
   private async install(user: string): Promise<void> {
     const binding = `${this.graphBaseUrl.replace(/\/$/, '')}/v1.0/appCatalogs/teamsApps/${this.teamsAppId}`;
-    try {
-      await this.client.api(`/users/${user}/teamwork/installedApps`).post({ 'teamsApp@odata.bind': binding });
-    } catch (error) {
-      if (graphStatus(error) !== 409) throw error; // 409: already installed, which is what we want
-    }
+    const response = (await this.client
+      .api(`/users/${user}/teamwork/installedApps`)
+      .responseType(ResponseType.RAW)
+      .post({ 'teamsApp@odata.bind': binding })) as Response;
+    if (response.ok || response.status === 409) return;
+    throw new GraphError(response.status, `Graph answered ${response.status} to the install`);
   }
 
   private async findInstallation(user: string): Promise<string | undefined> {

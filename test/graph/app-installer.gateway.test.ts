@@ -42,6 +42,25 @@ describe('GraphAppInstaller through the real Graph client', () => {
     for (const request of graph.requests) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('takes Graph\u2019s answer to an install, 201 with an empty body, as success: one POST, no retry, no 409', async () => {
+    const { graph, installer } = await installerFor();
+
+    expect(await installer.installFor(MEGAN.id)).toEqual({ ok: true, chatId: graph.chatIdFor(MEGAN.id) });
+
+    expect(graph.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(graph.isInstalledFor(MEGAN.id)).toBe(true);
+  });
+
+  it('takes any 2xx to an install as success (202, 204)', async () => {
+    for (const status of [202, 204]) {
+      const { graph, installer } = await installerFor({ installedFor: [MEGAN.id] });
+      graph.fail(requestTo('POST', INSTALLS), { status, headers: { 'Content-Type': 'application/json' } }, 1);
+      expect(await installer.installFor(MEGAN.id)).toEqual({ ok: true, chatId: graph.chatIdFor(MEGAN.id) });
+      expect(graph.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+      await graph.stop();
+    }
+  });
+
   it('treats "already installed" (409) as success and still finds the chat', async () => {
     const { graph, installer } = await installerFor({ installedFor: [MEGAN.id] });
 

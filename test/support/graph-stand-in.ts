@@ -198,7 +198,8 @@ export class GraphStandIn {
     if (appId !== this.options.teamsAppId) return graphError(404, 'NotFound', `The app '${appId}' was not found in the app catalog.`);
     if (this.installations.has(person.id.toLowerCase())) return graphError(409, 'Conflict', 'The app is already installed for this user.');
     this.installations.set(person.id.toLowerCase(), installationId(person.id, appId));
-    return { status: 201 };
+    // As Graph answers: 201 Created, a JSON content type, and no body at all.
+    return { status: 201, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' } };
   }
 
   private listInstalled(id: string, request: RecordedRequest): Reply {
