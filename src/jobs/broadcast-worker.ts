@@ -46,7 +46,8 @@ export const DEFAULT_BROADCAST_WORKER_OPTIONS: BroadcastWorkerOptions = {
  * message lost or a worker stopped leaves the row pending, and the message comes back (queue invisibility) or the
  * sweeper queues it again.
  * The one window for a second send is a crash after Teams accepted a message and before its row was marked sent (Bot
- * Framework has no idempotency key on a send); the claim makes the second attempt wait for `claimMs` first.
+ * Framework has no idempotency key on a send); the claim makes the second attempt wait for `claimMs` first. Whoever
+ * takes over a claim left without an outcome marks the recipient in doubt, and the report counts them.
  */
 export class BroadcastWorker {
   readonly instanceId = randomUUID();
@@ -196,8 +197,10 @@ export class BroadcastWorker {
     const broadcast = await this.broadcast(broadcastId);
     if (!broadcast) return this.queue.complete(message);
 
-    const etag = await this.repo.claim(record, new Date(this.now().getTime() + this.options.claimMs));
-    if (!etag) return this.later(message, 1_000); // changed under us: look again shortly
+    const claim = await this.repo.claim(record, new Date(this.now().getTime() + this.options.claimMs));
+    if (!claim) return this.later(message, 1_000); // changed under us: look again shortly
+    const { etag } = claim;
+    if (claim.inDoubt && !record.inDoubt) this.log.warn({ broadcastId }, 'an earlier send to a recipient was never recorded (its worker stopped mid-send): sending again; the report counts them as "may have received it twice"');
 
     const outcome = await this.sendOne(broadcast, record, () => this.slot(recipientId)).catch(async (error: unknown) => {
       if (error instanceof PacerStopped) await this.repo.release(record, etag).catch(() => undefined); // never sent

@@ -1,6 +1,7 @@
 import { odata, TableTransaction, type TableClient, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Broadcast, ProgressCounts, RecipientRecord, RecipientStatus } from '../app/broadcast/broadcast.js';
+import { tallyRecipients } from '../domain/broadcast/index.js';
 import { decodeKey, encodeKey, prefixRange } from './keys.js';
 import { orUndefinedWhenMissing, statusOf } from './storage-errors.js';
 
@@ -32,6 +33,7 @@ interface RecipientEntity {
   code?: string;
   reason?: string;
   sentAt?: string;
+  inDoubt?: boolean;
 }
 
 const person = z.object({ id: z.string(), name: z.string() });
@@ -139,16 +141,18 @@ export class BroadcastRepository {
   }
 
   async counts(broadcastId: string, total?: number): Promise<ProgressCounts> {
-    const records = await this.recipients(broadcastId);
-    const sent = records.filter((r) => r.status === 'sent').length;
-    const failures = records.filter((r) => r.status === 'failed').map((r) => ({ recipientId: r.recipientId, code: r.code ?? 'REJECTED', reason: r.reason ?? '' }));
-    const all = Math.max(total ?? 0, records.length);
-    return { total: all, sent, failed: failures.length, remaining: all - sent - failures.length, failures };
+    return tallyRecipients(await this.recipients(broadcastId), total);
   }
 
-  /** Takes the recipient for one send; the etag it returns guards the outcome. Undefined: someone else got there first. */
-  async claim(record: RecipientRecord, until: Date): Promise<string | undefined> {
-    return this.guarded(record.broadcastId, record.recipientId, record.etag, { claimedUntil: until.toISOString(), attempts: record.attempts + 1 });
+  /**
+   * Takes the recipient for one send; the etag it returns guards the outcome. Undefined: someone else got there first.
+   * Every outcome and every claim given back clears the claim, so a claim still on the row belongs to a worker that
+   * may have sent and never said (killed, or its claim ran out): taking it over marks the recipient in doubt, for good.
+   */
+  async claim(record: RecipientRecord, until: Date): Promise<{ etag: string; inDoubt: boolean } | undefined> {
+    const inDoubt = record.inDoubt || Date.parse(record.claimedUntil) > 0;
+    const etag = await this.guarded(record.broadcastId, record.recipientId, record.etag, { claimedUntil: until.toISOString(), attempts: record.attempts + 1, inDoubt });
+    return etag ? { etag, inDoubt } : undefined;
   }
 
   /** Gives a claim back unused (the worker stopped before sending): another worker may take the recipient at once. */
@@ -336,6 +340,7 @@ function toRecord(broadcastId: string, entity: RecipientEntity & { etag: string 
     ...(entity.code ? { code: entity.code } : {}),
     ...(entity.reason ? { reason: entity.reason } : {}),
     ...(entity.sentAt ? { sentAt: entity.sentAt } : {}),
+    inDoubt: entity.inDoubt === true,
     etag: entity.etag,
   };
 }

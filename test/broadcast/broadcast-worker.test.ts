@@ -101,4 +101,35 @@ describe('the broadcast worker on Azurite', () => {
     expect(w.sender.sent.sort()).toEqual(['person-0', 'person-1', 'person-5']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
   }, 90_000);
+
+  it('counts a recipient whose claim was left without an outcome as "may have received it twice", and nobody else', async () => {
+    const w = await setUp();
+    await w.start('b4', people(6));
+    // A worker that died mid-broadcast: it had claimed person-0 (and Teams had posted that send) and person-1 (still
+    // waiting for its slot: no copy), and claimed and answered for the others it touched.
+    const claim = async (recipientId: string, forMs: number) => {
+      const record = (await w.repo.getRecipient('b4', recipientId))!;
+      return { record, claim: (await w.repo.claim(record, new Date(Date.now() + forMs)))! };
+    };
+    await claim('person-0', 300);
+    w.sender.sent.push('person-0');
+    await claim('person-1', 300);
+    const released = await claim('person-2', 60_000); // stopped cleanly before sending: gave the claim back
+    await w.repo.release(released.record, released.claim.etag);
+    const throttled = await claim('person-3', 60_000); // Teams answered 429: nothing posted, tried again later
+    await w.repo.recordRetry(throttled.record, throttled.claim.etag, new Date(), 'Teams asked the bot to slow down.');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the dead worker's claims run out
+
+    const worker = w.worker();
+    worker.start();
+    await eventually(() => w.sender.progress.some((p) => p.finished), 60_000);
+    await worker.stop();
+
+    expect(w.sender.sent.filter((id) => id === 'person-0')).toHaveLength(2);
+    expect(w.sender.sent.filter((id) => id !== 'person-0').sort()).toEqual(people(6).slice(1).sort());
+    expect(w.sender.progress.at(-1)).toMatchObject({ finished: true, progress: { sent: 6, failed: 0, remaining: 0, mayHaveReceivedTwice: 2 } });
+    expect(await w.repo.counts('b4')).toMatchObject({ sent: 6, mayHaveReceivedTwice: 2 });
+    const inDoubt = (await w.repo.recipients('b4')).filter((r) => r.inDoubt).map((r) => r.recipientId);
+    expect(inDoubt.sort()).toEqual(['person-0', 'person-1']);
+  }, 90_000);
 });

@@ -57,6 +57,8 @@ export interface RecipientRecord {
   readonly code?: string;
   readonly reason?: string;
   readonly sentAt?: string;
+  /** An earlier claim on this recipient was never followed by a recorded outcome: they may have received it twice. */
+  readonly inDoubt: boolean;
   readonly etag: string;
 }
 
@@ -65,5 +67,7 @@ export interface ProgressCounts {
   readonly sent: number;
   readonly failed: number;
   readonly remaining: number;
+  /** Sent again after a send whose outcome was never recorded (a worker killed mid-send); absent means none. */
+  readonly mayHaveReceivedTwice?: number;
   readonly failures: ReadonlyArray<{ readonly recipientId: string; readonly code: string; readonly reason: string }>;
 }

@@ -67,3 +67,42 @@ export function summariseProgress(states: ReadonlyMap<string, RecipientState>): 
 export function failedRecipients(states: ReadonlyMap<string, RecipientState>): string[] {
   return [...states].filter(([, state]) => state.status === 'failed').map(([id]) => id);
 }
+
+/** One recipient's stored row, as far as the counts need it. */
+export interface RecipientRow {
+  readonly recipientId: string;
+  readonly status: 'pending' | 'sent' | 'failed';
+  readonly code?: string;
+  readonly reason?: string;
+  /**
+   * A worker claimed this recipient and never recorded what Teams answered (it was killed, or its claim ran out), so
+   * the next worker sent again: the person may have received it twice.
+   */
+  readonly inDoubt: boolean;
+}
+
+/** The counts the coordinator's card shows, from the stored rows. */
+export interface RecipientTally {
+  readonly total: number;
+  readonly sent: number;
+  readonly failed: number;
+  readonly remaining: number;
+  /** Sent, after an earlier send whose outcome was never recorded: a second copy is possible, never certain. */
+  readonly mayHaveReceivedTwice: number;
+  readonly failures: ReadonlyArray<{ readonly recipientId: string; readonly code: string; readonly reason: string }>;
+}
+
+/** `total` is the broadcast's own count, which may run ahead of the rows while recipients are being added. */
+export function tallyRecipients(rows: readonly RecipientRow[], total = 0): RecipientTally {
+  const sent = rows.filter((row) => row.status === 'sent');
+  const failures = rows.filter((row) => row.status === 'failed').map((row) => ({ recipientId: row.recipientId, code: row.code ?? 'REJECTED', reason: row.reason ?? '' }));
+  const all = Math.max(total, rows.length);
+  return {
+    total: all,
+    sent: sent.length,
+    failed: failures.length,
+    remaining: all - sent.length - failures.length,
+    mayHaveReceivedTwice: sent.filter((row) => row.inDoubt).length,
+    failures,
+  };
+}

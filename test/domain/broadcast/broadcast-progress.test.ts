@@ -3,7 +3,10 @@ import {
   failedRecipients,
   recipientStates,
   summariseProgress,
+  tallyRecipients,
   type DeliveryOutcome,
+  type RecipientRow,
+  type RecipientTally,
   type OutcomeEvent,
 } from '../../../src/domain/broadcast/index.js';
 
@@ -44,5 +47,23 @@ describe('broadcast progress', () => {
 
   it('an empty broadcast is finished', () => {
     expect(summariseProgress(recipientStates([], []))).toEqual({ total: 0, sent: 0, failed: 0, remaining: 0, finished: true, failures: [] });
+  });
+});
+
+describe('the stored counts', () => {
+  const row = (recipientId: string, status: RecipientRow['status'], inDoubt = false): RecipientRow => ({ recipientId, status, inDoubt });
+
+  it.each<[string, RecipientRow[], number | undefined, Partial<RecipientTally>]>([
+    ['nothing in doubt', [row('a', 'sent'), row('b', 'pending')], undefined, { total: 2, sent: 1, remaining: 1, mayHaveReceivedTwice: 0 }],
+    ['sent after an unrecorded send: may have received it twice', [row('a', 'sent', true), row('b', 'sent')], undefined, { sent: 2, mayHaveReceivedTwice: 1 }],
+    ['in doubt and not yet sent again: still remaining, not yet counted', [row('a', 'pending', true)], undefined, { remaining: 1, mayHaveReceivedTwice: 0 }],
+    ['in doubt and then failed: not counted as twice', [{ ...row('a', 'failed', true), code: 'BOT_BLOCKED', reason: 'Blocked.' }], undefined, { failed: 1, mayHaveReceivedTwice: 0 }],
+    ['the broadcast total runs ahead of the rows', [row('a', 'sent', true)], 3, { total: 3, sent: 1, remaining: 2, mayHaveReceivedTwice: 1 }],
+  ])('%s', (_name, rows, total, expected) => {
+    expect(tallyRecipients(rows, total)).toMatchObject(expected);
+  });
+
+  it('lists failures with a code and a reason even when the row has none', () => {
+    expect(tallyRecipients([row('a', 'failed')]).failures).toEqual([{ recipientId: 'a', code: 'REJECTED', reason: '' }]);
   });
 });
