@@ -1,13 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+type Answer = number | 'dropped' | 'held' | 'posted-held';
+
 export interface ConnectorRequest {
   readonly method: string;
   readonly conversationId: string;
   readonly activityId: string;
   readonly at: number;
   readonly body: { attachments?: Array<{ content: unknown }> } | undefined;
-  /** What the stand-in answered: a status, 'dropped' (connection destroyed), or 'held' (never answered: paused). */
-  readonly answer: number | 'dropped' | 'held';
+  /**
+   * What the stand-in answered: a status, 'dropped' (connection destroyed), 'held' (never answered: paused), or
+   * 'posted-held' (paused, but Teams had already posted it: the person has it, the answer never comes back).
+   */
+  readonly answer: Answer;
 }
 
 /**
@@ -26,6 +31,8 @@ export class BroadcastConnectorStandIn {
   retryAfterSeconds = 1;
   /** While paused, sends get no answer at all (the caller waits): for killing a sender mid-request. */
   paused = false;
+  /** While paused, which held sends (0, 1, 2… in arrival order) Teams has posted all the same. */
+  postedWhilePaused: (heldIndex: number) => boolean = () => false;
   /** Requests a second the stand-in accepts before answering 429 (undefined: no limit). */
   perSecondLimit: number | undefined;
   private readonly recent: number[] = [];
@@ -47,16 +54,16 @@ export class BroadcastConnectorStandIn {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
-  /** Sends Teams accepted (201), per conversation. */
+  /** Sends Teams accepted (201, or posted while paused), per conversation: what the person sees in their chat. */
   delivered(conversationId: string): ConnectorRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.conversationId === conversationId && r.answer === 201);
+    return this.requests.filter((r) => r.method === 'POST' && r.conversationId === conversationId && (r.answer === 201 || r.answer === 'posted-held'));
   }
 
   updates(conversationId: string): ConnectorRequest[] {
     return this.requests.filter((r) => r.method === 'PUT' && r.conversationId === conversationId && r.answer === 200);
   }
 
-  count(answer: number | 'dropped' | 'held'): number {
+  count(answer: Answer): number {
     return this.requests.filter((r) => r.answer === answer).length;
   }
 
@@ -84,7 +91,7 @@ export class BroadcastConnectorStandIn {
     const conversationId = match[1]!;
     const text = Buffer.concat(chunks).toString('utf8');
     const at = Date.now();
-    const record = (answer: number | 'dropped' | 'held', activityId: string) =>
+    const record = (answer: Answer, activityId: string) =>
       this.requests.push({ method: req.method!, conversationId, activityId, at, body: text ? (JSON.parse(text) as ConnectorRequest['body']) : undefined, answer });
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       record(status, match[2] ?? '');
@@ -102,7 +109,7 @@ export class BroadcastConnectorStandIn {
       this.recent.push(at);
     }
     if (req.method === 'POST' && this.paused) {
-      record('held', '');
+      record(this.postedWhilePaused(this.count('held') + this.count('posted-held')) ? 'posted-held' : 'held', '');
       return;
     }
     if (req.method === 'POST') {

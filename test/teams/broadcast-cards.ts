@@ -35,6 +35,7 @@ export const BROADCAST_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['broadcast: preview', broadcastPreviewCard({ draftId: BROADCAST.id, values: { text: HOSTILE }, text: HOSTILE, session: SESSION, audienceLabel: 'Matched mentors', recipients: 300, unknown: ['nobody@council.example'], bookVerb: 'bookSession' })],
   ['broadcast: progress', broadcastProgressCard({ broadcast: BROADCAST, progress: { total: 300, sent: 120, failed: 1, remaining: 179, failures: FAILURES.slice(0, 1) }, finished: false, failures: [] })],
   ['broadcast: final report', broadcastProgressCard({ broadcast: BROADCAST, progress: { total: 300, sent: 298, failed: 2, remaining: 0, failures: FAILURES }, finished: true, failures: [{ name: 'Recipient 8', reason: FAILURES[0]!.reason }, { name: 'Recipient 151', reason: FAILURES[1]!.reason }] })],
+  ['broadcast: final report after a worker was killed mid-send', broadcastProgressCard({ broadcast: BROADCAST, progress: { total: 300, sent: 300, failed: 0, remaining: 0, mayHaveReceivedTwice: 3, failures: [] }, finished: true, failures: [] })],
   ['broadcast: report for a non-coordinator', broadcastProgressCard({ broadcast: BROADCAST, progress: { total: 0, sent: 0, failed: 0, remaining: 0, failures: [] }, finished: false, failures: [], forbidden: true })],
   ['broadcast: announcement', broadcastMessageCard({ text: HOSTILE })],
   ['broadcast: session invitation with Book', broadcastMessageCard({ text: HOSTILE, session: SESSION }, { bookVerb: 'bookSession' })],

@@ -107,6 +107,12 @@ export interface ProgressView {
 
 const FAILURES_SHOWN = 50;
 
+/** Teams cannot say whether a send cut off mid-way arrived, so the bot sends again rather than risk leaving someone out. */
+function mayHaveReceivedTwice(count: number): string {
+  const who = count === 1 ? '1 person' : `${count} people`;
+  return `${who} may have received it twice: sending to them was cut off (the bot stopped mid-send), so it was sent again rather than risk them missing it.`;
+}
+
 /** The coordinator's card while sending (updated in place) and the final report, with Retry failed. */
 export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
   const { broadcast, progress, finished } = view;
@@ -115,17 +121,20 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
     userIds: broadcast.reportTo ? [userMri(broadcast.reportTo)] : [],
   };
   if (view.forbidden) return card([heading('Broadcast'), text('Only the scheme coordinators can see delivery reports.')], [], refresh);
+  const twice = progress.mayHaveReceivedTwice ?? 0;
   const body: CardElement[] = [
     heading(finished ? 'Broadcast sent' : 'Sending broadcast…'),
     facts([
       ['About', broadcast.content.session ? `Invitation: ${broadcast.content.session.title}` : 'An announcement'],
       ['Audience', broadcast.audienceLabel],
       ['Sent', String(progress.sent)],
+      ...(twice > 0 ? [['May have received it twice', String(twice)] as [string, string]] : []),
       ['Failed', String(progress.failed)],
       ['Remaining', String(progress.remaining)],
       ['Of', String(progress.total)],
     ]),
   ];
+  if (twice > 0) body.push(text(mayHaveReceivedTwice(twice), { spacing: 'Medium' }));
   if (finished && view.failures.length > 0) {
     body.push(text('Not delivered', { weight: 'Bolder', color: 'Attention', spacing: 'Medium' }));
     body.push(...bullets(view.failures.slice(0, FAILURES_SHOWN).map((failure) => `${failure.name}: ${failure.reason}`)));
