@@ -65,6 +65,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: positiveInt(300),
   WORKER_POLL_MS: positiveInt(500),
   OUTBOX_SWEEP_SECONDS: positiveInt(30),
+  /** How long a message that cannot be delivered for a passing reason (no token, Teams down) is still tried. */
+  DELIVERY_GIVE_UP_HOURS: z.coerce.number({ invalid_type_error: 'must be a number of hours above 0' }).positive('must be a number of hours above 0').default(72),
   /** Matching (docs/matching.md): what a matched mentor is given to call (report 4.6), and the matching policy. */
   LEAVING_CARE_DUTY_LINE: optionalText,
   SERVICE_MANAGER_NAME: optionalText,

@@ -4,6 +4,7 @@ import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identi
 import type pino from 'pino';
 import type { JourneyDeps } from './app/deps.js';
 import { followUpApprovals } from './app/follow-up-approvals.js';
+import { reportUndelivered } from './app/undelivered/report-undelivered.js';
 import type { Directory, SchemeRoles } from './app/ports.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { PersonRef } from './domain/person.js';
@@ -20,6 +21,7 @@ import { ConversationRepository } from './store/conversation.repository.js';
 import { EffectQueue } from './store/effect-queue.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './store/embedded-azurite.js';
 import { MentorRepository } from './store/mentor.repository.js';
+import { UndeliveredRepository } from './store/undelivered.repository.js';
 import { storageClients, type StorageConnection } from './store/storage-clients.js';
 import { openStorage, openTable } from './store/tables.js';
 import type { Feature, FeatureContext, FeatureFactory } from './feature.js';
@@ -30,6 +32,7 @@ import { createBot } from './teams/bot.js';
 import { createBotServer } from './teams/http-server.js';
 import { TeamsMessenger } from './teams/messenger.js';
 import { approvalNotifiers } from './teams/notifications/approval.notifications.js';
+import { undeliveredNotifiers } from './teams/notifications/undelivered.notifications.js';
 import { TeamsTransport } from './teams/teams-transport.js';
 
 export interface StartOptions {
@@ -87,12 +90,21 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(context));
 
-  const bot = createBot(adapter, { journey, conversations, log }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
-  const messenger = new TeamsMessenger(transport, [approvalNotifiers(mentors, directory), ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : []))]);
-  const outboxTables = [...storage.outboxTables, ...features.flatMap((feature) => feature.outboxTables ?? [])];
+  const deliveryTable = await openTable(clients, `${config.TABLE_PREFIX}Delivery`);
+  const outboxTables = [...storage.outboxTables, deliveryTable, ...features.flatMap((feature) => feature.outboxTables ?? [])];
   const byName = new Map(outboxTables.map((table) => [table.tableName, table]));
-  const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, () => roles.coordinators.map((c) => c.id), {
+  const undelivered = new UndeliveredRepository(deliveryTable, (name) => byName.get(name), queue, now);
+  const coordinatorIds = () => roles.coordinators.map((c) => c.id);
+
+  const bot = createBot(adapter, { journey, conversations, log, undelivered }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
+  const messenger = new TeamsMessenger(transport, [
+    approvalNotifiers(mentors, directory),
+    undeliveredNotifiers(undelivered, directory),
+    ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : [])),
+  ]);
+  const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, coordinatorIds, reportUndelivered(undelivered, coordinatorIds, now), {
     ...DEFAULT_WORKER_OPTIONS,
+    retry: { ...DEFAULT_WORKER_OPTIONS.retry, giveUpAfterMs: config.DELIVERY_GIVE_UP_HOURS * 3_600_000 },
     pollMs: config.WORKER_POLL_MS,
   });
   if (options.startWorker !== false) worker.start();

@@ -1,7 +1,10 @@
-import type { DeliveryFailureCode } from '../domain/broadcast/delivery-outcome.js';
+import type { DeliveryFailureCode, DeliveryVerdict, RetryCode } from '../domain/broadcast/delivery-outcome.js';
 import type { Effect } from './ports.js';
 
-/** Why a delivery did not happen: try again later, or never (the person is gone, or the bot is blocked). */
+/**
+ * Why a delivery did not happen: try again later, or never (the person is gone, or the bot is blocked). The sender
+ * classifies the answer once, where it arrives; the codes travel with the error, so nobody reads its message to decide.
+ */
 export class DeliveryError extends Error {
   constructor(
     message: string,
@@ -9,9 +12,18 @@ export class DeliveryError extends Error {
     readonly retryAfterMs?: number,
     /** Why a permanent failure is permanent, when the sender knows (blocked, gone, refused). */
     readonly code?: DeliveryFailureCode,
+    /** Why a retry is needed, when the sender knows (no token, connection refused, throttled...). */
+    readonly retryCode?: RetryCode,
   ) {
     super(message);
     this.name = 'DeliveryError';
+  }
+
+  /** The error for a verdict that is not "delivered". */
+  static from(verdict: Exclude<DeliveryVerdict, { kind: 'delivered' }>): DeliveryError {
+    return verdict.kind === 'permanent'
+      ? new DeliveryError(verdict.reason, 'permanent', undefined, verdict.code)
+      : new DeliveryError(verdict.reason, 'retry', verdict.retryAfterMs, undefined, verdict.code);
   }
 }
 

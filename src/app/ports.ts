@@ -33,6 +33,9 @@ export type OutboundMessage =
   | { readonly type: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
   | { readonly type: 'approvalCardsUpdate'; readonly mentorId: string; readonly approvalId: string }
   | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice }
+  // Messages the bot gave up on (src/app/undelivered): the coordinators' card for one outage, sent, then updated in place.
+  | { readonly type: 'deliveryOutage'; readonly outageId: string }
+  | { readonly type: 'deliveryOutageUpdate'; readonly outageId: string }
   | SessionMessage
   // Matching (src/matching.feature.ts): ids only; the notifier reads what it may show when it sends.
   | { readonly type: 'askForProfile'; readonly mentorId: string }

@@ -2,21 +2,31 @@ import type { TableClient } from '@azure/data-tables';
 import { DeliveryError, type EffectDelivery } from '../app/delivery.js';
 import { failureNotice } from '../app/failure-notice.js';
 import type { Effect } from '../app/ports.js';
+import { isUndeliveredReport, type UndeliveredCode, type UndeliveredReport } from '../app/undelivered/undelivered.js';
+import { DEFAULT_PATIENT_POLICY, nextTry, type PatientRetryPolicy } from '../domain/broadcast/patient-retry.js';
 import type { Logger } from '../log.js';
 import type { EffectQueue, ReceivedSignal } from '../store/effect-queue.js';
 import { addEffectRow, deleteCovered, listPending, type OutboxItem } from '../store/outbox.js';
 import { statusOf } from '../store/storage-errors.js';
-import { backoffMs } from '../domain/broadcast/delivery-outcome.js';
 
 export interface EffectWorkerOptions {
-  readonly maxAttempts: number;
+  /** How long, and how often, a transient failure is tried again (DELIVERY_GIVE_UP_HOURS). */
+  readonly retry: PatientRetryPolicy;
   /** How long a claimed effect is held before another worker may take it (a crashed worker's claim runs out). */
   readonly claimMs: number;
   readonly pollMs: number;
   readonly batchSize: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { maxAttempts: 8, claimMs: 60_000, pollMs: 500, batchSize: 16 };
+export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { retry: DEFAULT_PATIENT_POLICY, claimMs: 60_000, pollMs: 500, batchSize: 16 };
+
+/** One failed try, as the sender classified it. */
+interface Failure {
+  readonly permanent: boolean;
+  readonly code: UndeliveredCode;
+  readonly reason: string;
+  readonly retryAfterMs?: number;
+}
 
 /**
  * Carries out queued effects. Any number of workers, on any number of instances, may run: each effect is claimed with
@@ -33,8 +43,10 @@ export class EffectWorker {
     private readonly delivery: EffectDelivery,
     private readonly log: Logger,
     private readonly now: () => Date,
-    /** Who hears of a message that could not be delivered: the coordinators. */
+    /** Who hears of a session calendar that could not be updated: the coordinators. */
     private readonly failureRecipients: () => readonly string[],
+    /** Where a message given up goes: the undelivered list, and the coordinators' card. */
+    private readonly undelivered: UndeliveredReport,
     private readonly options: EffectWorkerOptions = DEFAULT_WORKER_OPTIONS,
   ) {}
 
@@ -95,6 +107,7 @@ export class EffectWorker {
     const pending = await listPending(table, partitionKey);
     const settled = new Set<OutboxItem>();
     const delays = new Map<OutboxItem, number>();
+    let gotThrough = false;
     for (const item of pending) {
       if (settled.has(item)) continue;
       const wait = Math.max(Date.parse(item.entity.notBefore), Date.parse(item.entity.claimedUntil)) - now;
@@ -103,6 +116,7 @@ export class EffectWorker {
         continue;
       }
       const attempt = await this.attempt(table, item);
+      if (attempt.outcome === 'delivered' && !isUndeliveredReport(item.effect)) gotThrough = true;
       if (attempt.retryInMs !== undefined) delays.set(item, attempt.retryInMs);
       if (!item.effect.convergeKey || attempt.outcome === 'notClaimed') continue;
       const same = pending.filter((other) => other !== item && !settled.has(other) && other.effect.convergeKey === item.effect.convergeKey);
@@ -110,6 +124,7 @@ export class EffectWorker {
       if (attempt.outcome === 'retry') same.forEach((other) => delays.set(other, attempt.retryInMs!));
       else await deleteCovered(table, same.filter((other) => Date.parse(other.entity.claimedUntil) <= now));
     }
+    if (gotThrough) await this.undelivered.delivered();
     const waits = [...delays.values()];
     return waits.length > 0 ? Math.min(...waits) : undefined;
   }
@@ -143,26 +158,52 @@ export class EffectWorker {
     }
   }
 
+  /**
+   * A permanent answer (blocked, gone, rejected) fails at once; anything else waits and is tried again, with capped
+   * backoff, until the give-up time after its first failure. Either way `lastError` says what happened.
+   */
   private async afterFailure(table: TableClient, item: OutboxItem, etag: string, error: unknown): Promise<number | undefined> {
+    const now = this.now();
     const attempts = item.entity.attempts + 1;
-    const reason = error instanceof DeliveryError ? error.message : 'unexpected error';
-    const permanent = error instanceof DeliveryError && error.outcome === 'permanent';
+    const failure = failureOf(error);
+    const firstFailedAt = item.entity.firstFailedAt ?? now.toISOString();
     const { partitionKey, rowKey } = item.entity;
-    this.log.warn({ effect: item.effect.message.type, attempts, permanent, err: errorSummary(error) }, 'delivery failed');
-    if (permanent || attempts >= this.options.maxAttempts) {
-      await table.updateEntity({ partitionKey, rowKey, failedAt: this.now().toISOString(), lastError: reason }, 'Merge', { etag });
-      await this.reportFailure(table, item.effect, partitionKey, reason, error);
+    this.log.warn({ effect: item.effect.message.type, effectId: item.effect.id, attempts, code: failure.code, permanent: failure.permanent, err: errorSummary(error) }, 'delivery failed');
+    const next = failure.permanent
+      ? { kind: 'giveUp' as const }
+      : nextTry({ attempt: attempts, firstFailedAt: new Date(firstFailedAt), now, jitter: Math.random(), ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) }, this.options.retry);
+    if (next.kind === 'giveUp') {
+      const lastError = failure.permanent ? failure.reason : `${failure.reason}, on every try for ${hours(this.options.retry.giveUpAfterMs)}`;
+      // Reported before it is marked failed: should the report fail, the row is claimed again later and reported then.
+      await this.reportFailure(table, item, failure.code, lastError, error);
+      await table.updateEntity({ partitionKey, rowKey, failedAt: now.toISOString(), lastError, lastErrorCode: failure.code, firstFailedAt }, 'Merge', { etag });
       return undefined;
     }
-    const delay = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(attempts, Math.random());
-    const notBefore = new Date(this.now().getTime() + delay).toISOString();
-    await table.updateEntity({ partitionKey, rowKey, notBefore, claimedUntil: new Date(0).toISOString(), lastError: reason }, 'Merge', { etag });
-    return delay;
+    const notBefore = new Date(now.getTime() + next.waitMs).toISOString();
+    await table.updateEntity(
+      { partitionKey, rowKey, notBefore, claimedUntil: new Date(0).toISOString(), lastError: failure.reason, lastErrorCode: failure.code, firstFailedAt },
+      'Merge',
+      { etag },
+    );
+    return next.waitMs;
   }
 
-  /** A message that cannot be delivered is never dropped silently: the coordinators are told, once. */
-  private async reportFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string, error: unknown): Promise<void> {
-    if (effect.message.type === 'coordinatorNotice') return;
+  /**
+   * A message that cannot be delivered is never dropped silently. A session's calendar has its own notice; any other
+   * message is listed as undelivered and reported to the coordinators once per outage. The coordinators' own card
+   * about it, if that fails too, is logged (ids only): the list stays for the next coordinator who says help.
+   */
+  private async reportFailure(table: TableClient, item: OutboxItem, code: UndeliveredCode, lastError: string, error: unknown): Promise<void> {
+    const { effect } = item;
+    if (effect.message.type === 'syncSessionCalendar') return this.reportCalendarFailure(table, effect, item.entity.partitionKey, lastError, error);
+    if (isUndeliveredReport(effect)) {
+      this.log.error({ effectId: effect.id, recipientId: effect.recipientId, code }, 'a coordinator could not be told about undelivered messages; they stay listed in help');
+      return;
+    }
+    await this.undelivered.gaveUp({ tableName: table.tableName, partitionKey: item.entity.partitionKey, effect, code, detail: lastError, failedAt: this.now().toISOString() });
+  }
+
+  private async reportCalendarFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string, error: unknown): Promise<void> {
     const recipients = this.failureRecipients().filter((id) => id !== effect.recipientId);
     for (const recipientId of recipients) {
       const notice: Effect = { id: `${effect.id}.failed.${recipientId}`, recipientId, message: failureNotice(effect, reason, error) };
@@ -170,6 +211,19 @@ export class EffectWorker {
     }
     if (recipients.length > 0) await this.queue.signal(table.tableName, partitionKey);
   }
+}
+
+/** The sender's classification, carried on the DeliveryError; anything else is an unexpected error, tried again. */
+function failureOf(error: unknown): Failure {
+  if (!(error instanceof DeliveryError)) return { permanent: false, code: 'TEMPORARY', reason: 'An unexpected error stopped the bot sending it' };
+  if (error.outcome === 'permanent') return { permanent: true, code: error.code ?? 'REJECTED', reason: error.message };
+  return { permanent: false, code: error.retryCode ?? 'TEMPORARY', reason: error.message, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+}
+
+function hours(ms: number): string {
+  const value = ms / 3_600_000;
+  if (value === 1) return '1 hour';
+  return value > 1 ? `${Number(value.toFixed(1))} hours` : `${Math.round(ms / 60_000)} minutes`;
 }
 
 function sleep(ms: number): Promise<void> {

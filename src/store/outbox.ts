@@ -15,7 +15,11 @@ export interface OutboxEntity {
   notBefore: string;
   claimedUntil: string;
   failedAt?: string;
+  /** What the last failure was, in words a coordinator can read, and its code (TOKEN_UNAVAILABLE, BOT_BLOCKED...). */
   lastError?: string;
+  lastErrorCode?: string;
+  /** When the first try failed: transient failures are retried until DELIVERY_GIVE_UP_HOURS after this. */
+  firstFailedAt?: string;
   /** Effect.convergeKey, or '' (older rows have none). */
   convergeKey?: string;
 }

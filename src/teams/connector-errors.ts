@@ -1,19 +1,57 @@
 import { DeliveryError } from '../app/delivery.js';
-import { classifyDelivery, retryAfterMs } from '../domain/broadcast/delivery-outcome.js';
+import { judgeAnswer, type NoAnswer, type SendResult } from '../domain/broadcast/delivery-outcome.js';
 
 /**
- * Reads a failed Bot Connector call with the domain's delivery rules: throttled or down → retry (honouring Retry-After);
- * blocked or gone → permanent, with a reason a coordinator can read. The worker counts attempts and backs off.
+ * Reads a failed Bot Connector call once, where botbuilder hands it back, into the domain's verdict: an HTTP answer by
+ * its status (and Retry-After), no answer by what the error is (a token MSAL could not get, a refused or reset
+ * connection, a timeout). The verdict travels as data on the DeliveryError; nobody reads its message to decide.
  */
 export function connectorFailure(error: unknown, now: Date = new Date()): DeliveryError {
   if (error instanceof DeliveryError) return error;
-  const status = statusOf(error);
-  const retryAfter = retryAfterHeader(error);
-  const outcome = classifyDelivery({ ...(status !== undefined ? { status } : {}), headers: { 'retry-after': retryAfter } }, { attempt: 1, now, jitter: 0 });
-  if (outcome.kind === 'failed') return new DeliveryError(outcome.reason, 'permanent', undefined, outcome.code);
-  const reason = outcome.kind === 'retry' ? outcome.reason : 'Teams did not confirm the message';
-  return new DeliveryError(reason, 'retry', retryAfterMs(retryAfter, now));
+  const verdict = judgeAnswer(sendResultOf(error), now);
+  if (verdict.kind === 'delivered') return new DeliveryError('Teams did not confirm the message', 'retry', undefined, undefined, 'UNREACHABLE');
+  return DeliveryError.from(verdict);
 }
+
+function sendResultOf(error: unknown): SendResult {
+  const status = statusOf(error);
+  if (status !== undefined) return { status, headers: { 'retry-after': retryAfterHeader(error) } };
+  return { noAnswer: noAnswerOf(error) };
+}
+
+const SOCKET_CODES: Record<string, NoAnswer> = {
+  ECONNREFUSED: 'connectionRefused',
+  ECONNRESET: 'connectionReset',
+  EPIPE: 'connectionReset',
+  ETIMEDOUT: 'timedOut',
+  ESOCKETTIMEDOUT: 'timedOut',
+  ENOTFOUND: 'unreachable',
+  EAI_AGAIN: 'unreachable',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+};
+
+/** Why no HTTP answer came: the error itself, or what it wraps (`cause`), looked at as data. */
+function noAnswerOf(error: unknown): NoAnswer {
+  for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+    if (isTokenFailure(current)) return 'tokenUnavailable';
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && SOCKET_CODES[code]) return SOCKET_CODES[code];
+    if ((current as { name?: unknown }).name === 'AbortError') return 'timedOut';
+  }
+  return 'unreachable';
+}
+
+/**
+ * MSAL's errors (AuthError and its kinds: ClientAuthError, ServerError, ...) carry an `errorCode`; botbuilder throws
+ * them unchanged from the token request it makes before each call to the connector.
+ */
+function isTokenFailure(error: unknown): boolean {
+  const { name, errorCode } = error as { name?: unknown; errorCode?: unknown };
+  return typeof errorCode === 'string' && typeof name === 'string' && MSAL_ERRORS.has(name);
+}
+
+const MSAL_ERRORS = new Set(['AuthError', 'ClientAuthError', 'ClientConfigurationError', 'ServerError', 'InteractionRequiredAuthError']);
 
 function statusOf(error: unknown): number | undefined {
   const value = error as { statusCode?: unknown; status?: unknown } | undefined;

@@ -63,7 +63,11 @@ export class TeamsTransport {
     const known = await this.deps.conversations.get(recipientId);
     if (known) return known;
     const installed = await this.deps.installer.installFor(recipientId);
-    if (!installed.ok) throw new DeliveryError(installed.reason, installed.retry ? 'retry' : 'permanent');
+    if (!installed.ok) {
+      throw installed.retry
+        ? new DeliveryError(installed.reason, 'retry', undefined, undefined, 'TEMPORARY')
+        : new DeliveryError(installed.reason, 'permanent', undefined, 'NOT_INSTALLED');
+    }
     const address: ConversationAddress = { personId: recipientId, teamsUserId: '', conversationId: installed.chatId, serviceUrl: this.deps.serviceUrl };
     await this.deps.conversations.remember(address);
     return address;

@@ -1,15 +1,21 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { DeliveryError, type EffectDelivery } from '../../src/app/delivery.js';
 import type { Effect } from '../../src/app/ports.js';
+import { reportUndelivered } from '../../src/app/undelivered/report-undelivered.js';
+import { DEFAULT_PATIENT_POLICY } from '../../src/domain/broadcast/index.js';
 import { EffectWorker, type EffectWorkerOptions } from '../../src/jobs/effect-worker.js';
 import { sweepOutboxes } from '../../src/jobs/outbox-sweeper.js';
-import { addEffectRow, listPending } from '../../src/store/outbox.js';
+import { addEffectRow, listPending, type OutboxEntity } from '../../src/store/outbox.js';
+import { storageClients } from '../../src/store/storage-clients.js';
+import { openTable } from '../../src/store/tables.js';
+import { UndeliveredRepository } from '../../src/store/undelivered.repository.js';
 import { eventually } from '../support/eventually.js';
 import { freshStorage } from '../support/storage.js';
 
 const quiet = pino({ level: 'silent' });
-const FAST: EffectWorkerOptions = { maxAttempts: 3, claimMs: 400, pollMs: 20, batchSize: 16 };
+const HOUR = 3_600_000;
+const FAST: EffectWorkerOptions = { retry: { ...DEFAULT_PATIENT_POLICY, giveUpAfterMs: 2_000, baseDelayMs: 50, maxDelayMs: 200 }, claimMs: 400, pollMs: 20, batchSize: 16 };
 const PARTITION = 'p1';
 
 function effect(id: string, recipientId = 'someone'): Effect {
@@ -19,8 +25,10 @@ function effect(id: string, recipientId = 'someone'): Effect {
 /** A delivery port that records what it was asked to deliver, and can be told to fail. */
 class RecordingDelivery implements EffectDelivery {
   readonly delivered: string[] = [];
+  readonly tried: string[] = [];
   failures: Array<(effect: Effect) => Error | undefined> = [];
   async deliver(e: Effect): Promise<void> {
+    this.tried.push(e.id);
     for (const failure of this.failures) {
       const error = failure(e);
       if (error) throw error;
@@ -29,17 +37,37 @@ class RecordingDelivery implements EffectDelivery {
   }
 }
 
-async function setUp(coordinators: string[] = ['coordinator']) {
+/** The error the Teams transport makes of a token MSAL could not get (src/teams/connector-errors.ts). */
+const noToken = () => new DeliveryError('The bot could not get a token from Microsoft Entra (its sign-in service)', 'retry', undefined, undefined, 'TOKEN_UNAVAILABLE');
+
+async function setUp(coordinators: string[] = ['coordinator'], options: EffectWorkerOptions = FAST, now: () => Date = () => new Date()) {
   const { storage, queue } = await freshStorage();
   const table = storage.tables.mentors;
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const deliveryTable = await openTable(clients, `${table.tableName}Delivery`);
+  const tables = new Map([table, deliveryTable].map((t) => [t.tableName, t]));
+  const undelivered = new UndeliveredRepository(deliveryTable, (name) => tables.get(name), queue, now);
   const delivery = new RecordingDelivery();
   const makeWorker = (d: EffectDelivery = delivery) =>
-    new EffectWorker(queue, (name) => (name === table.tableName ? table : undefined), d, quiet, () => new Date(), () => coordinators, FAST);
+    new EffectWorker(queue, (name) => tables.get(name), d, quiet, now, () => coordinators, reportUndelivered(undelivered, () => coordinators, now), options);
   const queueEffect = async (e: Effect) => {
-    await addEffectRow(table, PARTITION, e, new Date());
+    await addEffectRow(table, PARTITION, e, now());
     await queue.signal(table.tableName, PARTITION);
   };
-  return { table, queue, delivery, makeWorker, queueEffect };
+  const rows = async () => {
+    const found: Array<OutboxEntity & { rowKey: string }> = [];
+    for await (const row of table.listEntities<OutboxEntity>()) found.push(row as OutboxEntity & { rowKey: string });
+    return found;
+  };
+  /** The coordinators' cards, queued in the delivery table: partition (one per outage) and message type. */
+  const cards = async () => {
+    const found: Array<{ partition: string; type: string; recipientId: string }> = [];
+    for await (const row of deliveryTable.listEntities<OutboxEntity>()) {
+      if (row.rowKey!.startsWith('outbox|')) found.push({ partition: row.partitionKey!, type: (JSON.parse(row.message) as { type: string }).type, recipientId: row.recipientId });
+    }
+    return found;
+  };
+  return { table, deliveryTable, queue, delivery, undelivered, makeWorker, queueEffect, rows, cards };
 }
 
 describe('the effect worker on Azurite queues and tables', () => {
@@ -66,17 +94,17 @@ describe('the effect worker on Azurite queues and tables', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
-  it('gives up on a permanent failure and tells the coordinators, once', async () => {
-    const { delivery, makeWorker, queueEffect, table } = await setUp(['coordinator']);
-    delivery.failures.push((e) => (e.recipientId === 'gone' ? new DeliveryError('this person no longer exists', 'permanent') : undefined));
+  it('gives up on a permanent failure at once, lists it, and sends each coordinator one card about it', async () => {
+    const { delivery, makeWorker, queueEffect, rows, undelivered } = await setUp(['coordinator']);
+    delivery.failures.push((e) => (e.recipientId === 'gone' ? new DeliveryError('this person no longer exists', 'permanent', undefined, 'RECIPIENT_GONE') : undefined));
     await queueEffect(effect('e3', 'gone'));
     const worker = makeWorker();
     worker.start();
-    await eventually(() => expect(delivery.delivered).toEqual(['e3.failed.coordinator->coordinator']));
+    await eventually(() => expect(delivery.delivered).toEqual([expect.stringMatching(/^RECIPIENT_GONE\.\d+\.card\.coordinator->coordinator$/)]));
     await worker.stop();
-    const failed = [];
-    for await (const row of table.listEntities<{ failedAt?: string; lastError?: string }>()) if (row.failedAt) failed.push(row.lastError);
-    expect(failed).toEqual(['this person no longer exists']);
+    expect(delivery.tried.filter((id) => id === 'e3')).toHaveLength(1);
+    expect((await rows()).filter((row) => row.failedAt).map((row) => [row.lastError, row.lastErrorCode])).toEqual([['this person no longer exists', 'RECIPIENT_GONE']]);
+    expect((await undelivered.listAll()).map((m) => [m.effect.id, m.code])).toEqual([['e3', 'RECIPIENT_GONE']]);
   });
 
   it('never delivers an effect twice when two workers race for it', async () => {
@@ -177,7 +205,9 @@ describe('the effect worker on Azurite queues and tables', () => {
     it('reports a permanent failure once, not once for each effect the run stood for', async () => {
       const { delivery, makeWorker, queueEffect, table } = await setUp(['coordinator']);
       delivery.failures.push((e) => (e.recipientId === 'calendar:s1' ? new DeliveryError('refused', 'permanent') : undefined));
-      for (const id of ['c1', 'c2', 'c3']) await queueEffect(converging(id));
+      // A calendar's failure has its own notice (sessionCalendarFailed), queued next to it, not the undelivered list.
+      const calendarSync = (id: string): Effect => ({ ...converging(id), message: { type: 'syncSessionCalendar', sessionId: 's1', version: 1 } });
+      for (const id of ['c1', 'c2', 'c3']) await queueEffect(calendarSync(id));
       const worker = makeWorker();
       await worker.processPartition(table, PARTITION);
       await worker.processPartition(table, PARTITION); // the notice to the coordinator, queued by the first pass
@@ -200,6 +230,100 @@ describe('the effect worker on Azurite queues and tables', () => {
       await worker.processPartition(table, PARTITION);
       expect(delivery.delivered).toHaveLength(1);
       expect(await listPending(table, PARTITION)).toHaveLength(0);
+    });
+  });
+
+  describe('an owed message is kept through an outage, and given up only for good reasons (controllable clock)', () => {
+    const HOURS_72: EffectWorkerOptions = { ...FAST, retry: DEFAULT_PATIENT_POLICY };
+
+    /** Runs the worker over the partition as the clock moves on, as the sweeper would wake it, until `until` holds. */
+    async function runFor(worker: EffectWorker, table: Parameters<EffectWorker['processPartition']>[0], clock: { at: number }, spanMs: number, stepMs: number) {
+      for (let passed = 0; passed <= spanMs; passed += stepMs) {
+        await worker.processPartition(table, PARTITION);
+        clock.at += stepMs;
+      }
+    }
+
+    it('no token for 6 hours: the message waits, says why, and is delivered once when the token service is back', async () => {
+      const clock = { at: Date.parse('2026-11-09T09:00:00Z') };
+      const { delivery, makeWorker, queueEffect, table, rows, undelivered } = await setUp(['coordinator'], HOURS_72, () => new Date(clock.at));
+      let tokenService: 'down' | 'up' = 'down';
+      delivery.failures.push(() => (tokenService === 'down' ? noToken() : undefined));
+      await queueEffect(effect('approval-card', 'manager'));
+      const worker = makeWorker();
+      await runFor(worker, table, clock, 6 * HOUR, 5 * 60_000);
+      const [waiting] = await rows();
+      expect(waiting).toMatchObject({ lastErrorCode: 'TOKEN_UNAVAILABLE', lastError: expect.stringContaining('could not get a token from Microsoft Entra') });
+      expect(waiting!.failedAt).toBeUndefined();
+      expect(waiting!.attempts).toBeGreaterThan(20); // capped backoff: tried again every few minutes, not once an hour
+      tokenService = 'up';
+      await runFor(worker, table, clock, 15 * 60_000, 60_000);
+      expect(delivery.delivered).toEqual(['approval-card->manager']);
+      expect(await rows()).toEqual([]);
+      expect(await undelivered.listAll()).toEqual([]);
+    });
+
+    it('still no token after DELIVERY_GIVE_UP_HOURS: given up, listed, and each coordinator gets one card for the outage', async () => {
+      const clock = { at: Date.parse('2026-11-09T09:00:00Z') };
+      const { delivery, makeWorker, queueEffect, table, rows, undelivered, cards } = await setUp(['c1', 'c2'], HOURS_72, () => new Date(clock.at));
+      delivery.failures.push((e) => (e.recipientId === 'manager' || e.recipientId === 'other' ? noToken() : undefined));
+      await queueEffect(effect('first', 'manager'));
+      const worker = makeWorker();
+      await runFor(worker, table, clock, 71 * HOUR, 30 * 60_000);
+      expect(await undelivered.listAll()).toEqual([]);
+      await queueEffect(effect('second', 'other'));
+      await runFor(worker, table, clock, 73 * HOUR, 30 * 60_000);
+      const failed = (await rows()).filter((row) => row.failedAt);
+      expect(failed.map((row) => row.lastErrorCode)).toEqual(['TOKEN_UNAVAILABLE', 'TOKEN_UNAVAILABLE']);
+      expect(failed[0]!.lastError).toContain('on every try for 72 hours');
+      const listed = await undelivered.listAll();
+      expect(listed.map((m) => m.effect.id)).toEqual(['first', 'second']);
+      expect(new Set(listed.map((m) => m.outageId)).size).toBe(1);
+      // One card per coordinator for the outage; the second failure updates it instead of sending another.
+      const queued = await cards();
+      expect(queued.filter((c) => c.type === 'deliveryOutage').map((c) => c.recipientId).sort()).toEqual(['c1', 'c2']);
+      expect(queued.filter((c) => c.type === 'deliveryOutageUpdate').map((c) => c.recipientId).sort()).toEqual(['c1', 'c2']);
+    });
+
+    it('a delivery that gets through ends the outage: the next failure is a new card', async () => {
+      const { delivery, makeWorker, queueEffect, table, undelivered, cards } = await setUp(['c1']);
+      const blocked = () => new DeliveryError('blocked', 'permanent', undefined, 'BOT_BLOCKED');
+      delivery.failures.push((e) => (e.recipientId === 'blocker' ? blocked() : undefined));
+      const worker = makeWorker();
+      await queueEffect(effect('a', 'blocker'));
+      await worker.processPartition(table, PARTITION);
+      await queueEffect(effect('b', 'someone'));
+      await worker.processPartition(table, PARTITION);
+      await queueEffect(effect('c', 'blocker'));
+      await worker.processPartition(table, PARTITION);
+      const listed = await undelivered.listAll();
+      expect(listed.map((m) => m.effect.id)).toEqual(['a', 'c']);
+      expect(new Set(listed.map((m) => m.outageId)).size).toBe(2);
+      expect((await cards()).filter((c) => c.type === 'deliveryOutage')).toHaveLength(2);
+    });
+
+    it('a coordinator notice that fails for good is listed too, never dropped', async () => {
+      const { delivery, makeWorker, queueEffect, table, undelivered } = await setUp(['c1', 'c2']);
+      delivery.failures.push((e) => (e.recipientId === 'c2' ? new DeliveryError('blocked', 'permanent', undefined, 'BOT_BLOCKED') : undefined));
+      await queueEffect({ id: 'escalated.c2', recipientId: 'c2', message: { type: 'coordinatorNotice', notice: { kind: 'approvalEscalated', mentorId: 'm', approvalId: 'r' } } });
+      await makeWorker().processPartition(table, PARTITION);
+      expect((await undelivered.listAll()).map((m) => [m.effect.id, m.code])).toEqual([['escalated.c2', 'BOT_BLOCKED']]);
+    });
+
+    it('Try again queues a listed message once where it was queued, however often it is pressed', async () => {
+      const { delivery, makeWorker, queueEffect, table, undelivered } = await setUp(['c1']);
+      let blocked = true;
+      delivery.failures.push((e) => (blocked && e.recipientId === 'p' ? new DeliveryError('blocked', 'permanent', undefined, 'BOT_BLOCKED') : undefined));
+      await queueEffect(effect('owed', 'p'));
+      const worker = makeWorker();
+      await worker.processPartition(table, PARTITION);
+      const [listed] = await undelivered.listAll();
+      blocked = false;
+      expect(await Promise.all([undelivered.queueAgain(listed!, new Date()), undelivered.queueAgain(listed!, new Date())])).toEqual(expect.arrayContaining([true, false]));
+      expect(await undelivered.queueAgain(listed!, new Date())).toBe(false);
+      await worker.processPartition(table, PARTITION);
+      expect(delivery.delivered.filter((d) => d.endsWith('->p'))).toEqual([`owed.again.${Date.parse(listed!.failedAt)}->p`]);
+      expect(await undelivered.listAll()).toEqual([]);
     });
   });
 });

@@ -1,10 +1,13 @@
 import type { Mentor } from '../../domain/mentor/index.js';
 import { nextStep } from '../../domain/mentor/index.js';
 import { card, facts, heading, text, type AdaptiveCardJson } from './card.js';
+import { undeliveredHelpSection, type UndeliveredLine } from './undelivered.card.js';
 
 export interface HelpView {
   readonly mentor: Mentor | undefined;
   readonly isCoordinator: boolean;
+  /** For coordinators: messages the bot gave up on, still waiting for Try again. */
+  readonly undelivered?: readonly UndeliveredLine[];
 }
 
 /** The commands that make sense now, given where the person is in the journey. */
@@ -25,9 +28,9 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   if (stage === 'matched' || stage === 'active') commands.push(['log meeting', 'Log a meeting with your mentee, and any refreshments'], ['support', 'Ask the Leaving Care Service for help, or raise a concern']);
   if (view.isCoordinator) coordinator.push(['claims', "A month's refreshment claims: approve, mark paid, export"], ['summary', "A month's meetings, minutes and claims across every match"]);
   if (view.isCoordinator) coordinator.push(['broadcast', 'Send an announcement or a session invitation to many people, and see who got it']);
-  return card([
-    heading('What you can do'),
-    facts([...commands, ...coordinator]),
-    text(`Next: ${nextStep(view.mentor)}`, { spacing: 'Medium' }),
-  ]);
+  const undelivered = undeliveredHelpSection(view.isCoordinator ? (view.undelivered ?? []) : []);
+  return card(
+    [heading('What you can do'), facts([...commands, ...coordinator]), text(`Next: ${nextStep(view.mentor)}`, { spacing: 'Medium' }), ...undelivered.body],
+    undelivered.actions,
+  );
 }

@@ -3,6 +3,7 @@ import type { PersonRef } from '../../domain/person.js';
 import { card, heading, text } from '../cards/card.js';
 import { helpCard } from '../cards/help.card.js';
 import { statusCard } from '../cards/status.card.js';
+import { undeliveredLinesFor } from '../notifications/undelivered.notifications.js';
 import { sendCard } from '../reply.js';
 import type { StatusFacts } from '../routes/route-registry.js';
 import type { TeamsDeps } from '../teams-deps.js';
@@ -10,7 +11,10 @@ import type { TeamsDeps } from '../teams-deps.js';
 export function helpCommand(deps: TeamsDeps) {
   return async (context: TurnContext, actor: PersonRef): Promise<void> => {
     const mentor = (await deps.journey.mentors.get(actor.id))?.value;
-    await sendCard(context, helpCard({ mentor, isCoordinator: deps.journey.roles.isCoordinator(actor.id) }));
+    const isCoordinator = deps.journey.roles.isCoordinator(actor.id);
+    // Whatever the bot gave up on stays here until a coordinator presses Try again, even if its card never arrived.
+    const undelivered = isCoordinator ? await undeliveredLinesFor(await deps.undelivered.listAll(), deps.journey.directory) : [];
+    await sendCard(context, helpCard({ mentor, isCoordinator, undelivered }));
   };
 }
 

@@ -1,10 +1,11 @@
 import { decideApprovalAction, refreshApprovalAction } from '../handlers/approval.handler.js';
 import { helpCommand, statusCommand } from '../handlers/commands.handler.js';
 import { expressInterestAction, signUpCommand, submitSignUpAction } from '../handlers/sign-up.handler.js';
+import { tryAgainUndeliveredAction } from '../handlers/undelivered.handler.js';
 import type { TeamsDeps } from '../teams-deps.js';
 import type { RouteRegistry } from './route-registry.js';
 
-/** Help, status, sign-up and approval: the mentor journey's first steps. */
+/** Help, status, sign-up and approval: the mentor journey's first steps; and Try again for messages not delivered. */
 export function journeyRoutes(routes: RouteRegistry, deps: TeamsDeps): void {
   routes
     .command(/^\s*help\s*$/i, 'help', helpCommand(deps))
@@ -13,5 +14,6 @@ export function journeyRoutes(routes: RouteRegistry, deps: TeamsDeps): void {
     .action('expressInterest', expressInterestAction(deps))
     .action('submitSignUp', submitSignUpAction(deps))
     .action('decideApproval', decideApprovalAction(deps))
-    .action('refreshApproval', refreshApprovalAction(deps));
+    .action('refreshApproval', refreshApprovalAction(deps))
+    .action('tryAgainUndelivered', tryAgainUndeliveredAction(deps));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, classifyDelivery, DEFAULT_RETRY_POLICY, retryAfterMs, type SendResult } from '../../../src/domain/broadcast/index.js';
+import { backoffMs, classifyDelivery, DEFAULT_PATIENT_POLICY, DEFAULT_RETRY_POLICY, judgeAnswer, nextTry, retryAfterMs, type SendResult } from '../../../src/domain/broadcast/index.js';
 
 const now = new Date('2026-10-05T09:00:00.000Z');
 const first = { attempt: 1, now, jitter: 0.5 };
@@ -28,6 +28,9 @@ describe('classifyDelivery', () => {
     ['412, which Microsoft lists as transient', { status: 412 }, 750],
     ['408 request timeout', { status: 408 }, 750],
     ['a dropped connection', {}, 750],
+    ['401: a sign-in Teams did not accept (credentials can be fixed)', { status: 401 }, 750],
+    ['no token from Microsoft Entra', { noAnswer: 'tokenUnavailable' }, 750],
+    ['a refused connection', { noAnswer: 'connectionRefused' }, 750],
   ])('%s: retry', (_name, result, waitMs) => {
     const outcome = classifyDelivery(result, first);
     expect(outcome).toMatchObject({ kind: 'retry', waitMs });
@@ -37,9 +40,9 @@ describe('classifyDelivery', () => {
   it.each<[string, SendResult, string, string]>([
     ['403: blocked or not installed', { status: 403 }, 'BOT_BLOCKED', 'blocked the bot'],
     ['404: user or chat gone', { status: 404 }, 'RECIPIENT_GONE', 'left the organisation'],
-    ['401: credentials', { status: 401 }, 'REJECTED', 'credentials'],
-    ['400: a bad message', { status: 400 }, 'REJECTED', 'HTTP 400'],
-    ['413: too large', { status: 413 }, 'REJECTED', 'HTTP 413'],
+    ['400: a card Teams rejects as invalid', { status: 400 }, 'CARD_REJECTED', 'HTTP 400'],
+    ['413: too large', { status: 413 }, 'CARD_REJECTED', 'HTTP 413'],
+    ['405: anything else Teams refuses', { status: 405 }, 'REJECTED', 'HTTP 405'],
     ['a redirect the client did not follow', { status: 302 }, 'REJECTED', 'HTTP 302'],
   ])('%s fails at once', (_name, result, code, words) => {
     const outcome = classifyDelivery(result, { ...first, attempt: 1 });
@@ -90,5 +93,51 @@ describe('retryAfterMs', () => {
     ['2026-10-05T09:01:00Z', undefined],
   ])('%s gives %s', (value, expected) => {
     expect(retryAfterMs(value, now)).toBe(expected);
+  });
+});
+
+describe('judgeAnswer: each cause named, as data', () => {
+  it.each<[string, SendResult, string, string]>([
+    ['no token', { noAnswer: 'tokenUnavailable' }, 'TOKEN_UNAVAILABLE', 'could not get a token from Microsoft Entra'],
+    ['connection refused', { noAnswer: 'connectionRefused' }, 'CONNECTION_REFUSED', 'Teams refused the connection'],
+    ['connection reset', { noAnswer: 'connectionReset' }, 'CONNECTION_RESET', 'cut off'],
+    ['timeout', { noAnswer: 'timedOut' }, 'TIMED_OUT', 'did not answer in time'],
+    ['429', { status: 429 }, 'THROTTLED', 'slow down'],
+    ['503', { status: 503 }, 'SERVER_ERROR', 'HTTP 503'],
+  ])('%s is transient: %s', (_name, result, code, words) => {
+    const verdict = judgeAnswer(result, now);
+    expect(verdict).toMatchObject({ kind: 'transient', code });
+    if (verdict.kind === 'transient') expect(verdict.reason).toContain(words);
+  });
+});
+
+describe('nextTry: retried for a length of time, with capped backoff', () => {
+  const HOUR = 3_600_000;
+  const firstFailedAt = now;
+  const at = (ms: number) => new Date(now.getTime() + ms);
+
+  it.each([
+    [1, 0, 500],
+    [5, 0, 8_000],
+    [11, 0.5, 450_000],
+    [12, 0.999, 599_700],
+    [40, 1, DEFAULT_PATIENT_POLICY.maxDelayMs],
+  ])('attempt %i (jitter %d) waits %i ms', (attempt, jitter, waitMs) => {
+    expect(nextTry({ attempt, firstFailedAt, now: at(HOUR), jitter })).toEqual({ kind: 'retry', waitMs });
+  });
+
+  it('keeps trying through 6 hours, and the last wait lands on the give-up time', () => {
+    expect(nextTry({ attempt: 60, firstFailedAt, now: at(6 * HOUR), jitter: 1 }).kind).toBe('retry');
+    expect(nextTry({ attempt: 400, firstFailedAt, now: at(72 * HOUR - 1_000), jitter: 1 })).toEqual({ kind: 'retry', waitMs: 1_000 });
+  });
+
+  it('gives up at DELIVERY_GIVE_UP_HOURS after the first failure', () => {
+    expect(nextTry({ attempt: 400, firstFailedAt, now: at(72 * HOUR), jitter: 0 })).toEqual({ kind: 'giveUp' });
+    expect(nextTry({ attempt: 2, firstFailedAt, now: at(2 * HOUR), jitter: 0 }, { ...DEFAULT_PATIENT_POLICY, giveUpAfterMs: HOUR })).toEqual({ kind: 'giveUp' });
+  });
+
+  it('honours Retry-After, capped', () => {
+    expect(nextTry({ attempt: 1, firstFailedAt, now, jitter: 0, retryAfterMs: 7_000 })).toEqual({ kind: 'retry', waitMs: 7_000 });
+    expect(nextTry({ attempt: 1, firstFailedAt, now, jitter: 0, retryAfterMs: 99 * HOUR })).toEqual({ kind: 'retry', waitMs: DEFAULT_PATIENT_POLICY.maxRetryAfterMs });
   });
 });
