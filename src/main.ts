@@ -67,7 +67,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const conversations = new ConversationRepository(storage.tables.conversations);
   const journey: JourneyDeps = { mentors, directory, roles, clock: { now } };
 
-  const adapter = createAdapter(config);
+  const adapter = createAdapter(config, log);
   const transport = new TeamsTransport({
     adapter,
     botId: config.BOT_ID ?? '',
