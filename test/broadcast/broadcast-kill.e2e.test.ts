@@ -53,6 +53,7 @@ describe('a worker process killed outright (SIGKILL) in the middle of sends', ()
       STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
       TABLE_PREFIX: uniquePrefix(),
       TEAMS_SERVICE_URL: connector.url,
+      TEAMS_TENANT_ID: 'tenant-1', // the tenant the test activities come from (test-bot.ts)
       LOCAL_DIRECTORY_FILE: directoryFile(people),
       ...FAST_BROADCAST_ENV,
       BROADCAST_TENANT_PER_SECOND: '60',
