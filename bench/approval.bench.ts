@@ -9,6 +9,7 @@ import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
 import { describeLatencies } from './support/percentiles.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
+const TENANT = 'bench-tenant';
 const ROUNDS = 10;
 
 interface Person {
@@ -37,6 +38,7 @@ export async function benchApproval(): Promise<void> {
       TABLE_PREFIX: 'bench',
       LOCAL_DIRECTORY_FILE: directory,
       TEAMS_SERVICE_URL: connector.url,
+      TEAMS_TENANT_ID: TENANT,
       SCHEDULER_INTERVAL_SECONDS: '3600',
       OUTBOX_SWEEP_SECONDS: '3600',
     },
@@ -78,7 +80,7 @@ export async function benchApproval(): Promise<void> {
   console.log(`  storage round trips per action (counted one at a time): submit ${submitTrips}, approve ${decideTrips}, refresh ${refreshTrips} (target <= 3)`);
   for (const phase of phases) {
     const live = await startBot(
-      { PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: phase.prefix, LOCAL_DIRECTORY_FILE: directory, TEAMS_SERVICE_URL: connector.url, SCHEDULER_INTERVAL_SECONDS: '3600' },
+      { PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: phase.prefix, LOCAL_DIRECTORY_FILE: directory, TEAMS_SERVICE_URL: connector.url, TEAMS_TENANT_ID: TENANT, SCHEDULER_INTERVAL_SECONDS: '3600' },
       { startWorker: phase.worker },
     );
     endpoint = `http://127.0.0.1:${live.port}/api/messages`;
@@ -161,7 +163,8 @@ function base(someone: Person) {
     channelId: 'msteams',
     from: { id: `29:${someone.id}`, aadObjectId: someone.id, name: someone.name },
     recipient: { id: '28:bot' },
-    conversation: { id: `personal-${someone.id}`, conversationType: 'personal' },
+    conversation: { id: `personal-${someone.id}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
   };
 }
 

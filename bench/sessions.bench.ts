@@ -78,6 +78,7 @@ async function benchAtPace(pace: Pace): Promise<void> {
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     TABLE_PREFIX: 'benchsessions',
     TEAMS_SERVICE_URL: connector.url,
+    TEAMS_TENANT_ID: 'tenant-1',
     GRAPH_TENANT_ID: 'tenant',
     GRAPH_CLIENT_ID: 'client',
     GRAPH_BASE_URL: graph.url,

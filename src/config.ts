@@ -11,6 +11,14 @@ const optionalText = z
   .optional()
   .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
 
+/** The Agents Playground's tenant (its default configuration; scripts/lib/playground.ts): one digit more than a GUID. */
+export const AGENTS_PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+/** Checked on shape only: the Playground's tenant is not a strict GUID, and tests use short names. */
+const tenantId = optionalText.pipe(
+  z.string().regex(/^[0-9a-z][0-9a-z-]{2,63}$/i, "must be the council's Microsoft Entra tenant id (a GUID)").optional(),
+);
+
 const positiveInt = (fallback: number) =>
   z.coerce.number({ invalid_type_error: 'must be a whole number above 0' }).int('must be a whole number above 0').positive('must be a whole number above 0').default(fallback);
 
@@ -26,7 +34,10 @@ const schema = z.object({
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
-  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Azure has created no multi-tenant bots since 31 July 2025; the Bicep's bot is UserAssignedMSI. */
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** The council's tenant: only Teams activities from it are acted on. Required with BOT_ID; the Playground's otherwise. */
+  TEAMS_TENANT_ID: tenantId,
   /** Where Bot Framework publishes its signing keys; tests point it at a local server. */
   BOT_OPENID_METADATA_URL: z.string().url().optional(),
 
@@ -96,7 +107,8 @@ const schema = z.object({
   CLAIM_MAX_PENCE: positiveInt(20000),
 });
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'TEAMS_TENANT_ID'> & {
+  readonly TEAMS_TENANT_ID: string;
   readonly mode: { storage: 'azure' | 'embedded'; directory: 'graph' | 'localFile'; auth: 'on' | 'off' };
 };
 
@@ -114,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   checkCombinations(config);
   return {
     ...config,
+    TEAMS_TENANT_ID: config.TEAMS_TENANT_ID ?? AGENTS_PLAYGROUND_TENANT_ID,
     mode: {
       storage: config.STORAGE_CONNECTION_STRING || config.STORAGE_TABLE_ENDPOINT ? 'azure' : 'embedded',
       directory: config.GRAPH_CLIENT_ID || config.GRAPH_TENANT_ID ? 'graph' : 'localFile',
@@ -134,5 +147,8 @@ function checkCombinations(config: z.infer<typeof schema>): void {
   }
   if (config.BOT_TYPE === 'SingleTenant' && config.BOT_ID && !config.BOT_TENANT_ID) {
     throw new ConfigError('Configuration error: BOT_TENANT_ID is required when BOT_TYPE is SingleTenant');
+  }
+  if (config.BOT_ID && !config.TEAMS_TENANT_ID) {
+    throw new ConfigError("Configuration error: TEAMS_TENANT_ID is required with BOT_ID (the council's Microsoft Entra tenant id)");
   }
 }

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { pickPerson, playgroundConfig, readLocalDirectory } from '../scripts/lib/playground.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
@@ -13,6 +15,7 @@ describe('configuration', () => {
     const config = loadConfig({
       BOT_ID: 'a0b1c2d3-0000-4000-8000-000000000000',
       BOT_TYPE: 'UserAssignedMSI',
+      TEAMS_TENANT_ID: 'c0ffee00-1111-4222-8333-444455556666',
       STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net',
       STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net',
       GRAPH_TENANT_ID: 'tenant',
@@ -23,6 +26,21 @@ describe('configuration', () => {
     expect(config.COORDINATOR_IDS).toHaveLength(2);
   });
 
+  it('makes a single-tenant bot unless told otherwise (Azure creates no multi-tenant bots since 31 July 2025)', () => {
+    expect(loadConfig({}).BOT_TYPE).toBe('SingleTenant');
+    const config = loadConfig({ BOT_ID: 'a0b1c2d3-0000-4000-8000-000000000000', BOT_PASSWORD: 'secret', BOT_TENANT_ID: 'c0ffee00-1111-4222-8333-444455556666', TEAMS_TENANT_ID: 'c0ffee00-1111-4222-8333-444455556666' });
+    expect(config.BOT_TYPE).toBe('SingleTenant');
+    expect(loadConfig({ BOT_ID: 'a0b1c2d3-0000-4000-8000-000000000000', BOT_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'c0ffee00-1111-4222-8333-444455556666' }).BOT_TYPE).toBe('UserAssignedMSI');
+  });
+
+  it("trusts the Agents Playground's tenant in local mode, and the configured tenant otherwise", () => {
+    const directory = readLocalDirectory('local/directory.json');
+    const playground = parse(playgroundConfig(directory, pickPerson(directory, 'senior'))) as { tenantId: string };
+    expect(loadConfig({}).TEAMS_TENANT_ID).toBe(playground.tenantId);
+    expect(loadConfig({ TEAMS_TENANT_ID: ' C0FFEE00-1111-4222-8333-444455556666 ' }).TEAMS_TENANT_ID).toBe('C0FFEE00-1111-4222-8333-444455556666');
+    expect(loadConfig({ TEAMS_TENANT_ID: '' }).TEAMS_TENANT_ID).toBe(playground.tenantId);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -31,6 +49,11 @@ describe('configuration', () => {
     [{ TABLE_PREFIX: 'has space' }, 'TABLE_PREFIX'],
     [{ APPROVAL_REMINDER_WORKING_DAYS: '0' }, 'APPROVAL_REMINDER_WORKING_DAYS'],
     [{ BOT_ID: 'x' }, 'BOT_PASSWORD'],
+    [{ BOT_ID: 'x', BOT_PASSWORD: 'p' }, 'BOT_TENANT_ID'],
+    [{ BOT_ID: 'x', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't' }, 'TEAMS_TENANT_ID'],
+    [{ BOT_ID: 'x', BOT_TYPE: 'UserAssignedMSI' }, 'TEAMS_TENANT_ID'],
+    [{ TEAMS_TENANT_ID: 'not a tenant' }, 'TEAMS_TENANT_ID'],
+    [{ TEAMS_TENANT_ID: 'c0ffee00/../x' }, 'TEAMS_TENANT_ID'],
     [{ STORAGE_TABLE_ENDPOINT: 'https://a.table.core.windows.net' }, 'STORAGE_QUEUE_ENDPOINT'],
     [{ GRAPH_CLIENT_ID: 'c' }, 'GRAPH_TENANT_ID'],
     [{ TEAMS_APP_ID: 'app' }, 'TEAMS_APP_ID'],

@@ -10,7 +10,7 @@ import { ConversationRepository } from '../../src/store/conversation.repository.
 import { storageClients } from '../../src/store/storage-clients.js';
 import type { BroadcastConnectorStandIn } from './broadcast-connector.js';
 import { CAST, ISAIAH, PATTI, type TestPerson } from './people.js';
-import { uniquePrefix } from './test-bot.js';
+import { TEST_TENANT, uniquePrefix } from './test-bot.js';
 
 /** `count` synthetic people with Entra-shaped ids, for audiences of hundreds. */
 export function crowd(count: number, seed = randomBytes(2).toString('hex')): TestPerson[] {
@@ -60,6 +60,7 @@ export async function startBroadcastBot(connector: BroadcastConnectorStandIn, en
     STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
     TABLE_PREFIX: uniquePrefix(),
     TEAMS_SERVICE_URL: connector.url,
+    TEAMS_TENANT_ID: TEST_TENANT,
     ...FAST_BROADCAST_ENV,
     ...env,
   };
@@ -91,7 +92,7 @@ export async function knownChats(env: Record<string, string>, people: readonly T
   for (let start = 0; start < people.length; start += 50) {
     await Promise.all(
       people.slice(start, start + 50).map((person) =>
-        conversations.remember({ personId: person.id, teamsUserId: `29:${person.id}`, conversationId: conversationOf(person), serviceUrl, tenantId: 'tenant-1' }),
+        conversations.remember({ personId: person.id, teamsUserId: `29:${person.id}`, conversationId: conversationOf(person), serviceUrl, tenantId: TEST_TENANT }),
       ),
     );
   }

@@ -18,6 +18,9 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
+/** The tenant every test activity comes from, and the tenant the test bots trust (TEAMS_TENANT_ID). */
+export const TEST_TENANT = 'tenant-1';
+
 /** A table prefix unique to this run, so test files share one Azurite without seeing each other's rows. */
 export function uniquePrefix(): string {
   return `t${randomBytes(5).toString('hex')}`;
@@ -42,6 +45,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: St
     LOCAL_DIRECTORY_FILE: localDirectoryFile(),
     WORKER_POLL_MS: '25',
     TEAMS_SERVICE_URL: connector.url,
+    TEAMS_TENANT_ID: TEST_TENANT,
     ...env,
   };
   const logDestination = new Writable({
@@ -84,8 +88,8 @@ function base(person: TestPerson) {
     timestamp: new Date().toISOString(),
     from: { id: `29:${person.id}`, aadObjectId: person.id, name: person.name },
     recipient: { id: '28:bot', name: 'Mentoring scheme' },
-    conversation: { id: conversationOf(person), conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
+    conversation: { id: conversationOf(person), conversationType: 'personal', tenantId: TEST_TENANT },
+    channelData: { tenant: { id: TEST_TENANT } },
   };
 }
 
@@ -95,6 +99,16 @@ export function message(person: TestPerson, text: string) {
 
 export function installed(person: TestPerson) {
   return { ...base(person), type: 'conversationUpdate', membersAdded: [{ id: `29:${person.id}`, aadObjectId: person.id }] };
+}
+
+/** The conversationUpdate of a personal install as Teams often sends it: the only member added is the bot. */
+export function botAdded(person: TestPerson) {
+  return { ...base(person), type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] };
+}
+
+/** The installationUpdate Teams sends when someone adds the app (`add`) or removes it (`remove`). */
+export function installation(person: TestPerson, action: 'add' | 'remove' | 'add-upgrade') {
+  return { ...base(person), type: 'installationUpdate', action };
 }
 
 /** An Action.Execute, as Teams sends it when someone presses a card button (or a card refreshes itself). */
