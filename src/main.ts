@@ -96,7 +96,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const undelivered = new UndeliveredRepository(deliveryTable, (name) => byName.get(name), queue, now);
   const coordinatorIds = () => roles.coordinators.map((c) => c.id);
 
-  const bot = createBot(adapter, { journey, conversations, log, undelivered }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
+  const bot = createBot(adapter, { journey, conversations, log, trustedTenantId: config.TEAMS_TENANT_ID, undelivered }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
   const messenger = new TeamsMessenger(transport, [
     approvalNotifiers(mentors, directory),
     undeliveredNotifiers(undelivered, directory),

@@ -12,21 +12,29 @@ export interface StorageClients {
   tableService(): TableServiceClient;
 }
 
+/**
+ * Table calls give up on an unreachable account within about half a second. The SDK's default (3 retries from 1 s,
+ * doubling, with jitter) takes about 5 s to fail a refused connection, longer than Teams waits for a card action (5 s);
+ * a person is better told at once to try again. Busy answers (503) and throttling (429 with Retry-After) still retry.
+ */
+export const TABLE_RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 400 } as const;
+
 /** A connection string (Azurite, or a key-based account) or endpoints reached with a managed identity. */
 export function storageClients(connection: StorageConnection): StorageClients {
+  const retryOptions = TABLE_RETRY_OPTIONS;
   if (connection.kind === 'connectionString') {
-    const insecure = { allowInsecureConnection: /DefaultEndpointsProtocol=http;/i.test(connection.connectionString) };
+    const tableOptions = { allowInsecureConnection: /DefaultEndpointsProtocol=http;/i.test(connection.connectionString), retryOptions };
     return {
-      table: (name) => TableClient.fromConnectionString(connection.connectionString, name, insecure),
+      table: (name) => TableClient.fromConnectionString(connection.connectionString, name, tableOptions),
       queue: (name) => new QueueClient(connection.connectionString, name),
-      tableService: () => TableServiceClient.fromConnectionString(connection.connectionString, insecure),
+      tableService: () => TableServiceClient.fromConnectionString(connection.connectionString, tableOptions),
     };
   }
   const credential = azureCredential(connection.clientId);
   return {
-    table: (name) => new TableClient(connection.tableEndpoint, name, credential),
+    table: (name) => new TableClient(connection.tableEndpoint, name, credential, { retryOptions }),
     queue: (name) => new QueueClient(`${connection.queueEndpoint.replace(/\/$/, '')}/${name}`, credential),
-    tableService: () => new TableServiceClient(connection.tableEndpoint, credential),
+    tableService: () => new TableServiceClient(connection.tableEndpoint, credential, { retryOptions }),
   };
 }
 

@@ -1,22 +1,49 @@
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TurnState, type ApplicationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { unknownCommand } from './handlers/commands.handler.js';
-import { messageHandler } from './handlers/guard.js';
+import { messageHandler, refuseUntrusted } from './handlers/guard.js';
+import { markTrusted } from './identity.js';
 import { isUnknownAction, unknownAction } from './handlers/unknown-action.handler.js';
-import { rememberConversation, welcomeHandler } from './handlers/welcome.handler.js';
+import { installationHandler, rememberConversation, welcomeHandler } from './handlers/welcome.handler.js';
 import { journeyRoutes } from './routes/journey.routes.js';
 import { RouteRegistry } from './routes/route-registry.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { trustedActivity } from './trusted-activity.js';
 
 /** A feature's routes: commands by text, card actions by verb. */
 export type FeatureRoutes = (routes: RouteRegistry) => void;
 
+/**
+ * The one door every activity comes through: one that is not from Teams in the council's tenant reaches no handler,
+ * so none can forget the check (and `actorOf` checks again).
+ */
+class TrustedApplication extends Application<TurnState> {
+  constructor(
+    options: Partial<ApplicationOptions<TurnState>>,
+    private readonly tenantId: string,
+    private readonly refuse: (context: TurnContext) => Promise<void>,
+  ) {
+    super(options);
+  }
+
+  override async run(context: TurnContext): Promise<boolean> {
+    if (!trustedActivity(context.activity, this.tenantId)) {
+      await this.refuse(context);
+      return false;
+    }
+    markTrusted(context, this.tenantId);
+    return super.run(context);
+  }
+}
+
 /** Routes: commands by text, card actions by verb; every handler is thin and calls a use case. */
 export function createBot(adapter: TeamsAdapter, deps: TeamsDeps, features: readonly FeatureRoutes[] = []): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
   const { log } = deps;
+  const app = new TrustedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true }, deps.trustedTenantId, refuseUntrusted(log));
 
   app.turn('beforeTurn', async (context) => (context.activity.type === 'message' ? rememberConversation(deps)(context) : true));
   app.conversationUpdate('membersAdded', welcomeHandler(deps));
+  app.activity('installationUpdate', installationHandler(deps));
 
   const routes = new RouteRegistry(app, log);
   journeyRoutes(routes, deps);

@@ -9,4 +9,6 @@ export interface TeamsDeps {
   readonly log: Logger;
   /** Messages the bot gave up on: Try again, and the coordinator's help. */
   readonly undelivered: UndeliveredStore;
+  /** TEAMS_TENANT_ID: only Teams activities from this tenant are acted on. */
+  readonly trustedTenantId: string;
 }

@@ -1,6 +1,7 @@
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type TurnContext } from 'botbuilder';
 import type { PersonRef } from '../../domain/person.js';
 import type { Logger } from '../../log.js';
+import { isStorageUnreachable } from '../../store/storage-unreachable.js';
 import { errorCard } from '../cards/error.card.js';
 import { personalChatOnlyCard } from '../cards/personal-chat-only.card.js';
 import { actorOf, isPersonalChat } from '../identity.js';
@@ -8,8 +9,23 @@ import { answerInvoke, sendCard } from '../reply.js';
 
 const UNKNOWN_PERSON = "I can't tell who you are. Please use the app from Microsoft Teams with your council account.";
 const OUR_FAULT = 'Something went wrong on our side. Please try again in a minute; if it keeps happening, tell the scheme coordinator.';
+const STORAGE_DOWN = "I couldn't reach the scheme's records just now. Please try again in a minute; if it keeps happening, tell the scheme coordinator.";
 
 type Handler = (context: TurnContext, actor: PersonRef) => Promise<void>;
+
+/**
+ * The answer to an activity that is not from Teams in the council's tenant: nothing stored, nothing sent to the
+ * connector. A refusal goes back only where it travels in the HTTP response: an invoke's body, or the replies of a
+ * message sent with `deliveryMode: 'expectReplies'`.
+ */
+export function refuseUntrusted(log: Logger) {
+  return async (context: TurnContext): Promise<void> => {
+    const { type, channelId, deliveryMode } = context.activity;
+    log.warn({ activityType: String(type).slice(0, 40), channelId: String(channelId).slice(0, 40) }, 'activity refused: not from Teams in the council tenant');
+    if (type === ActivityTypes.Invoke) await answerInvoke(context, errorCard(UNKNOWN_PERSON));
+    else if (type === ActivityTypes.Message && deliveryMode === DeliveryModes.ExpectReplies) await sendCard(context, errorCard(UNKNOWN_PERSON));
+  };
+}
 
 /**
  * A message handler that knows who is acting, and never lets an exception reach the person. In a channel or group chat
@@ -26,8 +42,7 @@ export function messageHandler(log: Logger, name: string, handler: Handler) {
     try {
       await handler(context, actor);
     } catch (error) {
-      log.error({ handler: name, err: summary(error) }, 'message handler failed');
-      await sendCard(context, errorCard(OUR_FAULT, 'Sorry, that failed'));
+      await sendCard(context, failureCard(log, name, error));
     }
   };
 }
@@ -43,11 +58,34 @@ export function actionHandler(log: Logger, name: string, handler: (context: Turn
     try {
       await handler(context, actor, data);
     } catch (error) {
-      log.error({ handler: name, err: summary(error) }, 'card action failed');
-      await answerInvoke(context, errorCard(OUR_FAULT, 'Sorry, that failed'));
+      await answerInvoke(context, failureCard(log, name, error));
     }
     return '';
   };
+}
+
+/**
+ * What a person is told when their turn failed, typed or clicked alike. Storage out of reach is expected now and then
+ * (an outage, a failover) and gets a warning; anything else is a fault of ours, logged as an error with its stack.
+ */
+export function failureCard(log: Logger, name: string, error: unknown) {
+  return logFailure(log, name, error) === 'storageUnreachable'
+    ? errorCard(STORAGE_DOWN, "I couldn't do that just now")
+    : errorCard(OUR_FAULT, 'Sorry, that failed');
+}
+
+/** One log line for a failed turn, ids only: a warning when storage was out of reach, an error otherwise. */
+export function logFailure(log: Logger, name: string, error: unknown): 'storageUnreachable' | 'fault' {
+  if (isStorageUnreachable(error)) {
+    log.warn({ handler: name, err: { name: errorName(error), code: (error as { code?: unknown }).code } }, 'storage unreachable; the person was asked to try again');
+    return 'storageUnreachable';
+  }
+  log.error({ handler: name, err: summary(error) }, 'turn failed');
+  return 'fault';
+}
+
+function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
 }
 
 function summary(error: unknown): { name?: string; message?: string; stack?: string } {

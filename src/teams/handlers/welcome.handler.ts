@@ -5,33 +5,64 @@ import { welcomeCard } from '../cards/welcome.card.js';
 import { actorOf, addressOf, isPersonalChat } from '../identity.js';
 import { sendCard } from '../reply.js';
 import type { TeamsDeps } from '../teams-deps.js';
+import { failureCard, logFailure } from './guard.js';
 
 /**
  * The app was installed for someone: remember how to reach them, welcome them, and show any request waiting on them.
+ * Teams announces a personal install twice, as an installationUpdate (`add`) and as a conversationUpdate whose
+ * membersAdded may hold only the bot, often at once and to different instances: the stored claim makes it one welcome.
  * Only in their personal chat: someone joining a team the bot is in must not bring an approval request into a channel.
  */
 export function welcomeHandler(deps: TeamsDeps) {
   return async (context: TurnContext): Promise<void> => {
-    const activity = context.activity;
-    const joined = (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
     const actor = actorOf(context);
-    if (!joined || !actor || !isPersonalChat(context)) return;
     const address = addressOf(context);
-    if (address) await deps.conversations.remember(address);
-    await sendCard(context, welcomeCard());
-    for await (const { value: mentor } of deps.journey.mentors.listByStage('awaitingApproval')) {
-      if (mentor.approval && isApprover(mentor.approval, actor.id)) {
-        await sendCard(context, approvalRequestCard(mentor, { canDecide: true }));
+    if (!actor || !address) return;
+    try {
+      if (!(await deps.conversations.claimWelcome(address))) return;
+      await sendCard(context, welcomeCard());
+      for await (const { value: mentor } of deps.journey.mentors.listByStage('awaitingApproval')) {
+        if (mentor.approval && isApprover(mentor.approval, actor.id)) {
+          await sendCard(context, approvalRequestCard(mentor, { canDecide: true }));
+        }
       }
+    } catch (error) {
+      // Nobody asked for anything yet: no error card on install; they get an answer when they first write.
+      logFailure(deps.log, 'welcome', error);
     }
   };
 }
 
-/** Remembers the 1:1 conversation of whoever writes, so any instance can reach them later. */
+/** An installationUpdate: `add` is an install (welcome), `remove` an uninstall (the next install is welcomed again). */
+export function installationHandler(deps: TeamsDeps) {
+  const welcome = welcomeHandler(deps);
+  return async (context: TurnContext): Promise<void> => {
+    const action = context.activity.action;
+    if (action === 'add') return welcome(context);
+    const actor = actorOf(context);
+    if (action !== 'remove' || !actor || !isPersonalChat(context)) return;
+    try {
+      await deps.conversations.forgetWelcome(actor.id);
+    } catch (error) {
+      logFailure(deps.log, 'uninstall', error);
+    }
+  };
+}
+
+/**
+ * Remembers the 1:1 conversation of whoever writes, so any instance can reach them later. It runs before the turn,
+ * outside the handlers' guard: when it fails the person gets the same answer a handler would give, and the turn stops.
+ */
 export function rememberConversation(deps: TeamsDeps) {
   return async (context: TurnContext): Promise<boolean> => {
     const address = addressOf(context);
-    if (address) await deps.conversations.remember(address);
-    return true;
+    if (!address) return true;
+    try {
+      await deps.conversations.remember(address);
+      return true;
+    } catch (error) {
+      await sendCard(context, failureCard(deps.log, 'rememberConversation', error));
+      return false;
+    }
   };
 }

@@ -1,0 +1,19 @@
+import { odata } from '@azure/data-tables';
+import { storageClients } from '../../src/store/storage-clients.js';
+
+/**
+ * Every row of every table under a prefix, as `table|partition|row|etag`, sorted: two snapshots are equal only if
+ * nothing was created, changed or deleted in between.
+ */
+export async function snapshotTables(connectionString: string, prefix: string): Promise<string[]> {
+  const clients = storageClients({ kind: 'connectionString', connectionString });
+  const rows: string[] = [];
+  const names: string[] = [];
+  for await (const table of clients.tableService().listTables({ queryOptions: { filter: odata`TableName ge ${prefix} and TableName lt ${`${prefix}~`}` } })) {
+    if (table.name) names.push(table.name);
+  }
+  for (const name of names) {
+    for await (const entity of clients.table(name).listEntities()) rows.push(`${name}|${entity.partitionKey}|${entity.rowKey}|${entity.etag}`);
+  }
+  return rows.sort();
+}
