@@ -151,6 +151,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_ID', value: identity.properties.clientId }
         { name: 'BOT_TENANT_ID', value: tenantId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
+        // Only Teams activities from this tenant are acted on (docs/deploy-to-your-tenant.md).
+        { name: 'TEAMS_TENANT_ID', value: tenantId }
         { name: 'STORAGE_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
         { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
@@ -194,6 +196,7 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 // Outputs in UPPER_SNAKE: the Agents Toolkit writes them to teamsapp/env/.env.<env> after arm/deploy.
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = tenantId
+output TEAMS_TENANT_ID string = tenantId
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id

@@ -90,6 +90,7 @@ describe('infra/azure.bicep', () => {
       BOT_ID: clientId,
       BOT_TENANT_ID: 'tenantId',
       BOT_TYPE: "'UserAssignedMSI'",
+      TEAMS_TENANT_ID: 'tenantId',
       STORAGE_TABLE_ENDPOINT: `${storage}.properties.primaryEndpoints.table`,
       STORAGE_QUEUE_ENDPOINT: `${storage}.properties.primaryEndpoints.queue`,
       AZURE_CLIENT_ID: clientId,
@@ -127,7 +128,7 @@ describe('infra/azure.bicep', () => {
 
   it('outputs what the Agents Toolkit writes back to the env file', () => {
     const outputs = parseOutputs(template);
-    for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']) expect([...outputs.keys()]).toContain(name);
+    for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'TEAMS_TENANT_ID']) expect([...outputs.keys()]).toContain(name);
   });
 
   it('holds no secrets: no keys listed, no secure parameters, no passwords or connection strings taken in', () => {

@@ -45,13 +45,15 @@ const uses = (steps: Step[] | undefined) => (steps ?? []).map((step) => step.use
 
 /** Names the Toolkit knows before any step runs, or asks the user for when they are empty. */
 const BUILT_IN = new Set(['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME']);
+/** Names a step writes whatever its writeToEnvironmentFile says (the Toolkit's internal outputs). */
+const INTERNAL_OUTPUTS: Record<string, string[]> = { 'teamsApp/create': ['TEAMS_APP_TENANT_ID'] };
 
 /** Every `${{NAME}}` a file uses is in the env file, built in, or written by a step or the Bicep outputs. */
 function undefinedNames(project: ProjectFile, texts: string[], envFile: string): string[] {
   const env = parseEnvFile(readFileSync(join(root, envFile), 'utf8'));
   const written = new Set<string>();
   for (const step of [...(project.provision ?? []), ...(project.deploy ?? [])]) {
-    for (const name of Object.values(step.writeToEnvironmentFile ?? {})) written.add(name);
+    for (const name of [...Object.values(step.writeToEnvironmentFile ?? {}), ...(INTERNAL_OUTPUTS[step.uses] ?? [])]) written.add(name);
     if (step.uses === 'arm/deploy') {
       for (const t of (step.with?.['templates'] as { path: string }[]) ?? []) {
         for (const name of parseOutputs(readFileSync(join(root, t.path), 'utf8')).keys()) written.add(name);
@@ -134,6 +136,12 @@ describe('teamsapp.local.yml (debugging in Teams from a laptop)', () => {
     expect(write.with!['target']).toBe('./teamsapp/env/.localConfigs');
     expect(readFileSync(join(root, 'teamsapp/env/.gitignore'), 'utf8')).toMatch(/^\.localConfigs$/m);
     expect(readFileSync(join(root, 'teamsapp/env/.gitignore'), 'utf8')).toMatch(/^\*\.user$/m);
+  });
+
+  it("makes a single-tenant bot that acts only on Teams activities from the Toolkit's tenant", () => {
+    const envs = project.deploy!.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile')!.with!['envs'] as Record<string, unknown>;
+    expect(envs).toMatchObject({ BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: '${{TEAMS_APP_TENANT_ID}}', TEAMS_TENANT_ID: '${{TEAMS_APP_TENANT_ID}}' });
+    expect(uses(project.provision)[0]).toBe('teamsApp/create');
   });
 
   it('names only files that exist', () => {
