@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeliveryError } from '../app/delivery.js';
 import type { Broadcast, RecipientRecord } from '../app/broadcast/broadcast.js';
 import type { BroadcastSender } from '../app/broadcast/ports.js';
-import { classifyDelivery, DEFAULT_RETRY_POLICY, type DeliveryFailureCode, type DeliveryOutcome, type RetryPolicy, type SendResult } from '../domain/broadcast/index.js';
+import { classifyDelivery, DEFAULT_RETRY_POLICY, type DeliveryFailureCode, type DeliveryOutcome, type RetryCode, type RetryPolicy, type SendResult } from '../domain/broadcast/index.js';
 import type { Logger } from '../log.js';
 import type { BroadcastQueue, ReceivedRecipientMessage } from '../store/broadcast-queue.js';
 import type { BroadcastRepository } from '../store/broadcast.repository.js';
@@ -26,6 +26,15 @@ export interface BroadcastWorkerOptions {
   readonly progressEveryMs: number;
   readonly heartbeatMs: number;
   readonly retry: RetryPolicy;
+}
+
+/** No answer, but the request may have reached Teams, which may have posted it: the next try may be a second copy. */
+const UNCONFIRMED: ReadonlySet<RetryCode> = new Set(['CONNECTION_RESET', 'TIMED_OUT']);
+
+/** What one send came to, and whether Teams may have posted it although it did not say so. */
+interface SendAnswer {
+  readonly outcome: DeliveryOutcome;
+  readonly unconfirmed: boolean;
 }
 
 export const DEFAULT_BROADCAST_WORKER_OPTIONS: BroadcastWorkerOptions = {
@@ -202,11 +211,12 @@ export class BroadcastWorker {
     const { etag } = claim;
     if (claim.inDoubt && !record.inDoubt) this.log.warn({ broadcastId }, 'an earlier send to a recipient was never recorded (its worker stopped mid-send): sending again; the report counts them as "may have received it twice"');
 
-    const outcome = await this.sendOne(broadcast, record, () => this.slot(recipientId)).catch(async (error: unknown) => {
+    const answer = await this.sendOne(broadcast, record, () => this.slot(recipientId)).catch(async (error: unknown) => {
       if (error instanceof PacerStopped) await this.repo.release(record, etag).catch(() => undefined); // never sent
       throw error;
     });
-    const recorded = await this.recordAnswered(record, etag, outcome);
+    const { outcome } = answer;
+    const recorded = await this.recordAnswered(record, etag, answer);
     if (!recorded) this.log.warn({ broadcastId }, 'a recipient changed while it was being sent (claim ran out): it may get the message twice');
     if (outcome.kind === 'retry') await this.queue.enqueue({ broadcastId, recipientId }, outcome.waitMs);
     await this.queue.complete(message);
@@ -219,19 +229,22 @@ export class BroadcastWorker {
   }
 
   /** Sends once the chat is known and the pacer gives a slot (`whenReady`), the slot taken next to the request itself. */
-  private async sendOne(broadcast: Broadcast, record: RecipientRecord, whenReady: () => Promise<void>): Promise<DeliveryOutcome> {
+  private async sendOne(broadcast: Broadcast, record: RecipientRecord, whenReady: () => Promise<void>): Promise<SendAnswer> {
     const context = { attempt: record.attempts + 1, now: this.now(), jitter: Math.random() };
     try {
       await this.sender.send(broadcast, record.recipientId, whenReady);
-      return { kind: 'delivered' };
+      return { outcome: { kind: 'delivered' }, unconfirmed: false };
     } catch (error) {
       if (error instanceof PacerStopped) throw error;
-      if (error instanceof DeliveryError && error.outcome === 'permanent') return { kind: 'failed', code: error.code ?? failureCode(error.message), reason: sentence(error.message) };
+      if (error instanceof DeliveryError && error.outcome === 'permanent') {
+        return { outcome: { kind: 'failed', code: error.code ?? failureCode(error.message), reason: sentence(error.message) }, unconfirmed: false };
+      }
       const result: SendResult =
         error instanceof DeliveryError && error.retryAfterMs !== undefined
           ? { status: 429, headers: { 'retry-after': String(error.retryAfterMs / 1000) } }
           : {};
-      return classifyDelivery(result, context, this.options.retry);
+      const unconfirmed = error instanceof DeliveryError && error.retryCode !== undefined && UNCONFIRMED.has(error.retryCode);
+      return { outcome: classifyDelivery(result, context, this.options.retry), unconfirmed };
     }
   }
 
@@ -251,10 +264,10 @@ export class BroadcastWorker {
     }
   }
 
-  private async recordAnswered(record: RecipientRecord, etag: string, outcome: DeliveryOutcome): Promise<boolean> {
+  private async recordAnswered(record: RecipientRecord, etag: string, answer: SendAnswer): Promise<boolean> {
     this.unrecorded += 1;
     try {
-      return await this.record(record, etag, outcome);
+      return await this.record(record, etag, answer);
     } finally {
       this.unrecorded -= 1;
       this.wakeWaitingForRecords();
@@ -265,9 +278,9 @@ export class BroadcastWorker {
     for (const wake of this.waitingForRecords.splice(0)) wake();
   }
 
-  private record(record: RecipientRecord, etag: string, outcome: DeliveryOutcome): Promise<boolean> {
+  private record(record: RecipientRecord, etag: string, { outcome, unconfirmed }: SendAnswer): Promise<boolean> {
     if (outcome.kind === 'delivered') return this.repo.recordSent(record, etag, this.now());
-    if (outcome.kind === 'retry') return this.repo.recordRetry(record, etag, outcome.at, outcome.reason);
+    if (outcome.kind === 'retry') return this.repo.recordRetry(record, etag, outcome.at, outcome.reason, { inDoubt: unconfirmed });
     return this.repo.recordFailed(record, etag, outcome.code, outcome.reason);
   }
 

@@ -60,6 +60,10 @@ const broadcastSchema: z.ZodType<Broadcast> = z.object({
   reportTo: z.string().optional(),
 });
 
+export interface RecordRetryOptions {
+  readonly inDoubt?: boolean;
+}
+
 export interface StoredBroadcast {
   readonly broadcast: Broadcast;
   readonly state: 'sending' | 'finished';
@@ -164,8 +168,10 @@ export class BroadcastRepository {
     return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { status: 'sent', sentAt: now.toISOString(), claimedUntil: EPOCH, code: '', reason: '' }));
   }
 
-  async recordRetry(record: RecipientRecord, etag: string, notBefore: Date, reason: string): Promise<boolean> {
-    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { notBefore: notBefore.toISOString(), claimedUntil: EPOCH, reason }));
+  /** `inDoubt`: Teams may have posted this try although it did not answer (the mark is never taken off). */
+  async recordRetry(record: RecipientRecord, etag: string, notBefore: Date, reason: string, options: RecordRetryOptions = {}): Promise<boolean> {
+    const changes = { notBefore: notBefore.toISOString(), claimedUntil: EPOCH, reason, ...(options.inDoubt ? { inDoubt: true } : {}) };
+    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, changes));
   }
 
   async recordFailed(record: RecipientRecord, etag: string, code: string, reason: string): Promise<boolean> {

@@ -132,4 +132,24 @@ describe('the broadcast worker on Azurite', () => {
     const inDoubt = (await w.repo.recipients('b4')).filter((r) => r.inDoubt).map((r) => r.recipientId);
     expect(inDoubt.sort()).toEqual(['person-0', 'person-1']);
   }, 90_000);
+
+  it('counts a send cut off after it may have reached Teams (reset, timed out), not one refused before it left', async () => {
+    const w = await setUp();
+    w.sender.fail = (recipient, attempt) => {
+      if (attempt > 1) return undefined;
+      if (recipient === 'person-0') return new DeliveryError('The connection to Teams was cut off', 'retry', undefined, undefined, 'CONNECTION_RESET');
+      if (recipient === 'person-1') return new DeliveryError('Teams did not answer in time', 'retry', undefined, undefined, 'TIMED_OUT');
+      if (recipient === 'person-2') return new DeliveryError('Teams refused the connection', 'retry', undefined, undefined, 'CONNECTION_REFUSED');
+      if (recipient === 'person-3') return new DeliveryError('Teams asked the bot to slow down', 'retry', 100, undefined, 'THROTTLED');
+      return undefined;
+    };
+    await w.start('b5', people(5));
+    const worker = w.worker();
+    worker.start();
+    await eventually(() => w.sender.progress.some((p) => p.finished), 60_000);
+    await worker.stop();
+    expect(w.sender.progress.at(-1)).toMatchObject({ finished: true, progress: { sent: 5, remaining: 0, mayHaveReceivedTwice: 2 } });
+    const inDoubt = (await w.repo.recipients('b5')).filter((r) => r.inDoubt).map((r) => r.recipientId);
+    expect(inDoubt.sort()).toEqual(['person-0', 'person-1']);
+  }, 90_000);
 });

@@ -110,7 +110,7 @@ const FAILURES_SHOWN = 50;
 /** Teams cannot say whether a send cut off mid-way arrived, so the bot sends again rather than risk leaving someone out. */
 function mayHaveReceivedTwice(count: number): string {
   const who = count === 1 ? '1 person' : `${count} people`;
-  return `${who} may have received it twice: sending to them was cut off (the bot stopped mid-send), so it was sent again rather than risk them missing it.`;
+  return `${who} may have received it twice: sending to them was cut off before Teams confirmed it (the bot stopped, or the connection broke), so it was sent again rather than risk them missing it.`;
 }
 
 /** The coordinator's card while sending (updated in place) and the final report, with Retry failed. */
