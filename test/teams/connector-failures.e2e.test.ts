@@ -35,10 +35,11 @@ describe('when Teams throttles or refuses a message', () => {
     t.connector.http.override((r) => r.method === 'POST' && r.path.startsWith(alexChat), { status: 403, body: { error: { code: 'BotBlocked' } } });
     const approvalId = JSON.stringify(to(MEGAN, 'approval request')[0]!.activity).match(/"approvalId":"([^"]+)"/)![1]!;
     await t.send(action(MEGAN, 'decideApproval', { mentorId: ALEX.id, approvalId, decision: 'approve' }));
-    await eventually(() => expect(to(ISAIAH, 'the outcome of their mentoring request')).toHaveLength(1));
-    const notice = cardText(to(ISAIAH, 'the outcome of their mentoring request')[0]);
-    expect(notice).toContain('Alex Wilber');
-    expect(notice).toContain('blocked');
+    await eventually(() => expect(to(ISAIAH, 'could not be delivered')).toHaveLength(1));
+    const notice = cardText(to(ISAIAH, 'could not be delivered')[0]);
+    expect(notice).toContain('The outcome of their mentoring request to Alex Wilber: they have blocked the bot');
+    // One try only: a 403 is final.
+    expect(t.connector.http.requests.filter((r) => r.method === 'POST' && r.path.startsWith(alexChat) && JSON.stringify(r.body).includes('approved'))).toHaveLength(1);
     t.connector.http.clearOverrides();
   });
 });

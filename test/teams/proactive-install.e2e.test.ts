@@ -113,12 +113,13 @@ describe('when Graph refuses to install the app for the manager', () => {
     expect(textOf(invokeCard(response))).toContain('Waiting for Megan Bowen to decide');
 
     const notice = await eventually(() => {
-      const found = t.connector.to(conversationOf(ISAIAH)).find((activity) => cardText(activity).includes('could not be reached'));
+      const found = t.connector.to(conversationOf(ISAIAH)).find((activity) => cardText(activity).includes('could not be delivered'));
       if (!found) throw new Error('no notice to the coordinator yet');
       return found;
     });
-    expect(cardText(notice)).toContain('The bot could not send a message to Megan Bowen (a mentoring approval request)');
-    expect(cardText(notice)).toContain('Reason: the app is blocked for this person or the bot lacks permission to install it');
+    expect(cardText(notice)).toContain('A mentoring approval request to Megan Bowen: the bot could not be installed for them');
+    // Graph's own reason, for IT, behind "Details for IT".
+    expect(cardText(notice)).toContain('the app is blocked for this person or the bot lacks permission to install it');
 
     // Blocked is final: one attempt, no card anywhere for Megan, and the request still waits for her.
     expect(installsFor(graph, MEGAN)).toHaveLength(1);
