@@ -9,7 +9,7 @@ import { conversationOf, crowd, directoryFile, FAST_BROADCAST_ENV, knownChats, s
 import { eventually } from '../support/eventually.js';
 import { ISAIAH } from '../support/people.js';
 import { textOf } from '../support/teams-connector.js';
-import { action, message, uniquePrefix } from '../support/test-bot.js';
+import { action, message, TEST_TENANT, uniquePrefix } from '../support/test-bot.js';
 
 const CHILD = fileURLToPath(new URL('../support/broadcast-child.ts', import.meta.url));
 
@@ -53,7 +53,7 @@ describe('a worker process killed outright (SIGKILL) in the middle of sends', ()
       STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
       TABLE_PREFIX: uniquePrefix(),
       TEAMS_SERVICE_URL: connector.url,
-      TEAMS_TENANT_ID: 'tenant-1', // the tenant the test activities come from (test-bot.ts)
+      TEAMS_TENANT_ID: TEST_TENANT,
       LOCAL_DIRECTORY_FILE: directoryFile(people),
       ...FAST_BROADCAST_ENV,
       BROADCAST_TENANT_PER_SECOND: '60',
