@@ -36,6 +36,7 @@ export async function benchBroadcast(): Promise<void> {
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     TABLE_PREFIX: 'bench',
     LOCAL_DIRECTORY_FILE: directory,
+    TEAMS_TENANT_ID: 't',
     TEAMS_SERVICE_URL: connector.url,
     BROADCAST_TENANT_PER_SECOND: String(PER_SECOND),
     WORKER_POLL_MS: '50',
