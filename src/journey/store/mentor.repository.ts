@@ -1,0 +1,93 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import type { Mentor, MentorStage } from '../domain/index.js';
+import { MENTOR_ROLES, MENTOR_STAGES } from '../domain/index.js';
+import type { Change, MentorStore, Versioned } from '../../platform/app/ports.js';
+import type { EffectSignal } from '../../platform/storage/effect-queue.js';
+import { encodeKey } from '../../platform/storage/keys.js';
+import { commitPartition } from '../../platform/storage/partition-commit.js';
+import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
+
+const MENTOR_ROW = 'mentor';
+
+interface MentorEntity {
+  partitionKey: string;
+  rowKey: string;
+  stage: MentorStage;
+  data: string;
+}
+
+const person = z.object({ id: z.string(), name: z.string() });
+const mentorSchema: z.ZodType<Mentor> = z.object({
+  id: z.string(),
+  name: z.string(),
+  stage: z.enum(MENTOR_STAGES),
+  directory: z.object({ jobTitle: z.string().optional(), department: z.string().optional(), manager: person.optional() }),
+  details: z
+    .object({
+      role: z.enum(MENTOR_ROLES),
+      directorateOrWard: z.string(),
+      jobTitle: z.string(),
+      worksInChildrensServices: z.boolean(),
+      motivation: z.string(),
+      declarationOfInterests: z.string().optional(),
+    })
+    .optional(),
+  consentedAt: z.string().optional(),
+  approval: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['lineManager', 'governance']),
+      approvers: z.array(person),
+      requestedAt: z.string(),
+      status: z.enum(['pending', 'approved', 'declined']),
+      decidedBy: person.optional(),
+      decidedAt: z.string().optional(),
+      reason: z.string().optional(),
+      remindedAt: z.string().optional(),
+      escalatedAt: z.string().optional(),
+    })
+    .optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export function toEntity(mentor: Mentor): MentorEntity {
+  return { partitionKey: encodeKey(mentor.id), rowKey: MENTOR_ROW, stage: mentor.stage, data: JSON.stringify(mentor) };
+}
+
+export function toDomain(entity: MentorEntity): Mentor {
+  return mentorSchema.parse(JSON.parse(entity.data));
+}
+
+export class MentorRepository implements MentorStore {
+  constructor(
+    private readonly table: TableClient,
+    private readonly signal: EffectSignal,
+    private readonly now: () => Date,
+  ) {}
+
+  async get(mentorId: string): Promise<Versioned<Mentor> | undefined> {
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<MentorEntity>(encodeKey(mentorId), MENTOR_ROW));
+    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+  }
+
+  async save(change: Change<Mentor>): Promise<void> {
+    const entity = toEntity(change.value);
+    await commitPartition(
+      this.table,
+      { partitionKey: entity.partitionKey, entity: { ...entity }, ...(change.etag ? { etag: change.etag } : {}), audit: change.audit, effects: change.effects },
+      this.now(),
+    );
+    // Not awaited, so the person's answer does not wait on the queue: the effects are already stored with the change, and
+    // a signal that fails is made good by the outbox sweeper.
+    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
+  }
+
+  async *listByStage(stage: MentorStage): AsyncIterable<Versioned<Mentor>> {
+    const filter = odata`RowKey eq ${MENTOR_ROW} and stage eq ${stage}`;
+    for await (const entity of this.table.listEntities<MentorEntity>({ queryOptions: { filter } })) {
+      yield { value: toDomain(entity), etag: entity.etag };
+    }
+  }
+}
