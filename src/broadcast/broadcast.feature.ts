@@ -1,11 +1,11 @@
+import { SYSTEM } from '../platform/kernel/person.js';
 import { ConfigError } from '../config.js';
 import type { SessionCatalog } from './app/ports.js';
-import { SYSTEM } from '../journey/app/audit.js';
 import type { SessionSummary } from './app/broadcast.js';
-import { book } from '../sessions/app/book-session.js';
-import { cancelMyBooking } from '../sessions/app/cancel-booking.js';
-import { seedSession } from '../sessions/app/create-session.js';
-import type { SessionDeps } from '../sessions/app/session-deps.js';
+import { book } from '../sessions/index.js';
+import { cancelMyBooking } from '../sessions/index.js';
+import { seedSession } from '../sessions/index.js';
+import type { SessionDeps } from '../sessions/index.js';
 import { scheduleSupervision, type SupervisionSessions } from './app/supervision/schedule-supervision.js';
 import { nextSupervisionFor } from './app/supervision/supervision-status.js';
 import { MAX_SEATS, type Session } from '../sessions/domain/index.js';
@@ -16,7 +16,7 @@ import { GraphGroupMembers, ListedGroupMembers } from '../platform/directory/gro
 import { LocalDirectory } from '../platform/directory/local-directory.js';
 import { BroadcastWorker, DEFAULT_BROADCAST_WORKER_OPTIONS } from './worker/broadcast-worker.js';
 import { SendPacer } from '../platform/delivery/send-pacer.js';
-import { sharedSessions } from '../sessions/shared-sessions.js';
+import { sharedSessions } from '../sessions/index.js';
 import { BroadcastQueue } from './store/broadcast-queue.js';
 import { BroadcastRepository } from './store/broadcast.repository.js';
 import { CardMessageRepository } from '../platform/storage/card-message.repository.js';

@@ -6,10 +6,10 @@ import { DEFAULT_TIME_ZONE } from './domain/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { ConcernRepository } from './store/concern.repository.js';
 import { StoredActiveMatches, StoredMatchingSide } from './store/matching-side.adapter.js';
-import { MentorMatchingRepository } from '../matching/store/mentor-matching.repository.js';
+import { MentorMatchingRepository } from '../matching/index.js';
 import { RelationshipRepository } from './store/relationship.repository.js';
-import { YoungPersonAccessLog } from '../matching/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../matching/store/young-people.repository.js';
+import { YoungPersonAccessLog } from '../matching/index.js';
+import { YoungPeopleRepository } from '../matching/index.js';
 import { relationshipNotifiers } from './teams/relationship.notifications.js';
 import { relationshipRoutes } from './teams/relationship.routes.js';
 

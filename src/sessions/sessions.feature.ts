@@ -1,4 +1,4 @@
-import { SYSTEM } from '../journey/app/audit.js';
+import { SYSTEM } from '../platform/kernel/person.js';
 import type { Directory } from '../platform/app/ports.js';
 import { seedSession } from './app/create-session.js';
 import { reconcileCalendars } from './app/reconcile-calendars.js';

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import type { MentorStage } from '../../journey/domain/stage.js';
+import type { MentorStage } from '../../journey/domain/index.js';
 
 /** What audience selection needs to know about a mentor. */
 export interface AudienceMentor {

@@ -1,4 +1,4 @@
-import type { DeliveryFailureCode, DeliveryOutcome } from '../../platform/delivery/delivery-outcome.js';
+import type { DeliveryFailureCode, DeliveryOutcome } from '../../platform/kernel/delivery/delivery-outcome.js';
 
 export type RecipientState =
   | { readonly status: 'pending' }

@@ -5,7 +5,7 @@ import { parseCompose, parseDraftId, type ComposeInput } from '../app/compose.in
 import type { BroadcastStore, RecipientQueue, SessionCatalog } from '../app/ports.js';
 import { resolveAudience, type AudienceDeps } from '../app/resolve-audience.js';
 import { retryFailed, startBroadcast } from '../app/start-broadcast.js';
-import type { JourneyDeps } from '../../journey/app/journey-deps.js';
+import type { JourneyDeps } from '../../journey/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
 import type { CardMessageRepository } from '../../platform/storage/card-message.repository.js';

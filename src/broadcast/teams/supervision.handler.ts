@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { JourneyDeps } from '../../journey/app/journey-deps.js';
+import type { JourneyDeps } from '../../journey/index.js';
 import { SUPERVISION_TEXT } from '../app/supervision/schedule-supervision.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { BroadcastRepository } from '../store/broadcast.repository.js';

@@ -13,4 +13,3 @@ export function stageChange(actor: PersonRef, action: string, before: Mentor | u
   };
 }
 
-export const SYSTEM: PersonRef = { id: 'system', name: 'Mentoring scheme bot' };

@@ -1,5 +1,5 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import { approvalFollowUp, recordFollowUp, type FollowUpPolicy, type Mentor } from '../domain/index.js';
-import { SYSTEM } from './audit.js';
 import type { JourneyDeps } from './journey-deps.js';
 import { ConcurrencyError, type Effect } from '../../platform/app/ports.js';
 

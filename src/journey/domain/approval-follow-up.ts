@@ -1,4 +1,4 @@
-import type { ApprovalRequest } from './approval.js';
+import type { ApprovalRequest } from './approval-request.js';
 import { addWorkingDays } from './working-days.js';
 
 export interface FollowUpPolicy {

@@ -1,5 +1,5 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
-import type { ApprovalRequest } from './approval.js';
+import type { ApprovalRequest } from './approval-request.js';
 import type { MentorRole, MentorStage } from './stage.js';
 
 /** What the sign-up form records; free text is bounded where it is parsed. */

@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../journey/app/audit.js';
+import { SYSTEM } from '../../platform/kernel/person.js';
 import { ConcurrencyError } from '../../platform/app/ports.js';
 import { askForProfileEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';

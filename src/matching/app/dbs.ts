@@ -3,7 +3,7 @@ import type { Mentor, MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
-import { requireCoordinator } from './coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { dbsInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import { emptyMatchingRecord } from './matching-ports.js';

@@ -1,5 +1,5 @@
 import type { MatchingPolicy } from '../domain/index.js';
-import type { JourneyDeps } from '../../journey/app/journey-deps.js';
+import type { JourneyDeps } from '../../journey/index.js';
 import type { EmergencyContacts, MentorMatchingStore, YoungPeopleStore } from './matching-ports.js';
 
 /** What the matching use cases need; the matching feature builds it. */

@@ -3,7 +3,7 @@ import { MENTOR_STAGES, type Mentor, type MentorStage } from '../../journey/doma
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
 import type { YoungPersonStatus } from '../domain/young-people/index.js';
-import { requireCoordinator } from './coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import type { MatchingDeps } from './matching-deps.js';
 
 export interface Pipeline {

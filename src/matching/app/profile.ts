@@ -2,7 +2,7 @@ import { parseMentorProfile, type MentorProfile } from '../domain/index.js';
 import { canAdvance, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/app/audit.js';
+import { stageChange } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { profileInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';

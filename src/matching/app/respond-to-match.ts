@@ -2,7 +2,7 @@ import { acceptProposal, declineProposal, type Match, type Proposal } from '../d
 import { canAdvance, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/app/audit.js';
+import { stageChange } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { candidateOf } from './candidates.js';
 import { matchStartedEffects, noticeEffects } from './matching-effects.js';

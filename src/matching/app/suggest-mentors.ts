@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { YoungPerson } from '../domain/young-people/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { loadCandidates } from './candidates.js';
-import { requireCoordinator } from './coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { matchRequestEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
 

@@ -3,7 +3,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { AuditEntry } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
-import { requireCoordinator } from './coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { youngPersonInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import type { RecordRead } from './matching-ports.js';

@@ -1,4 +1,4 @@
-import type { MentorStage } from '../../journey/domain/stage.js';
+import type { MentorStage } from '../../journey/domain/index.js';
 import type { DbsRecord } from './dbs.js';
 import type { MentorProfile } from './mentor-profile.js';
 

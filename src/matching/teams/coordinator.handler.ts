@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { requireCoordinator } from '../app/coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { councillorsWithConflicts, recordConflicts } from '../app/conflicts.js';
 import { mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
 import { idFrom } from '../app/form-input.js';

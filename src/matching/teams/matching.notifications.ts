@@ -1,6 +1,6 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import { ConcurrencyError } from '../../platform/app/ports.js';
-import { SYSTEM } from '../../journey/app/audit.js';
 import { matchNoticeCard, matchRequestCard, matchStartedCard } from './cards/matching.card.js';
 import { profileFormCard } from './cards/pen-picture.card.js';
 import { matchStartedView } from './matching-view.js';

@@ -1,5 +1,5 @@
 import { DeliveryError } from './delivery.js';
-import { classifyDelivery, retryAfterMs } from './delivery-outcome.js';
+import { classifyDelivery, retryAfterMs } from '../kernel/delivery/delivery-outcome.js';
 
 /**
  * Reads a failed Bot Connector call with the domain's delivery rules: throttled or down → retry (honouring Retry-After);

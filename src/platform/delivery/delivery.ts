@@ -1,4 +1,4 @@
-import type { DeliveryFailureCode } from './delivery-outcome.js';
+import type { DeliveryFailureCode } from '../kernel/delivery/delivery-outcome.js';
 import type { Effect } from '../app/ports.js';
 
 /** Why a delivery did not happen: try again later, or never (the person is gone, or the bot is blocked). */

@@ -6,7 +6,7 @@ import type { Logger } from '../../log.js';
 import type { EffectQueue, ReceivedSignal } from '../storage/effect-queue.js';
 import { addEffectRow, deleteCovered, listPending, type OutboxItem } from '../storage/outbox.js';
 import { statusOf } from '../storage/storage-errors.js';
-import { backoffMs } from './delivery-outcome.js';
+import { backoffMs } from '../kernel/delivery/delivery-outcome.js';
 
 export interface EffectWorkerOptions {
   readonly maxAttempts: number;

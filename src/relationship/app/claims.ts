@@ -10,7 +10,7 @@ import {
   type RefreshmentClaim,
 } from '../domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { requireCoordinator } from '../../matching/app/coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { asId } from './relationship-record.js';

@@ -1,8 +1,9 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import { advance, canAdvance, type JourneyEvent, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { endMatch, isEndReason, termStatus, type EndReason, type MentorNext } from '../domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { SYSTEM, stageChange } from '../../journey/app/audit.js';
+import { stageChange } from '../../journey/index.js';
 import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { Relationship, RelationshipDeps } from './relationship-ports.js';

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import type { Match } from '../../matching/domain/index.js';
 import {
   isCoordinatorAlertDue,
@@ -6,7 +7,6 @@ import {
   previousMonth,
   termStatus,
 } from '../domain/index.js';
-import { SYSTEM } from '../../journey/app/audit.js';
 import type { AuditEntry, Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { endRelationship, settleEnding } from './end-relationship.js';

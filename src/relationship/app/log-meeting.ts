@@ -2,7 +2,7 @@ import { canAdvance, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { monthOfDate, submitClaim, validateMeetingLog } from '../domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/app/audit.js';
+import { stageChange } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { progressOf, type RelationshipProgress } from './progress.js';
 import type { RelationshipDeps, StoredMeeting } from './relationship-ports.js';

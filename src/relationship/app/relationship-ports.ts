@@ -10,7 +10,7 @@ import type {
   SupportConcern,
   YoungPersonNext,
 } from '../domain/index.js';
-import type { JourneyDeps } from '../../journey/app/journey-deps.js';
+import type { JourneyDeps } from '../../journey/index.js';
 import type { AuditEntry, Effect, Versioned } from '../../platform/app/ports.js';
 
 /** The matches the matching feature made, read through a port of our own so that its storage can change behind it. */

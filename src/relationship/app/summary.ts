@@ -1,7 +1,7 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { summariseMonth, type MonthlySummary, type RelationshipMatch } from '../domain/index.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
-import { requireCoordinator } from '../../matching/app/coordinator-only.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { checkMonth, mentorNamesOf } from './claims.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { startedAt } from './relationship-record.js';

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import {
   acknowledgeConcern as acknowledge,
@@ -10,7 +11,6 @@ import {
   type SupportConcern,
 } from '../domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { SYSTEM } from '../../journey/app/audit.js';
 import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { RelationshipDeps, SupportContacts } from './relationship-ports.js';

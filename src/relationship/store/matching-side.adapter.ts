@@ -1,16 +1,16 @@
 import { TableTransaction, odata, type TableClient } from '@azure/data-tables';
-import type { MentorMatchingStore, YoungPeopleStore } from '../../matching/app/matching-ports.js';
+import type { MentorMatchingStore, YoungPeopleStore } from '../../matching/index.js';
 import type { ActiveMatches, MatchingSide } from '../app/relationship-ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { endMatch as endMatchRecord, type Match } from '../../matching/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { YoungPersonNext } from '../domain/index.js';
-import { changeYoungPersonStatus, type YoungPerson, type YoungPersonEvent } from '../../matching/domain/young-people/index.js';
+import { changeYoungPersonStatus, type YoungPerson, type YoungPersonEvent } from '../../matching/index.js';
 import { auditEntity } from '../../platform/storage/audit-entity.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
-import { matchSchema } from '../../matching/store/matching-schemas.js';
+import { matchSchema } from '../../matching/index.js';
 import { orUndefinedWhenMissing, translateWriteError } from '../../platform/storage/storage-errors.js';
-import { toEntity as youngPersonEntity } from '../../matching/store/young-people.repository.js';
+import { youngPersonEntity } from '../../matching/index.js';
 
 // The matching feature keeps a match as a row "match|<id>" in the young person's partition of 'YoungPeople'
 // (src/store/young-people.repository.ts). Its write port creates matches but cannot end one, so ending is done here,

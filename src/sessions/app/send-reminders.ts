@@ -1,5 +1,5 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
 import { confirmedBookings } from '../domain/index.js';
-import { SYSTEM } from '../../journey/app/audit.js';
 import { ConcurrencyError, type Effect } from '../../platform/app/ports.js';
 import { bookingAudit, fanOut } from './session-effects.js';
 import type { SessionDeps } from './session-deps.js';

@@ -1,4 +1,4 @@
-import type { JourneyDeps } from '../../journey/app/journey-deps.js';
+import type { JourneyDeps } from '../../journey/index.js';
 import type { RecentSessions } from './recent-sessions.js';
 import type { SessionStore } from './session-ports.js';
 import { SessionWriter } from './session-writer.js';

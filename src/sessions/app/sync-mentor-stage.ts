@@ -1,7 +1,7 @@
 import { advance, type JourneyEvent, type Mentor, type MentorStage } from '../../journey/domain/index.js';
 import { findBooking, type Session } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import { stageChange } from '../../journey/app/audit.js';
+import { stageChange } from '../../journey/index.js';
 import type { AuditEntry } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { SessionDeps } from './session-deps.js';

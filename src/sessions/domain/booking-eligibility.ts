@@ -1,4 +1,4 @@
-import type { MentorStage } from '../../journey/domain/stage.js';
+import type { MentorStage } from '../../journey/domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { SessionKind } from './session.js';
 

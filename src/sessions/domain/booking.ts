@@ -1,4 +1,4 @@
-import type { MentorStage } from '../../journey/domain/stage.js';
+import type { MentorStage } from '../../journey/domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import { mayBook, type EligibilityErrorCode } from './booking-eligibility.js';
 import { checkBookingOpen, checkChangeable, type WindowErrorCode } from './booking-window.js';

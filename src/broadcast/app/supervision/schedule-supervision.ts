@@ -1,6 +1,6 @@
+import { SYSTEM } from '../../../platform/kernel/person.js';
 import { supervisionAudience, type AudienceMentor } from '../../domain/index.js';
 import { planSupervision, quarterLabel, type SupervisionOccurrence, type SupervisionSetting } from '../../domain/supervision/index.js';
-import { SYSTEM } from '../../../journey/app/audit.js';
 import type { SessionSummary } from '../broadcast.js';
 import type { BroadcastStore, RecipientQueue } from '../ports.js';
 import { startBroadcast } from '../start-broadcast.js';

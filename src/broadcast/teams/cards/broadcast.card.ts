@@ -1,9 +1,8 @@
 import type { AudienceGroup } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
-import { userMri } from '../../../journey/teams/cards/approval-request.card.js';
 import { broadcastMessageCard, sessionWhen } from './broadcast-message.card.js';
-import { bullets, card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { bullets, card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement, userMri } from '../../../platform/teams/cards/card.js';
 
 export const AUDIENCE_LABELS: Record<'eligible' | AudienceGroup, string> = {
   eligible: 'Everyone eligible to mentor (the configured directory groups)',

@@ -1,6 +1,6 @@
 import type { ApprovalRequest, Mentor } from '../../domain/index.js';
 import { approverNames } from '../../domain/index.js';
-import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, formatDate, heading, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { TIME_COST } from './scheme-facts.js';
 
 export interface ApprovalCardView {
@@ -10,10 +10,6 @@ export interface ApprovalCardView {
   readonly problem?: string;
 }
 
-/** Teams user MRI for an Entra user; Universal Actions refresh the card for these people only. */
-export function userMri(aadObjectId: string): string {
-  return `8:orgid:${aadObjectId}`;
-}
 
 export function approvalRequestCard(mentor: Mentor, view: ApprovalCardView): AdaptiveCardJson {
   const approval = mentor.approval!;

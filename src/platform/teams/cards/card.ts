@@ -78,3 +78,8 @@ export function execute(title: string, verb: string, data: Record<string, unknow
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' }).format(new Date(iso));
 }
+
+/** The id Teams uses for a person in `refresh.userIds`. */
+export function userMri(aadObjectId: string): string {
+  return `8:orgid:${aadObjectId}`;
+}

@@ -1,6 +1,6 @@
-import type { PersonRef } from '../../platform/kernel/person.js';
-import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import type { SchemeRoles } from '../../platform/app/ports.js';
+import type { PersonRef } from '../kernel/person.js';
+import { fail, ok, type Result } from '../kernel/result.js';
+import type { SchemeRoles } from './ports.js';
 
 /** Checked on the server for every coordinator action, whatever a card says. */
 export function requireCoordinator(roles: SchemeRoles, actor: PersonRef): Result<PersonRef, 'NOT_COORDINATOR'> {

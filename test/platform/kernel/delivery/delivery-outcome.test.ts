@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, classifyDelivery, DEFAULT_RETRY_POLICY, retryAfterMs, type SendResult } from '../../../src/broadcast/domain/index.js';
+import { backoffMs, classifyDelivery, DEFAULT_RETRY_POLICY, retryAfterMs, type SendResult } from '../../../../src/broadcast/domain/index.js';
 
 const now = new Date('2026-10-05T09:00:00.000Z');
 const first = { attempt: 1, now, jitter: 0.5 };

@@ -7,7 +7,7 @@ import {
   TEAMS_BOT_RATE_LIMITS,
   type RateWindow,
   type TeamsRateLimits,
-} from '../../../src/broadcast/domain/index.js';
+} from '../../../../src/broadcast/domain/index.js';
 
 const T0 = Date.parse('2026-10-05T09:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms);

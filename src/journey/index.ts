@@ -1,0 +1,3 @@
+/** The journey capability's face: the only module other capabilities import. */
+export * from './app/audit.js';
+export * from './app/journey-deps.js';
