@@ -30,7 +30,7 @@ import { createBot } from './platform/teams/bot.js';
 import { createBotServer } from './platform/teams/http-server.js';
 import { TeamsMessenger } from './platform/delivery/messenger.js';
 import { approvalNotifiers } from './journey/teams/approval.notifications.js';
-import { TeamsTransport } from './platform/delivery/teams-transport.js';
+import { TeamsTransport } from './platform/teams/teams-transport.js';
 
 export interface StartOptions {
   /** Tests hand in a token for the local Graph stand-in instead of a real credential. */

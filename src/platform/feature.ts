@@ -7,7 +7,7 @@ import type { EffectQueue } from './storage/effect-queue.js';
 import type { StorageClients } from './storage/storage-clients.js';
 import type { FeatureRoutes } from './teams/bot.js';
 import type { Notifiers } from './delivery/notifier.js';
-import type { TeamsTransport } from './delivery/teams-transport.js';
+import type { TeamsTransport } from './teams/teams-transport.js';
 
 /** What main.ts hands each feature: shared parts, already built. */
 export interface FeatureContext {

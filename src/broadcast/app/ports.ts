@@ -12,10 +12,7 @@ export interface BroadcastSender {
   showProgress(broadcast: Broadcast, progress: ProgressCounts, finished: boolean): Promise<void>;
 }
 
-/** Members of a directory group, nested groups included (Graph /groups/{id}/transitiveMembers, GroupMember.Read.All). */
-export interface GroupMembers {
-  members(groupId: string): AsyncIterable<PersonRef>;
-}
+export type { GroupMembers } from '../../platform/app/ports.js';
 
 /** Sessions a broadcast can invite people to. */
 export interface SessionCatalog {

@@ -1,7 +1,8 @@
+import type { MentorStore } from '../../journey/index.js';
 import { AUDIENCE_GROUPS, selectAudience, type AudienceMentor } from '../domain/index.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import { fail, type Result } from '../../platform/kernel/result.js';
-import type { Directory, MentorStore } from '../../platform/app/ports.js';
+import type { Directory } from '../../platform/app/ports.js';
 import type { AudienceChoice } from './broadcast.js';
 import type { GroupMembers } from './ports.js';
 

@@ -3,7 +3,7 @@ import type { BroadcastSender } from '../app/ports.js';
 import type { Directory } from '../../platform/app/ports.js';
 import { broadcastProgressCard } from './cards/broadcast.card.js';
 import { broadcastMessageCard } from './cards/broadcast-message.card.js';
-import type { TeamsTransport } from '../../platform/delivery/teams-transport.js';
+import type { TeamsTransport } from '../../platform/teams/teams-transport.js';
 
 /** The card message the coordinator's progress card is remembered under (CardMessages). */
 export function progressSubject(broadcastId: string): string {

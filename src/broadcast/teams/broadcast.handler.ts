@@ -1,5 +1,5 @@
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import type { SessionSummary } from '../app/broadcast.js';
 import { parseCompose, parseDraftId, type ComposeInput } from '../app/compose.input.js';
 import type { BroadcastStore, RecipientQueue, SessionCatalog } from '../app/ports.js';
@@ -13,7 +13,6 @@ import { progressSubject } from './broadcast-sender.js';
 import { AUDIENCE_LABELS, broadcastComposeCard, broadcastPreviewCard, broadcastProgressCard, type ComposeValues } from './cards/broadcast.card.js';
 import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 
 export interface BroadcastTeamsDeps {
   readonly journey: JourneyDeps;
@@ -32,7 +31,7 @@ export interface BroadcastTeamsDeps {
 const COORDINATORS_ONLY = 'Only the scheme coordinators can send broadcasts or see their delivery reports.';
 
 export function broadcastCommand(deps: BroadcastTeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     if (!deps.journey.roles.isCoordinator(actor.id)) {
       await sendCard(context, card([heading('Broadcasts'), text(COORDINATORS_ONLY)]));
       return;
@@ -81,7 +80,7 @@ export function broadcastSendAction(deps: BroadcastTeamsDeps) {
     const { input, session, recipients } = prepared;
     const now = deps.journey.clock.now();
     // The card that was pressed is the one to update in place.
-    if (context.activity.replyToId) await remember(deps, context, input.draftId, context.activity.replyToId, actor);
+    if (context.replyToId) await remember(deps, context, input.draftId, context.replyToId, actor);
     const { broadcast } = await startBroadcast(
       deps,
       actor,
@@ -112,7 +111,7 @@ export function broadcastRetryFailedAction(deps: BroadcastTeamsDeps) {
 
 /** Universal Actions refresh: coordinators see the live report; anyone else a plain sentence. */
 export function refreshBroadcastAction(deps: BroadcastTeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const broadcastId = idOf(data);
     const stored = broadcastId ? await deps.broadcasts.get(broadcastId) : undefined;
     if (!stored || !broadcastId) return answerInvoke(context, errorCard('This broadcast no longer exists.'));
@@ -184,14 +183,14 @@ function idOf(data: unknown): string | undefined {
   return typeof id === 'string' && id.length <= 200 ? id : undefined;
 }
 
-async function remember(deps: BroadcastTeamsDeps, context: TurnContext, broadcastId: string, activityId: string | undefined, actor: PersonRef): Promise<void> {
-  const { conversation, serviceUrl } = context.activity;
-  if (!activityId || !conversation?.id || !serviceUrl) return;
-  await deps.cardMessages.remember({ subjectId: progressSubject(broadcastId), recipientId: actor.id, conversationId: conversation.id, activityId, serviceUrl });
+async function remember(deps: BroadcastTeamsDeps, context: Turn, broadcastId: string, activityId: string | undefined, actor: PersonRef): Promise<void> {
+  const { conversationId, serviceUrl } = context;
+  if (!activityId || !conversationId || !serviceUrl) return;
+  await deps.cardMessages.remember({ subjectId: progressSubject(broadcastId), recipientId: actor.id, conversationId, activityId, serviceUrl });
 }
 
-function coordinatorOnly(deps: BroadcastTeamsDeps, handler: (context: TurnContext, actor: PersonRef, data: unknown) => Promise<void>) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+function coordinatorOnly(deps: BroadcastTeamsDeps, handler: (context: Turn, actor: PersonRef, data: unknown) => Promise<void>) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     if (!deps.journey.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY));
     await handler(context, actor, data);
   };

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke } from '../../platform/teams/turn.js';
 import { z } from 'zod';
 import type { JourneyDeps } from '../../journey/index.js';
 import { SUPERVISION_TEXT } from '../app/supervision/schedule-supervision.js';
@@ -7,7 +7,6 @@ import type { BroadcastRepository } from '../store/broadcast.repository.js';
 import type { SupervisionRepository } from '../store/supervision.repository.js';
 import { supervisionAnsweredCard } from './cards/broadcast-message.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import { answerInvoke } from '../../platform/teams/reply.js';
 
 export interface SupervisionTeamsDeps {
   readonly journey: JourneyDeps;
@@ -27,7 +26,7 @@ const rsvpSchema = z.object({ occurrenceId: z.string().min(1).max(100), answer: 
 
 /** Attend / Can't make it on a supervision invitation: only the invited mentor's answer goes into the bookings. */
 export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const parsed = rsvpSchema.safeParse(data);
     if (!parsed.success) return answerInvoke(context, errorCard('This card could not be read. Please use the latest invitation in your chat.'));
     const { occurrenceId, answer } = parsed.data;

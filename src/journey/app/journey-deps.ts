@@ -1,4 +1,5 @@
-import type { Clock, Directory, MentorStore, SchemeRoles } from '../../platform/app/ports.js';
+import type { MentorStore } from './ports.js';
+import type { Clock, Directory, SchemeRoles } from '../../platform/app/ports.js';
 
 /** What the mentor-journey use cases need; main.ts builds it. */
 export interface JourneyDeps {

@@ -1,11 +1,10 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke } from '../../platform/teams/turn.js';
 import { decide } from '../app/decide-approval.js';
 import { parseApprovalRef, parseDecision } from '../app/decision.input.js';
 import { isApprover, type Mentor } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { approvalRequestCard } from './cards/approval-request.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import { answerInvoke } from '../../platform/teams/reply.js';
 import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
 
 /** Buttons only for a stored approver while the request is open; everyone else sees the current status, read-only. */
@@ -16,7 +15,7 @@ function viewFor(mentor: Mentor, actor: PersonRef, approvalId: string, problem?:
 }
 
 export function refreshApprovalAction(deps: TeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const ref = parseApprovalRef(data);
     if (!ref.ok) return answerInvoke(context, errorCard(ref.message));
     const mentor = (await deps.journey.mentors.get(ref.value.mentorId))?.value;
@@ -26,7 +25,7 @@ export function refreshApprovalAction(deps: TeamsDeps) {
 }
 
 export function decideApprovalAction(deps: TeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const input = parseDecision(data);
     if (!input.ok) {
       const ref = parseApprovalRef(data);

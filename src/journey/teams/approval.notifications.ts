@@ -1,4 +1,5 @@
-import type { Directory, MentorStore } from '../../platform/app/ports.js';
+import type { MentorStore } from '../app/ports.js';
+import type { Directory } from '../../platform/app/ports.js';
 import type { Mentor } from '../domain/index.js';
 import { approvalOutcomeCard } from './cards/approval-outcome.card.js';
 import { approvalRequestCard } from './cards/approval-request.card.js';

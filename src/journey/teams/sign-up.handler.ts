@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { expressInterest } from '../app/express-interest.js';
 import { parseSignUp } from '../app/sign-up.input.js';
 import { signUp } from '../app/sign-up.js';
@@ -8,7 +8,6 @@ import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { signUpFormCard } from './cards/sign-up-form.card.js';
 import { signUpSentCard } from './cards/sign-up-sent.card.js';
 import { statusCard } from './cards/status.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
 
 const MAY_SIGN_UP: ReadonlyArray<Mentor['stage']> = ['interested', 'declined', 'withdrawn'];
@@ -21,20 +20,20 @@ export async function signUpStartCard(deps: TeamsDeps, actor: PersonRef): Promis
 }
 
 export function signUpCommand(deps: TeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     await sendCard(context, await signUpStartCard(deps, actor));
   };
 }
 
 export function expressInterestAction(deps: TeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     await answerInvoke(context, await signUpStartCard(deps, actor));
   };
 }
 
 /** Parses before reading, so a good form costs one read, one transaction and one queue message. */
 export function submitSignUpAction(deps: TeamsDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const form = parseSignUp(data);
     const result = form.ok ? await signUp(deps.journey, actor, form.value) : undefined;
     if (result?.ok) return answerInvoke(context, signUpSentCard(result.value));

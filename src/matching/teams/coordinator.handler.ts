@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { councillorsWithConflicts, recordConflicts } from '../app/conflicts.js';
 import { mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
@@ -16,13 +16,12 @@ import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
 import { pipelineCard } from './cards/pipeline.card.js';
 import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from './cards/young-person.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 
-type Reply = (context: TurnContext, card: AdaptiveCardJson) => Promise<unknown>;
+type Reply = (context: Turn, card: AdaptiveCardJson) => Promise<unknown>;
 
 /** Every coordinator command and action starts here: checked on the server, and anyone else is told plainly. */
-function coordinatorOnly(deps: MatchingDeps, log: Logger, name: string, reply: Reply, body: (context: TurnContext, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) {
-  return async (context: TurnContext, actor: PersonRef, data?: unknown): Promise<void> => {
+function coordinatorOnly(deps: MatchingDeps, log: Logger, name: string, reply: Reply, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) {
+  return async (context: Turn, actor: PersonRef, data?: unknown): Promise<void> => {
     const allowed = requireCoordinator(deps.journey.roles, actor);
     if (!allowed.ok) {
       log.info({ handler: name, code: allowed.error.code }, 'coordinator action refused');
@@ -38,9 +37,9 @@ const invokeReply: Reply = (context, card) => answerInvoke(context, card);
 
 export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
   const now = () => deps.journey.clock.now();
-  const command = (name: string, body: (context: TurnContext, actor: PersonRef) => Promise<AdaptiveCardJson>) =>
+  const command = (name: string, body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) =>
     coordinatorOnly(deps, log, name, sendReply, (context, actor) => body(context, actor));
-  const action = (name: string, body: (context: TurnContext, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) =>
+  const action = (name: string, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) =>
     coordinatorOnly(deps, log, name, invokeReply, body);
   const failed = (message: string): AdaptiveCardJson => errorCard(message);
 

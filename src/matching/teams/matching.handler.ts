@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { idFrom, listValue } from '../app/form-input.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import { acceptMatch, declineMatch } from '../app/respond-to-match.js';
@@ -9,7 +9,6 @@ import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { choiceRecordedCard, matchPickerCard, matchRequestCard, proposalCard, suggestionsCard } from './cards/matching.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 import { penPictures } from './matching-view.js';
 
 const UNREADABLE = 'This card could not be read. Say "match" to start again.';
@@ -23,18 +22,18 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
 
   return {
     /** `match`: pick a waiting young person. */
-    match: async (context: TurnContext, actor: PersonRef): Promise<void> => {
+    match: async (context: Turn, actor: PersonRef): Promise<void> => {
       const listed = await listYoungPeople(deps, actor, 'waiting');
       const card = listed.ok ? matchPickerCard(listed.value, now()) : refused('match', listed.error.code, listed.error.message);
       await sendCard(context, card);
     },
-    suggestMentors: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    suggestMentors: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       if (!youngPersonId) return answerInvoke(context, errorCard(UNREADABLE));
       const suggested = await suggestMentors(deps, actor, youngPersonId);
       await answerInvoke(context, suggested.ok ? suggestionsCard(suggested.value.youngPerson, suggested.value.ranking) : refused('suggestMentors', suggested.error.code, suggested.error.message));
     },
-    putMentors: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    putMentors: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const mentorIds = listValue((data as { mentorIds?: unknown } | undefined)?.mentorIds);
       if (!youngPersonId || !Array.isArray(mentorIds) || mentorIds.some((id) => typeof id !== 'string')) return answerInvoke(context, errorCard(UNREADABLE));
@@ -48,7 +47,7 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
       const card = again.ok ? suggestionsCard(again.value.youngPerson, again.value.ranking, put.error.message) : refused('putMentors', put.error.code, put.error.message);
       await answerInvoke(context, card);
     },
-    recordChoice: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    recordChoice: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const proposalId = idFrom(data, 'proposalId');
       const choice = idFrom(data, 'choice');
@@ -58,7 +57,7 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
       const chosen = recorded.value.chosenMentorId ? (await deps.journey.mentors.get(recorded.value.chosenMentorId))?.value.name : undefined;
       await answerInvoke(context, choiceRecordedCard(recorded.value, chosen));
     },
-    acceptMatch: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    acceptMatch: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
       const ref = refOf(data);
       if (!ref) return answerInvoke(context, errorCard(UNREADABLE));
       const accepted = await acceptMatch(deps, actor, ref.youngPersonId, ref.proposalId);
@@ -66,7 +65,7 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
       log.info({ handler: 'acceptMatch', code: accepted.error.code }, 'match acceptance refused');
       await answerInvoke(context, matchRequestCard(ref, 'closed', accepted.error.message));
     },
-    declineMatch: async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+    declineMatch: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
       const ref = refOf(data);
       if (!ref) return answerInvoke(context, errorCard(UNREADABLE));
       const declined = await declineMatch(deps, actor, ref.youngPersonId, ref.proposalId);

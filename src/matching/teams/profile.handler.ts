@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { myProfile, saveProfile } from '../app/profile.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import { penPictureView } from '../domain/index.js';
@@ -7,7 +7,6 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
 import { penPictureCard, profileFormCard } from './cards/pen-picture.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 
 async function profileCard(deps: MatchingDeps, actor: PersonRef, edit: boolean): Promise<AdaptiveCardJson> {
   const { mentor, record, mayWrite } = await myProfile(deps, actor);
@@ -22,19 +21,19 @@ async function profileCard(deps: MatchingDeps, actor: PersonRef, edit: boolean):
 
 /** `my profile`: the pen picture as a young person sees it, or the form when there is none yet. */
 export function myProfileCommand(deps: MatchingDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     await sendCard(context, await profileCard(deps, actor, false));
   };
 }
 
 export function editProfileAction(deps: MatchingDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     await answerInvoke(context, await profileCard(deps, actor, true));
   };
 }
 
 export function saveProfileAction(deps: MatchingDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const saved = await saveProfile(deps, actor, data);
     if (saved.ok) {
       const { mentor, profile } = saved.value;

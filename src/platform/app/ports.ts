@@ -1,6 +1,5 @@
-import type { Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../kernel/person.js';
-import type { SessionMessage } from '../../sessions/app/session-messages.js';
+import type { OutboundMessage } from './outbound-message.js';
 
 /** A value as read from storage with the etag that guards the next write of it. */
 export interface Versioned<T> {
@@ -27,35 +26,6 @@ export interface AuditEntry {
   readonly detail?: string;
 }
 
-/** What the bot must tell someone; the Teams adapter renders it from current state when it sends. */
-export type OutboundMessage =
-  | { readonly type: 'approvalRequest'; readonly mentorId: string; readonly approvalId: string; readonly reminder?: boolean }
-  | { readonly type: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
-  | { readonly type: 'approvalCardsUpdate'; readonly mentorId: string; readonly approvalId: string }
-  | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice }
-  | SessionMessage
-  // Matching (src/matching.feature.ts): ids only; the notifier reads what it may show when it sends.
-  | { readonly type: 'askForProfile'; readonly mentorId: string }
-  | { readonly type: 'matchRequest'; readonly youngPersonId: string; readonly proposalId: string }
-  | { readonly type: 'matchStarted'; readonly youngPersonId: string; readonly matchId: string }
-  | { readonly type: 'matchNotice'; readonly youngPersonId: string; readonly proposalId: string; readonly outcome: 'accepted' | 'declined' }
-  // Relationships (src/relationship.feature.ts): ids and months only; the notifier reads the rest when it sends.
-  | RelationshipMessage;
-
-export type RelationshipMessage =
-  | { readonly type: 'commitmentNudge'; readonly matchId: string; readonly month: string }
-  | { readonly type: 'commitmentShortfall'; readonly matchId: string; readonly month: string }
-  | { readonly type: 'relationshipReview'; readonly matchId: string }
-  | { readonly type: 'relationshipEnded'; readonly matchId: string }
-  | { readonly type: 'supportConcern'; readonly concernId: string; readonly reminder: boolean }
-  | { readonly type: 'concernAcknowledged'; readonly concernId: string }
-  | { readonly type: 'claimRejected'; readonly matchId: string; readonly claimId: string };
-
-export type CoordinatorNotice =
-  | { readonly kind: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
-  | { readonly kind: 'approvalEscalated'; readonly mentorId: string; readonly approvalId: string }
-  | { readonly kind: 'recipientUnreachable'; readonly recipientId: string; readonly reason: string; readonly about: string };
-
 /** A side effect to carry out after a write, exactly once per id. */
 export interface Effect {
   /** The idempotency key: the same effect queued twice is carried out once. */
@@ -79,13 +49,6 @@ export interface Change<T> {
   readonly effects: readonly Effect[];
 }
 
-export interface MentorStore {
-  get(mentorId: string): Promise<Versioned<Mentor> | undefined>;
-  /** Writes the mentor, its audit entries and its effects as one transaction; throws ConcurrencyError on a stale etag. */
-  save(change: Change<Mentor>): Promise<void>;
-  listByStage(stage: Mentor['stage']): AsyncIterable<Versioned<Mentor>>;
-}
-
 export interface DirectoryPerson extends PersonRef {
   readonly jobTitle?: string;
   readonly department?: string;
@@ -106,3 +69,10 @@ export interface SchemeRoles {
 export interface Clock {
   now(): Date;
 }
+
+/** Members of a directory group, nested groups included (Graph /groups/{id}/transitiveMembers, GroupMember.Read.All). */
+export interface GroupMembers {
+  members(groupId: string): AsyncIterable<PersonRef>;
+}
+
+export type { OutboundMessage } from './outbound-message.js';

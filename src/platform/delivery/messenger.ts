@@ -1,7 +1,7 @@
 import { DeliveryError, type EffectDelivery } from './delivery.js';
 import type { Effect } from '../app/ports.js';
 import type { Notifiers } from './notifier.js';
-import type { TeamsTransport } from './teams-transport.js';
+import type { TeamsTransport } from '../teams/teams-transport.js';
 
 /** Carries out effects as Teams messages, handing each to the notifier of its kind. */
 export class TeamsMessenger implements EffectDelivery {

@@ -1,5 +1,5 @@
 import type { Effect, OutboundMessage } from '../app/ports.js';
-import type { TeamsTransport } from './teams-transport.js';
+import type { TeamsTransport } from '../teams/teams-transport.js';
 
 type MessageOf<T extends OutboundMessage['type']> = Extract<OutboundMessage, { type: T }>;
 

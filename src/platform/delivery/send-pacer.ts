@@ -1,4 +1,5 @@
-import { earliestSendAt, sendsStillCounted, TEAMS_BOT_RATE_LIMITS, type TeamsRateLimits } from '../../broadcast/domain/index.js';
+import { earliestSendAt, sendsStillCounted } from '../kernel/delivery/pacing-windows.js';
+import { TEAMS_BOT_RATE_LIMITS, type TeamsRateLimits } from '../kernel/delivery/teams-rate-limits.js';
 
 export class PacerStopped extends Error {
   constructor() {

@@ -1,5 +1,5 @@
+import type { GroupMembers } from '../app/ports.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GroupMembers } from '../../broadcast/app/ports.js';
 import type { PersonRef } from '../kernel/person.js';
 
 interface MemberPage {

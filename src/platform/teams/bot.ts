@@ -1,5 +1,5 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import { unknownCommand } from '../../journey/teams/commands.handler.js';
+import { unknownCommand } from './unknown-command.handler.js';
 import { messageHandler } from './guard.js';
 import { isUnknownAction, unknownAction } from './unknown-action.handler.js';
 import { rememberConversation, welcomeHandler } from '../../journey/teams/welcome.handler.js';
@@ -22,7 +22,7 @@ export function createBot(adapter: TeamsAdapter, deps: TeamsDeps, features: read
   journeyRoutes(routes, deps);
   for (const feature of features) feature(routes);
 
-  app.activity('message', messageHandler(log, 'unknown', unknownCommand()));
+  app.activity('message', messageHandler(log, 'unknown', unknownCommand));
   app.adaptiveCards.actionExecute((context) => isUnknownAction(context, routes.verbs), unknownAction);
   app.error(async (_context, error) => {
     log.error({ err: { name: error.name, message: error.message } }, 'unhandled bot error');

@@ -1,11 +1,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import type { PersonRef } from '../kernel/person.js';
 import type { Logger } from '../../log.js';
 import { actionHandler, messageHandler } from './guard.js';
+import type { Turn } from './turn.js';
+import { turnOf } from './turn-context.js';
 
-export type CommandHandler = (context: TurnContext, actor: PersonRef) => Promise<void>;
-export type ActionHandler = (context: TurnContext, actor: PersonRef, data: unknown) => Promise<void>;
+export type CommandHandler = (turn: Turn, actor: PersonRef) => Promise<void>;
+export type ActionHandler = (turn: Turn, actor: PersonRef, data: unknown) => Promise<void>;
 export type StatusFacts = (personId: string) => Promise<Array<[string, string]>>;
 
 /**
@@ -23,7 +24,7 @@ export class RouteRegistry {
   ) {}
 
   command(pattern: RegExp, name: string, handler: CommandHandler): this {
-    this.app.message(pattern, messageHandler(this.log, name, handler));
+    this.app.message(pattern, messageHandler(this.log, name, (context, actor) => handler(turnOf(context), actor)));
     return this;
   }
 
@@ -34,7 +35,7 @@ export class RouteRegistry {
 
   action(verb: string, handler: ActionHandler): this {
     this.verbs.add(verb);
-    this.app.adaptiveCards.actionExecute(verb, actionHandler(this.log, verb, handler));
+    this.app.adaptiveCards.actionExecute(verb, actionHandler(this.log, verb, (context, actor, data) => handler(turnOf(context), actor, data)));
     return this;
   }
 }

@@ -1,5 +1,5 @@
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import { claimsForMonth, decideClaim, exportClaims } from '../app/claims.js';
 import { chooseMentorNext, endRelationship } from '../app/end-relationship.js';
 import { logMeeting, NO_ACTIVE_MATCH } from '../app/log-meeting.js';
@@ -16,7 +16,6 @@ import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { claimsCard, claimsCsvCard, csvParts, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from './cards/relationship.card.js';
 import { concernCard, concernRaisedCard, supportFormCard } from './cards/support.card.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 
 type Reply = (card: AdaptiveCardJson) => Promise<void>;
 
@@ -46,7 +45,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
     return reply(claimsCard({ ...found.value, ...(problem ? { problem } : {}) }));
   };
 
-  const monthArgument = (context: TurnContext): string => /(\d{4}-\d{2})/.exec(context.activity.text ?? '')?.[1] ?? thisMonth();
+  const monthArgument = (context: Turn): string => /(\d{4}-\d{2})/.exec(context.text ?? '')?.[1] ?? thisMonth();
 
   return {
     /** Lines on "my status" for a mentor with an active match. */
@@ -59,10 +58,10 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
         ['Months matched', `${progress.term.monthsElapsed} (at least ${progress.term.minimumMonths}, at most ${progress.term.maximumMonths})`],
       ];
     },
-    logMeetingCommand: (context: TurnContext, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
-    meetingForm: (context: TurnContext, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),
+    logMeetingCommand: (context: Turn, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
+    meetingForm: (context: Turn, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),
 
-    logMeeting: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    logMeeting: async (context: Turn, actor: PersonRef, data: unknown) => {
       const logged = await logMeeting(deps, actor, data);
       if (logged.ok) {
         const claim = logged.value.meeting.claimId ? await deps.relationships.getClaim(logged.value.meeting.matchId, logged.value.meeting.claimId) : undefined;
@@ -75,17 +74,17 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       await answerInvoke(context, meetingFormCard({ matchId: match.id, logId: form.logId, today: today(), problem: logged.error.message, values: form }));
     },
 
-    supportCommand: (context: TurnContext, actor: PersonRef) => supportForm(actor, {}, async (card) => void (await sendCard(context, card))),
-    supportForm: (context: TurnContext, actor: PersonRef, data: unknown) => supportForm(actor, data, (card) => answerInvoke(context, card)),
+    supportCommand: (context: Turn, actor: PersonRef) => supportForm(actor, {}, async (card) => void (await sendCard(context, card))),
+    supportForm: (context: Turn, actor: PersonRef, data: unknown) => supportForm(actor, data, (card) => answerInvoke(context, card)),
 
-    raiseConcern: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    raiseConcern: async (context: Turn, actor: PersonRef, data: unknown) => {
       const raised = await raiseConcern(deps, actor, data);
       if (!raised.ok) return answerInvoke(context, errorCard(raised.error.message));
       log.info({ concernId: raised.value.id, urgency: raised.value.urgency }, 'support concern raised');
       await answerInvoke(context, concernRaisedCard(raised.value, deps.contacts));
     },
 
-    acknowledgeConcern: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    acknowledgeConcern: async (context: Turn, actor: PersonRef, data: unknown) => {
       const acknowledged = await acknowledgeConcern(deps, actor, record(data).concernId);
       if (!acknowledged.ok) return answerInvoke(context, errorCard(acknowledged.error.message));
       const concern = acknowledged.value;
@@ -96,7 +95,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       );
     },
 
-    answerReview: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    answerReview: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
       const answered = await answerReview(deps, actor, String(form.matchId ?? ''), form.answer);
       if (!answered.ok) return answerInvoke(context, errorCard(answered.error.message));
@@ -108,14 +107,14 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       );
     },
 
-    endForm: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    endForm: async (context: Turn, actor: PersonRef, data: unknown) => {
       const matchId = asId(record(data).matchId) ?? '';
       const match = matchId ? await deps.matches.get(matchId) : undefined;
       if (!match || (match.mentorId !== actor.id && !deps.journey.roles.isCoordinator(actor.id))) return answerInvoke(context, errorCard('This match is no longer active.'));
       await answerInvoke(context, endFormCard({ matchId, forMentor: match.mentorId === actor.id }));
     },
 
-    endMatch: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    endMatch: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
       const matchId = String(form.matchId ?? '');
       const ended = await endRelationship(deps, actor, { matchId, reason: form.reason, mentorNext: form.mentorNext });
@@ -141,7 +140,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       );
     },
 
-    mentorNext: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    mentorNext: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
       const chosen = await chooseMentorNext(deps, actor, String(form.matchId ?? ''), form.next);
       if (!chosen.ok) return answerInvoke(context, errorCard(chosen.error.message));
@@ -161,10 +160,10 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       );
     },
 
-    claimsCommand: (context: TurnContext, actor: PersonRef) => claims(actor, monthArgument(context), async (card) => void (await sendCard(context, card))),
-    claimsForMonth: (context: TurnContext, actor: PersonRef, data: unknown) => claims(actor, record(data).month, (card) => answerInvoke(context, card)),
+    claimsCommand: (context: Turn, actor: PersonRef) => claims(actor, monthArgument(context), async (card) => void (await sendCard(context, card))),
+    claimsForMonth: (context: Turn, actor: PersonRef, data: unknown) => claims(actor, record(data).month, (card) => answerInvoke(context, card)),
 
-    decideClaim: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    decideClaim: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
       // Each claim's reason box has an id of its own (a card may list many): "reason:<claim id>".
       const reason = form.reason ?? (typeof form.claimId === 'string' ? form[`reason:${form.claimId}`] : undefined);
@@ -173,7 +172,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       await claims(actor, form.month ?? (decided.ok ? decided.value.date.slice(0, 7) : thisMonth()), (card) => answerInvoke(context, card), decided.ok ? undefined : decided.error.message);
     },
 
-    exportClaims: async (context: TurnContext, actor: PersonRef, data: unknown) => {
+    exportClaims: async (context: Turn, actor: PersonRef, data: unknown) => {
       const exported = await exportClaims(deps, actor, record(data).month);
       if (!exported.ok) return answerInvoke(context, errorCard(exported.error.message));
       log.info({ month: exported.value.month, count: exported.value.count }, 'claims exported');
@@ -184,7 +183,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       }
     },
 
-    summaryCommand: async (context: TurnContext, actor: PersonRef) => {
+    summaryCommand: async (context: Turn, actor: PersonRef) => {
       const summary = await monthlySummary(deps, actor, monthArgument(context));
       await sendCard(context, summary.ok ? summaryCard(summary.value) : errorCard(summary.error.message));
     },

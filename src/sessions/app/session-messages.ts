@@ -33,3 +33,9 @@ export type SessionMessage =
   | { readonly type: 'sessionCalendarFailed'; readonly sessionId: string; readonly failure: CalendarFailure; readonly failedEffectId?: string };
 
 export type FanOutPurpose = 'reminder' | 'cancelled' | 'moved' | 'trainingStages' | 'promoted';
+
+declare module '../../platform/app/outbound-message.js' {
+  interface OutboundMessages {
+    sessions: SessionMessage;
+  }
+}

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { book } from '../app/book-session.js';
 import { cancelMyBooking } from '../app/cancel-booking.js';
 import { cancelWholeSession } from '../app/cancel-session.js';
@@ -20,7 +20,6 @@ import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
 import { sessionBookingCard } from './cards/session-booking.card.js';
 import type { SessionView } from './cards/session-parts.js';
-import { answerInvoke, sendCard } from '../../platform/teams/reply.js';
 
 export interface SessionHandlerDeps {
   readonly sessions: SessionDeps;
@@ -94,7 +93,7 @@ function sessionIdOf(data: unknown): string | undefined {
 }
 
 export function sessionsCommand(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     if (h.sessions.roles.isCoordinator(actor.id)) {
       const now = h.sessions.clock.now();
       await sendCard(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now));
@@ -105,7 +104,7 @@ export function sessionsCommand(h: SessionHandlerDeps) {
 }
 
 export function bookSessionAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
     const result = await book(h.sessions, actor, sessionId);
@@ -126,7 +125,7 @@ export function bookSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionBookingAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
     const result = await cancelMyBooking(h.sessions, actor, sessionId);
@@ -138,14 +137,14 @@ export function cancelSessionBookingAction(h: SessionHandlerDeps) {
 }
 
 export function newSessionCommand(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
     await sendCard(context, newSessionFormCard(h.timeZone));
   };
 }
 
 export function newSessionFormAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     await answerInvoke(context, newSessionFormCard(h.timeZone));
   };
@@ -154,7 +153,7 @@ export function newSessionFormAction(h: SessionHandlerDeps) {
 const FORM_FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'location', 'venue', 'seats', 'bookingClosesAt'] as const;
 
 export function createSessionAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
     const values: NewSessionValues = {};
@@ -174,7 +173,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
     const result = await cancelWholeSession(h.sessions, actor, sessionId);
@@ -185,7 +184,7 @@ export function cancelSessionAction(h: SessionHandlerDeps) {
 }
 
 export function moveSessionAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
     const raw = data as Record<string, unknown>;
@@ -203,7 +202,7 @@ export function moveSessionAction(h: SessionHandlerDeps) {
 }
 
 export function changeSeatsAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
     const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
@@ -223,7 +222,7 @@ function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
 }
 
 export function retrySessionCalendarAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
     const result = await retrySessionCalendar(h.sessions, actor, sessionId);
@@ -241,7 +240,7 @@ async function sessionsForAttendance(source: Pick<SessionDeps, 'sessions' | 'rec
 }
 
 export function attendanceCommand(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef): Promise<void> => {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
     const sessions = await sessionsForAttendance(h.sessions, h.sessions.clock.now());
     if (sessions.length === 0) {
@@ -253,7 +252,7 @@ export function attendanceCommand(h: SessionHandlerDeps) {
 }
 
 export function attendanceFormAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const sessionId = sessionIdOf(data);
     const stored = sessionId ? await h.sessions.sessions.get(sessionId) : undefined;
@@ -263,7 +262,7 @@ export function attendanceFormAction(h: SessionHandlerDeps) {
 }
 
 export function recordAttendanceAction(h: SessionHandlerDeps) {
-  return async (context: TurnContext, actor: PersonRef, data: unknown): Promise<void> => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "attendance" for a new one.'));

@@ -1,10 +1,10 @@
+import type { MentorStore } from '../../../journey/index.js';
 import { SYSTEM } from '../../../platform/kernel/person.js';
 import { supervisionAudience, type AudienceMentor } from '../../domain/index.js';
 import { planSupervision, quarterLabel, type SupervisionOccurrence, type SupervisionSetting } from '../../domain/supervision/index.js';
 import type { SessionSummary } from '../broadcast.js';
 import type { BroadcastStore, RecipientQueue } from '../ports.js';
 import { startBroadcast } from '../start-broadcast.js';
-import type { MentorStore } from '../../../platform/app/ports.js';
 
 /** Where the quarter's supervision session is kept (the sessions feature's store once it has supervision sessions). */
 export interface SupervisionSessions {

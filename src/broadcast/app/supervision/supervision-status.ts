@@ -1,5 +1,5 @@
+import type { MentorStore } from '../../../journey/index.js';
 import { nextSupervision, type SupervisionSetting } from '../../domain/supervision/index.js';
-import type { MentorStore } from '../../../platform/app/ports.js';
 
 export interface SupervisionAnswers {
   answers(sessionId: string): Promise<Map<string, 'attend' | 'decline'>>;

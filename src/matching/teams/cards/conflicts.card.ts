@@ -1,9 +1,9 @@
+import { choiceInput } from './choice-input.js';
 import type { DeclaredConflict } from '../../domain/index.js';
 import { describeValue } from '../../domain/index.js';
 import type { Mentor } from '../../../journey/domain/index.js';
 import type { YoungPerson } from '../../domain/young-people/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
-import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 
 function describeConflicts(conflicts: readonly DeclaredConflict[]): string {
   if (conflicts.length === 0) return 'None recorded';

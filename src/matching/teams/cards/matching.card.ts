@@ -1,7 +1,7 @@
+import { choiceInput } from './choice-input.js';
 import { MAX_MENTORS_PUT, type PenPictureView, type Proposal, type Ranking } from '../../domain/index.js';
 import { ageOn, type YoungPerson } from '../../domain/young-people/index.js';
 import { bullets, card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
-import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { penPictureElements } from './pen-picture.card.js';
 
 const CONFIDENTIAL = 'Confidential: for the scheme coordinators only.';

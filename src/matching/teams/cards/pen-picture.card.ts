@@ -1,6 +1,7 @@
+import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, PROFILE_LIMITS, SCHEME_MAX_AGE, SCHEME_MIN_AGE, VENUES, type MentorProfile, type PenPictureView } from '../../domain/index.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
-import { choiceInput, numberInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
+import { numberInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 
 /** The pen picture exactly as a young person will read it: nothing of DBS or the mentor's own matching needs. */
 export function penPictureElements(view: PenPictureView): CardElement[] {

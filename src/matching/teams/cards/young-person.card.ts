@@ -1,7 +1,8 @@
+import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue } from '../../domain/index.js';
 import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
-import { choiceInput, dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
+import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
 
 const KEY_ADULT_TITLES = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };
 const CONFIDENTIAL = 'Confidential: for the scheme coordinators only. Do not forward or share.';

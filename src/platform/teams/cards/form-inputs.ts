@@ -1,7 +1,6 @@
-import { describeValue } from '../../../matching/domain/index.js';
 import type { CardElement } from './card.js';
 
-/** Input elements for the matching forms. Values go back exactly as the domain parsers expect after `form-input.ts`. */
+/** Input elements for the coordinators' and mentors' forms. Values go back exactly as the domain parsers expect after `form-input.ts`. */
 export function textInput(id: string, label: string, value: string | undefined, maxLength: number, options: { multiline?: boolean; required?: boolean; placeholder?: string } = {}): CardElement {
   return {
     type: 'Input.Text',
@@ -20,7 +19,7 @@ export function choiceInput(
   label: string,
   known: readonly string[],
   value: readonly string[] | string | undefined,
-  options: { multi?: boolean; required?: boolean; titles?: Record<string, string> } = {},
+  options: { multi?: boolean; required?: boolean; titles?: Record<string, string>; describe?: (value: string) => string } = {},
 ): CardElement {
   const selected = Array.isArray(value) ? value.join(',') : ((value as string | undefined) ?? '');
   return {
@@ -31,7 +30,7 @@ export function choiceInput(
     style: options.multi ? 'expanded' : 'compact',
     ...(options.multi ? { isMultiSelect: true } : {}),
     ...(options.required ? { isRequired: true, errorMessage: `Please choose ${options.multi ? 'at least one' : 'one'}.` } : {}),
-    choices: known.map((each) => ({ title: options.titles?.[each] ?? capitalised(describeValue(each)), value: each })),
+    choices: known.map((each) => ({ title: options.titles?.[each] ?? capitalised((options.describe ?? String)(each)), value: each })),
   };
 }
 

@@ -1,12 +1,12 @@
 import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { DeliveryError } from './delivery.js';
+import { DeliveryError } from '../delivery/delivery.js';
 import type { AppInstaller } from '../directory/app-installer.gateway.js';
 import type { CardMessageRepository } from '../storage/card-message.repository.js';
 import type { ConversationAddress, ConversationRepository } from '../storage/conversation.repository.js';
-import type { AdaptiveCardJson } from '../teams/cards/card.js';
-import { connectorFailure } from './connector-errors.js';
-import { dropBuiltInRetries } from '../teams/connector-retries.js';
+import type { AdaptiveCardJson } from './cards/card.js';
+import { connectorFailure } from '../delivery/connector-errors.js';
+import { dropBuiltInRetries } from './connector-retries.js';
 
 export interface TransportDeps {
   readonly adapter: TeamsAdapter;
