@@ -6,8 +6,7 @@ import { MENTOR_ROLES, MENTOR_STAGES } from '../domain/index.js';
 import type { Change, Versioned } from '../../platform/app/ports.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
-import { commitPartition } from '../../platform/storage/partition-commit.js';
-import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
 
 const MENTOR_ROW = 'mentor';
 
@@ -61,28 +60,13 @@ export function toDomain(entity: MentorEntity): Mentor {
   return mentorSchema.parse(JSON.parse(entity.data));
 }
 
-export class MentorRepository implements MentorStore {
-  constructor(
-    private readonly table: TableClient,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
-
+export class MentorRepository extends PartitionStore implements MentorStore {
   async get(mentorId: string): Promise<Versioned<Mentor> | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<MentorEntity>(encodeKey(mentorId), MENTOR_ROW));
-    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+    return this.readRow(encodeKey(mentorId), MENTOR_ROW, toDomain);
   }
 
   async save(change: Change<Mentor>): Promise<void> {
-    const entity = toEntity(change.value);
-    await commitPartition(
-      this.table,
-      { partitionKey: entity.partitionKey, entity: { ...entity }, ...(change.etag ? { etag: change.etag } : {}), audit: change.audit, effects: change.effects },
-      this.now(),
-    );
-    // Not awaited, so the person's answer does not wait on the queue: the effects are already stored with the change, and
-    // a signal that fails is made good by the outbox sweeper.
-    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey).catch(() => undefined);
+    await this.saveRow({ ...toEntity(change.value) }, change);
   }
 
   async *listByStage(stage: MentorStage): AsyncIterable<Versioned<Mentor>> {

@@ -4,8 +4,7 @@ import type { MentorMatchingRecord, MentorMatchingStore } from '../app/matching-
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { matchingRecordSchema } from './matching-schemas.js';
-import { commitPartition } from '../../platform/storage/partition-commit.js';
-import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
 
 const ROW = 'matching';
 
@@ -24,26 +23,13 @@ export function toDomain(entity: MatchingEntity): MentorMatchingRecord {
 }
 
 /** A mentor's pen picture, DBS check and held matches, one row per mentor, in its own table ('MentorMatching'). */
-export class MentorMatchingRepository implements MentorMatchingStore {
-  constructor(
-    readonly table: TableClient,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
-
+export class MentorMatchingRepository extends PartitionStore implements MentorMatchingStore {
   async get(mentorId: string): Promise<Versioned<MentorMatchingRecord> | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<MatchingEntity>(encodeKey(mentorId), ROW));
-    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+    return this.readRow(encodeKey(mentorId), ROW, toDomain);
   }
 
   async save(change: Change<MentorMatchingRecord>): Promise<void> {
-    const entity = toEntity(change.value);
-    await commitPartition(
-      this.table,
-      { partitionKey: entity.partitionKey, entity: { ...entity }, ...(change.etag ? { etag: change.etag } : {}), audit: change.audit, effects: change.effects },
-      this.now(),
-    );
-    if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
+    await this.saveRow({ ...toEntity(change.value) }, change);
   }
 
   async *list(): AsyncIterable<MentorMatchingRecord> {

@@ -1,14 +1,14 @@
-import { TableTransaction, odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import type { Versioned } from '../../platform/app/ports.js';
 import type { ReadAccess, RecordRead, YoungPeopleStore, YoungPersonWrite } from '../app/matching-ports.js';
 import type { Match, Proposal } from '../domain/index.js';
 import { YOUNG_PERSON_STATUSES, type YoungPerson, type YoungPersonStatus } from '../domain/young-people/index.js';
-import { auditEntity } from '../../platform/storage/audit-entity.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
+import type { RowWrite } from '../../platform/storage/partition-commit.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { matchSchema, proposalSchema, youngPersonSchema } from './matching-schemas.js';
-import { addEffect } from '../../platform/storage/outbox.js';
-import { orUndefinedWhenMissing, translateWriteError } from '../../platform/storage/storage-errors.js';
+import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
 import type { YoungPersonAccessLog } from './young-person-access.log.js';
 
 const RECORD_ROW = 'youngPerson';
@@ -58,18 +58,19 @@ function checked<T>(schema: { safeParse(value: unknown): { success: true; data: 
  * proposals made for them, their match, its audit entries and its outbox rows: a match and the young person's change to
  * "matched" are one transaction. Every read of a record is logged first, in the access log.
  */
-export class YoungPeopleRepository implements YoungPeopleStore {
+export class YoungPeopleRepository extends PartitionStore implements YoungPeopleStore {
   constructor(
-    readonly table: TableClient,
+    table: TableClient,
     private readonly accessLog: YoungPersonAccessLog,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
+    signal: EffectSignal,
+    now: () => Date,
+  ) {
+    super(table, signal, now);
+  }
 
   async get(youngPersonId: string, access: ReadAccess): Promise<Versioned<YoungPerson> | undefined> {
     await this.accessLog.record(access, [youngPersonId]);
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), RECORD_ROW));
-    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+    return this.readRow(encodeKey(youngPersonId), RECORD_ROW, toDomain);
   }
 
   async list(access: ReadAccess, status?: YoungPersonStatus | 'open'): Promise<Versioned<YoungPerson>[]> {
@@ -131,27 +132,16 @@ export class YoungPeopleRepository implements YoungPeopleStore {
 
   async commit(write: YoungPersonWrite): Promise<void> {
     const partitionKey = encodeKey(write.youngPersonId);
-    const transaction = new TableTransaction();
-    const put = (entity: TableEntity, etag: string | undefined): void => {
-      if (etag) transaction.updateEntity(entity, 'Replace', { etag });
-      else transaction.createEntity(entity);
-    };
+    const rows: RowWrite[] = [];
+    const put = (entity: TableEntity, etag: string | undefined): void => void rows.push({ entity, ...(etag ? { etag } : {}) });
     if (write.youngPerson) put({ ...toEntity(write.youngPerson.value) }, write.youngPerson.etag);
     if (write.proposal) {
       const proposal = write.proposal.value;
       put({ partitionKey, rowKey: PROPOSAL_PREFIX + encodeKey(proposal.id), status: proposal.status, data: JSON.stringify(proposal) }, write.proposal.etag);
     }
     if (write.match) {
-      transaction.createEntity({ partitionKey, rowKey: MATCH_PREFIX + encodeKey(write.match.id), data: JSON.stringify(write.match) });
+      put({ partitionKey, rowKey: MATCH_PREFIX + encodeKey(write.match.id), data: JSON.stringify(write.match) }, undefined);
     }
-    const now = this.now();
-    write.audit.forEach((entry, index) => transaction.createEntity(auditEntity(partitionKey, entry, index)));
-    write.effects.forEach((effect) => addEffect(transaction, partitionKey, effect, now));
-    try {
-      await this.table.submitTransaction(transaction.actions);
-    } catch (error) {
-      translateWriteError(error);
-    }
-    if (write.effects.length > 0) await this.signal.signal(this.table.tableName, partitionKey);
+    await this.writer.commit({ partitionKey, rows, audit: write.audit, effects: write.effects });
   }
 }

@@ -5,8 +5,7 @@ import type { AuditEntry, Effect, Versioned } from '../../platform/app/ports.js'
 import { CONCERN_URGENCIES, type SupportConcern } from '../domain/index.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
-import { commitPartition } from '../../platform/storage/partition-commit.js';
-import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
 
 const ROW = 'concern';
 
@@ -56,16 +55,9 @@ export function toDomain(entity: ConcernEntity): SupportConcern {
  * its outbox rows are written in one transaction, so nobody is notified of a concern that is not stored, and no stored
  * concern lacks its notifications.
  */
-export class ConcernRepository implements ConcernStore {
-  constructor(
-    readonly table: TableClient,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
-
+export class ConcernRepository extends PartitionStore implements ConcernStore {
   async get(concernId: string): Promise<Versioned<SupportConcern> | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<ConcernEntity>(encodeKey(concernId), ROW));
-    return entity ? { value: toDomain(entity), etag: entity.etag } : undefined;
+    return this.readRow(encodeKey(concernId), ROW, toDomain);
   }
 
   async listOpen(): Promise<Versioned<SupportConcern>[]> {
@@ -76,12 +68,6 @@ export class ConcernRepository implements ConcernStore {
   }
 
   async save(change: { value: SupportConcern; etag?: string; audit: readonly AuditEntry[]; effects: readonly Effect[] }): Promise<void> {
-    const entity = toEntity(change.value);
-    await commitPartition(
-      this.table,
-      { partitionKey: entity.partitionKey, entity: { ...entity }, ...(change.etag ? { etag: change.etag } : {}), audit: change.audit, effects: change.effects },
-      this.now(),
-    );
-    if (change.effects.length > 0) await this.signal.signal(this.table.tableName, entity.partitionKey);
+    await this.saveRow({ ...toEntity(change.value) }, change);
   }
 }

@@ -1,13 +1,13 @@
-import { TableTransaction, odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Relationship, RelationshipStore, RelationshipWrite, StoredMeeting } from '../app/relationship-ports.js';
-import type { Versioned } from '../../platform/app/ports.js';
+import { ConcurrencyError, type Versioned } from '../../platform/app/ports.js';
 import { CLAIM_STATES, END_REASONS, MEETING_MODES, monthOfDate, type RefreshmentClaim } from '../domain/index.js';
-import { auditEntity } from '../../platform/storage/audit-entity.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
+import type { RowWrite } from '../../platform/storage/partition-commit.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
-import { addEffect } from '../../platform/storage/outbox.js';
-import { orUndefinedWhenMissing, statusOf, translateWriteError } from '../../platform/storage/storage-errors.js';
+import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
 
 const RELATIONSHIP_ROW = 'relationship';
 const MEETING_PREFIX = 'meeting|';
@@ -127,13 +127,7 @@ export function meetingToEntity(meeting: StoredMeeting): DataEntity {
  * claims, their audit entries and outbox rows. A meeting and the claim it carries are one transaction; a meeting's id
  * comes from the form, so a retried submit finds the row there (409) and writes nothing.
  */
-export class RelationshipRepository implements RelationshipStore {
-  constructor(
-    readonly table: TableClient,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
-
+export class RelationshipRepository extends PartitionStore implements RelationshipStore {
   async get(matchId: string): Promise<Versioned<Relationship> | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(matchId), RELATIONSHIP_ROW));
     return entity ? { value: relationshipSchema.parse(JSON.parse(entity.data)), etag: entity.etag } : undefined;
@@ -176,27 +170,20 @@ export class RelationshipRepository implements RelationshipStore {
 
   async commit(write: RelationshipWrite): Promise<{ written: boolean }> {
     const partitionKey = encodeKey(write.matchId);
-    const transaction = new TableTransaction();
-    const put = (entity: TableEntity, etag: string | undefined): void => {
-      if (etag) transaction.updateEntity(entity, 'Replace', { etag });
-      else transaction.createEntity(entity);
-    };
+    const rows: RowWrite[] = [];
+    const put = (entity: TableEntity, etag: string | undefined): void => void rows.push({ entity, ...(etag ? { etag } : {}) });
     if (write.relationship) {
       put({ partitionKey, rowKey: RELATIONSHIP_ROW, data: JSON.stringify(write.relationship.value) }, write.relationship.etag);
     }
-    if (write.meeting) transaction.createEntity({ ...meetingToEntity(write.meeting) });
+    if (write.meeting) put({ ...meetingToEntity(write.meeting) }, undefined);
     if (write.claim) put({ ...claimToEntity(write.claim.value) }, write.claim.etag);
-    const now = this.now();
-    write.audit.forEach((entry, index) => transaction.createEntity(auditEntity(partitionKey, entry, index)));
-    write.effects.forEach((effect) => addEffect(transaction, partitionKey, effect, now));
     try {
-      await this.table.submitTransaction(transaction.actions);
+      await this.writer.commit({ partitionKey, rows, audit: write.audit, effects: write.effects });
     } catch (error) {
       // A repeated meeting id fails the whole transaction (409 on its row): the first write stands, and this one is a no-op.
-      if (write.meeting && statusOf(error) !== undefined && (await this.getMeeting(write.matchId, write.meeting.id))) return { written: false };
-      translateWriteError(error);
+      if (write.meeting && error instanceof ConcurrencyError && (await this.getMeeting(write.matchId, write.meeting.id))) return { written: false };
+      throw error;
     }
-    if (write.effects.length > 0) await this.signal.signal(this.table.tableName, partitionKey);
     return { written: true };
   }
 }

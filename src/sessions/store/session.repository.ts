@@ -6,7 +6,7 @@ import type { CalendarState, ListSessionsOptions, SessionChange, SessionStore, V
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { addEffectRow } from '../../platform/storage/outbox.js';
-import { commitPartition } from '../../platform/storage/partition-commit.js';
+import { PartitionStore } from '../../platform/storage/partition-store.js';
 import { orUndefinedWhenMissing, translateWriteError } from '../../platform/storage/storage-errors.js';
 
 const SESSION_ROW = 'session';
@@ -114,13 +114,7 @@ interface CalendarEntity {
 }
 
 /** Sessions, one row each, with their audit and outbox rows and their calendar state in the session's partition. */
-export class SessionRepository implements SessionStore {
-  constructor(
-    readonly table: TableClient,
-    private readonly signal: EffectSignal,
-    private readonly now: () => Date,
-  ) {}
-
+export class SessionRepository extends PartitionStore implements SessionStore {
   async get(sessionId: string): Promise<VersionedSession | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<SessionEntity>(encodeKey(sessionId), SESSION_ROW));
     return entity ? fromEntity(entity) : undefined;
@@ -133,23 +127,7 @@ export class SessionRepository implements SessionStore {
       const { kind, startsAt, endsAt } = change.session;
       await this.table.upsertEntity({ partitionKey: CATALOGUE, rowKey: entity.partitionKey, kind, startsAt, endsAt }, 'Replace');
     }
-    const etag = await commitPartition(
-      this.table,
-      {
-        partitionKey: entity.partitionKey,
-        entity: entity as unknown as TableEntity,
-        ...(change.etag ? { etag: change.etag } : {}),
-        audit: change.audit,
-        effects: change.effects,
-      },
-      this.now(),
-    );
-    // Not awaited: the effects are stored with the session, and a signal that fails is made good by the outbox sweeper.
-    // Waiting for it would hold the next booking of this session back by one more round trip.
-    // Work that waits anyway (a calendar sync settling for a second) wakes the worker when it is due, not now.
-    const soonest = Math.min(...change.effects.map((effect) => effect.delayMs ?? 0));
-    if (change.effects.length > 0) this.signal.signal(this.table.tableName, entity.partitionKey, soonest).catch(() => undefined);
-    return etag;
+    return this.saveRow(entity as unknown as TableEntity, change);
   }
 
   async *list(options: ListSessionsOptions = {}): AsyncIterable<VersionedSession> {
@@ -168,8 +146,7 @@ export class SessionRepository implements SessionStore {
 
   async addEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {
     const partitionKey = encodeKey(sessionId);
-    for (const effect of effects) await addEffectRow(this.table, partitionKey, effect, this.now());
-    if (effects.length > 0) await this.signal.signal(this.table.tableName, partitionKey);
+    await this.writer.queueEffects(partitionKey, effects);
   }
 
   async getCalendar(sessionId: string): Promise<{ value: CalendarState; etag?: string }> {
