@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { openSession, parseNewSession, type NewSessionInput, type Session, type SessionDraft } from '../domain/index.js';
 import type { FieldProblem } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { ConcurrencyError } from '../../platform/app/ports.js';
 import { bookingAudit } from './session-effects.js';
 import type { SessionDeps } from './session-deps.js';
@@ -12,6 +13,8 @@ export type CreateResult =
 
 /** The coordinator's `new session` form; bad input comes back with what is wrong and nothing is stored. */
 export async function createSession(deps: SessionDeps, actor: PersonRef, input: NewSessionInput, defaultTimeZone: string): Promise<CreateResult> {
+  const allowed = requireCoordinator(deps.roles, actor);
+  if (!allowed.ok) return { ok: false, error: { ...allowed.error, problems: [] } };
   const now = deps.clock.now();
   const parsed = parseNewSession(input, { id: `session-${randomUUID()}`, now, defaultTimeZone });
   if (!parsed.ok) return parsed;

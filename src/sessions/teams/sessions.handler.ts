@@ -8,7 +8,7 @@ import { moveWholeSession } from '../app/move-session.js';
 import { recordSessionAttendance } from '../app/record-attendance.js';
 import { retrySessionCalendar } from '../app/retry-calendar.js';
 import type { SessionDeps } from '../app/session-deps.js';
-import type { ListSessionsOptions, SessionStore } from '../app/session-ports.js';
+import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionsToManage, sessionViews } from '../app/session-views.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { AttendanceMark, Session } from '../domain/index.js';
@@ -29,49 +29,6 @@ export interface SessionHandlerDeps {
 
 const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
 const MENTOR_KINDS: ReadonlySet<Session['kind']> = new Set(['informationSession', 'training']);
-const KEEP_SHOWING_MS = 45 * 86_400_000;
-
-/** Teams links never change once the event has one, so this instance keeps those it has seen (a cache, not a record). */
-const joinUrls = new Map<string, string>();
-/** When this instance last found no link yet (the event is still being made): asked again after a second, not per card. */
-const noLinkSince = new Map<string, number>();
-const NO_LINK_RECHECK_MS = 1_000;
-
-/** Every session worth showing now (recent and coming), soonest first, with the Teams link when the event has one. */
-export async function sessionViews(
-  source: Pick<SessionDeps, 'sessions' | 'recent'>,
-  now: Date,
-  options: { kinds?: ReadonlySet<Session['kind']>; filter?: (session: Session) => boolean } = {},
-): Promise<SessionView[]> {
-  const listing = { endingAfter: new Date(now.getTime() - KEEP_SHOWING_MS), ...(options.kinds ? { kinds: options.kinds } : {}) };
-  const sessions = (await listed(source, listing)).filter((session) => !options.filter || options.filter(session));
-  sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return Promise.all(sessions.map((session) => withJoinUrl(source.sessions, session)));
-}
-
-/** From the recent-sessions cache when the bot has one (cards only: decisions always read the row). */
-async function listed(source: Pick<SessionDeps, 'sessions' | 'recent'>, listing: ListSessionsOptions & { endingAfter: Date }): Promise<Session[]> {
-  if (source.recent) return (await source.recent.list(listing)).map((stored) => stored.session);
-  const sessions: Session[] = [];
-  for await (const stored of source.sessions.list(listing)) sessions.push(stored.session);
-  return sessions;
-}
-
-async function withJoinUrl(store: SessionStore, session: Session): Promise<SessionView> {
-  if (session.location.type !== 'online') return { session };
-  let joinUrl = joinUrls.get(session.id);
-  const checkedAt = noLinkSince.get(session.id);
-  if (!joinUrl && (checkedAt === undefined || performance.now() - checkedAt > NO_LINK_RECHECK_MS)) {
-    joinUrl = (await store.getCalendar(session.id)).value.joinUrl;
-    if (joinUrl) {
-      joinUrls.set(session.id, joinUrl);
-      noLinkSince.delete(session.id);
-    } else {
-      noLinkSince.set(session.id, performance.now());
-    }
-  }
-  return joinUrl ? { session, joinUrl } : { session };
-}
 
 export async function bookingCardFor(
   deps: SessionDeps,
@@ -94,11 +51,8 @@ function sessionIdOf(data: unknown): string | undefined {
 
 export function sessionsCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (h.sessions.roles.isCoordinator(actor.id)) {
-      const now = h.sessions.clock.now();
-      await sendCard(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now));
-      return;
-    }
+    const shown = await sessionsFor(h.sessions, actor);
+    if (shown.role === 'coordinator') return void (await sendCard(context, coordinatorSessionsCard(shown.views, h.sessions.clock.now())));
     await sendCard(context, await bookingCardFor(h.sessions, actor.id));
   };
 }
@@ -138,14 +92,14 @@ export function cancelSessionBookingAction(h: SessionHandlerDeps) {
 
 export function newSessionCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
+    if (!openNewSessionForm(h.sessions, actor).ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
     await sendCard(context, newSessionFormCard(h.timeZone));
   };
 }
 
 export function newSessionFormAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!openNewSessionForm(h.sessions, actor).ok) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     await answerInvoke(context, newSessionFormCard(h.timeZone));
   };
 }
@@ -154,7 +108,6 @@ const FORM_FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'location', 'venue',
 
 export function createSessionAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
     const values: NewSessionValues = {};
     for (const field of FORM_FIELDS) {
@@ -162,6 +115,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
       if (typeof value === 'string') values[field] = value.slice(0, 20_000);
     }
     const result = await createSession(h.sessions, actor, values, h.timeZone);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     if (!result.ok) {
       // The form comes back with what was typed, cut to what the fields allow, and each problem under its field.
       const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 500)])) as NewSessionValues;
@@ -233,16 +187,11 @@ export function retrySessionCalendarAction(h: SessionHandlerDeps) {
   };
 }
 
-/** Sessions that have started in the last 30 days and were not cancelled, most recent first. */
-async function sessionsForAttendance(source: Pick<SessionDeps, 'sessions' | 'recent'>, now: Date): Promise<Session[]> {
-  const views = await sessionViews(source, now, { filter: (s) => !s.cancelledAt && Date.parse(s.startsAt) <= now.getTime() && Date.parse(s.startsAt) > now.getTime() - 30 * 86_400_000 });
-  return views.map((view) => view.session).reverse();
-}
-
 export function attendanceCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
-    const sessions = await sessionsForAttendance(h.sessions, h.sessions.clock.now());
+    const listed = await sessionsForAttendance(h.sessions, actor);
+    if (!listed.ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
+    const sessions = listed.value;
     if (sessions.length === 0) {
       await sendCard(context, card([heading('Attendance'), text('No session has taken place in the last 30 days, so there is no attendance to record yet.')]));
       return;
@@ -253,23 +202,24 @@ export function attendanceCommand(h: SessionHandlerDeps) {
 
 export function attendanceFormAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const sessionId = sessionIdOf(data);
-    const stored = sessionId ? await h.sessions.sessions.get(sessionId) : undefined;
-    if (!stored) return answerInvoke(context, errorCard('This session no longer exists.'));
-    await answerInvoke(context, attendanceCard(stored.session));
+    if (!sessionId) return answerInvoke(context, errorCard('This session no longer exists.'));
+    const found = await sessionForAttendance(h.sessions, actor, sessionId);
+    if (!found.ok && found.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!found.ok) return answerInvoke(context, errorCard(found.error.message));
+    await answerInvoke(context, attendanceCard(found.value));
   };
 }
 
 export function recordAttendanceAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    if (!h.sessions.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "attendance" for a new one.'));
     const marks: AttendanceMark[] = Object.entries(data as Record<string, unknown>)
       .filter(([key, value]) => key.startsWith(PRESENT_PREFIX) && (value === 'true' || value === 'false'))
       .map(([key, value]) => ({ personId: key.slice(PRESENT_PREFIX.length), present: value === 'true' }));
     const result = await recordSessionAttendance(h.sessions, actor, sessionId, marks);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     if (!result.ok) {
       return answerInvoke(context, result.session ? attendanceCard(result.session, { text: result.error.message, tone: 'attention' }) : errorCard(result.error.message));
     }

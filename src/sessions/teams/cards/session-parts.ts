@@ -1,11 +1,9 @@
+import type { SessionView } from '../../app/session-views.js';
 import { bookingWindow, findBooking, formatSessionTime, seatsLeft, waitingPosition, type Session } from '../../domain/index.js';
 import { facts, text, type CardElement } from '../../../platform/teams/cards/card.js';
 
 /** A session and what the calendar knows of it (the Teams link, once the event exists). */
-export interface SessionView {
-  readonly session: Session;
-  readonly joinUrl?: string;
-}
+export type { SessionView };
 
 export const KIND_NAMES: Record<Session['kind'], string> = {
   informationSession: 'Information session',
