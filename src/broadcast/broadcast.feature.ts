@@ -106,11 +106,15 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     routes: (registry) => {
       verbs = registry.verbs;
       broadcastRoutes(registry, {
-        journey,
-        broadcasts,
-        queue,
-        audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds },
-        sessions,
+        desk: {
+          roles: journey.roles,
+          clock: journey.clock,
+          directory: journey.directory,
+          broadcasts,
+          queue,
+          audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds },
+          sessions,
+        },
         groupsConfigured: eligibleGroupIds.length > 0,
         cardMessages,
         bookVerb,

@@ -1,11 +1,7 @@
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
-import type { SessionSummary } from '../app/broadcast.js';
+import { broadcastReport, draftBroadcast, prepareBroadcast, retryFailedSends, sendBroadcast, type CoordinatorBroadcastDeps, type PreparedBroadcast } from '../app/coordinator-broadcasts.js';
 import { parseCompose, parseDraftId, type ComposeInput } from '../app/compose.input.js';
-import type { BroadcastStore, RecipientQueue, SessionCatalog } from '../app/ports.js';
-import { resolveAudience, type AudienceDeps } from '../app/resolve-audience.js';
-import { retryFailed, startBroadcast } from '../app/start-broadcast.js';
-import type { JourneyDeps } from '../../journey/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
 import type { CardMessageRepository } from '../../platform/storage/card-message.repository.js';
@@ -15,11 +11,8 @@ import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 
 export interface BroadcastTeamsDeps {
-  readonly journey: JourneyDeps;
-  readonly broadcasts: BroadcastStore;
-  readonly queue: RecipientQueue;
-  readonly audience: AudienceDeps;
-  readonly sessions: SessionCatalog;
+  /** The coordinators' broadcast use cases' needs (each use case checks the actor is a coordinator). */
+  readonly desk: CoordinatorBroadcastDeps;
   readonly groupsConfigured: boolean;
   readonly cardMessages: CardMessageRepository;
   readonly bookVerb: () => string | undefined;
@@ -32,30 +25,27 @@ const COORDINATORS_ONLY = 'Only the scheme coordinators can send broadcasts or s
 
 export function broadcastCommand(deps: BroadcastTeamsDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!deps.journey.roles.isCoordinator(actor.id)) {
-      await sendCard(context, card([heading('Broadcasts'), text(COORDINATORS_ONLY)]));
-      return;
-    }
+    const draft = await draftBroadcast(deps.desk, actor);
+    if (!draft.ok) return void (await sendCard(context, card([heading('Broadcasts'), text(COORDINATORS_ONLY)])));
     const draftId = randomUUID();
-    const compose = broadcastComposeCard({ draftId, sessions: await deps.sessions.upcoming(deps.journey.clock.now()), groupsConfigured: deps.groupsConfigured });
-    const activityId = await sendCard(context, compose);
+    const activityId = await sendCard(context, broadcastComposeCard({ draftId, sessions: draft.value, groupsConfigured: deps.groupsConfigured }));
     await remember(deps, context, draftId, activityId, actor);
   };
 }
 
 export function broadcastEditAction(deps: BroadcastTeamsDeps) {
-  return coordinatorOnly(deps, async (context, _actor, data) => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const draftId = parseDraftId(data);
     if (!draftId.ok) return answerInvoke(context, errorCard(draftId.message));
-    await answerInvoke(context, await composeCard(deps, draftId.value, valuesOf(data)));
-  });
+    await answerInvoke(context, await composeCard(deps, actor, draftId.value, valuesOf(data)));
+  };
 }
 
 export function broadcastPreviewAction(deps: BroadcastTeamsDeps) {
-  return coordinatorOnly(deps, async (context, _actor, data) => {
-    const prepared = await prepare(deps, data);
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const prepared = await prepare(deps, actor, data);
     if (!prepared.ok) return answerInvoke(context, prepared.card);
-    const { input, session, recipients, unknown } = prepared;
+    const { input, session, recipients, unknown } = prepared.value;
     const bookVerb = deps.bookVerb();
     await answerInvoke(
       context,
@@ -70,98 +60,76 @@ export function broadcastPreviewAction(deps: BroadcastTeamsDeps) {
         ...(bookVerb ? { bookVerb } : {}),
       }),
     );
-  });
+  };
 }
 
 export function broadcastSendAction(deps: BroadcastTeamsDeps) {
-  return coordinatorOnly(deps, async (context, actor, data) => {
-    const prepared = await prepare(deps, data);
-    if (!prepared.ok) return answerInvoke(context, prepared.card);
-    const { input, session, recipients } = prepared;
-    const now = deps.journey.clock.now();
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const input = parseCompose(data);
+    if (!input.ok) return answerInvoke(context, await refusedForm(deps, actor, data, input.message));
+    const sent = await sendBroadcast(deps.desk, actor, input.value, audienceLabel(input.value), {
+      inBackground: (queueing) => void queueing.catch((error: unknown) => deps.log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'queueing a broadcast failed; the sweeper will queue the rest')),
+    });
+    if (!sent.ok) return answerInvoke(context, await refusal(deps, actor, input.value.draftId, input.value.values, sent.error));
     // The card that was pressed is the one to update in place.
-    if (context.replyToId) await remember(deps, context, input.draftId, context.replyToId, actor);
-    const { broadcast } = await startBroadcast(
-      deps,
-      actor,
-      {
-        id: input.draftId,
-        content: { text: input.text, ...(session ? { session } : {}) },
-        audienceLabel: audienceLabel(input),
-        recipients,
-        reportTo: actor.id,
-      },
-      now,
-      { inBackground: (queueing) => void queueing.catch((error: unknown) => deps.log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'queueing a broadcast failed; the sweeper will queue the rest')) },
-    );
-    deps.touch(broadcast.id);
-    await answerInvoke(context, await progressCard(deps, broadcast.id));
-  });
+    if (context.replyToId) await remember(deps, context, sent.value.id, context.replyToId, actor);
+    deps.touch(sent.value.id);
+    await answerInvoke(context, await progressCard(deps, actor, sent.value.id));
+  };
 }
 
 export function broadcastRetryFailedAction(deps: BroadcastTeamsDeps) {
-  return coordinatorOnly(deps, async (context, _actor, data) => {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const broadcastId = idOf(data);
-    if (!broadcastId || !(await deps.broadcasts.get(broadcastId))) return answerInvoke(context, errorCard('This broadcast no longer exists.'));
-    await retryFailed(deps, broadcastId, deps.journey.clock.now());
+    if (!broadcastId) return answerInvoke(context, errorCard('This broadcast no longer exists.'));
+    const retried = await retryFailedSends(deps.desk, actor, broadcastId);
+    if (!retried.ok) return answerInvoke(context, errorCard(retried.error.code === 'NOT_COORDINATOR' ? COORDINATORS_ONLY : retried.error.message));
     deps.touch(broadcastId);
-    await answerInvoke(context, await progressCard(deps, broadcastId));
-  });
+    await answerInvoke(context, await progressCard(deps, actor, broadcastId));
+  };
 }
 
 /** Universal Actions refresh: coordinators see the live report; anyone else a plain sentence. */
 export function refreshBroadcastAction(deps: BroadcastTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const broadcastId = idOf(data);
-    const stored = broadcastId ? await deps.broadcasts.get(broadcastId) : undefined;
-    if (!stored || !broadcastId) return answerInvoke(context, errorCard('This broadcast no longer exists.'));
-    if (!deps.journey.roles.isCoordinator(actor.id)) {
-      const progress = { total: 0, sent: 0, failed: 0, remaining: 0, failures: [] };
-      return answerInvoke(context, broadcastProgressCard({ broadcast: stored.broadcast, progress, finished: false, failures: [], forbidden: true }));
-    }
-    await answerInvoke(context, await progressCard(deps, broadcastId));
+    if (!broadcastId) return answerInvoke(context, errorCard('This broadcast no longer exists.'));
+    await answerInvoke(context, await progressCard(deps, actor, broadcastId));
   };
 }
 
-type Prepared =
-  | { ok: true; input: ComposeInput; session?: SessionSummary; recipients: string[]; unknown: string[] }
-  | { ok: false; card: AdaptiveCardJson };
+type Prepared = { ok: true; value: PreparedBroadcast } | { ok: false; card: AdaptiveCardJson };
 
-/** Checks the form, the session and the audience, server-side, every time (Preview and Send alike). */
-async function prepare(deps: BroadcastTeamsDeps, data: unknown): Promise<Prepared> {
+/** The form, the session and the audience are checked on the server every time (Preview and Send alike). */
+async function prepare(deps: BroadcastTeamsDeps, actor: PersonRef, data: unknown): Promise<Prepared> {
   const input = parseCompose(data);
-  if (!input.ok) {
-    const draftId = parseDraftId(data);
-    return { ok: false, card: draftId.ok ? await composeCard(deps, draftId.value, valuesOf(data), input.message) : errorCard(input.message) };
-  }
-  const problem = async (message: string): Promise<Prepared> => ({ ok: false, card: await composeCard(deps, input.value.draftId, input.value.values, message) });
-  const session = input.value.sessionId ? await deps.sessions.get(input.value.sessionId) : undefined;
-  if (input.value.sessionId && !session) return problem('That session is no longer open for invitations; please pick another.');
-  const audience = await resolveAudience(deps.audience, input.value.audience);
-  if (!audience.ok) return problem(audience.error.message);
-  return { ok: true, input: input.value, ...(session ? { session } : {}), ...audience.value };
+  if (!input.ok) return { ok: false, card: await refusedForm(deps, actor, data, input.message) };
+  const prepared = await prepareBroadcast(deps.desk, actor, input.value);
+  if (!prepared.ok) return { ok: false, card: await refusal(deps, actor, input.value.draftId, input.value.values, prepared.error) };
+  return prepared;
 }
 
-async function composeCard(deps: BroadcastTeamsDeps, draftId: string, values: ComposeValues, problem?: string): Promise<AdaptiveCardJson> {
-  const sessions = await deps.sessions.upcoming(deps.journey.clock.now());
-  return broadcastComposeCard({ draftId, sessions, groupsConfigured: deps.groupsConfigured, values, ...(problem ? { problem } : {}) });
+async function refusedForm(deps: BroadcastTeamsDeps, actor: PersonRef, data: unknown, message: string): Promise<AdaptiveCardJson> {
+  const draftId = parseDraftId(data);
+  return draftId.ok ? composeCard(deps, actor, draftId.value, valuesOf(data), message) : errorCard(message);
 }
 
-async function progressCard(deps: BroadcastTeamsDeps, broadcastId: string): Promise<AdaptiveCardJson> {
-  const stored = (await deps.broadcasts.get(broadcastId))!;
-  const progress = await deps.broadcasts.counts(broadcastId, stored.broadcast.total);
-  const finished = stored.state === 'finished';
-  const failures = finished
-    ? await Promise.all(
-        progress.failures.slice(0, 50).map(async (failure) => ({
-          name: (await deps.journey.directory.getPerson(failure.recipientId).catch(() => undefined))?.name ?? 'Someone no longer in the directory',
-          reason: failure.reason,
-        })),
-      )
-    : [];
-  return broadcastProgressCard({ broadcast: stored.broadcast, progress, finished, failures });
+async function refusal(deps: BroadcastTeamsDeps, actor: PersonRef, draftId: string, values: ComposeValues, error: { code: string; message: string }): Promise<AdaptiveCardJson> {
+  return error.code === 'NOT_COORDINATOR' ? errorCard(COORDINATORS_ONLY) : composeCard(deps, actor, draftId, values, error.message);
 }
 
+async function composeCard(deps: BroadcastTeamsDeps, actor: PersonRef, draftId: string, values: ComposeValues, problem?: string): Promise<AdaptiveCardJson> {
+  const sessions = await draftBroadcast(deps.desk, actor);
+  if (!sessions.ok) return errorCard(COORDINATORS_ONLY);
+  return broadcastComposeCard({ draftId, sessions: sessions.value, groupsConfigured: deps.groupsConfigured, values, ...(problem ? { problem } : {}) });
+}
+
+async function progressCard(deps: BroadcastTeamsDeps, actor: PersonRef, broadcastId: string): Promise<AdaptiveCardJson> {
+  const report = await broadcastReport(deps.desk, actor, broadcastId);
+  if (!report.ok && report.error.code === 'NOT_COORDINATOR') return card([heading('Broadcast'), text('Only the scheme coordinators can see delivery reports.')]);
+  if (!report.ok) return errorCard(report.error.message);
+  return broadcastProgressCard(report.value);
+}
 function audienceLabel(input: ComposeInput): string {
   const parts: string[] = [
     ...(input.audience.eligible ? [AUDIENCE_LABELS.eligible] : []),
@@ -187,11 +155,4 @@ async function remember(deps: BroadcastTeamsDeps, context: Turn, broadcastId: st
   const { conversationId, serviceUrl } = context;
   if (!activityId || !conversationId || !serviceUrl) return;
   await deps.cardMessages.remember({ subjectId: progressSubject(broadcastId), recipientId: actor.id, conversationId, activityId, serviceUrl });
-}
-
-function coordinatorOnly(deps: BroadcastTeamsDeps, handler: (context: Turn, actor: PersonRef, data: unknown) => Promise<void>) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    if (!deps.journey.roles.isCoordinator(actor.id)) return answerInvoke(context, errorCard(COORDINATORS_ONLY));
-    await handler(context, actor, data);
-  };
 }
