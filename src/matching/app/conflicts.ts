@@ -1,4 +1,5 @@
 import type { DeclaredConflict } from '../domain/index.js';
+import type { YoungPerson } from '../domain/young-people/index.js';
 import type { Mentor, MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
@@ -64,4 +65,19 @@ export async function recordConflicts(deps: MatchingDeps, actor: PersonRef, ment
     });
     return ok(conflicts);
   });
+}
+
+/** The conflicts form for one councillor: what they declared and the young people it may concern, for a coordinator. */
+export async function conflictsFormFor(
+  deps: MatchingDeps,
+  actor: PersonRef,
+  mentorId: string,
+): Promise<Result<{ mentor: Mentor; conflicts: readonly DeclaredConflict[]; youngPeople: YoungPerson[] }>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const mentor = await deps.journey.mentors.get(mentorId);
+  if (!mentor || mentor.value.details?.role !== 'electedMember') return fail('NOT_A_COUNCILLOR', 'Conflicts of interest are recorded for elected members on the scheme.');
+  const record = await deps.records.get(mentorId);
+  const youngPeople = await deps.youngPeople.list({ reader: actor, purpose: 'conflicts' }, 'open');
+  return ok({ mentor: mentor.value, conflicts: record?.value.conflicts ?? [], youngPeople: youngPeople.map((each) => each.value) });
 }

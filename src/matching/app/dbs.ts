@@ -57,3 +57,13 @@ export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): P
   }
   return ok(lacking);
 }
+
+/** The DBS form for one mentor: the mentor and the check on record, for a coordinator. */
+export async function dbsFormFor(deps: MatchingDeps, actor: PersonRef, mentorId: string): Promise<Result<{ mentor: Mentor; dbs?: DbsRecord }>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const mentor = await deps.journey.mentors.get(mentorId);
+  if (!mentor) return fail('MENTOR_NOT_FOUND', 'That mentor is not on the scheme.');
+  const dbs = (await deps.records.get(mentorId))?.value.dbs;
+  return ok({ mentor: mentor.value, ...(dbs ? { dbs } : {}) });
+}

@@ -84,3 +84,8 @@ export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youn
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'view' });
   return found ? ok(found.value) : fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
 }
+
+/** Who may open the form to add a young person: the coordinators. */
+export function openYoungPersonForm(deps: MatchingDeps, actor: PersonRef): Result<PersonRef> {
+  return requireCoordinator(deps.journey.roles, actor);
+}

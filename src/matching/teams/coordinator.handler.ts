@@ -1,11 +1,10 @@
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
-import { requireCoordinator } from '../../platform/app/coordinator-only.js';
-import { councillorsWithConflicts, recordConflicts } from '../app/conflicts.js';
-import { mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
+import { conflictsFormFor, councillorsWithConflicts, recordConflicts } from '../app/conflicts.js';
+import { dbsFormFor, mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
 import { idFrom } from '../app/form-input.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import { pipeline } from '../app/pipeline.js';
-import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, viewYoungPerson, youngPersonReads, type StatusCommand } from '../app/young-people.js';
+import { addYoungPerson, changeStatus, openYoungPersonForm, editYoungPersonDetails, listYoungPeople, viewYoungPerson, youngPersonReads, type StatusCommand } from '../app/young-people.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
@@ -19,15 +18,12 @@ import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormC
 
 type Reply = (context: Turn, card: AdaptiveCardJson) => Promise<unknown>;
 
-/** Every coordinator command and action starts here: checked on the server, and anyone else is told plainly. */
-function coordinatorOnly(deps: MatchingDeps, log: Logger, name: string, reply: Reply, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) {
+/**
+ * Every coordinator command and action answers with the card its use case's result calls for. Who may act is decided in
+ * the use cases (each refuses anyone but a coordinator with NOT_COORDINATOR), never here.
+ */
+function answering(reply: Reply, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) {
   return async (context: Turn, actor: PersonRef, data?: unknown): Promise<void> => {
-    const allowed = requireCoordinator(deps.journey.roles, actor);
-    if (!allowed.ok) {
-      log.info({ handler: name, code: allowed.error.code }, 'coordinator action refused');
-      await reply(context, errorCard(allowed.error.message, 'Coordinators only'));
-      return;
-    }
     await reply(context, await body(context, actor, data));
   };
 }
@@ -37,31 +33,35 @@ const invokeReply: Reply = (context, card) => answerInvoke(context, card);
 
 export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
   const now = () => deps.journey.clock.now();
-  const command = (name: string, body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) =>
-    coordinatorOnly(deps, log, name, sendReply, (context, actor) => body(context, actor));
-  const action = (name: string, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) =>
-    coordinatorOnly(deps, log, name, invokeReply, body);
-  const failed = (message: string): AdaptiveCardJson => errorCard(message);
+  const command = (_name: string, body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) => answering(sendReply, (context, actor) => body(context, actor));
+  const action = (_name: string, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) => answering(invokeReply, body);
+  const failed = (message: string, code?: string): AdaptiveCardJson => {
+    if (code === 'NOT_COORDINATOR') log.info({ code }, 'coordinator action refused');
+    return errorCard(message, code === 'NOT_COORDINATOR' ? 'Coordinators only' : undefined);
+  };
 
   const dbsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
     const lacking = await mentorsLackingDbs(deps, actor);
-    return lacking.ok ? dbsListCard(lacking.value, notice) : failed(lacking.error.message);
+    return lacking.ok ? dbsListCard(lacking.value, notice) : failed(lacking.error.message, lacking.error.code);
   };
   const youngPeopleList = async (actor: PersonRef): Promise<AdaptiveCardJson> => {
     const listed = await listYoungPeople(deps, actor);
-    return listed.ok ? youngPeopleListCard(listed.value, now()) : failed(listed.error.message);
+    return listed.ok ? youngPeopleListCard(listed.value, now()) : failed(listed.error.message, listed.error.code);
   };
 
+  const newYoungPersonForm = (actor: PersonRef): AdaptiveCardJson => {
+    const allowed = openYoungPersonForm(deps, actor);
+    return allowed.ok ? youngPersonFormCard(deps.areas, undefined) : failed(allowed.error.message, allowed.error.code);
+  };
   const conflictsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
     const found = await councillorsWithConflicts(deps, actor);
-    return found.ok ? conflictsListCard(found.value, notice) : failed(found.error.message);
+    return found.ok ? conflictsListCard(found.value, notice) : failed(found.error.message, found.error.code);
   };
   const conflictsForm = async (actor: PersonRef, mentorId: string | undefined, problem?: string): Promise<AdaptiveCardJson> => {
-    const mentor = mentorId ? await deps.journey.mentors.get(mentorId) : undefined;
-    if (!mentor || mentor.value.details?.role !== 'electedMember') return failed('Conflicts of interest are recorded for elected members on the scheme.');
-    const record = await deps.records.get(mentor.value.id);
-    const youngPeople = await deps.youngPeople.list({ reader: actor, purpose: 'conflicts' }, 'open');
-    return conflictsFormCard(mentor.value, record?.value.conflicts ?? [], deps.areas, youngPeople.map((each) => each.value), problem);
+    if (!mentorId) return failed('Conflicts of interest are recorded for elected members on the scheme.');
+    const form = await conflictsFormFor(deps, actor, mentorId);
+    if (!form.ok) return failed(form.error.message, form.error.code);
+    return conflictsFormCard(form.value.mentor, form.value.conflicts, deps.areas, form.value.youngPeople, problem);
   };
 
   return {
@@ -74,32 +74,32 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       return saved.ok ? conflictsList(actor, 'Conflicts of interest recorded.') : conflictsForm(actor, mentorId, `${saved.error.message} Nothing was saved.`);
     }),
     dbs: command('dbs', (_context, actor) => dbsList(actor)),
-    dbsForm: action('dbsForm', async (_context, _actor, data) => {
+    dbsForm: action('dbsForm', async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
-      const mentor = mentorId ? await deps.journey.mentors.get(mentorId) : undefined;
-      if (!mentor) return failed('That mentor is not on the scheme.');
-      return dbsFormCard(mentor.value, (await deps.records.get(mentor.value.id))?.value.dbs);
+      if (!mentorId) return failed('That mentor is not on the scheme.');
+      const form = await dbsFormFor(deps, actor, mentorId);
+      return form.ok ? dbsFormCard(form.value.mentor, form.value.dbs) : failed(form.error.message, form.error.code);
     }),
     recordDbs: action('recordDbs', async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
       if (!mentorId) return failed('This card could not be read. Say "dbs" to start again.');
       const recorded = await recordDbsCheck(deps, actor, mentorId, data);
       if (recorded.ok) return dbsList(actor, `Recorded the enhanced DBS check for ${recorded.value.mentor.name}.`);
-      const mentor = await deps.journey.mentors.get(mentorId);
-      if (!mentor) return failed(recorded.error.message);
-      return withTypedValues(dbsFormCard(mentor.value, (await deps.records.get(mentorId))?.value.dbs, `${recorded.error.message} Nothing was recorded.`), data);
+      const form = await dbsFormFor(deps, actor, mentorId);
+      if (!form.ok) return failed(recorded.error.message, recorded.error.code);
+      return withTypedValues(dbsFormCard(form.value.mentor, form.value.dbs, `${recorded.error.message} Nothing was recorded.`), data);
     }),
     pipeline: command('pipeline', async (_context, actor) => {
       const figures = await pipeline(deps, actor);
-      return figures.ok ? pipelineCard(figures.value) : failed(figures.error.message);
+      return figures.ok ? pipelineCard(figures.value) : failed(figures.error.message, figures.error.code);
     }),
     youngPeople: command('youngPeople', (_context, actor) => youngPeopleList(actor)),
-    addYoungPerson: command('addYoungPerson', async () => youngPersonFormCard(deps.areas, undefined)),
+    addYoungPerson: command('addYoungPerson', async (_context, actor) => newYoungPersonForm(actor)),
     youngPersonForm: action('youngPersonForm', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
-      if (!youngPersonId) return youngPersonFormCard(deps.areas, undefined);
+      if (!youngPersonId) return newYoungPersonForm(actor);
       const found = await viewYoungPerson(deps, actor, youngPersonId);
-      return found.ok ? youngPersonFormCard(deps.areas, found.value) : failed(found.error.message);
+      return found.ok ? youngPersonFormCard(deps.areas, found.value) : failed(found.error.message, found.error.code);
     }),
     saveYoungPerson: action('saveYoungPerson', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
@@ -112,20 +112,20 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
-      return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message);
+      return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message, found.error.code);
     }),
     youngPersonReads: action('youngPersonReads', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await youngPersonReads(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
-      return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message);
+      return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message, found.error.code);
     }),
     changeYoungPersonStatus: action('changeYoungPersonStatus', async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const event = idFrom(data, 'event');
       if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Say "young people" to start again.');
       const changed = await changeStatus(deps, actor, youngPersonId, event as StatusCommand);
-      return changed.ok ? youngPersonCard(changed.value, now(), 'Status changed.') : failed(changed.error.message);
+      return changed.ok ? youngPersonCard(changed.value, now(), 'Status changed.') : failed(changed.error.message, changed.error.code);
     }),
   };
 }

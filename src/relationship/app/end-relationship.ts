@@ -19,6 +19,15 @@ export interface EndRequest {
 const NOT_YOURS = 'Only the mentor in this match or a scheme coordinator can end it.';
 const GONE = 'This match is not on record.';
 
+/** The form to end a match, for its mentor or a coordinator: whether it is the mentor's own (they also choose what next). */
+export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string): Promise<Result<{ forMentor: boolean }>> {
+  const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
+  if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const forMentor = match.mentorId === actor.id;
+  if (!forMentor && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_IN_MATCH', 'This match is no longer active.');
+  return ok({ forMentor });
+}
+
 /**
  * Ends a match early (either side, with a reason) or at the end of its term (the scheduled job). The decision is one
  * etag-guarded write of the relationship row with the messages it owes; then the matching side and the mentor's journey

@@ -1,7 +1,7 @@
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
 import { claimsForMonth, decideClaim, exportClaims } from '../app/claims.js';
-import { chooseMentorNext, endRelationship } from '../app/end-relationship.js';
+import { chooseMentorNext, endingFormFor, endRelationship } from '../app/end-relationship.js';
 import { logMeeting, NO_ACTIVE_MATCH } from '../app/log-meeting.js';
 import { progressOf } from '../app/progress.js';
 import type { RelationshipDeps } from '../app/relationship-ports.js';
@@ -109,9 +109,9 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
 
     endForm: async (context: Turn, actor: PersonRef, data: unknown) => {
       const matchId = asId(record(data).matchId) ?? '';
-      const match = matchId ? await deps.matches.get(matchId) : undefined;
-      if (!match || (match.mentorId !== actor.id && !deps.journey.roles.isCoordinator(actor.id))) return answerInvoke(context, errorCard('This match is no longer active.'));
-      await answerInvoke(context, endFormCard({ matchId, forMentor: match.mentorId === actor.id }));
+      const form = await endingFormFor(deps, actor, matchId);
+      if (!form.ok) return answerInvoke(context, errorCard(form.error.message));
+      await answerInvoke(context, endFormCard({ matchId, forMentor: form.value.forMentor }));
     },
 
     endMatch: async (context: Turn, actor: PersonRef, data: unknown) => {
