@@ -4,7 +4,7 @@ import { DeliveryError } from '../../../src/platform/delivery/delivery.js';
 import { CardMessageRepository } from '../../../src/platform/storage/card-message.repository.js';
 import { ConversationRepository } from '../../../src/platform/storage/conversation.repository.js';
 import { card, text } from '../../../src/platform/teams/cards/card.js';
-import { TeamsTransport } from '../../../src/platform/delivery/teams-transport.js';
+import { TeamsTransport } from '../../../src/platform/teams/teams-transport.js';
 import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
 import { freshStorage } from '../../support/storage.js';
 
