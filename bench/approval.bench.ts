@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBot } from '../src/main.js';
-import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.js';
 import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
 import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
 import { describeLatencies } from './support/percentiles.js';

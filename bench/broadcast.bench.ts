@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { broadcastFeature } from '../src/broadcast.feature.js';
+import { broadcastFeature } from '../src/broadcast/broadcast.feature.js';
 import { startBot } from '../src/main.js';
-import { ConversationRepository } from '../src/store/conversation.repository.js';
-import { startEmbeddedAzurite } from '../src/store/embedded-azurite.js';
-import { storageClients } from '../src/store/storage-clients.js';
+import { ConversationRepository } from '../src/platform/storage/conversation.repository.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.js';
+import { storageClients } from '../src/platform/storage/storage-clients.js';
 import { BroadcastConnectorStandIn } from '../test/support/broadcast-connector.js';
 import { CAST, ISAIAH, PATTI } from '../test/support/people.js';
 

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { rankMentors, suggestCohort, type MentorCandidate } from '../src/domain/matching/index.js';
+import { rankMentors, suggestCohort, type MentorCandidate } from '../src/matching/domain/index.js';
 import {
   AVAILABILITY,
   DEFAULT_AREAS,
@@ -9,8 +9,8 @@ import {
   INTERESTS,
   MEETING_MODES,
   MENTOR_AGE_BANDS,
-} from '../src/domain/matching/vocabulary.js';
-import type { Preference, YoungPerson } from '../src/domain/young-people/index.js';
+} from '../src/matching/domain/vocabulary.js';
+import type { Preference, YoungPerson } from '../src/matching/domain/young-people/index.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const RANK_TARGET_MS = 20;

@@ -7,7 +7,7 @@ import {
   type RelationshipMatch,
   type SummaryClaim,
   type SummaryMeeting,
-} from '../src/domain/relationship/index.js';
+} from '../src/relationship/domain/index.js';
 
 const MATCHES = 500;
 const MONTHS = 18;

@@ -1,8 +1,8 @@
-import { broadcastFeature } from './broadcast.feature.js';
-import type { FeatureFactory } from './feature.js';
-import { matchingFeature } from './matching.feature.js';
-import { relationshipFeature } from './relationship.feature.js';
-import { sessionsFeature } from './sessions.feature.js';
+import { broadcastFeature } from './broadcast/broadcast.feature.js';
+import type { FeatureFactory } from './platform/feature.js';
+import { matchingFeature } from './matching/matching.feature.js';
+import { relationshipFeature } from './relationship/relationship.feature.js';
+import { sessionsFeature } from './sessions/sessions.feature.js';
 
 /** Every feature beyond sign-up and approval, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [

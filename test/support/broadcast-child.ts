@@ -1,4 +1,4 @@
-import { broadcastFeature } from '../../src/broadcast.feature.js';
+import { broadcastFeature } from '../../src/broadcast/broadcast.feature.js';
 import { startBot } from '../../src/main.js';
 
 /** The bot with the broadcast feature in a process of its own, so a test can kill it outright (SIGKILL). */

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedAzurite } from '../../src/store/embedded-azurite.js';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

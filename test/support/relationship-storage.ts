@@ -1,20 +1,20 @@
 import { inject } from 'vitest';
-import type { RelationshipDeps } from '../../src/app/relationship/relationship-ports.js';
-import type { Match } from '../../src/domain/matching/index.js';
-import { newMentor, type Mentor } from '../../src/domain/mentor/index.js';
-import type { PersonRef } from '../../src/domain/person.js';
-import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../src/domain/relationship/index.js';
-import { ConcernRepository } from '../../src/store/concern.repository.js';
-import { EffectQueue } from '../../src/store/effect-queue.js';
-import { StoredActiveMatches, StoredMatchingSide } from '../../src/store/matching-side.adapter.js';
-import { MentorMatchingRepository } from '../../src/store/mentor-matching.repository.js';
-import { MentorRepository } from '../../src/store/mentor.repository.js';
-import { RelationshipRepository } from '../../src/store/relationship.repository.js';
-import { storageClients } from '../../src/store/storage-clients.js';
-import { openTable } from '../../src/store/tables.js';
-import { YoungPersonAccessLog } from '../../src/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../../src/store/young-people.repository.js';
-import { youngPerson } from '../domain/matching/fixtures.js';
+import type { RelationshipDeps } from '../../src/relationship/app/relationship-ports.js';
+import type { Match } from '../../src/matching/domain/index.js';
+import { newMentor, type Mentor } from '../../src/journey/domain/index.js';
+import type { PersonRef } from '../../src/platform/kernel/person.js';
+import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../src/relationship/domain/index.js';
+import { ConcernRepository } from '../../src/relationship/store/concern.repository.js';
+import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
+import { StoredActiveMatches, StoredMatchingSide } from '../../src/relationship/store/matching-side.adapter.js';
+import { MentorMatchingRepository } from '../../src/matching/store/mentor-matching.repository.js';
+import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
+import { RelationshipRepository } from '../../src/relationship/store/relationship.repository.js';
+import { storageClients } from '../../src/platform/storage/storage-clients.js';
+import { openTable } from '../../src/platform/storage/tables.js';
+import { YoungPersonAccessLog } from '../../src/matching/store/young-person-access.log.js';
+import { YoungPeopleRepository } from '../../src/matching/store/young-people.repository.js';
+import { youngPerson } from '../matching/domain/fixtures.js';
 import { uniquePrefix } from './test-bot.js';
 
 export interface RelationshipWorld {

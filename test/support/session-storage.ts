@@ -1,11 +1,11 @@
 import { inject } from 'vitest';
-import type { SessionDeps } from '../../src/app/sessions/session-deps.js';
-import type { Clock, Directory, SchemeRoles } from '../../src/app/ports.js';
-import { EffectQueue } from '../../src/store/effect-queue.js';
-import { MentorRepository } from '../../src/store/mentor.repository.js';
-import { SessionRepository } from '../../src/store/session.repository.js';
-import { storageClients } from '../../src/store/storage-clients.js';
-import { openStorage, openTable } from '../../src/store/tables.js';
+import type { SessionDeps } from '../../src/sessions/app/session-deps.js';
+import type { Clock, Directory, SchemeRoles } from '../../src/platform/app/ports.js';
+import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
+import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
+import { SessionRepository } from '../../src/sessions/store/session.repository.js';
+import { storageClients } from '../../src/platform/storage/storage-clients.js';
+import { openStorage, openTable } from '../../src/platform/storage/tables.js';
 import { uniquePrefix } from './test-bot.js';
 
 const NO_DIRECTORY: Directory = { getPerson: async () => undefined, getManager: async () => undefined };

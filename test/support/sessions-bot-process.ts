@@ -4,7 +4,7 @@
  * SIGTERM. GRAPH_TEST_TOKEN is the token the Graph stand-in expects; BOT_PROCESS_WORKER=off leaves the effect worker off.
  */
 import { startBot } from '../../src/main.js';
-import { sessionsFeature } from '../../src/sessions.feature.js';
+import { sessionsFeature } from '../../src/sessions/sessions.feature.js';
 
 const token = process.env.GRAPH_TEST_TOKEN ?? '';
 const running = await startBot(process.env, { graphAccessToken: async () => token, features: [sessionsFeature], startWorker: process.env.BOT_PROCESS_WORKER !== 'off' });

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
-import { EffectQueue } from '../../src/store/effect-queue.js';
-import { storageClients } from '../../src/store/storage-clients.js';
-import { openStorage, type Storage } from '../../src/store/tables.js';
+import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
+import { storageClients } from '../../src/platform/storage/storage-clients.js';
+import { openStorage, type Storage } from '../../src/platform/storage/tables.js';
 import { uniquePrefix } from './test-bot.js';
 
 /** Fresh tables and a fresh queue in the shared Azurite, under a prefix of their own. */

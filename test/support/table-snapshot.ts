@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { storageClients } from '../../src/store/storage-clients.js';
+import { storageClients } from '../../src/platform/storage/storage-clients.js';
 
 /**
  * Every row of every table under a prefix, as `table|partition|row|etag`, sorted: two snapshots are equal only if

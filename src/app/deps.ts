@@ -1,9 +1,0 @@
-import type { Clock, Directory, MentorStore, SchemeRoles } from './ports.js';
-
-/** What the mentor-journey use cases need; main.ts builds it. */
-export interface JourneyDeps {
-  readonly mentors: MentorStore;
-  readonly directory: Directory;
-  readonly roles: SchemeRoles;
-  readonly clock: Clock;
-}

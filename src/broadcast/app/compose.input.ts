@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AUDIENCE_GROUPS, checkBroadcastText, type AudienceGroup } from '../domain/index.js';
+import { parseWith, type ParseResult } from '../../platform/app/text-input.js';
+import type { AudienceChoice } from './broadcast.js';
+
+export interface ComposeInput {
+  readonly draftId: string;
+  /** Undefined: a plain announcement. */
+  readonly sessionId?: string;
+  readonly text: string;
+  readonly audience: AudienceChoice;
+  /** The raw values, to put back on the card for Edit. */
+  readonly values: { sessionId: string; text: string; audience: string; people: string };
+}
+
+const MAX_PEOPLE = 500;
+
+const formSchema = z.object({
+  draftId: z.string().regex(/^[0-9a-f-]{36}$/i),
+  sessionId: z.string().max(200).optional(),
+  text: z.unknown().optional(),
+  audience: z.string().max(500).optional(),
+  people: z.string().max(40_000).optional(),
+});
+
+const UNREADABLE = 'This card could not be read. Say "broadcast" to start again.';
+
+export function parseDraftId(input: unknown): ParseResult<string> {
+  const parsed = parseWith(formSchema.pick({ draftId: true }), input, UNREADABLE);
+  return parsed.ok ? { ok: true, value: parsed.value.draftId } : parsed;
+}
+
+/** The compose form: the message checked as plain text, an audience from known keys, named people split on commas. */
+export function parseCompose(input: unknown): ParseResult<ComposeInput> {
+  const form = parseWith(formSchema, input, UNREADABLE);
+  if (!form.ok) return form;
+  const { draftId } = form.value;
+  const sessionId = form.value.sessionId && form.value.sessionId !== 'none' ? form.value.sessionId : undefined;
+  const text = checkBroadcastText(form.value.text ?? '');
+  if (!text.ok) return { ok: false, message: text.error.message };
+  const keys = (form.value.audience ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  const unknownKey = keys.find((key) => key !== 'eligible' && !(key in AUDIENCE_GROUPS));
+  if (unknownKey) return { ok: false, message: UNREADABLE };
+  const people = (form.value.people ?? '').split(/[,;\n]/).map((entry) => entry.trim()).filter(Boolean);
+  if (people.length > MAX_PEOPLE) return { ok: false, message: `Please name at most ${MAX_PEOPLE} people; use a group for more.` };
+  const malformed = people.find((entry) => !/^[0-9a-f-]{8,64}$/i.test(entry) && !/^[^\s@]+@[^\s@]+$/.test(entry));
+  if (malformed) return { ok: false, message: `"${malformed.slice(0, 80)}" is neither an e-mail address nor an Entra object id.` };
+  if (keys.length === 0 && people.length === 0) return { ok: false, message: 'Please choose who to send it to.' };
+  return {
+    ok: true,
+    value: {
+      draftId,
+      ...(sessionId ? { sessionId } : {}),
+      text: text.value,
+      audience: { eligible: keys.includes('eligible'), groups: keys.filter((key): key is AudienceGroup => key in AUDIENCE_GROUPS), people },
+      values: { sessionId: sessionId ?? 'none', text: text.value, audience: keys.join(','), people: people.join(', ') },
+    },
+  };
+}

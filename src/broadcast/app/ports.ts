@@ -1,0 +1,35 @@
+import type { PersonRef } from '../../platform/kernel/person.js';
+import type { Broadcast, ProgressCounts, SessionSummary } from './broadcast.js';
+
+/** How a broadcast reaches people: implemented over Teams in src/teams/broadcast-sender.ts. */
+export interface BroadcastSender {
+  /**
+   * Sends the broadcast's card to one person's own chat, installing the app first when needed; throws DeliveryError.
+   * `whenReady` is awaited just before the request leaves (the pacer's slot, as close to Teams as it can be).
+   */
+  send(broadcast: Broadcast, recipientId: string, whenReady?: () => Promise<void>): Promise<void>;
+  /** Updates the coordinator's broadcast card in place with the counts (and, when finished, the failures). */
+  showProgress(broadcast: Broadcast, progress: ProgressCounts, finished: boolean): Promise<void>;
+}
+
+export type { GroupMembers } from '../../platform/app/ports.js';
+
+/** Sessions a broadcast can invite people to. */
+export interface SessionCatalog {
+  upcoming(now: Date): Promise<SessionSummary[]>;
+  get(sessionId: string): Promise<SessionSummary | undefined>;
+}
+
+/** The broadcast store as the use cases need it (src/store/broadcast.repository.ts). */
+export interface BroadcastStore {
+  create(broadcast: Broadcast, recipientIds: readonly string[], now: Date): Promise<boolean>;
+  addRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]>;
+  get(broadcastId: string): Promise<{ readonly broadcast: Broadcast; readonly state: 'sending' | 'finished' } | undefined>;
+  counts(broadcastId: string, total?: number): Promise<ProgressCounts>;
+  reopenFailed(broadcastId: string, now: Date): Promise<string[]>;
+}
+
+/** The fan-out queue: one message per recipient. */
+export interface RecipientQueue {
+  enqueueAll(broadcastId: string, recipientIds: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import type { BroadcastContent, SessionSummary } from '../../app/broadcast.js';
+import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+
+export interface MessageCardOptions {
+  /** The sessions feature's booking verb, when that feature is running. */
+  readonly bookVerb?: string;
+  /** For a supervision invitation: the answer already given, shown instead of asking again. */
+  readonly answered?: 'attend' | 'decline';
+}
+
+/** When a session happens, in its own time zone, as a person reads it: "Tuesday, 13 January 2026, 10:00 to 12:00". */
+export function sessionWhen(session: Pick<SessionSummary, 'startsAt' | 'endsAt' | 'timeZone'>): string {
+  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: session.timeZone }).format(new Date(session.startsAt));
+  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: session.timeZone });
+  return `${day}, ${time.format(new Date(session.startsAt))} to ${time.format(new Date(session.endsAt))}`;
+}
+
+/**
+ * The coordinator's words, one literal text run per line: RichTextBlock TextRuns are never read as Markdown, so nothing
+ * a coordinator types can become a link, an image or another card element, and escapeForTextBlock is not needed.
+ */
+export function literalLines(value: string): CardElement[] {
+  return value.split('\n').map((line, index) => text(line === '' ? ' ' : line, index > 0 && line === '' ? { spacing: 'Medium' } : {}));
+}
+
+export function sessionFacts(session: SessionSummary): CardElement {
+  return facts([
+    ['When', sessionWhen(session)],
+    ['Where', session.where],
+  ]);
+}
+
+/** What each recipient gets in their own chat: an announcement, or an invitation with Book (or Attend / Can't make it). */
+export function broadcastMessageCard(content: BroadcastContent, options: MessageCardOptions = {}): AdaptiveCardJson {
+  const session = content.session;
+  const body: CardElement[] = [heading(session ? session.title : 'From the mentoring scheme'), ...(session ? [sessionFacts(session)] : []), ...literalLines(content.text)];
+  return card(body, session ? answerActions(session, options) : []);
+}
+
+function answerActions(session: SessionSummary, options: MessageCardOptions): CardAction[] {
+  if (session.answer === 'rsvp') {
+    if (options.answered) return [];
+    return [
+      execute('Attend', 'supervisionRsvp', { occurrenceId: session.id, answer: 'attend' }, 'positive'),
+      execute("Can't make it", 'supervisionRsvp', { occurrenceId: session.id, answer: 'decline' }),
+    ];
+  }
+  return options.bookVerb ? [execute('Book', options.bookVerb, { sessionId: session.id }, 'positive')] : [];
+}
+
+/** The invitation again after an answer, with the answer on it. */
+export function supervisionAnsweredCard(content: BroadcastContent, answer: 'attend' | 'decline'): AdaptiveCardJson {
+  const base = broadcastMessageCard(content, { answered: answer });
+  const line = answer === 'attend' ? text("You're attending. Thank you.", { weight: 'Bolder', color: 'Good', spacing: 'Medium' }) : text("You've said you can't make it. You can still come if that changes: say \"my status\" to see the date.", { weight: 'Bolder', spacing: 'Medium' });
+  const actions: CardAction[] =
+    content.session && answer === 'decline'
+      ? [execute('Attend after all', 'supervisionRsvp', { occurrenceId: content.session.id, answer: 'attend' })]
+      : content.session
+        ? [execute("Can't make it after all", 'supervisionRsvp', { occurrenceId: content.session.id, answer: 'decline' })]
+        : [];
+  return card([...base.body, line], actions);
+}

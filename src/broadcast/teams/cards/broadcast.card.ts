@@ -1,0 +1,145 @@
+import type { AudienceGroup } from '../../domain/index.js';
+import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
+import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
+import { broadcastMessageCard, sessionWhen } from './broadcast-message.card.js';
+import { bullets, card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement, userMri } from '../../../platform/teams/cards/card.js';
+
+export const AUDIENCE_LABELS: Record<'eligible' | AudienceGroup, string> = {
+  eligible: 'Everyone eligible to mentor (the configured directory groups)',
+  approvedNotBooked: 'Approved, not yet booked on training',
+  booked: 'Booked on training',
+  trainedNotMatched: 'Trained, not yet matched',
+  matched: 'Matched mentors',
+};
+
+/** What the compose form holds, carried from card to card so Edit brings it back. */
+export interface ComposeValues {
+  readonly sessionId?: string;
+  readonly text?: string;
+  /** Comma-separated audience keys, as Input.ChoiceSet sends a multi-select. */
+  readonly audience?: string;
+  readonly people?: string;
+}
+
+export interface ComposeView {
+  readonly draftId: string;
+  readonly sessions: readonly SessionSummary[];
+  readonly groupsConfigured: boolean;
+  readonly values?: ComposeValues;
+  readonly problem?: string;
+}
+
+export function broadcastComposeCard(view: ComposeView): AdaptiveCardJson {
+  const values = view.values ?? {};
+  const audiences = (Object.keys(AUDIENCE_LABELS) as Array<keyof typeof AUDIENCE_LABELS>).filter((key) => key !== 'eligible' || view.groupsConfigured);
+  const body: CardElement[] = [
+    heading('New broadcast'),
+    text('Write to many people at once: each gets the message in their own chat with the bot.', { subtle: true }),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'sessionId',
+      label: 'What is it about?',
+      style: 'compact',
+      value: values.sessionId ?? 'none',
+      choices: [
+        { title: 'A plain announcement', value: 'none' },
+        ...view.sessions.map((session) => ({ title: `Invitation: ${session.title} (${sessionWhen(session)})`, value: session.id })),
+      ],
+    },
+    { type: 'Input.Text', id: 'text', label: 'Message', isMultiline: true, maxLength: BROADCAST_TEXT_MAX, isRequired: true, errorMessage: 'Please write the message.', value: values.text ?? '' },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'audience',
+      label: 'Who to send it to',
+      isMultiSelect: true,
+      style: 'expanded',
+      value: values.audience ?? '',
+      choices: audiences.map((key) => ({ title: AUDIENCE_LABELS[key], value: key })),
+    },
+    { type: 'Input.Text', id: 'people', label: 'Named people (e-mail addresses or Entra object ids, separated by commas)', value: values.people ?? '' },
+    ...(view.problem ? [text(view.problem, { color: 'Attention', weight: 'Bolder' })] : []),
+  ];
+  return card(body, [execute('Preview', 'broadcastPreview', { draftId: view.draftId })]);
+}
+
+export interface PreviewView {
+  readonly draftId: string;
+  readonly values: ComposeValues;
+  readonly text: string;
+  readonly session?: SessionSummary;
+  readonly audienceLabel: string;
+  readonly recipients: number;
+  /** Named people not found in the directory. */
+  readonly unknown: readonly string[];
+  readonly bookVerb?: string;
+}
+
+export function broadcastPreviewCard(view: PreviewView): AdaptiveCardJson {
+  const sample = broadcastMessageCard({ text: view.text, ...(view.session ? { session: view.session } : {}) }, view.bookVerb ? { bookVerb: view.bookVerb } : {});
+  const body: CardElement[] = [
+    heading('Check before sending'),
+    facts([
+      ['About', view.session ? `Invitation: ${view.session.title}` : 'An announcement'],
+      ['Audience', view.audienceLabel],
+      ['Recipients', `${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`],
+    ]),
+    ...(view.unknown.length ? [text(`Not found in the directory, so left out: ${view.unknown.join(', ')}`, { color: 'Warning' })] : []),
+    text('What each person will see', { weight: 'Bolder', spacing: 'Medium' }),
+    { type: 'Container', style: 'emphasis', items: sample.body },
+  ];
+  const data = { draftId: view.draftId, ...view.values };
+  return card(body, [
+    execute(`Send to ${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`, 'broadcastSend', data, 'positive'),
+    execute('Edit', 'broadcastEdit', data),
+  ]);
+}
+
+export interface ProgressView {
+  readonly broadcast: Broadcast;
+  readonly progress: ProgressCounts;
+  readonly finished: boolean;
+  /** Failures with names, for the final report. */
+  readonly failures: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /** The viewer may not see delivery reports. */
+  readonly forbidden?: boolean;
+}
+
+const FAILURES_SHOWN = 50;
+
+/** Teams cannot say whether a send cut off mid-way arrived, so the bot sends again rather than risk leaving someone out. */
+function mayHaveReceivedTwice(count: number): string {
+  const who = count === 1 ? '1 person' : `${count} people`;
+  return `${who} may have received it twice: sending to them was cut off before Teams confirmed it (the bot stopped, or the connection broke), so it was sent again rather than risk them missing it.`;
+}
+
+/** The coordinator's card while sending (updated in place) and the final report, with Retry failed. */
+export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
+  const { broadcast, progress, finished } = view;
+  const refresh = {
+    action: execute('Refresh', 'refreshBroadcast', { broadcastId: broadcast.id }),
+    userIds: broadcast.reportTo ? [userMri(broadcast.reportTo)] : [],
+  };
+  if (view.forbidden) return card([heading('Broadcast'), text('Only the scheme coordinators can see delivery reports.')], [], refresh);
+  const twice = progress.mayHaveReceivedTwice ?? 0;
+  const body: CardElement[] = [
+    heading(finished ? 'Broadcast sent' : 'Sending broadcast…'),
+    facts([
+      ['About', broadcast.content.session ? `Invitation: ${broadcast.content.session.title}` : 'An announcement'],
+      ['Audience', broadcast.audienceLabel],
+      ['Sent', String(progress.sent)],
+      ...(twice > 0 ? [['May have received it twice', String(twice)] as [string, string]] : []),
+      ['Failed', String(progress.failed)],
+      ['Remaining', String(progress.remaining)],
+      ['Of', String(progress.total)],
+    ]),
+  ];
+  if (twice > 0) body.push(text(mayHaveReceivedTwice(twice), { spacing: 'Medium' }));
+  if (finished && view.failures.length > 0) {
+    body.push(text('Not delivered', { weight: 'Bolder', color: 'Attention', spacing: 'Medium' }));
+    body.push(...bullets(view.failures.slice(0, FAILURES_SHOWN).map((failure) => `${failure.name}: ${failure.reason}`)));
+    if (view.failures.length > FAILURES_SHOWN) body.push(text(`…and ${view.failures.length - FAILURES_SHOWN} more.`));
+  }
+  if (finished && progress.failed === 0) body.push(text('Everyone received it.', { color: 'Good', spacing: 'Medium' }));
+  const actions: CardAction[] = finished && progress.failed > 0 ? [execute(`Retry failed (${progress.failed})`, 'broadcastRetryFailed', { broadcastId: broadcast.id })] : [];
+  return card(body, actions, refresh);
+}

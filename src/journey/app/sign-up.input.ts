@@ -1,0 +1,47 @@
+import type { SignUpDetails } from '../domain/index.js';
+import { MENTOR_ROLES } from '../domain/index.js';
+import { checkFreeText, type FreeTextRule } from '../../platform/kernel/text/index.js';
+import type { FormProblem, ParseResult } from '../../platform/app/text-input.js';
+
+export const SIGN_UP_UNREADABLE = 'That sign-up form could not be read: it may be out of date. Please say "sign up" to get a fresh one and try again.';
+
+const TEXT_FIELDS = {
+  directorateOrWard: { label: 'Directorate or ward', max: 100 },
+  jobTitle: { label: 'Job title', max: 100 },
+  motivation: { label: 'Why you want to mentor', max: 1000, multiline: true },
+  declarationOfInterests: { label: 'Declaration of interests', max: 2000, multiline: true },
+} as const satisfies Record<string, FreeTextRule>;
+
+/** The sign-up card's form, checked field by field: every problem at once, each named by its field. Never throws. */
+export function parseSignUp(input: unknown): ParseResult<SignUpDetails> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: SIGN_UP_UNREADABLE };
+  const form = input as Record<string, unknown>;
+  const problems: FormProblem[] = [];
+  const refuse = (field: string, code: string, message: string): void => void problems.push({ field, code, message });
+  const text = (field: keyof typeof TEXT_FIELDS, required: boolean): string => {
+    const checked = checkFreeText(form[field], { ...TEXT_FIELDS[field], required });
+    if (checked.ok) return checked.value;
+    refuse(field, checked.error.code, checked.error.message);
+    return '';
+  };
+  const role = MENTOR_ROLES.find((known) => known === form.role);
+  if (!role) refuse('role', 'ROLE_MISSING', 'Please choose whether you are a senior manager or an elected member.');
+  const directorateOrWard = text('directorateOrWard', true);
+  const jobTitle = text('jobTitle', true);
+  const worksInChildrensServices = ticked(form.worksInChildrensServices);
+  if (worksInChildrensServices === undefined) refuse('worksInChildrensServices', 'NOT_A_TICK', "Working in Children's Services must be ticked or not.");
+  const motivation = text('motivation', true);
+  const declarationOfInterests = text('declarationOfInterests', role === 'electedMember');
+  if (ticked(form.consent) !== true) refuse('consent', 'CONSENT_MISSING', 'Please consent to the scheme using your details.');
+  if (ticked(form.commitment) !== true) refuse('commitment', 'COMMITMENT_MISSING', 'Please confirm you can give the time the scheme asks for.');
+  if (!role || problems.length > 0) return { ok: false, message: problems.map((problem) => problem.message).join(' '), problems };
+  const details: SignUpDetails = { role, directorateOrWard, jobTitle, worksInChildrensServices: worksInChildrensServices === true, motivation };
+  return { ok: true, value: declarationOfInterests ? { ...details, declarationOfInterests } : details };
+}
+
+/** Input.Toggle sends "true"/"false" strings; booleans are accepted too. Anything else is not an answer. */
+function ticked(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false' || value === undefined) return false;
+  return undefined;
+}

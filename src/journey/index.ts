@@ -1,0 +1,4 @@
+/** The journey capability's face: the only module other capabilities import. */
+export * from './app/audit.js';
+export * from './app/journey-deps.js';
+export * from './app/ports.js';

@@ -1,0 +1,91 @@
+import { changeYoungPersonStatus, editYoungPerson, newYoungPerson, parseYoungPersonDetails, type YoungPerson, type YoungPersonEvent } from '../domain/young-people/index.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import { fail, ok, type Result } from '../../platform/kernel/result.js';
+import type { AuditEntry } from '../../platform/app/ports.js';
+import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import { youngPersonInput } from './form-input.js';
+import type { MatchingDeps } from './matching-deps.js';
+import type { RecordRead } from './matching-ports.js';
+
+const NOT_FOUND = 'That young person is not on the scheme.';
+
+function entry(actor: PersonRef, action: string, youngPerson: YoungPerson, before?: YoungPerson): AuditEntry {
+  return {
+    at: youngPerson.updatedAt,
+    actor,
+    action,
+    subjectId: youngPerson.id,
+    ...(before ? { fromStage: before.status } : {}),
+    toStage: youngPerson.status,
+  };
+}
+
+/** Adds a young person identified for the scheme, with the least data matching needs. */
+export async function addYoungPerson(deps: MatchingDeps, actor: PersonRef, input: unknown): Promise<Result<YoungPerson>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const now = deps.journey.clock.now();
+  const parsed = parseYoungPersonDetails(youngPersonInput(input), now, { areas: deps.areas });
+  if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  const youngPerson = newYoungPerson(deps.newId(), parsed.value, now);
+  await deps.youngPeople.commit({ youngPersonId: youngPerson.id, youngPerson: { value: youngPerson }, audit: [entry(actor, 'addYoungPerson', youngPerson)], effects: [] });
+  return ok(youngPerson);
+}
+
+export async function editYoungPersonDetails(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, input: unknown): Promise<Result<YoungPerson>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const parsed = parseYoungPersonDetails(youngPersonInput(input), deps.journey.clock.now(), { areas: deps.areas });
+  if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  return retryOnConflict(async () => {
+    const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'edit' });
+    if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
+    if (current.value.status === 'closed') return fail('YOUNG_PERSON_CLOSED', 'This record is closed and can no longer be changed.');
+    const edited = editYoungPerson(current.value, parsed.value, deps.journey.clock.now());
+    await deps.youngPeople.commit({ youngPersonId, youngPerson: { value: edited, etag: current.etag }, audit: [entry(actor, 'editYoungPerson', edited, current.value)], effects: [] });
+    return ok(edited);
+  });
+}
+
+export type StatusCommand = Extract<YoungPersonEvent, 'pause' | 'resume' | 'close'>;
+
+export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, event: StatusCommand): Promise<Result<YoungPerson>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  return retryOnConflict(async () => {
+    const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'changeStatus' });
+    if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
+    const changed = changeYoungPersonStatus(current.value, event, deps.journey.clock.now());
+    if (!changed.ok) return changed;
+    await deps.youngPeople.commit({ youngPersonId, youngPerson: { value: changed.value, etag: current.etag }, audit: [entry(actor, event, changed.value, current.value)], effects: [] });
+    return ok(changed.value);
+  });
+}
+
+/** Those not closed, or only those waiting (for `match`): a record not listed is not read. */
+export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, which: 'open' | 'waiting' = 'open'): Promise<Result<YoungPerson[]>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const found = await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which);
+  return ok(found.map((each) => each.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+}
+
+/** Who has read a record, newest first; reading this list is itself logged, as it names the record. */
+export async function youngPersonReads(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; reads: readonly RecordRead[] }>> {
+  const found = await viewYoungPerson(deps, actor, youngPersonId);
+  if (!found.ok) return found;
+  return ok({ youngPerson: found.value, reads: await deps.youngPeople.readsOf(youngPersonId, 50) });
+}
+
+export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<YoungPerson>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'view' });
+  return found ? ok(found.value) : fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
+}
+
+/** Who may open the form to add a young person: the coordinators. */
+export function openYoungPersonForm(deps: MatchingDeps, actor: PersonRef): Result<PersonRef> {
+  return requireCoordinator(deps.journey.roles, actor);
+}

@@ -1,0 +1,8 @@
+/** The matching capability's face: the only module other capabilities import. */
+export * from './app/matching-ports.js';
+export * from './domain/index.js';
+export * from './domain/young-people/index.js';
+export { matchSchema } from './store/matching-schemas.js';
+export { MentorMatchingRepository } from './store/mentor-matching.repository.js';
+export { YoungPeopleRepository, toEntity as youngPersonEntity } from './store/young-people.repository.js';
+export { YoungPersonAccessLog } from './store/young-person-access.log.js';

@@ -1,0 +1,139 @@
+import { choiceInput } from './choice-input.js';
+import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue } from '../../domain/index.js';
+import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
+import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
+
+const KEY_ADULT_TITLES = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };
+const CONFIDENTIAL = 'Confidential: for the scheme coordinators only. Do not forward or share.';
+
+/** The coordinator's form to add or edit a young person: the least data matching needs, and a reference, not a full name. */
+export function youngPersonFormCard(areas: readonly string[], current: YoungPerson | undefined, problem?: string): AdaptiveCardJson {
+  const p = current?.preferences;
+  const preference = (id: string, label: string, known: readonly string[], value: Preference<string> | undefined): CardElement[] => [
+    choiceInput(id, label, known, value?.values, { multi: true }),
+    toggleInput(`${id}Required`, `${label}: a must, not a wish`, value?.required ?? false),
+  ];
+  return card(
+    [
+      heading(current ? 'Edit young person' : 'Add a young person'),
+      text(CONFIDENTIAL, { subtle: true }),
+      ...(problem ? [text(problem, { color: 'Attention' })] : []),
+      textInput('reference', 'Case reference (not a name)', current?.reference, YOUNG_PERSON_LIMITS.reference),
+      textInput('firstName', 'First or chosen name', current?.firstName, YOUNG_PERSON_LIMITS.firstName),
+      dateInput('dateOfBirth', 'Date of birth', current?.dateOfBirth),
+      choiceInput('gender', 'Gender', GENDERS, current?.gender, { required: true }),
+      choiceInput('homeArea', 'Home area', areas, current?.homeArea, { required: true }),
+      choiceInput('interests', 'Interests', INTERESTS, current?.interests, { multi: true }),
+      choiceInput('eetGoals', 'EET goals (work, education or training they aim for)', FIELDS, current?.eetGoals, { multi: true }),
+      textInput('eetNote', 'Note on EET goals (optional)', current?.eetNote, YOUNG_PERSON_LIMITS.eetNote, { multiline: true, required: false }),
+      choiceInput('availability', 'When they are free', AVAILABILITY, current?.availability, { multi: true, required: true }),
+      text('Their preferences', { weight: 'Bolder', spacing: 'Medium' }),
+      ...preference('prefMentorGender', 'Mentor gender', GENDERS, p?.mentorGender),
+      ...preference('prefMentorAgeBand', 'Mentor age', MENTOR_AGE_BANDS, p?.mentorAgeBand),
+      ...preference('prefMeetingMode', 'Online or in person', MEETING_MODES, p?.meetingMode),
+      ...preference('prefArea', 'Area to meet in', areas, p?.area),
+      text('Key adult', { weight: 'Bolder', spacing: 'Medium' }),
+      choiceInput('keyAdultRole', 'Role', KEY_ADULT_ROLES, current?.keyAdult.role, { required: true, titles: KEY_ADULT_TITLES }),
+      textInput('keyAdultName', 'Name', current?.keyAdult.name, YOUNG_PERSON_LIMITS.keyAdultName),
+      textInput('keyAdultContact', 'Phone or email', current?.keyAdult.contact, YOUNG_PERSON_LIMITS.contact),
+    ],
+    [execute(current ? 'Save changes' : 'Add young person', 'saveYoungPerson', current ? { youngPersonId: current.id } : {}, 'positive')],
+  );
+}
+
+function statusActions(youngPerson: YoungPerson): CardAction[] {
+  const ref = { youngPersonId: youngPerson.id };
+  const actions: CardAction[] = [];
+  if (youngPerson.status === 'waiting') actions.push(execute('Suggest mentors', 'suggestMentors', ref, 'positive'));
+  if (youngPerson.status !== 'closed') actions.push(execute('Edit', 'youngPersonForm', ref));
+  if (youngPerson.status === 'waiting') actions.push(execute('Pause', 'changeYoungPersonStatus', { ...ref, event: 'pause' }));
+  if (youngPerson.status === 'paused') actions.push(execute('Resume', 'changeYoungPersonStatus', { ...ref, event: 'resume' }));
+  if (youngPerson.status !== 'closed') actions.push(execute('Close', 'changeYoungPersonStatus', { ...ref, event: 'close' }, 'destructive'));
+  actions.push(execute('Who has read this', 'youngPersonReads', ref));
+  return actions;
+}
+
+function prefer(label: string, preference: Preference<string>): [string, string] {
+  if (preference.values.length === 0) return [label, 'No preference'];
+  return [label, `${describeList(preference.values, 'or')}${preference.required ? ' (a must)' : ''}`];
+}
+
+/** One young person's record, for a coordinator. */
+export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: string): AdaptiveCardJson {
+  const { preferences: p, keyAdult } = youngPerson;
+  return card(
+    [
+      heading(`${youngPerson.firstName} (${youngPerson.reference})`),
+      text(CONFIDENTIAL, { subtle: true }),
+      ...(notice ? [text(notice, { color: 'Good' })] : []),
+      facts([
+        ['Status', describeYoungPersonStatus(youngPerson.status)],
+        ['Age', String(ageOn(youngPerson.dateOfBirth, now))],
+        ['Date of birth', youngPerson.dateOfBirth],
+        ['Gender', describeValue(youngPerson.gender)],
+        ['Home area', describeValue(youngPerson.homeArea)],
+        ['Interests', describeList(youngPerson.interests) || 'None given'],
+        ['EET goals', describeList(youngPerson.eetGoals) || 'None given'],
+        ...(youngPerson.eetNote ? [['EET note', youngPerson.eetNote] as [string, string]] : []),
+        ['Free', describeList(youngPerson.availability, 'or')],
+        prefer('Mentor gender', p.mentorGender),
+        prefer('Mentor age', p.mentorAgeBand),
+        prefer('Meeting', p.meetingMode),
+        prefer('Area', p.area),
+        ['Key adult', `${keyAdult.name}, ${KEY_ADULT_TITLES[keyAdult.role]}, ${keyAdult.contact}`],
+      ]),
+    ],
+    statusActions(youngPerson),
+  );
+}
+
+/** The coordinator's list of young people on the scheme. */
+export function youngPeopleListCard(youngPeople: readonly YoungPerson[], now: Date): AdaptiveCardJson {
+  const rows: CardElement[] = youngPeople.map((youngPerson) => ({
+    type: 'ColumnSet',
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          text(`${youngPerson.firstName} (${youngPerson.reference}), ${ageOn(youngPerson.dateOfBirth, now)}`, { weight: 'Bolder' }),
+          text(describeYoungPersonStatus(youngPerson.status), { subtle: true }),
+        ],
+      },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Open', 'viewYoungPerson', { youngPersonId: youngPerson.id })] }] },
+    ],
+  }));
+  return card(
+    [heading('Young people on the scheme'), text(CONFIDENTIAL, { subtle: true }), ...(rows.length ? rows : [text('Nobody yet. Add the young people the EET group identifies.')])],
+    [execute('Add a young person', 'youngPersonForm', {}, 'positive')],
+  );
+}
+
+const PURPOSES: Record<string, string> = {
+  list: 'listed',
+  view: 'opened',
+  edit: 'edited',
+  changeStatus: 'changed status',
+  suggest: 'suggestions',
+  propose: 'mentors put',
+  recordChoice: 'decision recorded',
+  mentorResponse: "mentor's answer",
+  matchDetailsForMentor: 'sent to their mentor',
+  notice: 'notice to a coordinator',
+  conflicts: 'conflicts of interest',
+};
+
+/** The access log of one record, newest first. */
+export function recordReadsCard(youngPerson: YoungPerson, reads: readonly { at: string; readerName: string; purpose: string }[]): AdaptiveCardJson {
+  const when = (at: string): string => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(at));
+  return card(
+    [
+      heading(`Who has read ${youngPerson.firstName} (${youngPerson.reference})`),
+      text(CONFIDENTIAL, { subtle: true }),
+      text(`The ${reads.length} most recent reads, newest first. Every read of a record is kept: who, when and why.`),
+      facts(reads.map((read): [string, string] => [when(read.at), `${read.readerName}: ${PURPOSES[read.purpose] ?? read.purpose}`])),
+    ],
+    [execute('Back to the record', 'viewYoungPerson', { youngPersonId: youngPerson.id })],
+  );
+}

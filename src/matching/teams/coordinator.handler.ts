@@ -1,0 +1,141 @@
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
+import { conflictsFormFor, councillorsWithConflicts, recordConflicts } from '../app/conflicts.js';
+import { dbsFormFor, mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
+import { idFrom } from '../app/form-input.js';
+import type { MatchingDeps } from '../app/matching-deps.js';
+import { pipeline } from '../app/pipeline.js';
+import { addYoungPerson, changeStatus, openYoungPersonForm, editYoungPersonDetails, listYoungPeople, viewYoungPerson, youngPersonReads, type StatusCommand } from '../app/young-people.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import type { Logger } from '../../log.js';
+import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
+import { conflictsFormCard, conflictsListCard } from './cards/conflicts.card.js';
+import { dbsFormCard, dbsListCard, dbsStatusFacts } from './cards/dbs.card.js';
+import { dbsStatus } from '../domain/index.js';
+import { errorCard } from '../../platform/teams/cards/error.card.js';
+import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
+import { pipelineCard } from './cards/pipeline.card.js';
+import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from './cards/young-person.card.js';
+
+type Reply = (context: Turn, card: AdaptiveCardJson) => Promise<unknown>;
+
+/**
+ * Every coordinator command and action answers with the card its use case's result calls for. Who may act is decided in
+ * the use cases (each refuses anyone but a coordinator with NOT_COORDINATOR), never here.
+ */
+function answering(reply: Reply, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) {
+  return async (context: Turn, actor: PersonRef, data?: unknown): Promise<void> => {
+    await reply(context, await body(context, actor, data));
+  };
+}
+
+const sendReply: Reply = (context, card) => sendCard(context, card);
+const invokeReply: Reply = (context, card) => answerInvoke(context, card);
+
+export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
+  const now = () => deps.journey.clock.now();
+  const command = (_name: string, body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) => answering(sendReply, (context, actor) => body(context, actor));
+  const action = (_name: string, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) => answering(invokeReply, body);
+  const failed = (message: string, code?: string): AdaptiveCardJson => {
+    if (code === 'NOT_COORDINATOR') log.info({ code }, 'coordinator action refused');
+    return errorCard(message, code === 'NOT_COORDINATOR' ? 'Coordinators only' : undefined);
+  };
+
+  const dbsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
+    const lacking = await mentorsLackingDbs(deps, actor);
+    return lacking.ok ? dbsListCard(lacking.value, notice) : failed(lacking.error.message, lacking.error.code);
+  };
+  const youngPeopleList = async (actor: PersonRef): Promise<AdaptiveCardJson> => {
+    const listed = await listYoungPeople(deps, actor);
+    return listed.ok ? youngPeopleListCard(listed.value, now()) : failed(listed.error.message, listed.error.code);
+  };
+
+  const newYoungPersonForm = (actor: PersonRef): AdaptiveCardJson => {
+    const allowed = openYoungPersonForm(deps, actor);
+    return allowed.ok ? youngPersonFormCard(deps.areas, undefined) : failed(allowed.error.message, allowed.error.code);
+  };
+  const conflictsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
+    const found = await councillorsWithConflicts(deps, actor);
+    return found.ok ? conflictsListCard(found.value, notice) : failed(found.error.message, found.error.code);
+  };
+  const conflictsForm = async (actor: PersonRef, mentorId: string | undefined, problem?: string): Promise<AdaptiveCardJson> => {
+    if (!mentorId) return failed('Conflicts of interest are recorded for elected members on the scheme.');
+    const form = await conflictsFormFor(deps, actor, mentorId);
+    if (!form.ok) return failed(form.error.message, form.error.code);
+    return conflictsFormCard(form.value.mentor, form.value.conflicts, deps.areas, form.value.youngPeople, problem);
+  };
+
+  return {
+    conflicts: command('conflicts', (_context, actor) => conflictsList(actor)),
+    conflictsForm: action('conflictsForm', (_context, actor, data) => conflictsForm(actor, idFrom(data, 'mentorId'))),
+    saveConflicts: action('saveConflicts', async (_context, actor, data) => {
+      const mentorId = idFrom(data, 'mentorId');
+      if (!mentorId) return failed('This card could not be read. Say "conflicts" to start again.');
+      const saved = await recordConflicts(deps, actor, mentorId, data);
+      return saved.ok ? conflictsList(actor, 'Conflicts of interest recorded.') : conflictsForm(actor, mentorId, `${saved.error.message} Nothing was saved.`);
+    }),
+    dbs: command('dbs', (_context, actor) => dbsList(actor)),
+    dbsForm: action('dbsForm', async (_context, actor, data) => {
+      const mentorId = idFrom(data, 'mentorId');
+      if (!mentorId) return failed('That mentor is not on the scheme.');
+      const form = await dbsFormFor(deps, actor, mentorId);
+      return form.ok ? dbsFormCard(form.value.mentor, form.value.dbs) : failed(form.error.message, form.error.code);
+    }),
+    recordDbs: action('recordDbs', async (_context, actor, data) => {
+      const mentorId = idFrom(data, 'mentorId');
+      if (!mentorId) return failed('This card could not be read. Say "dbs" to start again.');
+      const recorded = await recordDbsCheck(deps, actor, mentorId, data);
+      if (recorded.ok) return dbsList(actor, `Recorded the enhanced DBS check for ${recorded.value.mentor.name}.`);
+      const form = await dbsFormFor(deps, actor, mentorId);
+      if (!form.ok) return failed(recorded.error.message, recorded.error.code);
+      return withTypedValues(dbsFormCard(form.value.mentor, form.value.dbs, `${recorded.error.message} Nothing was recorded.`), data);
+    }),
+    pipeline: command('pipeline', async (_context, actor) => {
+      const figures = await pipeline(deps, actor);
+      return figures.ok ? pipelineCard(figures.value) : failed(figures.error.message, figures.error.code);
+    }),
+    youngPeople: command('youngPeople', (_context, actor) => youngPeopleList(actor)),
+    addYoungPerson: command('addYoungPerson', async (_context, actor) => newYoungPersonForm(actor)),
+    youngPersonForm: action('youngPersonForm', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      if (!youngPersonId) return newYoungPersonForm(actor);
+      const found = await viewYoungPerson(deps, actor, youngPersonId);
+      return found.ok ? youngPersonFormCard(deps.areas, found.value) : failed(found.error.message, found.error.code);
+    }),
+    saveYoungPerson: action('saveYoungPerson', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      const saved = youngPersonId ? await editYoungPersonDetails(deps, actor, youngPersonId, data) : await addYoungPerson(deps, actor, data);
+      if (saved.ok) return youngPersonCard(saved.value, now(), youngPersonId ? 'Changes saved.' : 'Added. They are waiting for a mentor: press "Suggest mentors".');
+      const current = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
+      return withTypedValues(youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, `${saved.error.message} Nothing was saved.`), data);
+    }),
+    viewYoungPerson: action('viewYoungPerson', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
+      if (!found) return failed('This card could not be read. Say "young people" to start again.');
+      return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message, found.error.code);
+    }),
+    youngPersonReads: action('youngPersonReads', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      const found = youngPersonId ? await youngPersonReads(deps, actor, youngPersonId) : undefined;
+      if (!found) return failed('This card could not be read. Say "young people" to start again.');
+      return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message, found.error.code);
+    }),
+    changeYoungPersonStatus: action('changeYoungPersonStatus', async (_context, actor, data) => {
+      const youngPersonId = idFrom(data, 'youngPersonId');
+      const event = idFrom(data, 'event');
+      if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Say "young people" to start again.');
+      const changed = await changeStatus(deps, actor, youngPersonId, event as StatusCommand);
+      return changed.ok ? youngPersonCard(changed.value, now(), 'Status changed.') : failed(changed.error.message, changed.error.code);
+    }),
+  };
+}
+
+/** A mentor's own DBS status, for `my status`: shown from training on, when a check starts to matter. */
+export function myDbsFacts(deps: MatchingDeps) {
+  return async (personId: string): Promise<Array<[string, string]>> => {
+    const record = (await deps.records.get(personId))?.value;
+    const mentor = (await deps.journey.mentors.get(personId))?.value;
+    if (!mentor || !['booked', 'trained', 'profileComplete', 'matched', 'active'].includes(mentor.stage)) return [];
+    return dbsStatusFacts(dbsStatus(record?.dbs, deps.policy.dbsRenewAfterMonths, deps.journey.clock.now()), record?.dbs);
+  };
+}

@@ -1,0 +1,92 @@
+import type { PersonRef } from '../../platform/kernel/person.js';
+import {
+  approveClaim,
+  claimsCsv,
+  markClaimPaid,
+  parseMonthKey,
+  rejectClaim,
+  type ClaimErrorCode,
+  type MonthKey,
+  type RefreshmentClaim,
+} from '../domain/index.js';
+import { fail, ok, type Result } from '../../platform/kernel/result.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
+import type { RelationshipDeps } from './relationship-ports.js';
+import { asId } from './relationship-record.js';
+
+export type ClaimDecision = 'approve' | 'reject' | 'pay';
+
+export function checkMonth(value: unknown): Result<MonthKey> {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && parseMonthKey(value) ? ok(value) : fail('MONTH_INVALID', 'Please give a month as YYYY-MM, such as 2026-11.');
+}
+
+export interface MonthClaims {
+  readonly month: MonthKey;
+  readonly claims: readonly RefreshmentClaim[];
+  readonly mentorNames: ReadonlyMap<string, string>;
+}
+
+/** A month's claims across every match, for the coordinator, with the mentors' names. */
+export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<MonthClaims>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const checked = checkMonth(month);
+  if (!checked.ok) return checked;
+  const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });
+}
+
+/** Mentors' names, read at once (a few dozen point reads in parallel). */
+export async function mentorNamesOf(deps: RelationshipDeps, mentorIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(mentorIds)];
+  const found = await Promise.all(unique.map(async (id) => [id, (await deps.journey.mentors.get(id))?.value.name ?? 'A mentor'] as const));
+  return new Map(found);
+}
+
+/** Approve, reject or mark paid: one etag-guarded write of the claim with its audit entry. A paid claim is final. */
+export async function decideClaim(
+  deps: RelationshipDeps,
+  actor: PersonRef,
+  input: { matchId: unknown; claimId: unknown; decision: unknown; reason?: unknown },
+): Promise<Result<RefreshmentClaim>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const { decision } = input;
+  const matchId = asId(input.matchId);
+  const claimId = asId(input.claimId);
+  if (!matchId || !claimId || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
+    return fail('CLAIM_ACTION_INVALID', 'This button is out of date. Please type "claims" for the current list.');
+  }
+  return retryOnConflict(async (): Promise<Result<RefreshmentClaim>> => {
+    const current = await deps.relationships.getClaim(matchId, claimId);
+    if (!current) return fail('CLAIM_NOT_FOUND', 'That claim is not on record.');
+    const now = deps.journey.clock.now();
+    const decided: Result<RefreshmentClaim, ClaimErrorCode> =
+      decision === 'approve'
+        ? approveClaim(current.value, actor.name, now)
+        : decision === 'pay'
+          ? markClaimPaid(current.value, actor.name, now)
+          : rejectClaim(current.value, actor.name, now, input.reason ?? '');
+    if (!decided.ok) return decided;
+    await deps.relationships.commit({
+      matchId,
+      claim: { value: decided.value, etag: current.etag },
+      audit: [{ at: now.toISOString(), actor, action: `${decision}Claim`, subjectId: matchId, fromStage: current.value.state, toStage: decided.value.state, detail: claimId }],
+      effects:
+        decision === 'reject'
+          ? [{ id: `${claimId}.rejected`, recipientId: current.value.mentorId, message: { type: 'claimRejected', matchId, claimId } }]
+          : [],
+    });
+    return ok(decided.value);
+  });
+}
+
+/** The month's claims as CSV for finance (every state but rejected). */
+export async function exportClaims(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<{ month: MonthKey; csv: string; count: number }>> {
+  const found = await claimsForMonth(deps, actor, month);
+  if (!found.ok) return found;
+  const { claims, mentorNames } = found.value;
+  const csv = claimsCsv(claims, found.value.month, { mentorName: (id) => mentorNames.get(id), timeZone: deps.policy.timeZone });
+  return ok({ month: found.value.month, csv, count: claims.filter((claim) => claim.state !== 'rejected').length });
+}

@@ -1,0 +1,150 @@
+import { SYSTEM } from '../../platform/kernel/person.js';
+import { advance, canAdvance, type JourneyEvent, type Mentor } from '../../journey/domain/index.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import { endMatch, isEndReason, termStatus, type EndReason, type MentorNext } from '../domain/index.js';
+import { fail, ok, type Result } from '../../platform/kernel/result.js';
+import { stageChange } from '../../journey/index.js';
+import type { Effect } from '../../platform/app/ports.js';
+import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
+import type { Relationship, RelationshipDeps } from './relationship-ports.js';
+import { asId, relationshipFor, startedAt } from './relationship-record.js';
+
+export interface EndRequest {
+  readonly matchId: string;
+  readonly reason: unknown;
+  /** Only the mentor chooses this; anyone else ending the match leaves the choice to them. */
+  readonly mentorNext?: unknown;
+}
+
+const NOT_YOURS = 'Only the mentor in this match or a scheme coordinator can end it.';
+const GONE = 'This match is not on record.';
+
+/** The form to end a match, for its mentor or a coordinator: whether it is the mentor's own (they also choose what next). */
+export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string): Promise<Result<{ forMentor: boolean }>> {
+  const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
+  if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const forMentor = match.mentorId === actor.id;
+  if (!forMentor && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_IN_MATCH', 'This match is no longer active.');
+  return ok({ forMentor });
+}
+
+/**
+ * Ends a match early (either side, with a reason) or at the end of its term (the scheduled job). The decision is one
+ * etag-guarded write of the relationship row with the messages it owes; then the matching side and the mentor's journey
+ * are brought in line, and the scheduled job finishes that if this instance stops half way.
+ */
+export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, request: EndRequest): Promise<Result<Relationship>> {
+  if (!isEndReason(request.reason)) return fail('END_REASON_INVALID', 'Please choose why the match is ending.');
+  const reason: EndReason = request.reason;
+  const mentorNext = request.mentorNext === 'offerAgain' || request.mentorNext === 'stepDown' ? request.mentorNext : undefined;
+  if (!asId(request.matchId)) return fail('MATCH_NOT_FOUND', GONE);
+  const match = await deps.matches.get(request.matchId);
+  const existing = match ? undefined : await deps.relationships.get(request.matchId);
+  if (!match) return existing?.value.status === 'ended' ? ok(existing.value) : fail('MATCH_NOT_FOUND', GONE);
+  const isMentor = actor.id === match.mentorId;
+  if (!isMentor && actor !== SYSTEM && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_IN_MATCH', NOT_YOURS);
+  if (isMentor && mentorNext === undefined) return fail('MENTOR_NEXT_MISSING', 'Please say whether you would like to be matched again or to step down.');
+  const decided = await retryOnConflict(async (): Promise<Result<Relationship>> => {
+    const current = await relationshipFor(deps, match);
+    if (current.value.status === 'ended') return ok(current.value);
+    const now = deps.journey.clock.now();
+    const timeZone = deps.policy.timeZone;
+    const term = termStatus({ matchStartedAt: startedAt(match.startedOn, timeZone), now, timeZone });
+    const outcome = endMatch({ reason, mentorNext: mentorNext ?? 'offerAgain', monthsElapsed: term.monthsElapsed, endedBy: actor.id, at: now });
+    if (!outcome.ok) return outcome;
+    const ended: Relationship = {
+      ...current.value,
+      status: 'ended',
+      ending: {
+        reason,
+        endedBy: actor,
+        endedAt: now.toISOString(),
+        youngPerson: outcome.value.youngPerson,
+        ...(isMentor && mentorNext ? { mentorNext } : {}),
+      },
+    };
+    const recipients = [match.mentorId, ...deps.journey.roles.coordinators.map((each) => each.id)];
+    const effects: Effect[] = [...new Set(recipients)].map((recipient) => ({
+      id: `${match.id}.ended.${recipient}`,
+      recipientId: recipient,
+      message: { type: 'relationshipEnded', matchId: match.id },
+    }));
+    await deps.relationships.commit({
+      matchId: match.id,
+      relationship: { value: ended, etag: current.etag },
+      audit: [{ at: now.toISOString(), actor, action: 'endRelationship', subjectId: match.id, detail: `${reason}.${outcome.value.youngPerson}` }],
+      effects,
+    });
+    return ok(ended);
+  });
+  if (decided.ok) await settleEnding(deps, match.id);
+  return decided;
+}
+
+/** Brings the matching side and the mentor's journey in line with an ending; each step checks first, so it can run again. */
+export async function settleEnding(deps: RelationshipDeps, matchId: string): Promise<void> {
+  const found = await deps.relationships.get(matchId);
+  const ending = found?.value.ending;
+  if (!found || found.value.status !== 'ended' || !ending || ending.settledAt) return;
+  const relationship = found.value;
+  const now = deps.journey.clock.now();
+  const match = { id: relationship.matchId, mentorId: relationship.mentorId, youngPersonId: relationship.youngPersonId, startedOn: relationship.startedOn, status: 'active' as const };
+  await deps.matching.endMatch(match, ending.youngPerson, ending.endedBy, now);
+  const stillMatched = (await deps.matches.forMentor(relationship.mentorId)).length > 0;
+  if (!stillMatched) await moveMentor(deps, ending.endedBy, relationship.mentorId, ['endMatch', ...nextEvents(ending.mentorNext)]);
+  await retryOnConflict(async () => {
+    const current = await deps.relationships.get(matchId);
+    if (!current?.value.ending || current.value.ending.settledAt) return;
+    const settled: Relationship = { ...current.value, ending: { ...current.value.ending, settledAt: deps.journey.clock.now().toISOString() } };
+    await deps.relationships.commit({ matchId, relationship: { value: settled, etag: current.etag }, audit: [], effects: [] });
+  });
+}
+
+/** After an ending that was not theirs, the mentor chooses: be matched again, or step down. Once. */
+export async function chooseMentorNext(deps: RelationshipDeps, actor: PersonRef, matchId: string, next: unknown): Promise<Result<Relationship>> {
+  if (next !== 'offerAgain' && next !== 'stepDown') return fail('MENTOR_NEXT_MISSING', 'Please choose to be matched again or to step down.');
+  if (!asId(matchId)) return fail('MATCH_NOT_FOUND', GONE);
+  const chosen = await retryOnConflict(async (): Promise<Result<Relationship>> => {
+    const current = await deps.relationships.get(matchId);
+    if (!current || current.value.mentorId !== actor.id) return fail('NOT_IN_MATCH', 'Only the mentor in this match can choose this.');
+    const ending = current.value.ending;
+    if (current.value.status !== 'ended' || !ending) return fail('MATCH_NOT_ENDED', 'This match has not ended.');
+    if (ending.mentorNext) return ok(current.value);
+    const now = deps.journey.clock.now();
+    const value: Relationship = { ...current.value, ending: { ...ending, mentorNext: next } };
+    await deps.relationships.commit({
+      matchId,
+      relationship: { value, etag: current.etag },
+      audit: [{ at: now.toISOString(), actor, action: 'chooseMentorNext', subjectId: matchId, detail: next }],
+      effects: [],
+    });
+    return ok(value);
+  });
+  if (chosen.ok && chosen.value.ending?.settledAt) await moveMentor(deps, actor, actor.id, nextEvents(chosen.value.ending.mentorNext));
+  return chosen;
+}
+
+function nextEvents(next: MentorNext | undefined): JourneyEvent[] {
+  return next === 'offerAgain' ? ['offerAgain'] : next === 'stepDown' ? ['withdraw'] : [];
+}
+
+/** Steps the mentor's journey through the events that still apply, with an audit entry each, in one write. */
+async function moveMentor(deps: RelationshipDeps, actor: PersonRef, mentorId: string, events: readonly JourneyEvent[]): Promise<void> {
+  await retryOnConflict(async () => {
+    const current = await deps.journey.mentors.get(mentorId);
+    if (!current) return;
+    const now = deps.journey.clock.now();
+    let mentor: Mentor = current.value;
+    const audit = [];
+    for (const event of events) {
+      if (!canAdvance(mentor.stage, event)) continue;
+      const stage = advance(mentor.stage, event);
+      if (!stage.ok) continue;
+      const next: Mentor = { ...mentor, stage: stage.value, updatedAt: now.toISOString() };
+      audit.push(stageChange(actor, event, mentor, next, now));
+      mentor = next;
+    }
+    if (audit.length === 0) return;
+    await deps.journey.mentors.save({ value: mentor, etag: current.etag, audit, effects: [] });
+  });
+}

@@ -1,0 +1,80 @@
+import type { SupportContacts } from '../../app/relationship-ports.js';
+import type { SupportConcern } from '../../domain/index.js';
+import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+
+/** A request for help. No details are typed here: the duty contact calls the mentor back, and details stay off the record. */
+export function supportFormCard(view: { concernId: string; matchId?: string }): AdaptiveCardJson {
+  return card(
+    [
+      heading('Ask the Leaving Care Service'),
+      text('Choose what you need. Someone from the service will contact you; please do not write details about the young person here.'),
+      text('If anyone is in immediate danger, call 999 now.', { color: 'Attention', weight: 'Bolder' }),
+    ],
+    [
+      execute('Urgent safeguarding concern', 'raiseConcern', { concernId: view.concernId, urgency: 'urgent safeguarding', ...(view.matchId ? { matchId: view.matchId } : {}) }, 'destructive'),
+      execute('Ask for support', 'raiseConcern', { concernId: view.concernId, urgency: 'support', ...(view.matchId ? { matchId: view.matchId } : {}) }),
+    ],
+  );
+}
+
+function emergencyFacts(contacts: Pick<SupportContacts, 'dutyLine' | 'serviceManager'>): CardElement {
+  return facts([
+    ['Emergency', '999'],
+    ['Leaving Care duty line', contacts.dutyLine ?? 'Ask the scheme coordinator'],
+    ['Service manager', contacts.serviceManager ? `${contacts.serviceManager.name}: ${contacts.serviceManager.contact}` : 'Ask the scheme coordinator'],
+  ]);
+}
+
+/** What the mentor sees at once after raising a concern: the numbers to call, whatever happens next. */
+export function concernRaisedCard(concern: SupportConcern, contacts: Pick<SupportContacts, 'dutyLine' | 'serviceManager'>): AdaptiveCardJson {
+  const urgent = concern.urgency === 'urgent safeguarding';
+  return card([
+    heading(urgent ? 'Your concern has been sent' : 'Your request has been sent'),
+    text(
+      urgent
+        ? 'The duty contact and the service manager have been told and will contact you. Call them now if you need to: do not wait.'
+        : 'The Leaving Care Team will contact you.',
+      { color: urgent ? 'Attention' : 'Good', weight: 'Bolder' },
+    ),
+    text('Emergency contacts', { weight: 'Bolder', spacing: 'Medium' }),
+    emergencyFacts(contacts),
+  ]);
+}
+
+const RAISED = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+export interface ConcernView {
+  readonly concern: SupportConcern;
+  readonly mentorName: string;
+  /** How to reach them (their email from the directory), when known. */
+  readonly mentorContact?: string;
+  readonly reminder: boolean;
+  readonly acknowledgedByName?: string;
+  readonly canAcknowledge: boolean;
+}
+
+/** To the duty contact and the service manager (or the Leaving Care Team for support); they acknowledge it here. */
+export function concernCard(view: ConcernView): AdaptiveCardJson {
+  const urgent = view.concern.urgency === 'urgent safeguarding';
+  const body: CardElement[] = [
+    heading(urgent ? `${view.reminder ? 'Still not acknowledged: ' : ''}URGENT safeguarding concern` : 'A mentor asks for support'),
+    text(`${view.mentorName} ${urgent ? 'has raised an urgent safeguarding concern' : 'has asked the Leaving Care Service for support'}. Please contact them now.`, {
+      color: urgent ? 'Attention' : 'Accent',
+      weight: 'Bolder',
+    }),
+    facts([['Raised', RAISED.format(view.concern.raisedAt)], ...(view.mentorContact ? [['Contact', view.mentorContact] as [string, string]] : [])]),
+  ];
+  if (view.concern.acknowledgedAt) {
+    body.push(text(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, { color: 'Good', weight: 'Bolder' }));
+    return card(body);
+  }
+  return card(body, view.canAcknowledge ? [execute("I've got this", 'acknowledgeConcern', { concernId: view.concern.id }, 'positive')] : []);
+}
+
+/** To the mentor: someone has their concern in hand. */
+export function concernPickedUpCard(view: { concern: SupportConcern; acknowledgedByName: string }): AdaptiveCardJson {
+  return card([
+    heading(view.concern.urgency === 'urgent safeguarding' ? 'Your concern has been picked up' : 'Your request has been picked up'),
+    text(`${view.acknowledgedByName} has it and will contact you. If anyone is in immediate danger, call 999.`, { color: 'Good', weight: 'Bolder' }),
+  ]);
+}

@@ -1,0 +1,191 @@
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
+import { randomUUID } from 'node:crypto';
+import { claimsForMonth, decideClaim, exportClaims } from '../app/claims.js';
+import { chooseMentorNext, endingFormFor, endRelationship } from '../app/end-relationship.js';
+import { logMeeting, NO_ACTIVE_MATCH } from '../app/log-meeting.js';
+import { progressOf } from '../app/progress.js';
+import type { RelationshipDeps } from '../app/relationship-ports.js';
+import { asId, mentorsMatch, startedAt } from '../app/relationship-record.js';
+import { answerReview } from '../app/review.js';
+import { monthlySummary } from '../app/summary.js';
+import { acknowledgeConcern, raiseConcern } from '../app/support.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import { localDateOf, monthOf, termStatus } from '../domain/index.js';
+import type { Logger } from '../../log.js';
+import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
+import { errorCard } from '../../platform/teams/cards/error.card.js';
+import { claimsCard, claimsCsvCard, csvParts, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from './cards/relationship.card.js';
+import { concernCard, concernRaisedCard, supportFormCard } from './cards/support.card.js';
+
+type Reply = (card: AdaptiveCardJson) => Promise<void>;
+
+function record(data: unknown): Record<string, unknown> {
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+}
+
+/** Thin handlers: who is acting comes from Teams, the rest from the card; each calls one use case and shows a card. */
+export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
+  const today = () => localDateOf(deps.journey.clock.now(), deps.policy.timeZone);
+  const thisMonth = () => monthOf(deps.journey.clock.now(), deps.policy.timeZone);
+
+  const meetingForm = async (actor: PersonRef, data: unknown, reply: Reply): Promise<void> => {
+    const match = await mentorsMatch(deps, actor.id, record(data).matchId);
+    if (!match) return reply(errorCard(NO_ACTIVE_MATCH, 'No active match'));
+    return reply(meetingFormCard({ matchId: match.id, logId: randomUUID(), today: today() }));
+  };
+
+  const supportForm = async (actor: PersonRef, data: unknown, reply: Reply): Promise<void> => {
+    const match = await mentorsMatch(deps, actor.id, record(data).matchId);
+    return reply(supportFormCard({ concernId: randomUUID(), ...(match ? { matchId: match.id } : {}) }));
+  };
+
+  const claims = async (actor: PersonRef, month: unknown, reply: Reply, problem?: string): Promise<void> => {
+    const found = await claimsForMonth(deps, actor, month);
+    if (!found.ok) return reply(errorCard(found.error.message));
+    return reply(claimsCard({ ...found.value, ...(problem ? { problem } : {}) }));
+  };
+
+  const monthArgument = (context: Turn): string => /(\d{4}-\d{2})/.exec(context.text ?? '')?.[1] ?? thisMonth();
+
+  return {
+    /** Lines on "my status" for a mentor with an active match. */
+    statusFacts: async (personId: string): Promise<Array<[string, string]>> => {
+      const match = await mentorsMatch(deps, personId);
+      if (!match) return [];
+      const progress = await progressOf(deps, match);
+      return [
+        ['This month', `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes`],
+        ['Months matched', `${progress.term.monthsElapsed} (at least ${progress.term.minimumMonths}, at most ${progress.term.maximumMonths})`],
+      ];
+    },
+    logMeetingCommand: (context: Turn, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
+    meetingForm: (context: Turn, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),
+
+    logMeeting: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const logged = await logMeeting(deps, actor, data);
+      if (logged.ok) {
+        const claim = logged.value.meeting.claimId ? await deps.relationships.getClaim(logged.value.meeting.matchId, logged.value.meeting.claimId) : undefined;
+        return answerInvoke(context, meetingLoggedCard(logged.value.progress, { repeated: !logged.value.written, ...(claim ? { claim: claim.value } : {}) }));
+      }
+      log.info({ code: logged.error.code }, 'meeting log refused');
+      const form = record(data);
+      const match = await mentorsMatch(deps, actor.id, form.matchId);
+      if (!match || typeof form.logId !== 'string' || logged.error.code === 'MEETING_FORM_INVALID') return answerInvoke(context, errorCard(logged.error.message));
+      await answerInvoke(context, meetingFormCard({ matchId: match.id, logId: form.logId, today: today(), problem: logged.error.message, values: form }));
+    },
+
+    supportCommand: (context: Turn, actor: PersonRef) => supportForm(actor, {}, async (card) => void (await sendCard(context, card))),
+    supportForm: (context: Turn, actor: PersonRef, data: unknown) => supportForm(actor, data, (card) => answerInvoke(context, card)),
+
+    raiseConcern: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const raised = await raiseConcern(deps, actor, data);
+      if (!raised.ok) return answerInvoke(context, errorCard(raised.error.message));
+      log.info({ concernId: raised.value.id, urgency: raised.value.urgency }, 'support concern raised');
+      await answerInvoke(context, concernRaisedCard(raised.value, deps.contacts));
+    },
+
+    acknowledgeConcern: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const acknowledged = await acknowledgeConcern(deps, actor, record(data).concernId);
+      if (!acknowledged.ok) return answerInvoke(context, errorCard(acknowledged.error.message));
+      const concern = acknowledged.value;
+      const [mentor, by] = await Promise.all([deps.journey.mentors.get(concern.raisedBy), concern.acknowledgedBy ? deps.journey.directory.getPerson(concern.acknowledgedBy) : undefined]);
+      await answerInvoke(
+        context,
+        concernCard({ concern, mentorName: mentor?.value.name ?? 'A mentor', reminder: false, ...(by ? { acknowledgedByName: by.name } : {}), canAcknowledge: false }),
+      );
+    },
+
+    answerReview: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      const answered = await answerReview(deps, actor, String(form.matchId ?? ''), form.answer);
+      if (!answered.ok) return answerInvoke(context, errorCard(answered.error.message));
+      const mentor = await deps.journey.mentors.get(answered.value.mentorId);
+      const term = termStatus({ matchStartedAt: startedAt(answered.value.startedOn, deps.policy.timeZone), now: deps.journey.clock.now(), timeZone: deps.policy.timeZone });
+      await answerInvoke(
+        context,
+        reviewCard({ matchId: answered.value.matchId, forCoordinator: actor.id !== answered.value.mentorId, mentorName: mentor?.value.name ?? 'The mentor', monthsElapsed: term.monthsElapsed, answered: true }),
+      );
+    },
+
+    endForm: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const matchId = asId(record(data).matchId) ?? '';
+      const form = await endingFormFor(deps, actor, matchId);
+      if (!form.ok) return answerInvoke(context, errorCard(form.error.message));
+      await answerInvoke(context, endFormCard({ matchId, forMentor: form.value.forMentor }));
+    },
+
+    endMatch: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      const matchId = String(form.matchId ?? '');
+      const ended = await endRelationship(deps, actor, { matchId, reason: form.reason, mentorNext: form.mentorNext });
+      if (!ended.ok) {
+        log.info({ code: ended.error.code }, 'end of match refused');
+        const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
+        return answerInvoke(context, match ? endFormCard({ matchId, forMentor: match.mentorId === actor.id, problem: ended.error.message }) : errorCard(ended.error.message));
+      }
+      const ending = ended.value.ending;
+      if (!ending) return answerInvoke(context, errorCard('This match has not ended.'));
+      const mentor = await deps.journey.mentors.get(ended.value.mentorId);
+      await answerInvoke(
+        context,
+        matchEndedCard({
+          matchId,
+          reason: ending.reason,
+          endedByName: ending.endedBy.name,
+          youngPerson: ending.youngPerson,
+          forMentor: actor.id === ended.value.mentorId,
+          ...(ending.mentorNext ? { mentorNext: ending.mentorNext } : {}),
+          mentorName: mentor?.value.name ?? 'The mentor',
+        }),
+      );
+    },
+
+    mentorNext: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      const chosen = await chooseMentorNext(deps, actor, String(form.matchId ?? ''), form.next);
+      if (!chosen.ok) return answerInvoke(context, errorCard(chosen.error.message));
+      const ending = chosen.value.ending;
+      if (!ending) return answerInvoke(context, errorCard('This match has not ended.'));
+      await answerInvoke(
+        context,
+        matchEndedCard({
+          matchId: chosen.value.matchId,
+          reason: ending.reason,
+          endedByName: ending.endedBy.name,
+          youngPerson: ending.youngPerson,
+          forMentor: true,
+          ...(ending.mentorNext ? { mentorNext: ending.mentorNext } : {}),
+          mentorName: actor.name,
+        }),
+      );
+    },
+
+    claimsCommand: (context: Turn, actor: PersonRef) => claims(actor, monthArgument(context), async (card) => void (await sendCard(context, card))),
+    claimsForMonth: (context: Turn, actor: PersonRef, data: unknown) => claims(actor, record(data).month, (card) => answerInvoke(context, card)),
+
+    decideClaim: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      // Each claim's reason box has an id of its own (a card may list many): "reason:<claim id>".
+      const reason = form.reason ?? (typeof form.claimId === 'string' ? form[`reason:${form.claimId}`] : undefined);
+      const decided = await decideClaim(deps, actor, { matchId: form.matchId, claimId: form.claimId, decision: form.decision, reason });
+      if (!decided.ok) log.info({ code: decided.error.code }, 'claim decision refused');
+      await claims(actor, form.month ?? (decided.ok ? decided.value.date.slice(0, 7) : thisMonth()), (card) => answerInvoke(context, card), decided.ok ? undefined : decided.error.message);
+    },
+
+    exportClaims: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const exported = await exportClaims(deps, actor, record(data).month);
+      if (!exported.ok) return answerInvoke(context, errorCard(exported.error.message));
+      log.info({ month: exported.value.month, count: exported.value.count }, 'claims exported');
+      const parts = csvParts(exported.value.csv);
+      await answerInvoke(context, claimsCsvCard({ ...exported.value, csv: parts[0] ?? '', part: 1, parts: parts.length }));
+      for (const [index, csv] of parts.slice(1).entries()) {
+        await sendCard(context, claimsCsvCard({ ...exported.value, csv, part: index + 2, parts: parts.length }));
+      }
+    },
+
+    summaryCommand: async (context: Turn, actor: PersonRef) => {
+      const summary = await monthlySummary(deps, actor, monthArgument(context));
+      await sendCard(context, summary.ok ? summaryCard(summary.value) : errorCard(summary.error.message));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { advance, type JourneyEvent, type Mentor, type MentorStage } from '../../journey/domain/index.js';
+import { findBooking, type Session } from '../domain/index.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import { stageChange } from '../../journey/index.js';
+import type { AuditEntry } from '../../platform/app/ports.js';
+import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
+import type { SessionDeps } from './session-deps.js';
+
+/**
+ * The steps that bring a mentor's stage in line with their training booking as stored now: a confirmed place means
+ * 'booked', a place given up means back to 'approved', being marked present means 'trained'. Run twice, or late, or
+ * out of order, it converges on the same stage; a mentor past training is never moved back.
+ */
+export function stageSteps(stage: MentorStage, session: Session, personId: string): JourneyEvent[] {
+  if (session.kind !== 'training') return [];
+  const booking = findBooking(session, personId);
+  const confirmed = !session.cancelledAt && booking?.status === 'confirmed';
+  if (confirmed && booking.attended === true) {
+    if (stage === 'approved') return ['bookTraining', 'recordTrainingAttendance'];
+    if (stage === 'booked') return ['recordTrainingAttendance'];
+    return [];
+  }
+  if (confirmed && stage === 'approved') return ['bookTraining'];
+  if (!confirmed && stage === 'booked') return ['cancelTraining'];
+  return [];
+}
+
+export async function syncMentorStage(deps: SessionDeps, sessionId: string, personId: string, actor: PersonRef): Promise<MentorStage | undefined> {
+  return retryOnConflict(async () => {
+    const [session, mentor] = await Promise.all([deps.sessions.get(sessionId), deps.mentors.get(personId)]);
+    if (!session || !mentor) return mentor?.value.stage;
+    const steps = stageSteps(mentor.value.stage, session.session, personId);
+    if (steps.length === 0) return mentor.value.stage;
+    const now = deps.clock.now();
+    let next: Mentor = mentor.value;
+    const audit: AuditEntry[] = [];
+    for (const step of steps) {
+      const moved = advance(next.stage, step);
+      if (!moved.ok) break;
+      const after: Mentor = { ...next, stage: moved.value, updatedAt: now.toISOString() };
+      audit.push({ ...stageChange(actor, step, next, after, now), detail: 'SESSION_BOOKING' });
+      next = after;
+    }
+    if (audit.length === 0) return mentor.value.stage;
+    await deps.mentors.save({ value: next, etag: mentor.etag, audit, effects: [] });
+    return next.stage;
+  });
+}

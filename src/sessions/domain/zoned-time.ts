@@ -1,0 +1,28 @@
+import { instantOfWall, isKnownTimeZone, wallClockAt } from '../../platform/kernel/time/zoned-time.js';
+
+/** Wall-clock time in a named zone, worked out with Intl only. */
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+export function isTimeZone(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 && isKnownTimeZone(value);
+}
+
+export function toLocal(date: Date, timeZone: string): LocalDateTime {
+  const { year, month, day, hour, minute } = wallClockAt(date, timeZone);
+  return { year, month, day, hour, minute };
+}
+
+/**
+ * The instant a wall-clock time names in a zone. Undefined for a time the clocks skip (spring forward);
+ * for a time that happens twice (autumn back) the first one, as a person reading the clock would expect.
+ */
+export function localToUtc(local: LocalDateTime, timeZone: string): Date | undefined {
+  const at = instantOfWall(local, timeZone, 'refuse');
+  return at === undefined ? undefined : new Date(at);
+}

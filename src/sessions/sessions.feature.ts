@@ -1,0 +1,69 @@
+import { SYSTEM } from '../platform/kernel/person.js';
+import type { Directory } from '../platform/app/ports.js';
+import { seedSession } from './app/create-session.js';
+import { reconcileCalendars } from './app/reconcile-calendars.js';
+import { sendSessionReminders } from './app/send-reminders.js';
+import type { EmailLookup } from './app/session-ports.js';
+import type { CalendarSyncDeps } from './app/sync-calendar.js';
+import { DEFAULT_TIME_ZONE } from './domain/index.js';
+import type { FeatureFactory } from '../platform/feature.js';
+import { GraphCalendarGateway } from './graph/calendar.gateway.js';
+import { loadSchemeConfig } from './scheme-config.js';
+import { sharedSessions } from './shared-sessions.js';
+import { sessionNotifiers } from './teams/sessions.notifications.js';
+import { sessionRoutes } from './teams/sessions.routes.js';
+
+/**
+ * Sessions and training booking (docs/sessions.md): the cohort's sessions seeded from the scheme configuration file,
+ * booking with a waiting list, coordinator commands, day-before reminders, and one Graph event per session in the
+ * organiser mailbox when ORGANISER_MAILBOX is set and Graph is configured.
+ */
+export const sessionsFeature: FeatureFactory = async (context) => {
+  const { config, log } = context;
+  const scheme = loadSchemeConfig(config.SCHEME_CONFIG_FILE, config.COHORT_YEAR);
+  const now = (): Date => context.journey.clock.now();
+  const { deps, table } = await sharedSessions(context);
+  const { sessions } = deps;
+  for (const draft of scheme.cohort) {
+    const outcome = await seedSession(deps, SYSTEM, draft);
+    if (outcome === 'created') log.info({ sessionId: draft.id }, 'seeded a cohort session from the scheme configuration');
+  }
+  const timeZone = scheme.config.cohort.timeZone ?? DEFAULT_TIME_ZONE;
+
+  let calendar: CalendarSyncDeps | undefined;
+  if (context.graph && config.ORGANISER_MAILBOX) {
+    const gateway = new GraphCalendarGateway(context.graph, { mailbox: config.ORGANISER_MAILBOX, maxConcurrent: config.GRAPH_MAILBOX_CONCURRENCY });
+    calendar = { sessions, calendar: gateway, emails: cachedEmails(context.journey.directory), now };
+  } else {
+    log.info('sessions: no organiser mailbox or no Graph, so bookings are not put in calendars');
+  }
+
+  return {
+    routes: (routes) => sessionRoutes(routes, { sessions: deps, log, timeZone }),
+    notifiers: sessionNotifiers(deps, calendar),
+    outboxTables: [table],
+    jobs: [
+      {
+        name: 'sessionReminders',
+        everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
+        run: () => sendSessionReminders(deps, config.SESSION_REMINDER_HOURS_BEFORE),
+      },
+      ...(calendar ? [{ name: 'calendarReconcile', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => reconcileCalendars(sessions, now()) }] : []),
+    ],
+  };
+};
+
+/** Work addresses change rarely; a lookup is kept for an hour in this process (a cache, never the record). */
+function cachedEmails(directory: Directory, ttlMs = 3_600_000): EmailLookup {
+  const cache = new Map<string, { address: string | undefined; until: number }>();
+  return {
+    async emailOf(personId) {
+      const hit = cache.get(personId);
+      if (hit && hit.until > Date.now()) return hit.address;
+      const address = (await directory.getPerson(personId))?.mail;
+      if (cache.size > 5000) cache.clear();
+      cache.set(personId, { address, until: Date.now() + ttlMs });
+      return address;
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
+import { book } from '../app/book-session.js';
+import { cancelMyBooking } from '../app/cancel-booking.js';
+import { cancelWholeSession } from '../app/cancel-session.js';
+import { changeSessionSeats, type SeatsOutcome } from '../app/change-seats.js';
+import { createSession } from '../app/create-session.js';
+import { moveWholeSession } from '../app/move-session.js';
+import { recordSessionAttendance } from '../app/record-attendance.js';
+import { retrySessionCalendar } from '../app/retry-calendar.js';
+import type { SessionDeps } from '../app/session-deps.js';
+import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionsToManage, sessionViews } from '../app/session-views.js';
+import type { MentorStage } from '../../journey/domain/index.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import type { AttendanceMark, Session } from '../domain/index.js';
+import type { Logger } from '../../log.js';
+import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
+import { card, heading, text } from '../../platform/teams/cards/card.js';
+import { coordinatorSessionsCard, moveInputId, seatsInputId } from './cards/coordinator-sessions.card.js';
+import { errorCard } from '../../platform/teams/cards/error.card.js';
+import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
+import { sessionBookingCard } from './cards/session-booking.card.js';
+import type { SessionView } from './cards/session-parts.js';
+
+export interface SessionHandlerDeps {
+  readonly sessions: SessionDeps;
+  readonly log: Logger;
+  readonly timeZone: string;
+}
+
+const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
+const MENTOR_KINDS: ReadonlySet<Session['kind']> = new Set(['informationSession', 'training']);
+
+export async function bookingCardFor(
+  deps: SessionDeps,
+  personId: string,
+  options: { notice?: { text: string; tone: 'good' | 'attention' }; approved?: boolean; stage?: MentorStage } = {},
+) {
+  const now = deps.clock.now();
+  const { stage: known, ...rest } = options;
+  const [views, stage] = await Promise.all([
+    sessionViews(deps, now, { kinds: MENTOR_KINDS, filter: (s) => !s.cancelledAt }),
+    known ? Promise.resolve(known) : deps.mentors.get(personId).then((m) => m?.value.stage),
+  ]);
+  return sessionBookingCard({ sessions: views, personId, stage, now, ...rest });
+}
+
+function sessionIdOf(data: unknown): string | undefined {
+  const id = (data as { sessionId?: unknown } | undefined)?.sessionId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+export function sessionsCommand(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
+    const shown = await sessionsFor(h.sessions, actor);
+    if (shown.role === 'coordinator') return void (await sendCard(context, coordinatorSessionsCard(shown.views, h.sessions.clock.now())));
+    await sendCard(context, await bookingCardFor(h.sessions, actor.id));
+  };
+}
+
+export function bookSessionAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
+    const result = await book(h.sessions, actor, sessionId);
+    let notice: { text: string; tone: 'good' | 'attention' };
+    if (!result.ok) {
+      h.log.info({ code: result.error.code }, 'booking refused');
+      notice = { text: result.error.message, tone: 'attention' };
+    } else if (result.value.outcome === 'waiting') {
+      notice = { text: `${result.value.session.title} is full. You are number ${result.value.waitingPosition} on the waiting list; if a place frees up it is yours and you will be told.`, tone: 'good' };
+    } else if (result.value.outcome === 'alreadyBooked') {
+      notice = { text: `You are already booked on ${result.value.session.title}.`, tone: 'good' };
+    } else {
+      notice = { text: `You are booked on ${result.value.session.title}. It will appear in your calendar shortly.`, tone: 'good' };
+    }
+    const stage = result.ok ? result.value.stage : undefined;
+    await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice, ...(stage ? { stage } : {}) }));
+  };
+}
+
+export function cancelSessionBookingAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
+    const result = await cancelMyBooking(h.sessions, actor, sessionId);
+    const notice = result.ok
+      ? { text: `Your booking on ${result.value.session.title} is cancelled.`, tone: 'good' as const }
+      : { text: result.error.message, tone: 'attention' as const };
+    await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice }));
+  };
+}
+
+export function newSessionCommand(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
+    if (!openNewSessionForm(h.sessions, actor).ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
+    await sendCard(context, newSessionFormCard(h.timeZone));
+  };
+}
+
+export function newSessionFormAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
+    if (!openNewSessionForm(h.sessions, actor).ok) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    await answerInvoke(context, newSessionFormCard(h.timeZone));
+  };
+}
+
+const FORM_FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'location', 'venue', 'seats', 'bookingClosesAt'] as const;
+
+export function createSessionAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+    const values: NewSessionValues = {};
+    for (const field of FORM_FIELDS) {
+      const value = raw[field];
+      if (typeof value === 'string') values[field] = value.slice(0, 20_000);
+    }
+    const result = await createSession(h.sessions, actor, values, h.timeZone);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok) {
+      // The form comes back with what was typed, cut to what the fields allow, and each problem under its field.
+      const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 500)])) as NewSessionValues;
+      return answerInvoke(context, newSessionFormCard(h.timeZone, shown, result.error.problems));
+    }
+    const now = h.sessions.clock.now();
+    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Created: ${result.value.title}. Approved mentors can book it now.`));
+  };
+}
+
+export function cancelSessionAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const result = await cancelWholeSession(h.sessions, actor, sessionId);
+    if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
+    const now = h.sessions.clock.now();
+    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
+  };
+}
+
+export function moveSessionAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const raw = data as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : undefined);
+    const result = await moveWholeSession(h.sessions, actor, sessionId, {
+      startsAt: text(raw[moveInputId(sessionId, 'startsAt')]),
+      endsAt: text(raw[moveInputId(sessionId, 'endsAt')]),
+    });
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    const now = h.sessions.clock.now();
+    const views = await sessionViews(h.sessions, now);
+    if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
+    await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
+  };
+}
+
+export function changeSeatsAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    const now = h.sessions.clock.now();
+    const views = await sessionViews(h.sessions, now);
+    if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
+    await answerInvoke(context, coordinatorSessionsCard(views, now, seatsNotice(result.value)));
+  };
+}
+
+function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
+  if (!changed) return `${session.title} already has ${session.seats} seats.`;
+  const told =
+    promoted.length === 0 ? '' : promoted.length === 1 ? ' The first person waiting now has a place and is being told.' : ` The first ${promoted.length} people waiting now have places and are being told.`;
+  return `Seats changed: ${session.title} now has ${session.seats} seats.${told}`;
+}
+
+export function retrySessionCalendarAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+    const result = await retrySessionCalendar(h.sessions, actor, sessionId);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
+    const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
+    await answerInvoke(context, card([heading('Calendar'), text(notice, { weight: 'Bolder', color: 'Good' })]));
+  };
+}
+
+export function attendanceCommand(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef): Promise<void> => {
+    const listed = await sessionsForAttendance(h.sessions, actor);
+    if (!listed.ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
+    const sessions = listed.value;
+    if (sessions.length === 0) {
+      await sendCard(context, card([heading('Attendance'), text('No session has taken place in the last 30 days, so there is no attendance to record yet.')]));
+      return;
+    }
+    for (const session of sessions.slice(0, 3)) await sendCard(context, attendanceCard(session));
+  };
+}
+
+export function attendanceFormAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This session no longer exists.'));
+    const found = await sessionForAttendance(h.sessions, actor, sessionId);
+    if (!found.ok && found.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!found.ok) return answerInvoke(context, errorCard(found.error.message));
+    await answerInvoke(context, attendanceCard(found.value));
+  };
+}
+
+export function recordAttendanceAction(h: SessionHandlerDeps) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "attendance" for a new one.'));
+    const marks: AttendanceMark[] = Object.entries(data as Record<string, unknown>)
+      .filter(([key, value]) => key.startsWith(PRESENT_PREFIX) && (value === 'true' || value === 'false'))
+      .map(([key, value]) => ({ personId: key.slice(PRESENT_PREFIX.length), present: value === 'true' }));
+    const result = await recordSessionAttendance(h.sessions, actor, sessionId, marks);
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok) {
+      return answerInvoke(context, result.session ? attendanceCard(result.session, { text: result.error.message, tone: 'attention' }) : errorCard(result.error.message));
+    }
+    const present = result.value.session.bookings.filter((b) => b.status === 'confirmed' && b.attended === true).length;
+    const trained = result.value.session.kind === 'training' ? ' Those present are being recorded as trained.' : '';
+    await answerInvoke(context, attendanceCard(result.value.session, { text: `Attendance saved: ${present} present.${trained}`, tone: 'good' }));
+  };
+}

@@ -1,0 +1,71 @@
+import { fanOutEffects } from '../app/session-effects.js';
+import type { SessionDeps } from '../app/session-deps.js';
+import { syncMentorStage } from '../app/sync-mentor-stage.js';
+import { syncSessionCalendar, type CalendarSyncDeps } from '../app/sync-calendar.js';
+import { tellCalendarFailure } from '../app/tell-calendar-failure.js';
+import { bookingWindow, findBooking } from '../domain/index.js';
+import { calendarFailedCard } from './cards/calendar-failed.card.js';
+import { sessionCancelledCard, sessionMovedCard, sessionPromotedCard, sessionReminderCard } from './cards/session-notice.card.js';
+import type { SessionView } from './cards/session-parts.js';
+import { bookingCardFor } from './sessions.handler.js';
+import type { Notifiers } from '../../platform/delivery/notifier.js';
+
+/**
+ * Each notifier reads the session as stored now, so a late or repeated effect never tells anyone something stale.
+ * Calendar work and the mentor's stage are effects too: the worker retries them and reports what it cannot do.
+ */
+export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps | undefined): Notifiers {
+  const view = async (sessionId: string): Promise<SessionView | undefined> => {
+    const stored = await deps.sessions.get(sessionId);
+    if (!stored) return undefined;
+    const joinUrl = (await deps.sessions.getCalendar(sessionId)).value.joinUrl;
+    return joinUrl ? { session: stored.session, joinUrl } : { session: stored.session };
+  };
+  return {
+    sessionOffer: async (effect, message, transport) => {
+      const mentor = (await deps.mentors.get(message.mentorId))?.value;
+      if (mentor?.stage !== 'approved') return;
+      await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { approved: true }));
+    },
+    syncSessionCalendar: async (_effect, message) => {
+      if (!calendar) return;
+      await syncSessionCalendar(calendar, message.sessionId, message.version);
+    },
+    sessionMentorStage: async (_effect, message) => {
+      await syncMentorStage(deps, message.sessionId, message.personId, message.actor);
+    },
+    sessionFanOut: async (_effect, message) => {
+      const stored = await deps.sessions.get(message.sessionId);
+      if (!stored) return;
+      await deps.sessions.addEffects(message.sessionId, fanOutEffects(stored.session, message.version, message.purpose, message.actor, message.personIds));
+    },
+    sessionPromoted: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      if (!current || findBooking(current.session, message.personId)?.status !== 'confirmed') return;
+      await transport.send(effect.recipientId, sessionPromotedCard(current, deps.clock.now()));
+    },
+    sessionReminder: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      const now = deps.clock.now();
+      if (!current || findBooking(current.session, message.personId)?.status !== 'confirmed') return;
+      if (bookingWindow(current.session, now) === 'started' || current.session.cancelledAt) return;
+      await transport.send(effect.recipientId, sessionReminderCard(current, now));
+    },
+    sessionMoved: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      const booking = current ? findBooking(current.session, message.personId) : undefined;
+      if (!current || current.session.cancelledAt || !booking || booking.status === 'cancelled') return;
+      await transport.send(effect.recipientId, sessionMovedCard(current, deps.clock.now()));
+    },
+    sessionCalendarFailed: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      if (!current || !(await tellCalendarFailure(deps.sessions, message.sessionId, message.failedEffectId, message.failure.cause))) return;
+      await transport.send(effect.recipientId, calendarFailedCard(current, message.failure));
+    },
+    sessionCancelled: async (effect, message, transport) => {
+      const current = await view(message.sessionId);
+      if (!current?.session.cancelledAt) return;
+      await transport.send(effect.recipientId, sessionCancelledCard(current, deps.clock.now()));
+    },
+  };
+}

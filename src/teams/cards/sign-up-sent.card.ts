@@ -1,8 +1,0 @@
-import type { Mentor } from '../../domain/mentor/index.js';
-import { approvalRequestCard } from './approval-request.card.js';
-import type { AdaptiveCardJson } from './card.js';
-
-/** The applicant's own copy of the request: read-only, and it refreshes to the current status whenever they look. */
-export function signUpSentCard(mentor: Mentor): AdaptiveCardJson {
-  return approvalRequestCard(mentor, { canDecide: false });
-}
