@@ -68,7 +68,7 @@ module.exports = {
       name: 'azure-storage-in-store-folders',
       severity: 'error',
       comment: '@azure/data-tables and @azure/storage-queue are used only in store/ folders and src/platform/storage.',
-      from: { path: '^src/', pathNot: [`^src/${CAPABILITY}/store/`, '^src/platform/storage/', '^src/platform/feature\\.ts$', `^src/${CAPABILITY}/[^/]+\\.ts$`] },
+      from: { path: '^src/', pathNot: [`^src/${CAPABILITY}/store/`, '^src/platform/storage/', '^src/platform/feature\\.ts$', `^src/${CAPABILITY}/[^/]+\\.ts$`, '^src/main\\.ts$'] },
       to: { path: '(^|node_modules/)@azure/(data-tables|storage-queue)(/|$)' },
     },
     {

@@ -1,3 +1,4 @@
+import { journeyFeature } from '../src/journey/journey.feature.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { BroadcastConnectorStandIn } from '../test/support/broadcast-connector.j
 import { CAST, ISAIAH, PATTI } from '../test/support/people.js';
 
 const RECIPIENTS = 1_000;
-/** Microsoft's published per-app per-tenant limit for bots: 50 requests a second (src/domain/broadcast/teams-rate-limits.ts). */
+/** Microsoft's published per-app per-tenant limit for bots: 50 requests a second (src/platform/kernel/delivery/teams-rate-limits.ts). */
 const PER_SECOND = 50;
 const FLOOR_MS = (RECIPIENTS / PER_SECOND) * 1000;
 
@@ -43,7 +44,7 @@ export async function benchBroadcast(): Promise<void> {
     BROADCAST_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '16',
     ...(process.env.BENCH_PROGRESS_MS ? { BROADCAST_PROGRESS_MS: process.env.BENCH_PROGRESS_MS } : {}),
   };
-  const bot = await startBot(env, { features: [broadcastFeature] });
+  const bot = await startBot(env, { features: [journeyFeature, broadcastFeature] });
   try {
     const conversations = new ConversationRepository(storageClients({ kind: 'connectionString', connectionString: azurite.connectionString }).table('benchConversations'));
     for (let i = 0; i < people.length; i += 50) {

@@ -1,11 +1,13 @@
 import { broadcastFeature } from './broadcast/broadcast.feature.js';
 import type { FeatureFactory } from './platform/feature.js';
+import { journeyFeature } from './journey/journey.feature.js';
 import { matchingFeature } from './matching/matching.feature.js';
 import { relationshipFeature } from './relationship/relationship.feature.js';
 import { sessionsFeature } from './sessions/sessions.feature.js';
 
-/** Every feature beyond sign-up and approval, in the order their routes are tried. Add one line per feature. */
+/** Every feature, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [
+  journeyFeature,
   matchingFeature,
   relationshipFeature,
   sessionsFeature,

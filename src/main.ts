@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import path from 'node:path';
+import type { TableClient } from '@azure/data-tables';
 import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
 import type pino from 'pino';
-import type { JourneyDeps } from './journey/app/journey-deps.js';
-import { followUpApprovals } from './journey/app/follow-up-approvals.js';
 import { reportUndelivered } from './platform/delivery/undelivered/report-undelivered.js';
 import type { Directory, SchemeRoles } from './platform/app/ports.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -12,6 +11,7 @@ import { GraphAppInstaller, NoAppInstaller, type AppInstaller } from './platform
 import { GraphDirectory } from './platform/directory/directory.gateway.js';
 import { createGraphClient, tokenFrom } from './platform/directory/graph-client.js';
 import { LocalDirectory } from './platform/directory/local-directory.js';
+import { firstNotice } from './platform/delivery/failure-notice.js';
 import { EffectWorker, DEFAULT_WORKER_OPTIONS } from './platform/delivery/effect-worker.js';
 import { every, type Interval } from './platform/delivery/interval.js';
 import { sweepOutboxes } from './platform/delivery/outbox-sweeper.js';
@@ -20,10 +20,9 @@ import { CardMessageRepository } from './platform/storage/card-message.repositor
 import { ConversationRepository } from './platform/storage/conversation.repository.js';
 import { EffectQueue } from './platform/storage/effect-queue.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './platform/storage/embedded-azurite.js';
-import { MentorRepository } from './journey/store/mentor.repository.js';
 import { UndeliveredRepository } from './platform/storage/undelivered.repository.js';
 import { storageClients, type StorageConnection } from './platform/storage/storage-clients.js';
-import { openStorage, openTable } from './platform/storage/tables.js';
+import { openStorage } from './platform/storage/tables.js';
 import type { Feature, FeatureContext, FeatureFactory } from './platform/feature.js';
 import { FEATURES } from './features.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -31,7 +30,6 @@ import { createAdapter } from './platform/teams/adapter.js';
 import { createBot } from './platform/teams/bot.js';
 import { createBotServer } from './platform/teams/http-server.js';
 import { TeamsMessenger } from './platform/delivery/messenger.js';
-import { approvalNotifiers } from './journey/teams/approval.notifications.js';
 import { undeliveredNotifiers } from './platform/teams/undelivered.notifications.js';
 import { TeamsTransport } from './platform/teams/teams-transport.js';
 
@@ -63,9 +61,8 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const queue = new EffectQueue(storage.effectQueue);
   const { directory, installer, localFile, graph } = directoryFor(config, options, log);
   const roles = await schemeRoles(config, directory, localFile);
-  const mentors = new MentorRepository(storage.tables.mentors, queue, now);
   const conversations = new ConversationRepository(storage.tables.conversations);
-  const journey: JourneyDeps = { mentors, directory, roles, clock: { now } };
+  const clock = { now };
 
   const adapter = createAdapter(config, log);
   const transport = new TeamsTransport({
@@ -77,44 +74,41 @@ export async function startBot(env: Record<string, string | undefined>, options:
     serviceUrl: config.TEAMS_SERVICE_URL,
   });
   const clients = storageClients(connection);
+  // Filled once the features have said which of their tables hold effects; looked up only when the worker runs.
+  const outboxTables: TableClient[] = [await storage.openTable('Delivery')];
+  const byName = new Map<string, TableClient>();
+  const undelivered = new UndeliveredRepository(outboxTables[0]!, (name) => byName.get(name), queue, now);
   const context: FeatureContext = {
     config,
     log,
     storage: clients,
-    openTable: (name) => openTable(clients, `${config.TABLE_PREFIX}${name}`),
+    openTable: storage.openTable,
     queue,
-    journey,
+    directory,
+    roles,
+    clock,
+    undelivered,
     ...(graph ? { graph } : {}),
     transport,
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(context));
-
-  const deliveryTable = await openTable(clients, `${config.TABLE_PREFIX}Delivery`);
-  const outboxTables = [...storage.outboxTables, deliveryTable, ...features.flatMap((feature) => feature.outboxTables ?? [])];
-  const byName = new Map(outboxTables.map((table) => [table.tableName, table]));
-  const undelivered = new UndeliveredRepository(deliveryTable, (name) => byName.get(name), queue, now);
+  outboxTables.push(...features.flatMap((feature) => feature.outboxTables ?? []));
+  for (const table of outboxTables) byName.set(table.tableName, table);
   const coordinatorIds = () => roles.coordinators.map((c) => c.id);
 
-  const bot = createBot(adapter, { journey, conversations, log, trustedTenantId: config.TEAMS_TENANT_ID, undelivered }, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
-  const messenger = new TeamsMessenger(transport, [
-    approvalNotifiers(mentors, directory),
-    undeliveredNotifiers(undelivered, directory),
-    ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : [])),
-  ]);
+  const teams = { conversations, log, roles, clock, undelivered, trustedTenantId: config.TEAMS_TENANT_ID };
+  const bot = createBot(adapter, teams, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
+  const messenger = new TeamsMessenger(transport, [undeliveredNotifiers(undelivered, directory), ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : []))]);
   const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, coordinatorIds, reportUndelivered(undelivered, coordinatorIds, now), {
     ...DEFAULT_WORKER_OPTIONS,
+    giveUpNotice: firstNotice(features.flatMap((feature) => (feature.giveUpNotice ? [feature.giveUpNotice] : []))),
     retry: { ...DEFAULT_WORKER_OPTIONS.retry, giveUpAfterMs: config.DELIVERY_GIVE_UP_HOURS * 3_600_000 },
     pollMs: config.WORKER_POLL_MS,
   });
   if (options.startWorker !== false) worker.start();
   const jobs: Interval[] = [
     every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(outboxTables, queue, now()), log),
-    every(config.SCHEDULER_INTERVAL_SECONDS * 1000, 'approvalFollowUp', () =>
-      followUpApprovals(journey, {
-        reminderAfterWorkingDays: config.APPROVAL_REMINDER_WORKING_DAYS,
-        escalationAfterWorkingDays: config.APPROVAL_ESCALATION_WORKING_DAYS,
-      }), log),
     ...features.flatMap((feature) => feature.jobs ?? []).map((job) => every(job.everyMs, job.name, () => job.run(), log)),
   ];
 

@@ -1,3 +1,4 @@
+import { sharedJourney } from '../journey/index.js';
 import { SYSTEM } from '../platform/kernel/person.js';
 import { ConfigError } from '../config.js';
 import type { SessionCatalog } from './app/ports.js';
@@ -36,7 +37,8 @@ const BOOK_VERB = 'bookSession';
  * instance at a time, through a lease in Tables).
  */
 export const broadcastFeature: FeatureFactory = async (context): Promise<Feature> => {
-  const { config, log, journey } = context;
+  const { config, log } = context;
+  const journey = await sharedJourney(context);
   const now = () => journey.clock.now();
   const setting = supervisionSetting(config.SUPERVISION_SCHEDULE);
   const broadcasts = new BroadcastRepository(await context.openTable('Broadcasts'));

@@ -2,3 +2,4 @@
 export * from './app/audit.js';
 export * from './app/journey-deps.js';
 export * from './app/ports.js';
+export { sharedJourney } from './shared-journey.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { askTrainedMentorsForProfile } from './app/ask-for-profile.js';
 import type { MatchingDeps } from './app/matching-deps.js';
 import { DEFAULT_AREAS } from './domain/index.js';
+import { sharedJourney } from '../journey/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { MentorMatchingRepository } from './store/mentor-matching.repository.js';
 import { YoungPersonAccessLog } from './store/young-person-access.log.js';
@@ -11,15 +12,16 @@ import { matchingRoutes } from './teams/matching.routes.js';
 
 /** Pen pictures, DBS checks, young people (in tables of their own) and matching (docs/matching.md). */
 export const matchingFeature: FeatureFactory = async (context) => {
+  const journey = await sharedJourney(context);
   const { config } = context;
-  const now = () => context.journey.clock.now();
+  const now = () => journey.clock.now();
   const [recordsTable, youngPeopleTable, accessTable] = await Promise.all([
     context.openTable('MentorMatching'),
     context.openTable('YoungPeople'),
     context.openTable('YoungPersonAccess'),
   ]);
   const deps: MatchingDeps = {
-    journey: context.journey,
+    journey: journey,
     records: new MentorMatchingRepository(recordsTable, context.queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(accessTable, now), context.queue, now),
     policy: { maxActiveMatches: config.MENTOR_MAX_ACTIVE_MATCHES, dbsRenewAfterMonths: config.DBS_RENEW_AFTER_MONTHS },

@@ -1,11 +1,13 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { JourneyDeps } from '../journey/app/journey-deps.js';
+import type { Clock, Directory, SchemeRoles } from './app/ports.js';
+import type { UndeliveredStore } from './delivery/undelivered/undelivered.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { EffectQueue } from './storage/effect-queue.js';
 import type { StorageClients } from './storage/storage-clients.js';
 import type { FeatureRoutes } from './teams/bot.js';
+import type { GiveUpNotice } from './delivery/failure-notice.js';
 import type { Notifiers } from './delivery/notifier.js';
 import type { TeamsTransport } from './teams/teams-transport.js';
 
@@ -17,7 +19,11 @@ export interface FeatureContext {
   /** Opens (creating if missing) a table under the configured prefix: `openTable('Sessions')`. */
   openTable(name: string): Promise<TableClient>;
   readonly queue: EffectQueue;
-  readonly journey: JourneyDeps;
+  readonly directory: Directory;
+  readonly roles: SchemeRoles;
+  readonly clock: Clock;
+  /** Messages the bot gave up on (a coordinator's help lists them). */
+  readonly undelivered: UndeliveredStore;
   /** The Graph client when Graph is configured; undefined in local mode. */
   readonly graph?: Client;
   readonly transport: TeamsTransport;
@@ -35,6 +41,8 @@ export interface Feature {
   readonly notifiers?: Notifiers;
   readonly outboxTables?: readonly TableClient[];
   readonly jobs?: readonly ScheduledJob[];
+  /** What the coordinators are told when one of this feature's own effects (not a message) fails for good. */
+  readonly giveUpNotice?: GiveUpNotice;
   /** Background loops the feature runs itself (its own queue consumers); stopped with the bot. */
   stop?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { followUpRelationships } from './app/follow-up-relationships.js';
 import type { RelationshipDeps } from './app/relationship-ports.js';
 import { renotifyConcerns } from './app/support.js';
 import { DEFAULT_TIME_ZONE } from './domain/index.js';
+import { sharedJourney } from '../journey/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { ConcernRepository } from './store/concern.repository.js';
 import { StoredActiveMatches, StoredMatchingSide } from './store/matching-side.adapter.js';
@@ -15,8 +16,9 @@ import { relationshipRoutes } from './teams/relationship.routes.js';
 
 /** After a match: meetings, commitment, refreshments, support and concerns, review and ending (docs/relationship.md). */
 export const relationshipFeature: FeatureFactory = async (context) => {
+  const journey = await sharedJourney(context);
   const { config } = context;
-  const now = () => context.journey.clock.now();
+  const now = () => journey.clock.now();
   // The matching feature's tables, read and (to end a match) written through this feature's own port adapters.
   const [relationshipsTable, concernsTable, matchingTable, youngPeopleTable, accessTable] = await Promise.all([
     context.openTable('Relationships'),
@@ -27,10 +29,10 @@ export const relationshipFeature: FeatureFactory = async (context) => {
   ]);
   const records = new MentorMatchingRepository(matchingTable, context.queue, now);
   const youngPeople = new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(accessTable, now), context.queue, now);
-  const coordinatorIds = context.journey.roles.coordinators.map((each) => each.id);
+  const coordinatorIds = journey.roles.coordinators.map((each) => each.id);
   const relationships = new RelationshipRepository(relationshipsTable, context.queue, now);
   const deps: RelationshipDeps = {
-    journey: context.journey,
+    journey: journey,
     matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople, async (matchId) => (await relationships.get(matchId))?.value.youngPersonId),
     matching: new StoredMatchingSide(youngPeopleTable, records, youngPeople),
     relationships,

@@ -6,6 +6,8 @@ import { sendSessionReminders } from './app/send-reminders.js';
 import type { EmailLookup } from './app/session-ports.js';
 import type { CalendarSyncDeps } from './app/sync-calendar.js';
 import { DEFAULT_TIME_ZONE } from './domain/index.js';
+import { sharedJourney } from '../journey/index.js';
+import { calendarGiveUpNotice } from './app/calendar-give-up.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { GraphCalendarGateway } from './graph/calendar.gateway.js';
 import { loadSchemeConfig } from './scheme-config.js';
@@ -19,9 +21,10 @@ import { sessionRoutes } from './teams/sessions.routes.js';
  * organiser mailbox when ORGANISER_MAILBOX is set and Graph is configured.
  */
 export const sessionsFeature: FeatureFactory = async (context) => {
+  const journey = await sharedJourney(context);
   const { config, log } = context;
   const scheme = loadSchemeConfig(config.SCHEME_CONFIG_FILE, config.COHORT_YEAR);
-  const now = (): Date => context.journey.clock.now();
+  const now = (): Date => journey.clock.now();
   const { deps, table } = await sharedSessions(context);
   const { sessions } = deps;
   for (const draft of scheme.cohort) {
@@ -33,7 +36,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   let calendar: CalendarSyncDeps | undefined;
   if (context.graph && config.ORGANISER_MAILBOX) {
     const gateway = new GraphCalendarGateway(context.graph, { mailbox: config.ORGANISER_MAILBOX, maxConcurrent: config.GRAPH_MAILBOX_CONCURRENCY });
-    calendar = { sessions, calendar: gateway, emails: cachedEmails(context.journey.directory), now };
+    calendar = { sessions, calendar: gateway, emails: cachedEmails(journey.directory), now };
   } else {
     log.info('sessions: no organiser mailbox or no Graph, so bookings are not put in calendars');
   }
@@ -42,6 +45,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
     routes: (routes) => sessionRoutes(routes, { sessions: deps, log, timeZone }),
     notifiers: sessionNotifiers(deps, calendar),
     outboxTables: [table],
+    giveUpNotice: calendarGiveUpNotice,
     jobs: [
       {
         name: 'sessionReminders',

@@ -1,3 +1,4 @@
+import { sharedJourney } from '../journey/index.js';
 import type { TableClient } from '@azure/data-tables';
 import { RecentSessions } from './app/recent-sessions.js';
 import type { SessionDeps } from './app/session-deps.js';
@@ -27,9 +28,10 @@ export function sharedSessions(context: FeatureContext): Promise<SharedSessions>
 }
 
 async function open(context: FeatureContext): Promise<SharedSessions> {
-  const now = (): Date => context.journey.clock.now();
+  const journey = await sharedJourney(context);
+  const now = (): Date => journey.clock.now();
   const table = await context.openTable('Sessions');
   const recent = new RecentSessions(new SessionRepository(table, context.queue, now));
   const sessions = recent.tracking;
-  return { table, deps: { ...context.journey, sessions, sessionWriter: new SessionWriter(sessions, context.journey.clock), recent } };
+  return { table, deps: { ...journey, sessions, sessionWriter: new SessionWriter(sessions, journey.clock), recent } };
 }

@@ -1,3 +1,4 @@
+import { journeyFeature } from '../../src/journey/journey.feature.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ export async function startBroadcastBot(connector: BroadcastConnectorStandIn, en
       done();
     },
   });
-  const bot = await startBot(fullEnv, { logDestination, features: [broadcastFeature], ...options });
+  const bot = await startBot(fullEnv, { logDestination, features: [journeyFeature, broadcastFeature], ...options });
   const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
   return {
     bot,

@@ -1,3 +1,4 @@
+import { journeyFeature } from '../../src/journey/journey.feature.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,11 +58,11 @@ export async function startSessionsBot(options: { seats: number; extraPeople?: G
       GOVERNANCE_APPROVER_IDS: PATTI.id,
       ...options.env,
     },
-    { graphAccessToken: async () => GRAPH_TOKEN, features: [sessionsFeature], now: () => new Date(Date.now() + offset) },
+    { graphAccessToken: async () => GRAPH_TOKEN, features: [journeyFeature, sessionsFeature], now: () => new Date(Date.now() + offset) },
   );
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const storage = await openStorage(clients, t.env.TABLE_PREFIX!);
-  const mentors = new MentorRepository(storage.tables.mentors, new EffectQueue(storage.effectQueue), () => new Date());
+  const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue), () => new Date());
   return {
     ...t,
     graph,

@@ -1,7 +1,7 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from './broadcast.js';
 
-/** How a broadcast reaches people: implemented over Teams in src/teams/broadcast-sender.ts. */
+/** How a broadcast reaches people: implemented over Teams in src/broadcast/teams/broadcast-sender.ts. */
 export interface BroadcastSender {
   /**
    * Sends the broadcast's card to one person's own chat, installing the app first when needed; throws DeliveryError.
@@ -20,7 +20,7 @@ export interface SessionCatalog {
   get(sessionId: string): Promise<SessionSummary | undefined>;
 }
 
-/** The broadcast store as the use cases need it (src/store/broadcast.repository.ts). */
+/** The broadcast store as the use cases need it (src/broadcast/store/broadcast.repository.ts). */
 export interface BroadcastStore {
   create(broadcast: Broadcast, recipientIds: readonly string[], now: Date): Promise<boolean>;
   addRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]>;

@@ -5,7 +5,7 @@ import { isApprover, type Mentor } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { approvalRequestCard } from './cards/approval-request.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
+import type { JourneyTeamsDeps } from './journey-teams-deps.js';
 
 /** Buttons only for a stored approver while the request is open; everyone else sees the current status, read-only. */
 function viewFor(mentor: Mentor, actor: PersonRef, approvalId: string, problem?: string) {
@@ -14,7 +14,7 @@ function viewFor(mentor: Mentor, actor: PersonRef, approvalId: string, problem?:
   return approvalRequestCard(mentor, { canDecide, ...(problem ? { problem } : {}) });
 }
 
-export function refreshApprovalAction(deps: TeamsDeps) {
+export function refreshApprovalAction(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const ref = parseApprovalRef(data);
     if (!ref.ok) return answerInvoke(context, errorCard(ref.message));
@@ -24,7 +24,7 @@ export function refreshApprovalAction(deps: TeamsDeps) {
   };
 }
 
-export function decideApprovalAction(deps: TeamsDeps) {
+export function decideApprovalAction(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const input = parseDecision(data);
     if (!input.ok) {

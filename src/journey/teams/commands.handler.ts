@@ -4,9 +4,9 @@ import { helpCard } from './cards/help.card.js';
 import { statusCard } from './cards/status.card.js';
 import { undeliveredLinesFor } from '../../platform/teams/undelivered.notifications.js';
 import type { StatusFacts } from '../../platform/teams/route-registry.js';
-import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
+import type { JourneyTeamsDeps } from './journey-teams-deps.js';
 
-export function helpCommand(deps: TeamsDeps) {
+export function helpCommand(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     const mentor = (await deps.journey.mentors.get(actor.id))?.value;
     const isCoordinator = deps.journey.roles.isCoordinator(actor.id);
@@ -16,7 +16,7 @@ export function helpCommand(deps: TeamsDeps) {
   };
 }
 
-export function statusCommand(deps: TeamsDeps, more: readonly StatusFacts[] = []) {
+export function statusCommand(deps: JourneyTeamsDeps, more: readonly StatusFacts[] = []) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     const mentor = (await deps.journey.mentors.get(actor.id))?.value;
     const facts = mentor ? (await Promise.all(more.map((provider) => provider(actor.id)))).flat() : [];

@@ -1,12 +1,12 @@
 import { decideApprovalAction, refreshApprovalAction } from './approval.handler.js';
 import { helpCommand, statusCommand } from './commands.handler.js';
 import { expressInterestAction, signUpCommand, submitSignUpAction } from './sign-up.handler.js';
-import { tryAgainUndeliveredAction } from '../../platform/teams/undelivered.handler.js';
-import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
+import { welcome } from './welcome.handler.js';
+import type { JourneyTeamsDeps } from './journey-teams-deps.js';
 import type { RouteRegistry } from '../../platform/teams/route-registry.js';
 
-/** Help, status, sign-up and approval: the mentor journey's first steps; and Try again for messages not delivered. */
-export function journeyRoutes(routes: RouteRegistry, deps: TeamsDeps): void {
+/** Help, status, sign-up and approval: the mentor journey's first steps; and the welcome on install. */
+export function journeyRoutes(routes: RouteRegistry, deps: JourneyTeamsDeps): void {
   routes
     .command(/^\s*help\s*$/i, 'help', helpCommand(deps))
     .command(/^\s*sign\s*-?\s*up\s*$/i, 'signUp', signUpCommand(deps))
@@ -15,5 +15,5 @@ export function journeyRoutes(routes: RouteRegistry, deps: TeamsDeps): void {
     .action('submitSignUp', submitSignUpAction(deps))
     .action('decideApproval', decideApprovalAction(deps))
     .action('refreshApproval', refreshApprovalAction(deps))
-    .action('tryAgainUndelivered', tryAgainUndeliveredAction(deps));
+    .installed(welcome(deps.journey));
 }

@@ -9,31 +9,31 @@ import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
 import { signUpFormCard } from './cards/sign-up-form.card.js';
 import { signUpSentCard } from './cards/sign-up-sent.card.js';
 import { statusCard } from './cards/status.card.js';
-import type { TeamsDeps } from '../../platform/teams/teams-deps.js';
+import type { JourneyTeamsDeps } from './journey-teams-deps.js';
 
 const MAY_SIGN_UP: ReadonlyArray<Mentor['stage']> = ['interested', 'declined', 'withdrawn'];
 
 /** The form, or where they already are if they have signed up. */
-export async function signUpStartCard(deps: TeamsDeps, actor: PersonRef): Promise<AdaptiveCardJson> {
+export async function signUpStartCard(deps: JourneyTeamsDeps, actor: PersonRef): Promise<AdaptiveCardJson> {
   const mentor = await expressInterest(deps.journey, actor);
   if (mentor.stage === 'awaitingApproval') return signUpSentCard(mentor);
   return MAY_SIGN_UP.includes(mentor.stage) ? signUpFormCard(mentor) : statusCard(mentor);
 }
 
-export function signUpCommand(deps: TeamsDeps) {
+export function signUpCommand(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     await sendCard(context, await signUpStartCard(deps, actor));
   };
 }
 
-export function expressInterestAction(deps: TeamsDeps) {
+export function expressInterestAction(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     await answerInvoke(context, await signUpStartCard(deps, actor));
   };
 }
 
 /** Parses before reading, so a good form costs one read, one transaction and one queue message. */
-export function submitSignUpAction(deps: TeamsDeps) {
+export function submitSignUpAction(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const form = parseSignUp(data);
     const result = form.ok ? await signUp(deps.journey, actor, form.value) : undefined;

@@ -1,12 +1,11 @@
-import type { TableClient } from '@azure/data-tables';
 import { DeliveryError, type EffectDelivery } from './delivery.js';
-import { failureNotice } from './failure-notice.js';
-import type { Effect } from '../app/ports.js';
+import type { GiveUpNotice } from './failure-notice.js';
+import type { Effect, OutboundMessage } from '../app/ports.js';
 import { isUndeliveredReport, type UndeliveredCode, type UndeliveredReport } from './undelivered/undelivered.js';
 import { DEFAULT_PATIENT_POLICY, nextTry, type PatientRetryPolicy } from '../kernel/delivery/patient-retry.js';
 import type { Logger } from '../../log.js';
 import type { EffectQueue, ReceivedSignal } from '../storage/effect-queue.js';
-import { addEffectRow, deleteCovered, listPending, type OutboxItem } from '../storage/outbox.js';
+import { addEffectRow, claimEffect, deleteCovered, deleteDelivered, listPending, recordFailedTry, type OutboxItem, type OutboxTable } from '../storage/outbox.js';
 import { statusOf } from '../storage/storage-errors.js';
 
 export interface EffectWorkerOptions {
@@ -16,6 +15,8 @@ export interface EffectWorkerOptions {
   readonly claimMs: number;
   readonly pollMs: number;
   readonly batchSize: number;
+  /** The capabilities' own notices for effects that are not messages to someone (a session's calendar). */
+  readonly giveUpNotice?: GiveUpNotice;
 }
 
 export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { retry: DEFAULT_PATIENT_POLICY, claimMs: 60_000, pollMs: 500, batchSize: 16 };
@@ -39,11 +40,11 @@ export class EffectWorker {
 
   constructor(
     private readonly queue: EffectQueue,
-    private readonly tableNamed: (name: string) => TableClient | undefined,
+    private readonly tableNamed: (name: string) => OutboxTable | undefined,
     private readonly delivery: EffectDelivery,
     private readonly log: Logger,
     private readonly now: () => Date,
-    /** Who hears of a session calendar that could not be updated: the coordinators. */
+    /** Who hears of an effect that gave its own notice (a session calendar that could not be updated): the coordinators. */
     private readonly failureRecipients: () => readonly string[],
     /** Where a message given up goes: the undelivered list, and the coordinators' card. */
     private readonly undelivered: UndeliveredReport,
@@ -102,7 +103,7 @@ export class EffectWorker {
    * convergeKey are one piece of work: once one has run (or failed for good, which is reported once), the others
    * listed with it are dropped unrun; while one waits for a retry, the others wait with it.
    */
-  async processPartition(table: TableClient, partitionKey: string): Promise<number | undefined> {
+  async processPartition(table: OutboxTable, partitionKey: string): Promise<number | undefined> {
     const now = this.now().getTime();
     const pending = await listPending(table, partitionKey);
     const settled = new Set<OutboxItem>();
@@ -129,12 +130,12 @@ export class EffectWorker {
     return waits.length > 0 ? Math.min(...waits) : undefined;
   }
 
-  private async attempt(table: TableClient, item: OutboxItem): Promise<{ outcome: 'delivered' | 'failed' | 'retry' | 'notClaimed'; retryInMs?: number }> {
+  private async attempt(table: OutboxTable, item: OutboxItem): Promise<{ outcome: 'delivered' | 'failed' | 'retry' | 'notClaimed'; retryInMs?: number }> {
     const claimed = await this.claim(table, item);
     if (!claimed) return { outcome: 'notClaimed' };
     try {
       await this.delivery.deliver(item.effect);
-      await table.deleteEntity(item.entity.partitionKey, item.entity.rowKey, { etag: claimed });
+      await deleteDelivered(table, item, claimed);
       return { outcome: 'delivered' };
     } catch (error) {
       const retryInMs = await this.afterFailure(table, item, claimed, error);
@@ -142,32 +143,19 @@ export class EffectWorker {
     }
   }
 
-  private async claim(table: TableClient, item: OutboxItem): Promise<string | undefined> {
-    const claimedUntil = new Date(this.now().getTime() + this.options.claimMs).toISOString();
-    try {
-      const response = await table.updateEntity(
-        { partitionKey: item.entity.partitionKey, rowKey: item.entity.rowKey, claimedUntil, attempts: item.entity.attempts + 1 },
-        'Merge',
-        { etag: item.entity.etag },
-      );
-      return response.etag;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 412 || status === 404) return undefined;
-      throw error;
-    }
+  private claim(table: OutboxTable, item: OutboxItem): Promise<string | undefined> {
+    return claimEffect(table, item, new Date(this.now().getTime() + this.options.claimMs));
   }
 
   /**
    * A permanent answer (blocked, gone, rejected) fails at once; anything else waits and is tried again, with capped
    * backoff, until the give-up time after its first failure. Either way `lastError` says what happened.
    */
-  private async afterFailure(table: TableClient, item: OutboxItem, etag: string, error: unknown): Promise<number | undefined> {
+  private async afterFailure(table: OutboxTable, item: OutboxItem, etag: string, error: unknown): Promise<number | undefined> {
     const now = this.now();
     const attempts = item.entity.attempts + 1;
     const failure = failureOf(error);
     const firstFailedAt = item.entity.firstFailedAt ?? now.toISOString();
-    const { partitionKey, rowKey } = item.entity;
     this.log.warn({ effect: item.effect.message.type, effectId: item.effect.id, attempts, code: failure.code, permanent: failure.permanent, err: errorSummary(error) }, 'delivery failed');
     const next = failure.permanent
       ? { kind: 'giveUp' as const }
@@ -176,26 +164,23 @@ export class EffectWorker {
       const lastError = failure.permanent ? failure.reason : `${failure.reason}, on every try for ${hours(this.options.retry.giveUpAfterMs)}`;
       // Reported before it is marked failed: should the report fail, the row is claimed again later and reported then.
       await this.reportFailure(table, item, failure.code, lastError, error);
-      await table.updateEntity({ partitionKey, rowKey, failedAt: now.toISOString(), lastError, lastErrorCode: failure.code, firstFailedAt }, 'Merge', { etag });
+      await recordFailedTry(table, item, etag, { givenUpAt: now, lastError, lastErrorCode: failure.code, firstFailedAt });
       return undefined;
     }
-    const notBefore = new Date(now.getTime() + next.waitMs).toISOString();
-    await table.updateEntity(
-      { partitionKey, rowKey, notBefore, claimedUntil: new Date(0).toISOString(), lastError: failure.reason, lastErrorCode: failure.code, firstFailedAt },
-      'Merge',
-      { etag },
-    );
+    await recordFailedTry(table, item, etag, { retryAt: new Date(now.getTime() + next.waitMs), lastError: failure.reason, lastErrorCode: failure.code, firstFailedAt });
     return next.waitMs;
   }
 
   /**
-   * A message that cannot be delivered is never dropped silently. A session's calendar has its own notice; any other
-   * message is listed as undelivered and reported to the coordinators once per outage. The coordinators' own card
-   * about it, if that fails too, is logged (ids only): the list stays for the next coordinator who says help.
+   * A message that cannot be delivered is never dropped silently. An effect whose capability gives its own notice (a
+   * session's calendar) sends that to the coordinators; any other message is listed as undelivered and reported to the
+   * coordinators once per outage. The coordinators' own card about it, if that fails too, is logged (ids only): the
+   * list stays for the next coordinator who says help.
    */
-  private async reportFailure(table: TableClient, item: OutboxItem, code: UndeliveredCode, lastError: string, error: unknown): Promise<void> {
+  private async reportFailure(table: OutboxTable, item: OutboxItem, code: UndeliveredCode, lastError: string, error: unknown): Promise<void> {
     const { effect } = item;
-    if (effect.message.type === 'syncSessionCalendar') return this.reportCalendarFailure(table, effect, item.entity.partitionKey, lastError, error);
+    const notice = this.options.giveUpNotice?.(effect, lastError, error);
+    if (notice) return this.tellCoordinators(table, effect, item.entity.partitionKey, notice);
     if (isUndeliveredReport(effect)) {
       this.log.error({ effectId: effect.id, recipientId: effect.recipientId, code }, 'a coordinator could not be told about undelivered messages; they stay listed in help');
       return;
@@ -203,10 +188,10 @@ export class EffectWorker {
     await this.undelivered.gaveUp({ tableName: table.tableName, partitionKey: item.entity.partitionKey, effect, code, detail: lastError, failedAt: this.now().toISOString() });
   }
 
-  private async reportCalendarFailure(table: TableClient, effect: Effect, partitionKey: string, reason: string, error: unknown): Promise<void> {
+  private async tellCoordinators(table: OutboxTable, effect: Effect, partitionKey: string, message: OutboundMessage): Promise<void> {
     const recipients = this.failureRecipients().filter((id) => id !== effect.recipientId);
     for (const recipientId of recipients) {
-      const notice: Effect = { id: `${effect.id}.failed.${recipientId}`, recipientId, message: failureNotice(effect, reason, error) };
+      const notice: Effect = { id: `${effect.id}.failed.${recipientId}`, recipientId, message };
       await addEffectRow(table, partitionKey, notice, this.now());
     }
     if (recipients.length > 0) await this.queue.signal(table.tableName, partitionKey);

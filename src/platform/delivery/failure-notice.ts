@@ -1,13 +1,19 @@
-import { calendarFailureOf } from '../../sessions/app/calendar-failure.js';
 import type { Effect, OutboundMessage } from '../app/ports.js';
 
 /**
- * What the coordinators are told when an effect fails for good. A session's calendar has its own notice, naming the
- * session and the cause (its recipient is the calendar, not a person); anything else is someone who was not reached.
+ * What the coordinators are told, instead of the usual "not delivered" listing, when an effect of a capability's own
+ * kind fails for good (a session's calendar names the session and the cause: its recipient is the calendar, not a
+ * person). Undefined: the effect is a message to someone, listed as undelivered.
  */
-export function failureNotice(effect: Effect, reason: string, error: unknown): OutboundMessage {
-  if (effect.message.type === 'syncSessionCalendar') {
-    return { type: 'sessionCalendarFailed', sessionId: effect.message.sessionId, failure: calendarFailureOf(error), failedEffectId: effect.id };
-  }
-  return { type: 'coordinatorNotice', notice: { kind: 'recipientUnreachable', recipientId: effect.recipientId, reason, about: effect.message.type } };
+export type GiveUpNotice = (effect: Effect, reason: string, error: unknown) => OutboundMessage | undefined;
+
+/** The first notice any capability gives for the effect. */
+export function firstNotice(notices: readonly GiveUpNotice[]): GiveUpNotice {
+  return (effect, reason, error) => {
+    for (const notice of notices) {
+      const message = notice(effect, reason, error);
+      if (message) return message;
+    }
+    return undefined;
+  };
 }

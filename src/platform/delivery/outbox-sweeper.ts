@@ -1,12 +1,11 @@
-import type { TableClient } from '@azure/data-tables';
 import type { EffectSignal } from '../storage/effect-queue.js';
-import { partitionsWithDueEffects } from '../storage/outbox.js';
+import { partitionsWithDueEffects, type OutboxTable } from '../storage/outbox.js';
 
 /**
  * The safety net under the queue: a commit that stored effects but died before signalling, or a lost queue message,
  * leaves due effects behind; this finds their partitions and signals them again. Extra signals are harmless.
  */
-export async function sweepOutboxes(tables: readonly TableClient[], signal: EffectSignal, now: Date): Promise<number> {
+export async function sweepOutboxes(tables: readonly OutboxTable[], signal: EffectSignal, now: Date): Promise<number> {
   let signalled = 0;
   for (const table of tables) {
     for (const partitionKey of await partitionsWithDueEffects(table, now)) {

@@ -104,3 +104,37 @@ export async function deleteCovered(table: TableClient, items: readonly OutboxIt
     }
   }
 }
+
+/** A table whose partitions may hold outbox rows, as the delivery worker and the sweeper see it. */
+export type OutboxTable = TableClient;
+
+/** Claims an effect for `claimMs` (etag-guarded); undefined when another worker took it first or it is gone. */
+export async function claimEffect(table: OutboxTable, item: OutboxItem, claimedUntil: Date): Promise<string | undefined> {
+  try {
+    const { partitionKey, rowKey, attempts, etag } = item.entity;
+    const response = await table.updateEntity({ partitionKey, rowKey, claimedUntil: claimedUntil.toISOString(), attempts: attempts + 1 }, 'Merge', { etag });
+    return response.etag;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 412 || status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** A delivered effect's row goes, guarded by the claim's etag. */
+export async function deleteDelivered(table: OutboxTable, item: OutboxItem, claimEtag: string): Promise<void> {
+  await table.deleteEntity(item.entity.partitionKey, item.entity.rowKey, { etag: claimEtag });
+}
+
+/** What a failed try leaves on the row: when to try again (or that it was given up), and why. */
+export type FailedTry =
+  | { readonly retryAt: Date; readonly lastError: string; readonly lastErrorCode: string; readonly firstFailedAt: string }
+  | { readonly givenUpAt: Date; readonly lastError: string; readonly lastErrorCode: string; readonly firstFailedAt: string };
+
+export async function recordFailedTry(table: OutboxTable, item: OutboxItem, claimEtag: string, failed: FailedTry): Promise<void> {
+  const { partitionKey, rowKey } = item.entity;
+  const { lastError, lastErrorCode, firstFailedAt } = failed;
+  const when =
+    'retryAt' in failed ? { notBefore: failed.retryAt.toISOString(), claimedUntil: new Date(0).toISOString() } : { failedAt: failed.givenUpAt.toISOString() };
+  await table.updateEntity({ partitionKey, rowKey, ...when, lastError, lastErrorCode, firstFailedAt }, 'Merge', { etag: claimEtag });
+}

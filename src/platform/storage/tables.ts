@@ -3,9 +3,8 @@ import type { QueueClient } from '@azure/storage-queue';
 import type { StorageClients } from './storage-clients.js';
 import { statusOf } from './storage-errors.js';
 
-/** Every table the product uses; names get the configured prefix so tests and environments can share an account. */
+/** The platform's own tables; names get the configured prefix so tests and environments can share an account. */
 export const TABLE_NAMES = {
-  mentors: 'Mentors',
   conversations: 'Conversations',
   cardMessages: 'CardMessages',
 } as const;
@@ -16,8 +15,8 @@ export type Tables = Record<TableKey, TableClient>;
 export interface Storage {
   readonly tables: Tables;
   readonly effectQueue: QueueClient;
-  /** Tables whose partitions may hold outbox rows, for the worker and the sweeper. */
-  readonly outboxTables: readonly TableClient[];
+  /** Opens (creating if missing) a table under the same prefix: a capability's own tables. */
+  openTable(name: string): Promise<TableClient>;
 }
 
 export async function openStorage(clients: StorageClients, prefix: string): Promise<Storage> {
@@ -27,7 +26,7 @@ export async function openStorage(clients: StorageClients, prefix: string): Prom
   await Promise.all(Object.values(tables).map(createIfMissing));
   const effectQueue = clients.queue(`${prefix.toLowerCase()}-effects`);
   await effectQueue.createIfNotExists();
-  return { tables, effectQueue, outboxTables: [tables.mentors] };
+  return { tables, effectQueue, openTable: (name) => openTable(clients, `${prefix}${name}`) };
 }
 
 export async function openTable(clients: StorageClients, name: string): Promise<TableClient> {

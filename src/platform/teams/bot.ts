@@ -4,8 +4,8 @@ import { unknownCommand } from './unknown-command.handler.js';
 import { messageHandler, refuseUntrusted } from './guard.js';
 import { markTrusted } from './identity.js';
 import { isUnknownAction, unknownAction } from './unknown-action.handler.js';
-import { installationHandler, rememberConversation, welcomeHandler } from '../../journey/teams/welcome.handler.js';
-import { journeyRoutes } from '../../journey/teams/journey.routes.js';
+import { installationHandler, rememberConversation, welcomeOnce } from './install.handler.js';
+import { tryAgainUndeliveredAction } from './undelivered.handler.js';
 import { RouteRegistry } from './route-registry.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { trustedActivity } from './trusted-activity.js';
@@ -42,12 +42,12 @@ export function createBot(adapter: TeamsAdapter, deps: TeamsDeps, features: read
   const app = new TrustedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true }, deps.trustedTenantId, refuseUntrusted(log));
 
   app.turn('beforeTurn', async (context) => (context.activity.type === 'message' ? rememberConversation(deps)(context) : true));
-  app.conversationUpdate('membersAdded', welcomeHandler(deps));
-  app.activity('installationUpdate', installationHandler(deps));
 
   const routes = new RouteRegistry(app, log);
-  journeyRoutes(routes, deps);
   for (const feature of features) feature(routes);
+  routes.action('tryAgainUndelivered', tryAgainUndeliveredAction(deps));
+  app.conversationUpdate('membersAdded', welcomeOnce(deps, routes.installHandlers));
+  app.activity('installationUpdate', installationHandler(deps, routes.installHandlers));
 
   app.activity('message', messageHandler(log, 'unknown', unknownCommand));
   app.adaptiveCards.actionExecute((context) => isUnknownAction(context, routes.verbs), unknownAction);

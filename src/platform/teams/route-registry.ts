@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { PersonRef } from '../kernel/person.js';
 import type { Logger } from '../../log.js';
 import { actionHandler, messageHandler } from './guard.js';
+import type { InstallHandler } from './install.handler.js';
 import type { Turn } from './turn.js';
 import { turnOf } from './turn-context.js';
 
@@ -17,6 +18,7 @@ export class RouteRegistry {
   readonly verbs = new Set<string>();
   /** Lines features add to `my status` (e.g. the DBS check), asked for when the card is built. */
   readonly statusFacts: StatusFacts[] = [];
+  readonly installHandlers: InstallHandler[] = [];
 
   constructor(
     private readonly app: Application<TurnState>,
@@ -25,6 +27,12 @@ export class RouteRegistry {
 
   command(pattern: RegExp, name: string, handler: CommandHandler): this {
     this.app.message(pattern, messageHandler(this.log, name, (context, actor) => handler(turnOf(context), actor)));
+    return this;
+  }
+
+  /** What to do when the app is installed for someone (once per install, in their personal chat). */
+  installed(handler: InstallHandler): this {
+    this.installHandlers.push(handler);
     return this;
   }
 

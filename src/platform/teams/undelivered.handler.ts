@@ -9,7 +9,7 @@ import type { TeamsDeps } from './teams-deps.js';
 export function tryAgainUndeliveredAction(deps: TeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const outageId = (data as { outageId?: unknown } | undefined)?.outageId;
-    const { roles, clock } = deps.journey;
+    const { roles, clock } = deps;
     const result = await tryAgainUndelivered({ roles, clock, undelivered: deps.undelivered }, actor, typeof outageId === 'string' && outageId !== '' ? outageId : undefined);
     if (!result.ok) {
       deps.log.info({ code: result.error.code }, 'try again refused');

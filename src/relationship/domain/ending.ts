@@ -28,7 +28,7 @@ export interface EndingOutcome {
   readonly endedAt: Date;
   readonly youngPerson: YoungPersonNext;
   readonly mentor: MentorNext;
-  /** Steps for the mentor's journey (src/domain/mentor), in order. */
+  /** Steps for the mentor's journey (src/journey/domain), in order. */
   readonly mentorEvents: readonly JourneyEvent[];
 }
 

@@ -13,7 +13,7 @@ import { orUndefinedWhenMissing, translateWriteError } from '../../platform/stor
 import { youngPersonEntity } from '../../matching/index.js';
 
 // The matching feature keeps a match as a row "match|<id>" in the young person's partition of 'YoungPeople'
-// (src/store/young-people.repository.ts). Its write port creates matches but cannot end one, so ending is done here,
+// (src/matching/store/young-people.repository.ts). Its write port creates matches but cannot end one, so ending is done here,
 // in the same partition and the same transaction as the young person's change of status.
 const MATCH_PREFIX = 'match|';
 

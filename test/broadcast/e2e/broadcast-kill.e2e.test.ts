@@ -11,7 +11,7 @@ import { ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, message, TEST_TENANT, uniquePrefix } from '../../support/test-bot.js';
 
-const CHILD = fileURLToPath(new URL('../support/broadcast-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../support/broadcast-child.ts', import.meta.url));
 
 /** Starts the bot in a child process and resolves with its port once it listens. */
 function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {

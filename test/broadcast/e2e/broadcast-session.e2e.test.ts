@@ -1,3 +1,4 @@
+import { journeyFeature } from '../../../src/journey/journey.feature.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastFeature } from '../../../src/broadcast/broadcast.feature.js';
 import { newMentor } from '../../../src/journey/domain/index.js';
@@ -21,7 +22,7 @@ describe('an invitation to a session, with the sessions feature running: Book on
 
   beforeAll(async () => {
     connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]) }, { now, features: [sessionsFeature, broadcastFeature] });
+    t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]) }, { now, features: [journeyFeature, sessionsFeature, broadcastFeature] });
     const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
     const mentors = new MentorRepository(clients.table(`${t.env.TABLE_PREFIX}Mentors`), { signal: async () => undefined }, now);
     for (const person of [ALEX, ADELE]) await mentors.save({ value: { ...newMentor(person, {}, now()), stage: 'approved' }, audit: [], effects: [] });

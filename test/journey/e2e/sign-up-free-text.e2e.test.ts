@@ -18,7 +18,7 @@ describe('the sign-up form, sent disguised or empty text, over the bot endpoint'
     for (const person of [ALEX, MEGAN]) await t.send(installed(person));
     await t.send(message(ALEX, 'sign up'));
     const storage = await openStorage(storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }), t.env.TABLE_PREFIX!);
-    mentors = new MentorRepository(storage.tables.mentors, { signal: async () => undefined } as never, () => new Date());
+    mentors = new MentorRepository(await storage.openTable('Mentors'), { signal: async () => undefined } as never, () => new Date());
   });
   afterAll(() => t.stop());
 

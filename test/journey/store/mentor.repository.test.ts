@@ -14,7 +14,8 @@ const APPROVERS = [
 
 async function repository() {
   const { storage, queue } = await freshStorage();
-  return { repo: new MentorRepository(storage.tables.mentors, queue, () => NOW), storage, queue };
+  const mentors = await storage.openTable('Mentors');
+  return { repo: new MentorRepository(mentors, queue, () => NOW), storage, queue, mentors };
 }
 
 function awaitingMentor(id: string) {
@@ -47,13 +48,13 @@ describe('the mentor repository on Azurite', () => {
   });
 
   it('writes the audit entries and the effects in the same transaction as the change', async () => {
-    const { repo, storage } = await repository();
+    const { repo, mentors } = await repository();
     const mentor = newMentor({ id: 'b', name: 'B' }, {}, NOW);
     const audit = [{ at: NOW.toISOString(), actor: { id: 'b', name: 'B' }, action: 'expressInterest', subjectId: 'b', toStage: 'interested' }];
     const effects = [{ id: 'e1', recipientId: 'c', message: { type: 'approvalDecided' as const, mentorId: 'b', approvalId: 'r' } }];
     await repo.save({ value: mentor, audit, effects });
     const rows: string[] = [];
-    for await (const row of storage.tables.mentors.listEntities()) rows.push(row.rowKey ?? '');
+    for await (const row of mentors.listEntities()) rows.push(row.rowKey ?? '');
     expect(rows.filter((key) => key.startsWith('audit|'))).toHaveLength(1);
     expect(rows).toContain('outbox|e1');
     expect(rows).toContain('mentor');
@@ -61,13 +62,13 @@ describe('the mentor repository on Azurite', () => {
     // A failed commit leaves nothing behind: not the audit entry, not the effect.
     await expect(repo.save({ value: mentor, audit, effects: [{ ...effects[0]!, id: 'e2' }] })).rejects.toBeInstanceOf(ConcurrencyError);
     const after: string[] = [];
-    for await (const row of storage.tables.mentors.listEntities()) after.push(row.rowKey ?? '');
+    for await (const row of mentors.listEntities()) after.push(row.rowKey ?? '');
     expect(after).not.toContain('outbox|e2');
     expect(after.filter((key) => key.startsWith('audit|'))).toHaveLength(1);
   });
 
   it('lets exactly one of two conflicting decisions made at once win', async () => {
-    const { repo, storage } = await repository();
+    const { repo, mentors } = await repository();
     await repo.save({ value: awaitingMentor('adele'), audit: [], effects: [] });
     const deps: JourneyDeps = {
       mentors: repo,
@@ -85,7 +86,7 @@ describe('the mentor repository on Azurite', () => {
 
     const stored = (await repo.get('adele'))!.value;
     const decisions: string[] = [];
-    for await (const row of storage.tables.mentors.listEntities<{ action: string }>()) {
+    for await (const row of mentors.listEntities<{ action: string }>()) {
       if (row.rowKey?.startsWith('audit|')) decisions.push(row.action);
     }
     expect(decisions).toEqual([stored.stage === 'approved' ? 'approve' : 'decline']);

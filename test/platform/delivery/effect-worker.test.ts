@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it, inject } from 'vitest';
 import { DeliveryError, type EffectDelivery } from '../../../src/platform/delivery/delivery.js';
+import { calendarGiveUpNotice } from '../../../src/sessions/app/calendar-give-up.js';
 import type { Effect } from '../../../src/platform/app/ports.js';
 import { reportUndelivered } from '../../../src/platform/delivery/undelivered/report-undelivered.js';
 import { DEFAULT_PATIENT_POLICY } from '../../../src/platform/kernel/delivery/patient-retry.js';
@@ -15,7 +16,13 @@ import { freshStorage } from '../../support/storage.js';
 
 const quiet = pino({ level: 'silent' });
 const HOUR = 3_600_000;
-const FAST: EffectWorkerOptions = { retry: { ...DEFAULT_PATIENT_POLICY, giveUpAfterMs: 2_000, baseDelayMs: 50, maxDelayMs: 200 }, claimMs: 400, pollMs: 20, batchSize: 16 };
+const FAST: EffectWorkerOptions = {
+  retry: { ...DEFAULT_PATIENT_POLICY, giveUpAfterMs: 2_000, baseDelayMs: 50, maxDelayMs: 200 },
+  claimMs: 400,
+  pollMs: 20,
+  batchSize: 16,
+  giveUpNotice: calendarGiveUpNotice,
+};
 const PARTITION = 'p1';
 
 function effect(id: string, recipientId = 'someone'): Effect {
@@ -37,12 +44,12 @@ class RecordingDelivery implements EffectDelivery {
   }
 }
 
-/** The error the Teams transport makes of a token MSAL could not get (src/teams/connector-errors.ts). */
+/** The error the Teams transport makes of a token MSAL could not get (src/platform/delivery/connector-errors.ts). */
 const noToken = () => new DeliveryError('The bot could not get a token from Microsoft Entra (its sign-in service)', 'retry', undefined, undefined, 'TOKEN_UNAVAILABLE');
 
 async function setUp(coordinators: string[] = ['coordinator'], options: EffectWorkerOptions = FAST, now: () => Date = () => new Date()) {
   const { storage, queue } = await freshStorage();
-  const table = storage.tables.mentors;
+  const table = await storage.openTable('Mentors');
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const deliveryTable = await openTable(clients, `${table.tableName}Delivery`);
   const tables = new Map([table, deliveryTable].map((t) => [t.tableName, t]));

@@ -85,7 +85,7 @@ describe('hostile card payloads over the bot endpoint', () => {
       fc.asyncProperty(verbs, hostileObject, fc.constantFrom(GRADY, ALEX), async (verb, data, person) => {
         const activity = action(person, verb, data);
         const response = await t.send(activity);
-        // An activity over the body limit is refused before it reaches a handler (test/teams/http-server.test.ts).
+        // An activity over the body limit is refused before it reaches a handler (test/platform/teams/http-server.test.ts).
         const bytes = Buffer.byteLength(JSON.stringify({ serviceUrl: t.connector.url, ...activity }));
         if (bytes > MAX_BODY_BYTES) return void expect(response.status).toBe(413);
         const card = invokeCard(response);

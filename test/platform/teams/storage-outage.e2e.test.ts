@@ -1,3 +1,4 @@
+import { journeyFeature } from '../../../src/journey/journey.feature.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALEX, MEGAN, type TestPerson } from '../../support/people.js';
@@ -26,7 +27,7 @@ describe('while storage refuses every connection, every turn still gets an answe
     queues = await new RefusingProxy(endpointPort(azurite, 'Queue')).start();
     // Only the turns run: no background worker or job, whose own failures in the outage are theirs to log.
     const quietJobs = { OUTBOX_SWEEP_SECONDS: '3600', SCHEDULER_INTERVAL_SECONDS: '3600' };
-    t = await startTestBot({ STORAGE_CONNECTION_STRING: throughProxies(azurite, tables, queues), ...quietJobs }, { startWorker: false, features: [] });
+    t = await startTestBot({ STORAGE_CONNECTION_STRING: throughProxies(azurite, tables, queues), ...quietJobs }, { startWorker: false, features: [journeyFeature] });
     // Alex is someone this instance has seen: it has written down his chat, and he has a request waiting.
     await t.send(installed(ALEX));
     await t.send(message(ALEX, 'sign up'));

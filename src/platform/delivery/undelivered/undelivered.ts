@@ -22,7 +22,7 @@ export interface UndeliveredMessage {
 
 export type GivenUp = Omit<UndeliveredMessage, 'key' | 'outageId'>;
 
-/** The undelivered list (Azure Tables); see src/store/undelivered.repository.ts. */
+/** The undelivered list (Azure Tables); see src/platform/storage/undelivered.repository.ts. */
 export interface UndeliveredStore {
   /**
    * Lists a message (again). It joins the open outage for its cause, or opens one under `newOutageId`: while a cause

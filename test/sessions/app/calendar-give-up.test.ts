@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/platform/delivery/delivery.js';
-import { failureNotice } from '../../../src/platform/delivery/failure-notice.js';
+import { firstNotice } from '../../../src/platform/delivery/failure-notice.js';
+import { calendarGiveUpNotice } from '../../../src/sessions/app/calendar-give-up.js';
 import type { Effect } from '../../../src/platform/app/ports.js';
 import { CalendarRefusal } from '../../../src/sessions/app/calendar-failure.js';
 
@@ -16,14 +17,18 @@ describe('what the coordinators are told when an effect fails for good', () => {
     ['busy on every try', new DeliveryError('Graph was busy (HTTP 503)', 'retry'), { cause: 'gaveUp' }],
     ['an unexpected error on every try', new Error('socket hang up'), { cause: 'gaveUp' }],
   ])("a session's calendar, %s: its own notice naming the session and the cause", (_name, error, failure) => {
-    expect(failureNotice(calendarEffect, (error as Error).message, error)).toEqual({ type: 'sessionCalendarFailed', sessionId: 's', failure, failedEffectId: calendarEffect.id });
+    expect(calendarGiveUpNotice(calendarEffect, (error as Error).message, error)).toEqual({ type: 'sessionCalendarFailed', sessionId: 's', failure, failedEffectId: calendarEffect.id });
   });
 
-  it('a message to a person: someone could not be reached, with the reason', () => {
+  it('a message to a person: no notice of its own (it is listed as undelivered)', () => {
     const error = new DeliveryError('the bot is blocked', 'permanent');
-    expect(failureNotice(personEffect, error.message, error)).toEqual({
-      type: 'coordinatorNotice',
-      notice: { kind: 'recipientUnreachable', recipientId: 'p', reason: 'the bot is blocked', about: 'sessionPromoted' },
-    });
+    expect(calendarGiveUpNotice(personEffect, error.message, error)).toBeUndefined();
+  });
+
+  it('the first capability that gives a notice for the effect is the one used', () => {
+    const never = () => undefined;
+    const error = new CalendarRefusal('createEvent', 403, MAILBOX);
+    expect(firstNotice([never, calendarGiveUpNotice])(calendarEffect, error.message, error)).toMatchObject({ type: 'sessionCalendarFailed' });
+    expect(firstNotice([never])(calendarEffect, error.message, error)).toBeUndefined();
   });
 });
