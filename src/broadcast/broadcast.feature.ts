@@ -1,9 +1,10 @@
+import { BROADCAST_VERBS } from './teams/broadcast.verbs.js';
 import { sharedJourney } from '../journey/index.js';
 import { SYSTEM } from '../platform/kernel/person.js';
 import { ConfigError } from '../config.js';
 import type { SessionCatalog } from './app/ports.js';
 import type { SessionSummary } from './app/broadcast.js';
-import { book } from '../sessions/index.js';
+import { book, SESSION_VERBS } from '../sessions/index.js';
 import { cancelMyBooking } from '../sessions/index.js';
 import { seedSession } from '../sessions/index.js';
 import type { SessionDeps } from '../sessions/index.js';
@@ -29,7 +30,7 @@ import { supervisionRsvpAction } from './teams/supervision.handler.js';
 import { broadcastRoutes } from './teams/broadcast.routes.js';
 
 /** The sessions feature's booking verb: the Book button on a session invitation uses it when that feature runs. */
-const BOOK_VERB = 'bookSession';
+const BOOK_VERB = SESSION_VERBS.bookSession;
 
 /**
  * Coordinator broadcasts (docs/broadcasts.md) and quarterly group supervision: the `broadcast` command and card, the
@@ -52,7 +53,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
   // Without botbuilder's own retries: the worker's pacer and durable retry see every 429 and 5xx (docs/broadcasts.md).
   const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb);
-  const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] });
+  const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] }, undefined, now);
   const options = {
     ...DEFAULT_BROADCAST_WORKER_OPTIONS,
     concurrency: config.BROADCAST_CONCURRENCY,
@@ -123,7 +124,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
         touch: (id) => worker.touch(id),
         log,
       });
-      registry.action('supervisionRsvp', supervisionRsvpAction({ journey, broadcasts, supervision, bookings }));
+      registry.action(BROADCAST_VERBS.supervisionRsvp, supervisionRsvpAction({ journey, broadcasts, supervision, bookings }));
       if (setting) {
         registry.statusFact(async (personId) => {
           const next = await nextSupervisionFor({ setting, mentors: journey.mentors, answers: supervision, now }, personId);

@@ -48,3 +48,16 @@ export interface Feature {
 }
 
 export type FeatureFactory = (context: FeatureContext) => Promise<Feature>;
+
+/** What `open` makes, once per bot: every feature that asks with the same context gets the same one. */
+export function onePerBot<T>(open: (context: FeatureContext) => Promise<T>): (context: FeatureContext) => Promise<T> {
+  const opened = new WeakMap<FeatureContext, Promise<T>>();
+  return (context) => {
+    let shared = opened.get(context);
+    if (!shared) {
+      shared = open(context);
+      opened.set(context, shared);
+    }
+    return shared;
+  };
+}

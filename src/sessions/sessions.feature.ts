@@ -36,7 +36,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   let calendar: CalendarSyncDeps | undefined;
   if (context.graph && config.ORGANISER_MAILBOX) {
     const gateway = new GraphCalendarGateway(context.graph, { mailbox: config.ORGANISER_MAILBOX, maxConcurrent: config.GRAPH_MAILBOX_CONCURRENCY });
-    calendar = { sessions, calendar: gateway, emails: cachedEmails(journey.directory), now };
+    calendar = { sessions, calendar: gateway, emails: cachedEmails(journey.directory, now), now };
   } else {
     log.info('sessions: no organiser mailbox or no Graph, so bookings are not put in calendars');
   }
@@ -58,15 +58,15 @@ export const sessionsFeature: FeatureFactory = async (context) => {
 };
 
 /** Work addresses change rarely; a lookup is kept for an hour in this process (a cache, never the record). */
-function cachedEmails(directory: Directory, ttlMs = 3_600_000): EmailLookup {
+function cachedEmails(directory: Directory, now: () => Date, ttlMs = 3_600_000): EmailLookup {
   const cache = new Map<string, { address: string | undefined; until: number }>();
   return {
     async emailOf(personId) {
       const hit = cache.get(personId);
-      if (hit && hit.until > Date.now()) return hit.address;
+      if (hit && hit.until > now().getTime()) return hit.address;
       const address = (await directory.getPerson(personId))?.mail;
       if (cache.size > 5000) cache.clear();
-      cache.set(personId, { address, until: Date.now() + ttlMs });
+      cache.set(personId, { address, until: now().getTime() + ttlMs });
       return address;
     },
   };

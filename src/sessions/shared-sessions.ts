@@ -3,7 +3,7 @@ import type { TableClient } from '@azure/data-tables';
 import { RecentSessions } from './app/recent-sessions.js';
 import type { SessionDeps } from './app/session-deps.js';
 import { SessionWriter } from './app/session-writer.js';
-import type { FeatureContext } from '../platform/feature.js';
+import { onePerBot, type FeatureContext } from '../platform/feature.js';
 import { SessionRepository } from './store/session.repository.js';
 
 export interface SharedSessions {
@@ -12,20 +12,11 @@ export interface SharedSessions {
   readonly table: TableClient;
 }
 
-const opened = new WeakMap<FeatureContext, Promise<SharedSessions>>();
-
 /**
  * The one session store, writer and card cache of this bot, shared by every feature that books seats (the sessions
  * feature, and broadcasts for supervision RSVPs), so bookings made through either are grouped and seen on cards at once.
  */
-export function sharedSessions(context: FeatureContext): Promise<SharedSessions> {
-  let shared = opened.get(context);
-  if (!shared) {
-    shared = open(context);
-    opened.set(context, shared);
-  }
-  return shared;
-}
+export const sharedSessions: (context: FeatureContext) => Promise<SharedSessions> = onePerBot(open);
 
 async function open(context: FeatureContext): Promise<SharedSessions> {
   const journey = await sharedJourney(context);

@@ -2,6 +2,7 @@ import { odata, TableTransaction, type TableClient, type TableEntity } from '@az
 import { z } from 'zod';
 import type { Broadcast, ProgressCounts, RecipientRecord, RecipientStatus } from '../app/broadcast.js';
 import { tallyRecipients } from '../domain/index.js';
+import { sessionSummarySchema } from './session-summary.schema.js';
 import { decodeKey, encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { orUndefinedWhenMissing, statusOf } from '../../platform/storage/storage-errors.js';
 
@@ -43,17 +44,7 @@ const broadcastSchema: z.ZodType<Broadcast> = z.object({
   createdAt: z.string(),
   content: z.object({
     text: z.string(),
-    session: z
-      .object({
-        id: z.string(),
-        title: z.string(),
-        startsAt: z.string(),
-        endsAt: z.string(),
-        timeZone: z.string(),
-        where: z.string(),
-        answer: z.enum(['book', 'rsvp']),
-      })
-      .optional(),
+    session: sessionSummarySchema.optional(),
   }),
   audienceLabel: z.string(),
   total: z.number().int().nonnegative(),

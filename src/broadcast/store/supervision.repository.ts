@@ -1,23 +1,13 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { z } from 'zod';
 import type { SessionSummary } from '../app/broadcast.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { orUndefinedWhenMissing, statusOf } from '../../platform/storage/storage-errors.js';
+import { sessionSummarySchema } from './session-summary.schema.js';
 
 const OCCURRENCE_ROW = 'occurrence';
 const RSVP_PREFIX = 'rsvp|';
 
 export type RsvpAnswer = 'attend' | 'decline';
-
-const sessionSchema: z.ZodType<SessionSummary> = z.object({
-  id: z.string(),
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  timeZone: z.string(),
-  where: z.string(),
-  answer: z.enum(['book', 'rsvp']),
-});
 
 /**
  * Quarterly supervision sessions and their answers, one partition per quarter's session. This stands in for the
@@ -39,14 +29,14 @@ export class SupervisionRepository {
 
   async get(id: string): Promise<SessionSummary | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<{ data: string }>(encodeKey(id), OCCURRENCE_ROW));
-    return entity ? sessionSchema.parse(JSON.parse(entity.data)) : undefined;
+    return entity ? sessionSummarySchema.parse(JSON.parse(entity.data)) : undefined;
   }
 
   /** Sessions that have not started yet, soonest first. */
   async upcoming(now: Date): Promise<SessionSummary[]> {
     const filter = odata`RowKey eq ${OCCURRENCE_ROW} and startsAt gt ${now.toISOString()}`;
     const sessions: SessionSummary[] = [];
-    for await (const entity of this.table.listEntities<{ data: string }>({ queryOptions: { filter } })) sessions.push(sessionSchema.parse(JSON.parse(entity.data)));
+    for await (const entity of this.table.listEntities<{ data: string }>({ queryOptions: { filter } })) sessions.push(sessionSummarySchema.parse(JSON.parse(entity.data)));
     return sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 

@@ -1,3 +1,4 @@
+import { BROADCAST_VERBS } from './broadcast.verbs.js';
 import {
   broadcastCommand,
   broadcastEditAction,
@@ -13,9 +14,9 @@ import type { RouteRegistry } from '../../platform/teams/route-registry.js';
 export function broadcastRoutes(routes: RouteRegistry, deps: BroadcastTeamsDeps): void {
   routes
     .command(/^\s*broadcast\s*$/i, 'broadcast', broadcastCommand(deps))
-    .action('broadcastPreview', broadcastPreviewAction(deps))
-    .action('broadcastEdit', broadcastEditAction(deps))
-    .action('broadcastSend', broadcastSendAction(deps))
-    .action('broadcastRetryFailed', broadcastRetryFailedAction(deps))
-    .action('refreshBroadcast', refreshBroadcastAction(deps));
+    .action(BROADCAST_VERBS.broadcastPreview, broadcastPreviewAction(deps))
+    .action(BROADCAST_VERBS.broadcastEdit, broadcastEditAction(deps))
+    .action(BROADCAST_VERBS.broadcastSend, broadcastSendAction(deps))
+    .action(BROADCAST_VERBS.broadcastRetryFailed, broadcastRetryFailedAction(deps))
+    .action(BROADCAST_VERBS.refreshBroadcast, refreshBroadcastAction(deps));
 }

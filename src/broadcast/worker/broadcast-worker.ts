@@ -80,7 +80,7 @@ export class BroadcastWorker {
     private readonly sender: BroadcastSender,
     private readonly pacer: SendPacer,
     private readonly log: Logger,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
     private readonly options: BroadcastWorkerOptions = DEFAULT_BROADCAST_WORKER_OPTIONS,
   ) {}
 

@@ -1,3 +1,4 @@
+import { JOURNEY_VERBS } from './journey.verbs.js';
 import { decideApprovalAction, refreshApprovalAction } from './approval.handler.js';
 import { helpCommand, statusCommand } from './commands.handler.js';
 import { expressInterestAction, signUpCommand, submitSignUpAction } from './sign-up.handler.js';
@@ -11,9 +12,9 @@ export function journeyRoutes(routes: RouteRegistry, deps: JourneyTeamsDeps): vo
     .command(/^\s*help\s*$/i, 'help', helpCommand(deps))
     .command(/^\s*sign\s*-?\s*up\s*$/i, 'signUp', signUpCommand(deps))
     .command(/^\s*(my\s+)?status\s*$/i, 'status', statusCommand(deps, routes.statusFacts))
-    .action('expressInterest', expressInterestAction(deps))
-    .action('submitSignUp', submitSignUpAction(deps))
-    .action('decideApproval', decideApprovalAction(deps))
-    .action('refreshApproval', refreshApprovalAction(deps))
+    .action(JOURNEY_VERBS.expressInterest, expressInterestAction(deps))
+    .action(JOURNEY_VERBS.submitSignUp, submitSignUpAction(deps))
+    .action(JOURNEY_VERBS.decideApproval, decideApprovalAction(deps))
+    .action(JOURNEY_VERBS.refreshApproval, refreshApprovalAction(deps))
     .installed(welcome(deps.journey));
 }

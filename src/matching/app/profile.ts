@@ -1,8 +1,8 @@
 import { parseMentorProfile, type MentorProfile } from '../domain/index.js';
-import { canAdvance, type Mentor } from '../../journey/domain/index.js';
+import type { Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/index.js';
+import { advanceMentorIfAllowed } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { profileInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
@@ -47,18 +47,7 @@ export async function saveProfile(deps: MatchingDeps, actor: PersonRef, input: u
     return ok(mentor.value);
   });
   if (!saved.ok) return saved;
-  const mentor = await completeProfileStage(deps, actor);
+  // The mentor was read above, so there is a record.
+  const mentor = (await advanceMentorIfAllowed(deps.journey, actor, 'completeProfile'))!;
   return ok({ mentor, profile });
 }
-
-async function completeProfileStage(deps: MatchingDeps, actor: PersonRef): Promise<Mentor> {
-  return retryOnConflict(async () => {
-    const current = (await deps.journey.mentors.get(actor.id))!;
-    if (!canAdvance(current.value.stage, 'completeProfile')) return current.value;
-    const now = deps.journey.clock.now();
-    const mentor: Mentor = { ...current.value, stage: 'profileComplete', updatedAt: now.toISOString() };
-    await deps.journey.mentors.save({ value: mentor, etag: current.etag, audit: [stageChange(actor, 'completeProfile', current.value, mentor, now)], effects: [] });
-    return mentor;
-  });
-}
-

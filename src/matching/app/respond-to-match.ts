@@ -1,8 +1,7 @@
 import { acceptProposal, declineProposal, type Match, type Proposal } from '../domain/index.js';
-import { canAdvance, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/index.js';
+import { advanceMentorIfAllowed } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { candidateOf } from './candidates.js';
 import { matchStartedEffects, noticeEffects } from './matching-effects.js';
@@ -66,7 +65,7 @@ export async function acceptMatch(deps: MatchingDeps, actor: PersonRef, youngPer
     });
     return ok({ match });
   });
-  if (outcome.ok) await moveMentorToMatched(deps, actor);
+  if (outcome.ok) await advanceMentorIfAllowed(deps.journey, actor, 'match');
   return outcome;
 }
 
@@ -101,16 +100,5 @@ async function releaseClaim(deps: MatchingDeps, actor: PersonRef, youngPersonId:
       audit: [{ at: now.toISOString(), actor, action: 'releaseMatchClaim', subjectId: mentorId, detail: matchId }],
       effects: [],
     });
-  });
-}
-
-async function moveMentorToMatched(deps: MatchingDeps, actor: PersonRef): Promise<Mentor | undefined> {
-  return retryOnConflict(async () => {
-    const current = await deps.journey.mentors.get(actor.id);
-    if (!current || !canAdvance(current.value.stage, 'match')) return current?.value;
-    const now = deps.journey.clock.now();
-    const mentor: Mentor = { ...current.value, stage: 'matched', updatedAt: now.toISOString() };
-    await deps.journey.mentors.save({ value: mentor, etag: current.etag, audit: [stageChange(actor, 'match', current.value, mentor, now)], effects: [] });
-    return mentor;
   });
 }

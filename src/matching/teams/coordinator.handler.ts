@@ -33,8 +33,8 @@ const invokeReply: Reply = (context, card) => answerInvoke(context, card);
 
 export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
   const now = () => deps.journey.clock.now();
-  const command = (_name: string, body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) => answering(sendReply, (context, actor) => body(context, actor));
-  const action = (_name: string, body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) => answering(invokeReply, body);
+  const command = (body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) => answering(sendReply, (context, actor) => body(context, actor));
+  const action = (body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) => answering(invokeReply, body);
   const failed = (message: string, code?: string): AdaptiveCardJson => {
     if (code === 'NOT_COORDINATOR') log.info({ code }, 'coordinator action refused');
     return errorCard(message, code === 'NOT_COORDINATOR' ? 'Coordinators only' : undefined);
@@ -65,22 +65,22 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
   };
 
   return {
-    conflicts: command('conflicts', (_context, actor) => conflictsList(actor)),
-    conflictsForm: action('conflictsForm', (_context, actor, data) => conflictsForm(actor, idFrom(data, 'mentorId'))),
-    saveConflicts: action('saveConflicts', async (_context, actor, data) => {
+    conflicts: command((_context, actor) => conflictsList(actor)),
+    conflictsForm: action((_context, actor, data) => conflictsForm(actor, idFrom(data, 'mentorId'))),
+    saveConflicts: action(async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
       if (!mentorId) return failed('This card could not be read. Say "conflicts" to start again.');
       const saved = await recordConflicts(deps, actor, mentorId, data);
       return saved.ok ? conflictsList(actor, 'Conflicts of interest recorded.') : conflictsForm(actor, mentorId, `${saved.error.message} Nothing was saved.`);
     }),
-    dbs: command('dbs', (_context, actor) => dbsList(actor)),
-    dbsForm: action('dbsForm', async (_context, actor, data) => {
+    dbs: command((_context, actor) => dbsList(actor)),
+    dbsForm: action(async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
       if (!mentorId) return failed('That mentor is not on the scheme.');
       const form = await dbsFormFor(deps, actor, mentorId);
       return form.ok ? dbsFormCard(form.value.mentor, form.value.dbs) : failed(form.error.message, form.error.code);
     }),
-    recordDbs: action('recordDbs', async (_context, actor, data) => {
+    recordDbs: action(async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
       if (!mentorId) return failed('This card could not be read. Say "dbs" to start again.');
       const recorded = await recordDbsCheck(deps, actor, mentorId, data);
@@ -89,38 +89,38 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       if (!form.ok) return failed(recorded.error.message, recorded.error.code);
       return withTypedValues(dbsFormCard(form.value.mentor, form.value.dbs, `${recorded.error.message} Nothing was recorded.`), data);
     }),
-    pipeline: command('pipeline', async (_context, actor) => {
+    pipeline: command(async (_context, actor) => {
       const figures = await pipeline(deps, actor);
       return figures.ok ? pipelineCard(figures.value) : failed(figures.error.message, figures.error.code);
     }),
-    youngPeople: command('youngPeople', (_context, actor) => youngPeopleList(actor)),
-    addYoungPerson: command('addYoungPerson', async (_context, actor) => newYoungPersonForm(actor)),
-    youngPersonForm: action('youngPersonForm', async (_context, actor, data) => {
+    youngPeople: command((_context, actor) => youngPeopleList(actor)),
+    addYoungPerson: command(async (_context, actor) => newYoungPersonForm(actor)),
+    youngPersonForm: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       if (!youngPersonId) return newYoungPersonForm(actor);
       const found = await viewYoungPerson(deps, actor, youngPersonId);
       return found.ok ? youngPersonFormCard(deps.areas, found.value) : failed(found.error.message, found.error.code);
     }),
-    saveYoungPerson: action('saveYoungPerson', async (_context, actor, data) => {
+    saveYoungPerson: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const saved = youngPersonId ? await editYoungPersonDetails(deps, actor, youngPersonId, data) : await addYoungPerson(deps, actor, data);
       if (saved.ok) return youngPersonCard(saved.value, now(), youngPersonId ? 'Changes saved.' : 'Added. They are waiting for a mentor: press "Suggest mentors".');
       const current = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
       return withTypedValues(youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, `${saved.error.message} Nothing was saved.`), data);
     }),
-    viewYoungPerson: action('viewYoungPerson', async (_context, actor, data) => {
+    viewYoungPerson: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
       return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message, found.error.code);
     }),
-    youngPersonReads: action('youngPersonReads', async (_context, actor, data) => {
+    youngPersonReads: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await youngPersonReads(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
       return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message, found.error.code);
     }),
-    changeYoungPersonStatus: action('changeYoungPersonStatus', async (_context, actor, data) => {
+    changeYoungPersonStatus: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const event = idFrom(data, 'event');
       if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Say "young people" to start again.');

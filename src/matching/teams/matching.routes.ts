@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from './matching.verbs.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import type { Logger } from '../../log.js';
 import { coordinatorHandlers, myDbsFacts } from './coordinator.handler.js';
@@ -12,26 +13,26 @@ export function matchingRoutes(routes: RouteRegistry, deps: MatchingDeps, log: L
   routes
     .statusFact(myDbsFacts(deps))
     .command(/^\s*my\s+profile\s*$/i, 'myProfile', myProfileCommand(deps))
-    .action('editProfile', editProfileAction(deps))
-    .action('saveProfile', saveProfileAction(deps))
+    .action(MATCHING_VERBS.editProfile, editProfileAction(deps))
+    .action(MATCHING_VERBS.saveProfile, saveProfileAction(deps))
     .command(/^\s*dbs\s*$/i, 'dbs', coordinator.dbs)
-    .action('dbsForm', coordinator.dbsForm)
-    .action('recordDbs', coordinator.recordDbs)
+    .action(MATCHING_VERBS.dbsForm, coordinator.dbsForm)
+    .action(MATCHING_VERBS.recordDbs, coordinator.recordDbs)
     .command(/^\s*conflicts(\s+of\s+interest)?\s*$/i, 'conflicts', coordinator.conflicts)
-    .action('conflictsForm', coordinator.conflictsForm)
-    .action('saveConflicts', coordinator.saveConflicts)
+    .action(MATCHING_VERBS.conflictsForm, coordinator.conflictsForm)
+    .action(MATCHING_VERBS.saveConflicts, coordinator.saveConflicts)
     .command(/^\s*pipeline\s*$/i, 'pipeline', coordinator.pipeline)
     .command(/^\s*young\s+people\s*$/i, 'youngPeople', coordinator.youngPeople)
     .command(/^\s*add\s+(a\s+)?young\s+person\s*$/i, 'addYoungPerson', coordinator.addYoungPerson)
-    .action('youngPersonForm', coordinator.youngPersonForm)
-    .action('saveYoungPerson', coordinator.saveYoungPerson)
-    .action('viewYoungPerson', coordinator.viewYoungPerson)
-    .action('youngPersonReads', coordinator.youngPersonReads)
-    .action('changeYoungPersonStatus', coordinator.changeYoungPersonStatus)
+    .action(MATCHING_VERBS.youngPersonForm, coordinator.youngPersonForm)
+    .action(MATCHING_VERBS.saveYoungPerson, coordinator.saveYoungPerson)
+    .action(MATCHING_VERBS.viewYoungPerson, coordinator.viewYoungPerson)
+    .action(MATCHING_VERBS.youngPersonReads, coordinator.youngPersonReads)
+    .action(MATCHING_VERBS.changeYoungPersonStatus, coordinator.changeYoungPersonStatus)
     .command(/^\s*match\s*$/i, 'match', matching.match)
-    .action('suggestMentors', matching.suggestMentors)
-    .action('putMentors', matching.putMentors)
-    .action('recordChoice', matching.recordChoice)
-    .action('acceptMatch', matching.acceptMatch)
-    .action('declineMatch', matching.declineMatch);
+    .action(MATCHING_VERBS.suggestMentors, matching.suggestMentors)
+    .action(MATCHING_VERBS.putMentors, matching.putMentors)
+    .action(MATCHING_VERBS.recordChoice, matching.recordChoice)
+    .action(MATCHING_VERBS.acceptMatch, matching.acceptMatch)
+    .action(MATCHING_VERBS.declineMatch, matching.declineMatch);
 }

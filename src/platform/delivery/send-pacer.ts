@@ -37,7 +37,7 @@ export class SendPacer {
   constructor(
     private readonly base: TeamsRateLimits = TEAMS_BOT_RATE_LIMITS,
     private readonly guardMs = DEFAULT_GUARD_MS,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
   ) {
     this.limits = base;
   }

@@ -23,7 +23,7 @@ export class TableLease {
     private readonly name: string,
     readonly holder: string,
     private readonly durationMs: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
   ) {}
 
   /** True when this holder has the lease now (newly taken or renewed). */

@@ -1,3 +1,4 @@
+import { PLATFORM_VERBS } from './platform.verbs.js';
 import { Application, TurnState, type ApplicationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { unknownCommand } from './unknown-command.handler.js';
@@ -45,7 +46,7 @@ export function createBot(adapter: TeamsAdapter, deps: TeamsDeps, features: read
 
   const routes = new RouteRegistry(app, log);
   for (const feature of features) feature(routes);
-  routes.action('tryAgainUndelivered', tryAgainUndeliveredAction(deps));
+  routes.action(PLATFORM_VERBS.tryAgainUndelivered, tryAgainUndeliveredAction(deps));
   app.conversationUpdate('membersAdded', welcomeOnce(deps, routes.installHandlers));
   app.activity('installationUpdate', installationHandler(deps, routes.installHandlers));
 

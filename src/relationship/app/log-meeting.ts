@@ -1,8 +1,7 @@
-import { canAdvance, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { monthOfDate, submitClaim, validateMeetingLog } from '../domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { stageChange } from '../../journey/index.js';
+import { advanceMentorIfAllowed } from '../../journey/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { progressOf, type RelationshipProgress } from './progress.js';
 import type { RelationshipDeps, StoredMeeting } from './relationship-ports.js';
@@ -69,19 +68,8 @@ export async function logMeeting(deps: RelationshipDeps, actor: PersonRef, data:
       effects: [],
     });
   });
-  if (written) await recordFirstMeeting(deps, actor);
+  // The first meeting moves the mentor from "matched" to "mentoring" (active).
+  if (written) await advanceMentorIfAllowed(deps.journey, actor, 'recordFirstMeeting');
   const stored = written ? meeting : ((await deps.relationships.getMeeting(match.id, logId)) ?? meeting);
   return ok({ meeting: stored, written, progress: await progressOf(deps, match) });
-}
-
-/** The first meeting moves the mentor from "matched" to "mentoring" (active). */
-async function recordFirstMeeting(deps: RelationshipDeps, actor: PersonRef): Promise<Mentor | undefined> {
-  return retryOnConflict(async () => {
-    const current = await deps.journey.mentors.get(actor.id);
-    if (!current || !canAdvance(current.value.stage, 'recordFirstMeeting')) return current?.value;
-    const now = deps.journey.clock.now();
-    const mentor: Mentor = { ...current.value, stage: 'active', updatedAt: now.toISOString() };
-    await deps.journey.mentors.save({ value: mentor, etag: current.etag, audit: [stageChange(actor, 'recordFirstMeeting', current.value, mentor, now)], effects: [] });
-    return mentor;
-  });
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type DomainError, type Result } from '../../platform/kernel/result.js';
 import { checkChangeable } from './booking-window.js';
-import { invalidInput, type InvalidInputError } from './problems.js';
+import { invalidInput, type InputResult } from './problems.js';
 import { confirmedBookings, MAX_SEATS, MIN_SEATS, peopleToTell, type Booking, type Session } from './session.js';
 import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';
@@ -22,8 +22,7 @@ export interface MoveSessionInput {
 }
 
 export type MoveSessionResult =
-  | { readonly ok: true; readonly value: SessionChanged }
-  | { readonly ok: false; readonly error: InvalidInputError<'INVALID_TIMES'> }
+  | InputResult<SessionChanged, 'INVALID_TIMES'>
   | { readonly ok: false; readonly error: DomainError<ChangeableErrorCode> };
 
 /** Times are read in the session's own time zone unless they carry an offset. */

@@ -1,5 +1,5 @@
 import { checkFreeText } from '../../platform/kernel/text/index.js';
-import { invalidInput, problem, textProblem, type FieldProblem, type InvalidInputError } from './problems.js';
+import { invalidInput, problem, textProblem, type FieldProblem, type InputResult } from './problems.js';
 import {
   DEFAULT_TIME_ZONE,
   isSessionKind,
@@ -36,9 +36,7 @@ export interface NewSessionContext {
   readonly defaultTimeZone?: string;
 }
 
-export type NewSessionResult =
-  | { readonly ok: true; readonly value: SessionDraft }
-  | { readonly ok: false; readonly error: InvalidInputError<'INVALID_NEW_SESSION'> };
+export type NewSessionResult = InputResult<SessionDraft, 'INVALID_NEW_SESSION'>;
 
 /** Checks every field and reports every problem at once; a draft only when nothing is wrong. */
 export function parseNewSession(input: unknown, context: NewSessionContext): NewSessionResult {

@@ -12,6 +12,11 @@ export interface InvalidInputError<Code extends string> extends DomainError<Code
   readonly problems: readonly FieldProblem[];
 }
 
+/** A parsed form's value, or every problem with it. */
+export type InputResult<T, Code extends string> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: InvalidInputError<Code> };
+
 export function invalidInput<Code extends string>(
   code: Code,
   problems: readonly FieldProblem[],

@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from './sessions.verbs.js';
 import {
   attendanceCommand,
   attendanceFormAction,
@@ -24,14 +25,14 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .command(/^\s*(my\s+)?sessions\s*$/i, 'sessions', sessionsCommand(deps))
     .command(/^\s*new\s+session\s*$/i, 'newSession', newSessionCommand(deps))
     .command(/^\s*attendance\s*$/i, 'attendance', attendanceCommand(deps))
-    .action('bookSession', bookSessionAction(deps))
-    .action('cancelSessionBooking', cancelSessionBookingAction(deps))
-    .action('newSessionForm', newSessionFormAction(deps))
-    .action('createSession', createSessionAction(deps))
-    .action('cancelSession', cancelSessionAction(deps))
-    .action('moveSession', moveSessionAction(deps))
-    .action('changeSeats', changeSeatsAction(deps))
-    .action('attendanceForm', attendanceFormAction(deps))
-    .action('recordAttendance', recordAttendanceAction(deps))
-    .action('retrySessionCalendar', retrySessionCalendarAction(deps));
+    .action(SESSION_VERBS.bookSession, bookSessionAction(deps))
+    .action(SESSION_VERBS.cancelSessionBooking, cancelSessionBookingAction(deps))
+    .action(SESSION_VERBS.newSessionForm, newSessionFormAction(deps))
+    .action(SESSION_VERBS.createSession, createSessionAction(deps))
+    .action(SESSION_VERBS.cancelSession, cancelSessionAction(deps))
+    .action(SESSION_VERBS.moveSession, moveSessionAction(deps))
+    .action(SESSION_VERBS.changeSeats, changeSeatsAction(deps))
+    .action(SESSION_VERBS.attendanceForm, attendanceFormAction(deps))
+    .action(SESSION_VERBS.recordAttendance, recordAttendanceAction(deps))
+    .action(SESSION_VERBS.retrySessionCalendar, retrySessionCalendarAction(deps));
 }

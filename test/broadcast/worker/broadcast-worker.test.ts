@@ -45,7 +45,7 @@ async function setUp() {
   await queueClient.createIfNotExists();
   const queue = new BroadcastQueue(queueClient);
   const sender = new RecordingSender();
-  const worker = () => new BroadcastWorker(repo, queue, sender, new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: 1000, windowMs: 1000 }] }), quiet, () => new Date(), FAST);
+  const worker = () => new BroadcastWorker(repo, queue, sender, new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: 1000, windowMs: 1000 }] }, undefined, () => new Date()), quiet, () => new Date(), FAST);
   const start = (id: string, recipients: string[]) =>
     startBroadcast({ broadcasts: repo, queue }, COORDINATOR, { id, content: { text: 'Hello' }, audienceLabel: 'Test', recipients, reportTo: COORDINATOR.id }, new Date());
   return { repo, queue, queueClient, sender, worker, start };

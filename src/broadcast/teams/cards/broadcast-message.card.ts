@@ -1,3 +1,4 @@
+import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { BroadcastContent, SessionSummary } from '../../app/broadcast.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
@@ -41,8 +42,8 @@ function answerActions(session: SessionSummary, options: MessageCardOptions): Ca
   if (session.answer === 'rsvp') {
     if (options.answered) return [];
     return [
-      execute('Attend', 'supervisionRsvp', { occurrenceId: session.id, answer: 'attend' }, 'positive'),
-      execute("Can't make it", 'supervisionRsvp', { occurrenceId: session.id, answer: 'decline' }),
+      execute('Attend', BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'attend' }, 'positive'),
+      execute("Can't make it", BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'decline' }),
     ];
   }
   return options.bookVerb ? [execute('Book', options.bookVerb, { sessionId: session.id }, 'positive')] : [];
@@ -54,9 +55,9 @@ export function supervisionAnsweredCard(content: BroadcastContent, answer: 'atte
   const line = answer === 'attend' ? text("You're attending. Thank you.", { weight: 'Bolder', color: 'Good', spacing: 'Medium' }) : text("You've said you can't make it. You can still come if that changes: say \"my status\" to see the date.", { weight: 'Bolder', spacing: 'Medium' });
   const actions: CardAction[] =
     content.session && answer === 'decline'
-      ? [execute('Attend after all', 'supervisionRsvp', { occurrenceId: content.session.id, answer: 'attend' })]
+      ? [execute('Attend after all', BROADCAST_VERBS.supervisionRsvp, { occurrenceId: content.session.id, answer: 'attend' })]
       : content.session
-        ? [execute("Can't make it after all", 'supervisionRsvp', { occurrenceId: content.session.id, answer: 'decline' })]
+        ? [execute("Can't make it after all", BROADCAST_VERBS.supervisionRsvp, { occurrenceId: content.session.id, answer: 'decline' })]
         : [];
   return card([...base.body, line], actions);
 }

@@ -1,3 +1,4 @@
+import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { AudienceGroup } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
@@ -59,7 +60,7 @@ export function broadcastComposeCard(view: ComposeView): AdaptiveCardJson {
     { type: 'Input.Text', id: 'people', label: 'Named people (e-mail addresses or Entra object ids, separated by commas)', value: values.people ?? '' },
     ...(view.problem ? [text(view.problem, { color: 'Attention', weight: 'Bolder' })] : []),
   ];
-  return card(body, [execute('Preview', 'broadcastPreview', { draftId: view.draftId })]);
+  return card(body, [execute('Preview', BROADCAST_VERBS.broadcastPreview, { draftId: view.draftId })]);
 }
 
 export interface PreviewView {
@@ -89,8 +90,8 @@ export function broadcastPreviewCard(view: PreviewView): AdaptiveCardJson {
   ];
   const data = { draftId: view.draftId, ...view.values };
   return card(body, [
-    execute(`Send to ${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`, 'broadcastSend', data, 'positive'),
-    execute('Edit', 'broadcastEdit', data),
+    execute(`Send to ${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`, BROADCAST_VERBS.broadcastSend, data, 'positive'),
+    execute('Edit', BROADCAST_VERBS.broadcastEdit, data),
   ]);
 }
 
@@ -116,7 +117,7 @@ function mayHaveReceivedTwice(count: number): string {
 export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
   const { broadcast, progress, finished } = view;
   const refresh = {
-    action: execute('Refresh', 'refreshBroadcast', { broadcastId: broadcast.id }),
+    action: execute('Refresh', BROADCAST_VERBS.refreshBroadcast, { broadcastId: broadcast.id }),
     userIds: broadcast.reportTo ? [userMri(broadcast.reportTo)] : [],
   };
   if (view.forbidden) return card([heading('Broadcast'), text('Only the scheme coordinators can see delivery reports.')], [], refresh);
@@ -140,6 +141,6 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
     if (view.failures.length > FAILURES_SHOWN) body.push(text(`…and ${view.failures.length - FAILURES_SHOWN} more.`));
   }
   if (finished && progress.failed === 0) body.push(text('Everyone received it.', { color: 'Good', spacing: 'Medium' }));
-  const actions: CardAction[] = finished && progress.failed > 0 ? [execute(`Retry failed (${progress.failed})`, 'broadcastRetryFailed', { broadcastId: broadcast.id })] : [];
+  const actions: CardAction[] = finished && progress.failed > 0 ? [execute(`Retry failed (${progress.failed})`, BROADCAST_VERBS.broadcastRetryFailed, { broadcastId: broadcast.id })] : [];
   return card(body, actions, refresh);
 }

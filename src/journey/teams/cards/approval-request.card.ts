@@ -1,3 +1,4 @@
+import { JOURNEY_VERBS } from '../journey.verbs.js';
 import type { ApprovalRequest, Mentor } from '../../domain/index.js';
 import { approverNames } from '../../domain/index.js';
 import { card, execute, facts, formatDate, heading, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -15,7 +16,7 @@ export function approvalRequestCard(mentor: Mentor, view: ApprovalCardView): Ada
   const approval = mentor.approval!;
   const ref = { mentorId: mentor.id, approvalId: approval.id };
   const refresh = {
-    action: execute('Refresh', 'refreshApproval', ref),
+    action: execute('Refresh', JOURNEY_VERBS.refreshApproval, ref),
     userIds: [...approval.approvers.map((approver) => userMri(approver.id)), userMri(mentor.id)],
   };
   const body: CardElement[] = [
@@ -54,14 +55,14 @@ export function statusLine(approval: ApprovalRequest): CardElement {
 
 function decisionActions(ref: { mentorId: string; approvalId: string }): CardAction[] {
   return [
-    execute('Approve', 'decideApproval', { ...ref, decision: 'approve' }, 'positive'),
+    execute('Approve', JOURNEY_VERBS.decideApproval, { ...ref, decision: 'approve' }, 'positive'),
     {
       type: 'Action.ShowCard',
       title: 'Decline…',
       card: {
         type: 'AdaptiveCard',
         body: [{ type: 'Input.Text', id: 'reason', label: 'Reason (the applicant will see it)', isMultiline: true, maxLength: 500, isRequired: true, errorMessage: 'Please give a reason.' }],
-        actions: [execute('Decline', 'decideApproval', { ...ref, decision: 'decline' }, 'destructive')],
+        actions: [execute('Decline', JOURNEY_VERBS.decideApproval, { ...ref, decision: 'decline' }, 'destructive')],
       },
     },
   ];

@@ -1,3 +1,4 @@
+import { JOURNEY_VERBS } from '../journey.verbs.js';
 import type { Mentor } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
@@ -51,7 +52,7 @@ export function signUpFormCard(mentor: Mentor, problem?: string, problems: reado
       toggle('commitment', 'Time commitment', 'I can give a full training day and at least 90 minutes a month for 6 to 18 months', false, true),
       ...problemFor('commitment'),
     ],
-    [execute('Send for approval', 'submitSignUp', {}, 'positive')],
+    [execute('Send for approval', JOURNEY_VERBS.submitSignUp, {}, 'positive')],
   );
 }
 

@@ -1,3 +1,4 @@
+import { JOURNEY_VERBS } from '../journey.verbs.js';
 import type { Mentor } from '../../domain/index.js';
 import { describeStage, nextStep } from '../../domain/index.js';
 import { statusLine } from './approval-request.card.js';
@@ -6,7 +7,7 @@ import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson 
 /** `more`: lines other features add (the DBS check, sessions booked…). */
 export function statusCard(mentor: Mentor | undefined, more: Array<[string, string]> = []): AdaptiveCardJson {
   if (!mentor) {
-    return card([heading('Your status'), text("You haven't signed up yet."), text(nextStep(undefined))], [execute("I'm interested", 'expressInterest', {}, 'positive')]);
+    return card([heading('Your status'), text("You haven't signed up yet."), text(nextStep(undefined))], [execute("I'm interested", JOURNEY_VERBS.expressInterest, {}, 'positive')]);
   }
   return card([
     heading('Your status'),

@@ -1,3 +1,4 @@
+import { JOURNEY_VERBS } from '../journey.verbs.js';
 import { bullets, card, execute, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 import { SCHEME_ASKS } from './scheme-facts.js';
 
@@ -12,6 +13,6 @@ export function welcomeCard(): AdaptiveCardJson {
       ...bullets(SCHEME_ASKS),
       text('Say "help" at any time to see what you can do.', { subtle: true, spacing: 'Medium' }),
     ],
-    [execute("I'm interested", 'expressInterest', {}, 'positive')],
+    [execute("I'm interested", JOURNEY_VERBS.expressInterest, {}, 'positive')],
   );
 }

@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
 import type { DeclaredConflict } from '../../domain/index.js';
 import { describeValue } from '../../domain/index.js';
@@ -21,7 +22,7 @@ export function conflictsListCard(councillors: readonly { mentor: Mentor; confli
       text(mentor.name, { weight: 'Bolder' }),
       text(`Declared: ${mentor.details?.declarationOfInterests ?? 'nothing'}`),
       text(`Recorded for matching: ${describeConflicts(conflicts)}`, { subtle: true }),
-      { type: 'ActionSet', actions: [execute('Record conflicts', 'conflictsForm', { mentorId: mentor.id })] },
+      { type: 'ActionSet', actions: [execute('Record conflicts', MATCHING_VERBS.conflictsForm, { mentorId: mentor.id })] },
     ],
   }));
   return card([
@@ -45,6 +46,6 @@ export function conflictsFormCard(mentor: Mentor, conflicts: readonly DeclaredCo
       choiceInput('conflictAreas', 'Areas where they should not mentor', areas, chosenAreas, { multi: true }),
       choiceInput('conflictYoungPeople', 'Young people they should not mentor', youngPeople.map((each) => each.id), chosenPeople, { multi: true, titles }),
     ],
-    [execute('Save', 'saveConflicts', { mentorId: mentor.id }, 'positive')],
+    [execute('Save', MATCHING_VERBS.saveConflicts, { mentorId: mentor.id }, 'positive')],
   );
 }

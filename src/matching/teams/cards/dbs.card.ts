@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from '../matching.verbs.js';
 import type { DbsRecord, DbsStatus } from '../../domain/index.js';
 import { describeStage, type Mentor } from '../../../journey/domain/index.js';
 import { card, execute, formatDate, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -19,7 +20,7 @@ export function dbsListCard(lacking: readonly { mentor: Mentor; status: DbsStatu
     type: 'ColumnSet',
     columns: [
       { type: 'Column', width: 'stretch', items: [text(mentor.name, { weight: 'Bolder' }), text(`${describeStage(mentor.stage)}: ${describeDbs(status).toLowerCase()}`, { subtle: true })] },
-      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Record DBS', 'dbsForm', { mentorId: mentor.id })] }] },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Record DBS', MATCHING_VERBS.dbsForm, { mentorId: mentor.id })] }] },
     ],
   }));
   return card([
@@ -40,7 +41,7 @@ export function dbsFormCard(mentor: Mentor, current: DbsRecord | undefined, prob
       textInput('certificateReference', 'Certificate number (12 digits)', current?.certificateReference, 12),
       toggleInput('updateService', 'The certificate is on the DBS update service', current?.updateService ?? false),
     ],
-    [execute('Record check', 'recordDbs', { mentorId: mentor.id }, 'positive')],
+    [execute('Record check', MATCHING_VERBS.recordDbs, { mentorId: mentor.id }, 'positive')],
   );
 }
 

@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
 import { MAX_MENTORS_PUT, type PenPictureView, type Proposal, type Ranking } from '../../domain/index.js';
 import { ageOn, type YoungPerson } from '../../domain/young-people/index.js';
@@ -16,7 +17,7 @@ export function matchPickerCard(waiting: readonly YoungPerson[], now: Date): Ada
       text(CONFIDENTIAL, { subtle: true }),
       choiceInput('youngPersonId', 'Who are you looking for a mentor for?', waiting.map((each) => each.id), undefined, { required: true, titles }),
     ],
-    [execute('Suggest mentors', 'suggestMentors', {}, 'positive')],
+    [execute('Suggest mentors', MATCHING_VERBS.suggestMentors, {}, 'positive')],
   );
 }
 
@@ -40,7 +41,7 @@ export function suggestionsCard(youngPerson: YoungPerson, ranking: Ranking, prob
   ];
   if (ranking.suggestions.length === 0) return card(body);
   body.push(choiceInput('mentorIds', `Put up to ${MAX_MENTORS_PUT} to the young person`, ranking.suggestions.map((each) => each.mentorId), undefined, { multi: true, required: true, titles }));
-  return card(body, [execute('Put to the young person', 'putMentors', { youngPersonId: youngPerson.id }, 'positive')]);
+  return card(body, [execute('Put to the young person', MATCHING_VERBS.putMentors, { youngPersonId: youngPerson.id }, 'positive')]);
 }
 
 /** The mentors put to the young person, as they will read them, and where their decision is recorded. */
@@ -57,7 +58,7 @@ export function proposalCard(youngPerson: YoungPerson, proposal: Proposal, pictu
       ...pictures.map((picture) => ({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: penPictureElements(picture) })),
       ...(open ? [choiceInput('choice', 'What did the young person decide?', [...proposal.mentorIds, 'noneSuits'], undefined, { required: true, titles })] : []),
     ],
-    open ? [execute("Record the young person's decision", 'recordChoice', { youngPersonId: youngPerson.id, proposalId: proposal.id }, 'positive')] : [],
+    open ? [execute("Record the young person's decision", MATCHING_VERBS.recordChoice, { youngPersonId: youngPerson.id, proposalId: proposal.id }, 'positive')] : [],
   );
 }
 
@@ -80,7 +81,7 @@ export function matchRequestCard(ref: { youngPersonId: string; proposalId: strin
   if (state === 'accepted') body.push(text('You accepted. Their first name, their key adult and your emergency contacts are in your chat.', { color: 'Good', weight: 'Bolder' }));
   if (state === 'declined') body.push(text('You declined. The coordinator has been told and will look for another mentor for them.', { weight: 'Bolder' }));
   if (state === 'closed') body.push(text('This request is no longer open.', { weight: 'Bolder' }));
-  return card(body, state === 'open' ? [execute('Accept', 'acceptMatch', ref, 'positive'), execute('Decline', 'declineMatch', ref, 'destructive')] : []);
+  return card(body, state === 'open' ? [execute('Accept', MATCHING_VERBS.acceptMatch, ref, 'positive'), execute('Decline', MATCHING_VERBS.declineMatch, ref, 'destructive')] : []);
 }
 
 export interface MatchStartedView {

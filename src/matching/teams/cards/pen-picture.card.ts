@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, PROFILE_LIMITS, SCHEME_MAX_AGE, SCHEME_MIN_AGE, VENUES, type MentorProfile, type PenPictureView } from '../../domain/index.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -20,7 +21,7 @@ export function penPictureElements(view: PenPictureView): CardElement[] {
 export function penPictureCard(view: PenPictureView, note: string): AdaptiveCardJson {
   return card(
     [heading('Your pen picture'), text('This is how a young person will see it:', { subtle: true }), { type: 'Container', style: 'emphasis', items: penPictureElements(view) }, text(note, { spacing: 'Medium' })],
-    [execute('Edit my profile', 'editProfile')],
+    [execute('Edit my profile', MATCHING_VERBS.editProfile)],
   );
 }
 
@@ -48,6 +49,6 @@ export function profileFormCard(profile: MentorProfile | undefined, areas: reado
       choiceInput('areas', 'Areas I can meet in (in person)', areas, needs?.areas, { multi: true }),
       numberInput('travelMiles', 'How far I can travel (miles)', needs?.travelMiles ?? 5, 0, PROFILE_LIMITS.travelMiles),
     ],
-    [execute('Save my profile', 'saveProfile', {}, 'positive')],
+    [execute('Save my profile', MATCHING_VERBS.saveProfile, {}, 'positive')],
   );
 }

@@ -1,3 +1,4 @@
+import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue } from '../../domain/index.js';
 import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
@@ -38,19 +39,19 @@ export function youngPersonFormCard(areas: readonly string[], current: YoungPers
       textInput('keyAdultName', 'Name', current?.keyAdult.name, YOUNG_PERSON_LIMITS.keyAdultName),
       textInput('keyAdultContact', 'Phone or email', current?.keyAdult.contact, YOUNG_PERSON_LIMITS.contact),
     ],
-    [execute(current ? 'Save changes' : 'Add young person', 'saveYoungPerson', current ? { youngPersonId: current.id } : {}, 'positive')],
+    [execute(current ? 'Save changes' : 'Add young person', MATCHING_VERBS.saveYoungPerson, current ? { youngPersonId: current.id } : {}, 'positive')],
   );
 }
 
 function statusActions(youngPerson: YoungPerson): CardAction[] {
   const ref = { youngPersonId: youngPerson.id };
   const actions: CardAction[] = [];
-  if (youngPerson.status === 'waiting') actions.push(execute('Suggest mentors', 'suggestMentors', ref, 'positive'));
-  if (youngPerson.status !== 'closed') actions.push(execute('Edit', 'youngPersonForm', ref));
-  if (youngPerson.status === 'waiting') actions.push(execute('Pause', 'changeYoungPersonStatus', { ...ref, event: 'pause' }));
-  if (youngPerson.status === 'paused') actions.push(execute('Resume', 'changeYoungPersonStatus', { ...ref, event: 'resume' }));
-  if (youngPerson.status !== 'closed') actions.push(execute('Close', 'changeYoungPersonStatus', { ...ref, event: 'close' }, 'destructive'));
-  actions.push(execute('Who has read this', 'youngPersonReads', ref));
+  if (youngPerson.status === 'waiting') actions.push(execute('Suggest mentors', MATCHING_VERBS.suggestMentors, ref, 'positive'));
+  if (youngPerson.status !== 'closed') actions.push(execute('Edit', MATCHING_VERBS.youngPersonForm, ref));
+  if (youngPerson.status === 'waiting') actions.push(execute('Pause', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'pause' }));
+  if (youngPerson.status === 'paused') actions.push(execute('Resume', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'resume' }));
+  if (youngPerson.status !== 'closed') actions.push(execute('Close', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'close' }, 'destructive'));
+  actions.push(execute('Who has read this', MATCHING_VERBS.youngPersonReads, ref));
   return actions;
 }
 
@@ -101,12 +102,12 @@ export function youngPeopleListCard(youngPeople: readonly YoungPerson[], now: Da
           text(describeYoungPersonStatus(youngPerson.status), { subtle: true }),
         ],
       },
-      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Open', 'viewYoungPerson', { youngPersonId: youngPerson.id })] }] },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Open', MATCHING_VERBS.viewYoungPerson, { youngPersonId: youngPerson.id })] }] },
     ],
   }));
   return card(
     [heading('Young people on the scheme'), text(CONFIDENTIAL, { subtle: true }), ...(rows.length ? rows : [text('Nobody yet. Add the young people the EET group identifies.')])],
-    [execute('Add a young person', 'youngPersonForm', {}, 'positive')],
+    [execute('Add a young person', MATCHING_VERBS.youngPersonForm, {}, 'positive')],
   );
 }
 
@@ -134,6 +135,6 @@ export function recordReadsCard(youngPerson: YoungPerson, reads: readonly { at: 
       text(`The ${reads.length} most recent reads, newest first. Every read of a record is kept: who, when and why.`),
       facts(reads.map((read): [string, string] => [when(read.at), `${read.readerName}: ${PURPOSES[read.purpose] ?? read.purpose}`])),
     ],
-    [execute('Back to the record', 'viewYoungPerson', { youngPersonId: youngPerson.id })],
+    [execute('Back to the record', MATCHING_VERBS.viewYoungPerson, { youngPersonId: youngPerson.id })],
   );
 }

@@ -1,3 +1,5 @@
+import { formatterPerZone } from './formatter-per-zone.js';
+
 /** Wall-clock time in a named (IANA) zone, worked out with Intl only: the one implementation the domain uses. */
 export interface WallClock {
   readonly year: number;
@@ -10,25 +12,15 @@ export interface WallClock {
 }
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const formatterFor = formatterPerZone({
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
 
 /** True when the runtime knows `timeZone` as an IANA name. */
 export function isKnownTimeZone(timeZone: string): boolean {

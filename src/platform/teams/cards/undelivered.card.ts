@@ -1,3 +1,4 @@
+import { PLATFORM_VERBS } from '../platform.verbs.js';
 import type { UndeliveredCode } from '../../delivery/undelivered/undelivered.js';
 import { bullets, card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from './card.js';
 
@@ -45,7 +46,7 @@ export function undeliveredCard(outageId: string, lines: readonly UndeliveredLin
       ...bullets([...new Set(lines.map((line) => CAUSES[line.code].fix))]),
       technicalDetails(lines),
     ],
-    [execute('Try again', 'tryAgainUndelivered', { outageId }, 'positive'), detailsToggle()],
+    [execute('Try again', PLATFORM_VERBS.tryAgainUndelivered, { outageId }, 'positive'), detailsToggle()],
   );
 }
 
@@ -70,7 +71,7 @@ export function undeliveredHelpSection(lines: readonly UndeliveredLine[]): { bod
   if (lines.length === 0) return { body: [], actions: [] };
   return {
     body: [text(`Not delivered: ${count(lines.length)}`, { weight: 'Bolder', spacing: 'Medium' }), ...undeliveredLines(lines)],
-    actions: [execute('Try again: undelivered messages', 'tryAgainUndelivered', {}, 'positive')],
+    actions: [execute('Try again: undelivered messages', PLATFORM_VERBS.tryAgainUndelivered, {}, 'positive')],
   };
 }
 

@@ -1,3 +1,4 @@
+import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import type { RelationshipProgress } from '../../app/progress.js';
 import {
   CLAIM_TEXT_MAX,
@@ -19,7 +20,7 @@ import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAc
 
 /** Every relationship card carries this: asking for help is always one press away (report 3.8, 4.6). */
 export function supportButton(matchId?: string): CardAction {
-  return execute('Support', 'supportForm', matchId ? { matchId } : {});
+  return execute('Support', RELATIONSHIP_VERBS.supportForm, matchId ? { matchId } : {});
 }
 
 export interface MeetingFormView {
@@ -68,7 +69,7 @@ export function meetingFormCard(view: MeetingFormView): AdaptiveCardJson {
     { type: 'Input.Text', id: 'refreshmentPurpose', label: 'What it was for', placeholder: 'Two coffees', value: typed(v, 'refreshmentPurpose'), maxLength: CLAIM_TEXT_MAX },
     { type: 'Input.Text', id: 'refreshmentNote', label: 'Note (needed for larger amounts)', value: typed(v, 'refreshmentNote'), maxLength: CLAIM_TEXT_MAX },
   );
-  return card(body, [execute('Log meeting', 'logMeeting', { matchId: view.matchId, logId: view.logId }, 'positive'), supportButton(view.matchId)]);
+  return card(body, [execute('Log meeting', RELATIONSHIP_VERBS.logMeeting, { matchId: view.matchId, logId: view.logId }, 'positive'), supportButton(view.matchId)]);
 }
 
 function progressFacts(progress: RelationshipProgress): CardElement {
@@ -91,7 +92,7 @@ export function meetingLoggedCard(progress: RelationshipProgress, options: { rep
       progressFacts(progress),
       text(met ? 'You have met the 90 minutes for this month.' : `${progress.expectedMinutes - progress.minutesThisMonth} minutes to go this month.`, { spacing: 'Medium' }),
     ],
-    [execute('Log another', 'meetingForm', { matchId: progress.matchId }), supportButton(progress.matchId)],
+    [execute('Log another', RELATIONSHIP_VERBS.meetingForm, { matchId: progress.matchId }), supportButton(progress.matchId)],
   );
 }
 
@@ -105,7 +106,7 @@ export function commitmentNudgeCard(progress: RelationshipProgress): AdaptiveCar
       ),
       progressFacts(progress),
     ],
-    [execute('Log a meeting', 'meetingForm', { matchId: progress.matchId }, 'positive'), supportButton(progress.matchId)],
+    [execute('Log a meeting', RELATIONSHIP_VERBS.meetingForm, { matchId: progress.matchId }, 'positive'), supportButton(progress.matchId)],
   );
 }
 
@@ -133,8 +134,8 @@ export function reviewCard(view: ReviewView): AdaptiveCardJson {
   ];
   if (view.answered) return card([...body, text('Thank you: your answer is recorded.', { color: 'Good' })], [supportButton(view.matchId)]);
   return card(body, [
-    execute('Continue', 'answerReview', { matchId: view.matchId, answer: 'continue' }, 'positive'),
-    execute('End the match', 'endForm', { matchId: view.matchId }),
+    execute('Continue', RELATIONSHIP_VERBS.answerReview, { matchId: view.matchId, answer: 'continue' }, 'positive'),
+    execute('End the match', RELATIONSHIP_VERBS.endForm, { matchId: view.matchId }),
     supportButton(view.matchId),
   ]);
 }
@@ -175,7 +176,7 @@ export function endFormCard(view: { matchId: string; forMentor: boolean; problem
       ],
     });
   }
-  return card(body, [execute('End the match', 'endMatch', { matchId: view.matchId }, 'destructive'), supportButton(view.matchId)]);
+  return card(body, [execute('End the match', RELATIONSHIP_VERBS.endMatch, { matchId: view.matchId }, 'destructive'), supportButton(view.matchId)]);
 }
 
 const YOUNG_PERSON_WORDS: Record<YoungPersonNext, string> = {
@@ -208,8 +209,8 @@ export function matchEndedCard(view: EndedView): AdaptiveCardJson {
   return card(
     [...body, text('Would you like to be matched with another young person, or step down?', { spacing: 'Medium' })],
     [
-      execute('Match me again', 'mentorNext', { matchId: view.matchId, next: 'offerAgain' }, 'positive'),
-      execute('Step down', 'mentorNext', { matchId: view.matchId, next: 'stepDown' }),
+      execute('Match me again', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'offerAgain' }, 'positive'),
+      execute('Step down', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'stepDown' }),
       supportButton(),
     ],
   );
@@ -227,8 +228,8 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
   for (const claim of shown) {
     const actions: CardAction[] = [];
     const ref = { matchId: claim.matchId, claimId: claim.id, month: view.month };
-    if (claim.state === 'submitted') actions.push(execute('Approve', 'decideClaim', { ...ref, decision: 'approve' }, 'positive'));
-    if (claim.state === 'approved') actions.push(execute('Mark paid', 'decideClaim', { ...ref, decision: 'pay' }, 'positive'));
+    if (claim.state === 'submitted') actions.push(execute('Approve', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'approve' }, 'positive'));
+    if (claim.state === 'approved') actions.push(execute('Mark paid', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'pay' }, 'positive'));
     if (claim.state === 'submitted' || claim.state === 'approved') {
       actions.push({
         type: 'Action.ShowCard',
@@ -236,7 +237,7 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
         card: {
           type: 'AdaptiveCard',
           body: [{ type: 'Input.Text', id: `reason:${claim.id}`, label: 'Why (the mentor sees this)', maxLength: CLAIM_TEXT_MAX, isRequired: true, errorMessage: 'Please give a reason.' }],
-          actions: [execute('Reject the claim', 'decideClaim', { ...ref, decision: 'reject' }, 'destructive')],
+          actions: [execute('Reject the claim', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'reject' }, 'destructive')],
         },
       });
     }
@@ -256,7 +257,7 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
   }
   const total = view.claims.filter((claim) => claim.state !== 'rejected').reduce((sum, claim) => sum + claim.amountPence, 0);
   body.push(text(`Total claimed: ${formatPounds(total)}`, { weight: 'Bolder', spacing: 'Medium' }));
-  return card(body, [execute('Export for finance (CSV)', 'exportClaims', { month: view.month })]);
+  return card(body, [execute('Export for finance (CSV)', RELATIONSHIP_VERBS.exportClaims, { month: view.month })]);
 }
 
 /** Most CSV characters on one card, leaving room under Teams' message size limit (about 28 KB). */
@@ -290,7 +291,7 @@ export function claimsCsvCard(view: { month: string; csv: string; count: number;
       : `${view.count} claims, in ${parts} parts (this is part ${part}). Copy each part in order into one file, claims-${view.month}.csv.`;
   return card(
     [heading(`Claims for finance: ${view.month}${parts > 1 ? ` (part ${part} of ${parts})` : ''}`), text(intro), { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, value: view.csv }],
-    part === 1 ? [execute('Back to the claims', 'claimsForMonth', { month: view.month })] : [],
+    part === 1 ? [execute('Back to the claims', RELATIONSHIP_VERBS.claimsForMonth, { month: view.month })] : [],
   );
 }
 
@@ -315,7 +316,7 @@ export function summaryCard(view: { summary: MonthlySummary; mentorNames: Readon
     body.push(text(`${view.mentorNames.get(row.mentorId) ?? 'A mentor'}: ${row.minutes} min, month ${row.monthsElapsed}${flags ? ` (${flags})` : ''}`));
   }
   if (summary.matches.length > 30) body.push(text(`and ${summary.matches.length - 30} more.`, { subtle: true }));
-  return card(body, [execute('Claims this month', 'claimsForMonth', { month: summary.month })]);
+  return card(body, [execute('Claims this month', RELATIONSHIP_VERBS.claimsForMonth, { month: summary.month })]);
 }
 
 /** To the mentor when a claim is rejected, with the coordinator's reason. */

@@ -1,3 +1,4 @@
+import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import type { SupportContacts } from '../../app/relationship-ports.js';
 import type { SupportConcern } from '../../domain/index.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -11,8 +12,8 @@ export function supportFormCard(view: { concernId: string; matchId?: string }): 
       text('If anyone is in immediate danger, call 999 now.', { color: 'Attention', weight: 'Bolder' }),
     ],
     [
-      execute('Urgent safeguarding concern', 'raiseConcern', { concernId: view.concernId, urgency: 'urgent safeguarding', ...(view.matchId ? { matchId: view.matchId } : {}) }, 'destructive'),
-      execute('Ask for support', 'raiseConcern', { concernId: view.concernId, urgency: 'support', ...(view.matchId ? { matchId: view.matchId } : {}) }),
+      execute('Urgent safeguarding concern', RELATIONSHIP_VERBS.raiseConcern, { concernId: view.concernId, urgency: 'urgent safeguarding', ...(view.matchId ? { matchId: view.matchId } : {}) }, 'destructive'),
+      execute('Ask for support', RELATIONSHIP_VERBS.raiseConcern, { concernId: view.concernId, urgency: 'support', ...(view.matchId ? { matchId: view.matchId } : {}) }),
     ],
   );
 }
@@ -68,7 +69,7 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
     body.push(text(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, { color: 'Good', weight: 'Bolder' }));
     return card(body);
   }
-  return card(body, view.canAcknowledge ? [execute("I've got this", 'acknowledgeConcern', { concernId: view.concern.id }, 'positive')] : []);
+  return card(body, view.canAcknowledge ? [execute("I've got this", RELATIONSHIP_VERBS.acknowledgeConcern, { concernId: view.concern.id }, 'positive')] : []);
 }
 
 /** To the mentor: someone has their concern in hand. */

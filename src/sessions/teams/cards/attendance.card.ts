@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import { confirmedBookings, formatSessionTime, type Session } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
@@ -26,5 +27,5 @@ export function attendanceCard(session: Session, notice?: { text: string; tone: 
       valueOff: 'false',
     });
   });
-  return card(body, [execute('Save attendance', 'recordAttendance', { sessionId: session.id }, 'positive')]);
+  return card(body, [execute('Save attendance', SESSION_VERBS.recordAttendance, { sessionId: session.id }, 'positive')]);
 }

@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import type { CalendarFailure } from '../../app/calendar-failure.js';
 import { OPERATION_TEXT } from '../../app/calendar-failure.js';
 import { formatSessionTime } from '../../domain/index.js';
@@ -22,7 +23,7 @@ export function calendarFailedCard(view: SessionView, failure: CalendarFailure):
         { subtle: true, spacing: 'Medium' },
       ),
     ],
-    [execute('Try again', 'retrySessionCalendar', { sessionId: session.id })],
+    [execute('Try again', SESSION_VERBS.retrySessionCalendar, { sessionId: session.id })],
   );
 }
 

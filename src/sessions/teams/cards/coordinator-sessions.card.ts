@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, confirmedBookings, MAX_SEATS, MIN_SEATS, waitingList } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { numberInput } from '../../../platform/teams/cards/form-inputs.js';
@@ -10,7 +11,7 @@ export function coordinatorSessionsCard(views: readonly SessionView[], now: Date
   if (problem) body.push(text(problem, { weight: 'Bolder', color: 'Attention' }));
   if (views.length === 0) body.push(text('No sessions yet. Say "new session" to add one.'));
   for (const view of views) body.push(block(view, now));
-  return card(body, [execute('New session', 'newSessionForm')]);
+  return card(body, [execute('New session', SESSION_VERBS.newSessionForm)]);
 }
 
 function block(view: SessionView, now: Date): CardElement {
@@ -34,8 +35,8 @@ function block(view: SessionView, now: Date): CardElement {
               type: 'ActionSet',
               actions: [
                 ...(started
-                  ? [execute('Record attendance', 'attendanceForm', { sessionId: session.id })]
-                  : [moveAction(view), seatsAction(view), execute('Cancel this session', 'cancelSession', { sessionId: session.id }, 'destructive')]),
+                  ? [execute('Record attendance', SESSION_VERBS.attendanceForm, { sessionId: session.id })]
+                  : [moveAction(view), seatsAction(view), execute('Cancel this session', SESSION_VERBS.cancelSession, { sessionId: session.id }, 'destructive')]),
               ],
             },
           ]),
@@ -61,7 +62,7 @@ function moveAction(view: SessionView): CardAction {
         { type: 'Input.Text', id: moveInputId(id, 'startsAt'), label: `New start (${view.session.timeZone} time, as 2026-11-30 09:30)`, isRequired: true, errorMessage: 'Please give the new start.' },
         { type: 'Input.Text', id: moveInputId(id, 'endsAt'), label: 'New end', isRequired: true, errorMessage: 'Please give the new end.' },
       ],
-      actions: [execute('Move the session', 'moveSession', { sessionId: id })],
+      actions: [execute('Move the session', SESSION_VERBS.moveSession, { sessionId: id })],
     },
   };
 }
@@ -85,7 +86,7 @@ function seatsAction(view: SessionView): CardAction {
         text(`Now ${session.seats} seats: ${booked} booked, ${waiting} waiting. New seats go to the waiting list in order; fewer seats than people booked is refused.`),
         numberInput(seatsInputId(session.id), 'Number of seats', session.seats, MIN_SEATS, MAX_SEATS),
       ],
-      actions: [execute('Change the seats', 'changeSeats', { sessionId: session.id })],
+      actions: [execute('Change the seats', SESSION_VERBS.changeSeats, { sessionId: session.id })],
     },
   };
 }

@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import { SESSION_KINDS, MAX_SEATS, MAX_TITLE_LENGTH, MAX_VENUE_LENGTH, type FieldProblem } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { KIND_NAMES } from './session-parts.js';
@@ -47,5 +48,5 @@ export function newSessionFormCard(timeZone: string, values: NewSessionValues = 
     { type: 'Input.Text', id: 'bookingClosesAt', label: 'Booking closes (optional; the start when empty)', placeholder: '2026-11-29 09:30', value: values.bookingClosesAt ?? '' },
     ...problemFor('bookingClosesAt'),
   ];
-  return card(body, [execute('Create session', 'createSession', {}, 'positive')]);
+  return card(body, [execute('Create session', SESSION_VERBS.createSession, {}, 'positive')]);
 }

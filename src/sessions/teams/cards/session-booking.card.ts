@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, checkChangeable, findBooking, mayBook, seatsLeft } from '../../domain/index.js';
 import type { MentorStage } from '../../../journey/domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -62,10 +63,10 @@ function sessionActions(view: SessionView, card: BookingCardView): CardAction[] 
   if (hasBooking(view, card.personId)) {
     if (!checkChangeable(session, card.now).ok) return [];
     const waiting = findBooking(session, card.personId)?.status === 'waiting';
-    return [execute(waiting ? 'Leave the waiting list' : 'Cancel my place', 'cancelSessionBooking', data, 'destructive')];
+    return [execute(waiting ? 'Leave the waiting list' : 'Cancel my place', SESSION_VERBS.cancelSessionBooking, data, 'destructive')];
   }
   if (!mayBook(session.kind, card.stage).ok || bookingWindow(session, card.now) !== 'open') return [];
   return seatsLeft(session) > 0
-    ? [execute('Book', 'bookSession', data, 'positive')]
-    : [execute('Join the waiting list', 'bookSession', data)];
+    ? [execute('Book', SESSION_VERBS.bookSession, data, 'positive')]
+    : [execute('Join the waiting list', SESSION_VERBS.bookSession, data)];
 }

@@ -1,3 +1,4 @@
+import { SESSION_VERBS } from '../sessions.verbs.js';
 import { KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
 import { card, execute, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 
@@ -6,7 +7,7 @@ export function sessionReminderCard(view: SessionView, now: Date): AdaptiveCardJ
   const { session } = view;
   return card(
     [heading(`Reminder: ${KIND_NAMES[session.kind].toLowerCase()} tomorrow`), text(session.title, { weight: 'Bolder' }), sessionFacts(view, now), text('If you can no longer come, please cancel so that someone on the waiting list can have your place.')],
-    [execute('Cancel my place', 'cancelSessionBooking', { sessionId: session.id }, 'destructive')],
+    [execute('Cancel my place', SESSION_VERBS.cancelSessionBooking, { sessionId: session.id }, 'destructive')],
   );
 }
 
@@ -14,7 +15,7 @@ export function sessionPromotedCard(view: SessionView, now: Date): AdaptiveCardJ
   const { session } = view;
   return card(
     [heading('A place came free: you are booked'), text(`You were on the waiting list for ${session.title}, and now have a place.`), sessionFacts(view, now), text('It is in your calendar.', { subtle: true })],
-    [execute('Cancel my place', 'cancelSessionBooking', { sessionId: session.id }, 'destructive')],
+    [execute('Cancel my place', SESSION_VERBS.cancelSessionBooking, { sessionId: session.id }, 'destructive')],
   );
 }
 
@@ -26,6 +27,6 @@ export function sessionMovedCard(view: SessionView, now: Date): AdaptiveCardJson
   const { session } = view;
   return card(
     [heading('Session moved'), text(`${session.title} has a new time. Your place is kept, and your calendar is updated.`), sessionFacts(view, now)],
-    [execute('Cancel my place', 'cancelSessionBooking', { sessionId: session.id }, 'destructive')],
+    [execute('Cancel my place', SESSION_VERBS.cancelSessionBooking, { sessionId: session.id }, 'destructive')],
   );
 }
