@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { startBot } from '../src/main.js';
 import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.js';
 import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
-import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
+import { endpointPort, throughProxies } from '../test/support/storage-endpoints.js';
+import { CountingProxy } from './support/counting-proxy.js';
 import { describeLatencies } from './support/percentiles.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
@@ -24,8 +25,8 @@ function person(n: number, kind: string): Person {
 /** 20 concurrent simulated users through sign-up and approval against Azurite, timing every card action. */
 export async function benchApproval(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
-  const tables = await new CountingProxy(portOf(azurite.connectionString, 'Table')).start();
-  const queues = await new CountingProxy(portOf(azurite.connectionString, 'Queue')).start();
+  const tables = await new CountingProxy(endpointPort(azurite.connectionString, 'Table')).start();
+  const queues = await new CountingProxy(endpointPort(azurite.connectionString, 'Queue')).start();
   const connector = await new TeamsConnectorStandIn().start();
   const applicants = Array.from({ length: USERS * ROUNDS }, (_, i) => person(i, 'applicant'));
   const managers = Array.from({ length: USERS }, (_, i) => person(i, 'manager'));
@@ -34,7 +35,7 @@ export async function benchApproval(): Promise<void> {
     {
       PORT: '0',
       LOG_LEVEL: 'silent',
-      STORAGE_CONNECTION_STRING: proxied(azurite.connectionString, tables, queues),
+      STORAGE_CONNECTION_STRING: throughProxies(azurite.connectionString, tables, queues),
       TABLE_PREFIX: 'bench',
       LOCAL_DIRECTORY_FILE: directory,
       TEAMS_SERVICE_URL: connector.url,

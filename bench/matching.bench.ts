@@ -11,6 +11,7 @@ import {
   MENTOR_AGE_BANDS,
 } from '../src/matching/domain/vocabulary.js';
 import type { Preference, YoungPerson } from '../src/matching/domain/young-people/index.js';
+import { seeded, type Random } from './support/seeded-random.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const RANK_TARGET_MS = 20;
@@ -51,20 +52,6 @@ function median(values: readonly number[]): number {
 function report(what: string, ms: number, targetMs: number): void {
   const verdict = ms <= targetMs ? 'within target' : 'OVER TARGET';
   console.log(`matching: ${what}: median ${ms.toFixed(2)} ms (target < ${targetMs} ms, ${verdict})`);
-}
-
-type Random = () => number;
-
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: Random, values: readonly T[]): T {

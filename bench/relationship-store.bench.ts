@@ -18,7 +18,9 @@ import { storageClients } from '../src/platform/storage/storage-clients.js';
 import { openTable } from '../src/platform/storage/tables.js';
 import { YoungPersonAccessLog } from '../src/matching/store/young-person-access.log.js';
 import { YoungPeopleRepository } from '../src/matching/store/young-people.repository.js';
-import { CountingProxy, portOf, proxied } from './support/counting-proxy.js';
+import { endpointPort, throughProxies } from '../test/support/storage-endpoints.js';
+import { CountingProxy } from './support/counting-proxy.js';
+import { seeded } from './support/seeded-random.js';
 
 const MATCHES = 500;
 const MONTHS = 18;
@@ -26,27 +28,16 @@ const RUNS = 5;
 const COORDINATOR = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Coordinator' };
 const AS_OF = new Date('2026-07-02T09:00:00Z');
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * The coordinator's monthly summary as the bot runs it: read from Azurite (active matches, relationship rows, every
  * meeting's date and minutes, the month's claims), then the pure summary. 500 matches, 18 months of meetings.
  */
 export async function benchRelationshipStore(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
-  const counting = await new CountingProxy(portOf(azurite.connectionString, 'Table')).start();
-  const queues = await new CountingProxy(portOf(azurite.connectionString, 'Queue')).start();
+  const counting = await new CountingProxy(endpointPort(azurite.connectionString, 'Table')).start();
+  const queues = await new CountingProxy(endpointPort(azurite.connectionString, 'Queue')).start();
   try {
-    const clients = storageClients({ kind: 'connectionString', connectionString: proxied(azurite.connectionString, counting, queues) });
+    const clients = storageClients({ kind: 'connectionString', connectionString: throughProxies(azurite.connectionString, counting, queues) });
     const [mentorsTable, matchingTable, youngPeopleTable, accessTable, relationshipsTable, concernsTable] = await Promise.all(
       ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess', 'Relationships', 'SupportConcerns'].map((name) => openTable(clients, `bench${name}`)),
     );

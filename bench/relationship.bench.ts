@@ -8,6 +8,7 @@ import {
   type SummaryClaim,
   type SummaryMeeting,
 } from '../src/relationship/domain/index.js';
+import { seeded } from './support/seeded-random.js';
 
 const MATCHES = 500;
 const MONTHS = 18;
@@ -15,18 +16,6 @@ const RUNS = 15;
 const TARGET_MS = 200;
 const AS_OF = new Date('2026-07-02T09:00:00Z');
 const SUMMARY_MONTH = '2026-06';
-
-/** A small seeded generator (mulberry32), so every run builds the same data. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface BenchData {
   matches: RelationshipMatch[];

@@ -35,15 +35,3 @@ export class CountingProxy {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 }
-
-/** Rewrites a connection string's table and queue endpoints to go through the proxies. */
-export function proxied(connectionString: string, tables: CountingProxy, queues: CountingProxy): string {
-  return connectionString
-    .replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${tables.port}`)
-    .replace(/QueueEndpoint=http:\/\/127\.0\.0\.1:\d+/, `QueueEndpoint=http://127.0.0.1:${queues.port}`);
-}
-
-export function portOf(connectionString: string, name: 'Table' | 'Queue'): number {
-  const match = new RegExp(`${name}Endpoint=http://127\\.0\\.0\\.1:(\\d+)`).exec(connectionString);
-  return Number(match?.[1]);
-}

@@ -55,16 +55,3 @@ export class RefusingProxy {
     this.server = server;
   }
 }
-
-/** The connection string with its table and queue endpoints going through the proxies. */
-export function throughProxies(connectionString: string, tables: RefusingProxy, queues: RefusingProxy): string {
-  return connectionString
-    .replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${tables.port}`)
-    .replace(/QueueEndpoint=http:\/\/127\.0\.0\.1:\d+/, `QueueEndpoint=http://127.0.0.1:${queues.port}`);
-}
-
-export function endpointPort(connectionString: string, name: 'Table' | 'Queue'): number {
-  const match = new RegExp(`${name}Endpoint=http://127\\.0\\.0\\.1:(\\d+)`).exec(connectionString);
-  if (!match) throw new Error(`no ${name} endpoint on 127.0.0.1 in the connection string`);
-  return Number(match[1]);
-}

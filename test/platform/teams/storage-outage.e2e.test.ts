@@ -2,8 +2,9 @@ import { journeyFeature } from '../../../src/journey/journey.feature.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALEX, MEGAN, type TestPerson } from '../../support/people.js';
-import { endpointPort, RefusingProxy, throughProxies } from '../../support/refusing-proxy.js';
+import { RefusingProxy } from '../../support/refusing-proxy.js';
 import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
+import { endpointPort, throughProxies } from '../../support/storage-endpoints.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
 import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
 
