@@ -23,31 +23,15 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'ascii');
     const compressed = deflateRawSync(entry.data, { level: 9 });
     const crc = crc32(entry.data);
+    const fields: SharedFields = { crc, compressedSize: compressed.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28); // extra length
+    writeSharedFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk number, internal attributes, external attributes: all 0
+    writeSharedFields(central, 6, fields);
+    // comment length, disk number, internal attributes, external attributes: all 0
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
     centrals.push(central, name);
@@ -61,6 +45,30 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(centralDirectory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, centralDirectory, end]);
+}
+
+interface SharedFields {
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/**
+ * The run of fields the local header and the central directory header share, in the same order (APPNOTE 4.3.7 and
+ * 4.3.12, from "version needed to extract" to "extra field length"), written from `at`.
+ */
+function writeSharedFields(header: Buffer, at: number, fields: SharedFields): void {
+  header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  header.writeUInt16LE(0, at + 2); // flags
+  header.writeUInt16LE(8, at + 4); // method: deflate
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.compressedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+  header.writeUInt16LE(0, at + 24); // extra field length
 }
 
 /** Reads a zip through its central directory (stored or deflated entries) and checks each CRC. */
