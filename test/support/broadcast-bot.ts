@@ -3,15 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { inject } from 'vitest';
 import { broadcastFeature } from '../../src/broadcast/broadcast.feature.js';
-import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
+import type { RunningBot, StartOptions } from '../../src/main.js';
 import { ConversationRepository } from '../../src/platform/storage/conversation.repository.js';
 import { storageClients } from '../../src/platform/storage/storage-clients.js';
 import type { BroadcastConnectorStandIn } from './broadcast-connector.js';
 import { CAST, ISAIAH, PATTI, type TestPerson } from './people.js';
-import { TEST_TENANT, uniquePrefix } from './test-bot.js';
+import { startBotOnAzurite, TEST_TENANT } from './test-bot.js';
 
 /** `count` synthetic people with Entra-shaped ids, for audiences of hundreds. */
 export function crowd(count: number, seed = randomBytes(2).toString('hex')): TestPerson[] {
@@ -54,36 +52,8 @@ export const FAST_BROADCAST_ENV = {
 
 /** The real bot with the broadcast feature, on Azurite, talking to the given connector stand-in. */
 export async function startBroadcastBot(connector: BroadcastConnectorStandIn, env: Record<string, string>, options: StartOptions = {}): Promise<BroadcastBot> {
-  const logs: string[] = [];
-  const fullEnv: Record<string, string> = {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
-    TABLE_PREFIX: uniquePrefix(),
-    TEAMS_SERVICE_URL: connector.url,
-    TEAMS_TENANT_ID: TEST_TENANT,
-    ...FAST_BROADCAST_ENV,
-    ...env,
-  };
-  const logDestination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const bot = await startBot(fullEnv, { logDestination, features: [journeyFeature, broadcastFeature], ...options });
-  const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
-  return {
-    bot,
-    env: fullEnv,
-    logs,
-    async send(activity) {
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    stop: () => bot.stop(),
-  };
+  const running = await startBotOnAzurite(connector.url, { ...FAST_BROADCAST_ENV, ...env }, { features: [journeyFeature, broadcastFeature], ...options });
+  return { ...running, stop: () => running.bot.stop() };
 }
 
 /** Everyone's 1:1 chat with the bot, as if each had opened it once (written straight to the Conversations table). */

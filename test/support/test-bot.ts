@@ -36,15 +36,33 @@ export function localDirectoryFile(): string {
 /** The real bot, in this process, on a free port, with Azurite storage and a Teams connector stand-in. */
 export async function startTestBot(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestBot> {
   const connector = await new TeamsConnectorStandIn().start();
+  const running = await startBotOnAzurite(connector.url, { LOCAL_DIRECTORY_FILE: localDirectoryFile(), WORKER_POLL_MS: '25', ...env }, options);
+  return {
+    ...running,
+    connector,
+    async stop() {
+      await running.bot.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/**
+ * The real bot, in this process, on a free port, on the run's Azurite under a table prefix of its own, trusting the test
+ * tenant and sending to `serviceUrl`; what it logs is kept, and `send` posts an activity to it as Teams would.
+ */
+export async function startBotOnAzurite(
+  serviceUrl: string,
+  env: Record<string, string>,
+  options: StartOptions,
+): Promise<Pick<TestBot, 'bot' | 'env' | 'logs' | 'send'>> {
   const logs: string[] = [];
   const fullEnv: Record<string, string> = {
     PORT: '0',
     LOG_LEVEL: 'info',
     STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
     TABLE_PREFIX: uniquePrefix(),
-    LOCAL_DIRECTORY_FILE: localDirectoryFile(),
-    WORKER_POLL_MS: '25',
-    TEAMS_SERVICE_URL: connector.url,
+    TEAMS_SERVICE_URL: serviceUrl,
     TEAMS_TENANT_ID: TEST_TENANT,
     ...env,
   };
@@ -58,21 +76,16 @@ export async function startTestBot(env: Record<string, string> = {}, options: St
   const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
   return {
     bot,
-    connector,
     env: fullEnv,
     logs,
     async send(activity, headers = {}) {
       const response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ serviceUrl: connector.url, ...activity }),
+        body: JSON.stringify({ serviceUrl, ...activity }),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    async stop() {
-      await bot.stop();
-      await connector.stop();
     },
   };
 }
