@@ -1,4 +1,5 @@
 import type { QueueClient } from '@azure/storage-queue';
+import { queueMessageFields } from '../../platform/storage/queue-message.js';
 
 export interface RecipientMessage {
   readonly broadcastId: string;
@@ -58,10 +59,6 @@ export class BroadcastQueue {
 }
 
 function parse(text: string): RecipientMessage | undefined {
-  try {
-    const value = JSON.parse(text) as { b?: unknown; r?: unknown };
-    return typeof value.b === 'string' && typeof value.r === 'string' ? { broadcastId: value.b, recipientId: value.r } : undefined;
-  } catch {
-    return undefined;
-  }
+  const fields = queueMessageFields(text, ['b', 'r']);
+  return fields ? { broadcastId: fields.b, recipientId: fields.r } : undefined;
 }

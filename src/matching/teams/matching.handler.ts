@@ -57,22 +57,20 @@ export function matchingHandlers(deps: MatchingDeps, log: Logger) {
       const chosen = recorded.value.chosenMentorId ? (await deps.journey.mentors.get(recorded.value.chosenMentorId))?.value.name : undefined;
       await answerInvoke(context, choiceRecordedCard(recorded.value, chosen));
     },
-    acceptMatch: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-      const ref = refOf(data);
-      if (!ref) return answerInvoke(context, errorCard(UNREADABLE));
-      const accepted = await acceptMatch(deps, actor, ref.youngPersonId, ref.proposalId);
-      if (accepted.ok) return answerInvoke(context, matchRequestCard(ref, 'accepted'));
-      log.info({ handler: 'acceptMatch', code: accepted.error.code }, 'match acceptance refused');
-      await answerInvoke(context, matchRequestCard(ref, 'closed', accepted.error.message));
-    },
-    declineMatch: async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-      const ref = refOf(data);
-      if (!ref) return answerInvoke(context, errorCard(UNREADABLE));
-      const declined = await declineMatch(deps, actor, ref.youngPersonId, ref.proposalId);
-      if (declined.ok) return answerInvoke(context, matchRequestCard(ref, 'declined'));
-      log.info({ handler: 'declineMatch', code: declined.error.code }, 'match decline refused');
-      await answerInvoke(context, matchRequestCard(ref, 'closed', declined.error.message));
-    },
+    acceptMatch: respondToMatch(deps, log, 'accepted', acceptMatch),
+    declineMatch: respondToMatch(deps, log, 'declined', declineMatch),
+  };
+}
+
+/** The mentor's answer to a match request: the card says it was taken, or why it no longer can be. */
+function respondToMatch(deps: MatchingDeps, log: Logger, outcome: 'accepted' | 'declined', respond: typeof acceptMatch | typeof declineMatch) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const ref = refOf(data);
+    if (!ref) return answerInvoke(context, errorCard(UNREADABLE));
+    const answered = await respond(deps, actor, ref.youngPersonId, ref.proposalId);
+    if (answered.ok) return answerInvoke(context, matchRequestCard(ref, outcome));
+    log.info({ handler: outcome === 'accepted' ? 'acceptMatch' : 'declineMatch', code: answered.error.code }, 'match answer refused');
+    await answerInvoke(context, matchRequestCard(ref, 'closed', answered.error.message));
   };
 }
 

@@ -1,4 +1,5 @@
 import type { QueueClient } from '@azure/storage-queue';
+import { queueMessageFields } from './queue-message.js';
 
 /** Tells a worker that a partition has effects to carry out. */
 export interface EffectSignal {
@@ -87,10 +88,6 @@ export class EffectQueue implements EffectSignal {
 }
 
 function parseSignal(text: string): PartitionSignal | undefined {
-  try {
-    const value = JSON.parse(text) as { t?: unknown; p?: unknown };
-    return typeof value.t === 'string' && typeof value.p === 'string' ? { tableName: value.t, partitionKey: value.p } : undefined;
-  } catch {
-    return undefined;
-  }
+  const fields = queueMessageFields(text, ['t', 'p']);
+  return fields ? { tableName: fields.t, partitionKey: fields.p } : undefined;
 }

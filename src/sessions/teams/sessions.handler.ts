@@ -14,7 +14,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import type { AttendanceMark, Session } from '../domain/index.js';
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
-import { card, heading, text } from '../../platform/teams/cards/card.js';
+import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { coordinatorSessionsCard, moveInputId, seatsInputId } from './cards/coordinator-sessions.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
@@ -168,6 +168,11 @@ export function changeSeatsAction(h: SessionHandlerDeps) {
   };
 }
 
+/** A use case's refusal as a card: the coordinators-only answer, or the refusal's own words. */
+function refusalCard(error: { readonly code: string; readonly message: string }): AdaptiveCardJson {
+  return error.code === 'NOT_COORDINATOR' ? errorCard(COORDINATORS_ONLY, 'Coordinators only') : errorCard(error.message);
+}
+
 function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
   if (!changed) return `${session.title} already has ${session.seats} seats.`;
   const told =
@@ -180,8 +185,7 @@ export function retrySessionCalendarAction(h: SessionHandlerDeps) {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
     const result = await retrySessionCalendar(h.sessions, actor, sessionId);
-    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
-    if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
+    if (!result.ok) return answerInvoke(context, refusalCard(result.error));
     const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
     await answerInvoke(context, card([heading('Calendar'), text(notice, { weight: 'Bolder', color: 'Good' })]));
   };
@@ -205,8 +209,7 @@ export function attendanceFormAction(h: SessionHandlerDeps) {
     const sessionId = sessionIdOf(data);
     if (!sessionId) return answerInvoke(context, errorCard('This session no longer exists.'));
     const found = await sessionForAttendance(h.sessions, actor, sessionId);
-    if (!found.ok && found.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
-    if (!found.ok) return answerInvoke(context, errorCard(found.error.message));
+    if (!found.ok) return answerInvoke(context, refusalCard(found.error));
     await answerInvoke(context, attendanceCard(found.value));
   };
 }

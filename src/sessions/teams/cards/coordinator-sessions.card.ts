@@ -2,7 +2,7 @@ import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, confirmedBookings, MAX_SEATS, MIN_SEATS, waitingList } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { numberInput } from '../../../platform/teams/cards/form-inputs.js';
-import { KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
+import { type SessionView, sessionBlock } from './session-parts.js';
 
 /** For coordinators: every session with who is booked and who is waiting, in order. */
 export function coordinatorSessionsCard(views: readonly SessionView[], now: Date, notice?: string, problem?: string): AdaptiveCardJson {
@@ -19,29 +19,14 @@ function block(view: SessionView, now: Date): CardElement {
   const confirmed = confirmedBookings(session);
   const waiting = waitingList(session);
   const started = bookingWindow(session, now) === 'started';
-  return {
-    type: 'Container',
-    separator: true,
-    spacing: 'Medium',
-    items: [
-      text(`${KIND_NAMES[session.kind]}: ${session.title}`, { weight: 'Bolder', size: 'Medium' }),
-      sessionFacts(view, now),
-      text(`Booked (${confirmed.length}): ${confirmed.map((b) => b.displayName + attendedMark(b.attended)).join(', ') || 'nobody yet'}`),
-      text(`Waiting list (${waiting.length}): ${waiting.map((b, i) => `${i + 1}. ${b.displayName}`).join(', ') || 'nobody'}`),
-      ...(session.cancelledAt
-        ? []
-        : [
-            {
-              type: 'ActionSet',
-              actions: [
-                ...(started
-                  ? [execute('Record attendance', SESSION_VERBS.attendanceForm, { sessionId: session.id })]
-                  : [moveAction(view), seatsAction(view), execute('Cancel this session', SESSION_VERBS.cancelSession, { sessionId: session.id }, 'destructive')]),
-              ],
-            },
-          ]),
-    ],
-  };
+  const actions = started
+    ? [execute('Record attendance', SESSION_VERBS.attendanceForm, { sessionId: session.id })]
+    : [moveAction(view), seatsAction(view), execute('Cancel this session', SESSION_VERBS.cancelSession, { sessionId: session.id }, 'destructive')];
+  return sessionBlock(view, now, [
+    text(`Booked (${confirmed.length}): ${confirmed.map((b) => b.displayName + attendedMark(b.attended)).join(', ') || 'nobody yet'}`),
+    text(`Waiting list (${waiting.length}): ${waiting.map((b, i) => `${i + 1}. ${b.displayName}`).join(', ') || 'nobody'}`),
+    ...(session.cancelledAt ? [] : [{ type: 'ActionSet', actions }]),
+  ]);
 }
 
 function attendedMark(attended: boolean | undefined): string {

@@ -2,7 +2,7 @@ import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, checkChangeable, findBooking, mayBook, seatsLeft } from '../../domain/index.js';
 import type { MentorStage } from '../../../journey/domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
-import { KIND_NAMES, sessionFacts, yourPlace, type SessionView } from './session-parts.js';
+import { KIND_NAMES, sessionBlock, yourPlace, type SessionView } from './session-parts.js';
 
 export interface BookingCardView {
   readonly sessions: readonly SessionView[];
@@ -30,7 +30,7 @@ export function sessionBookingCard(view: BookingCardView): AdaptiveCardJson {
     return may.ok || hasBooking(s, view.personId) ? [] : [may.error.message];
   }));
   for (const refusal of refusals) if (refusal !== view.notice?.text) body.push(text(refusal, { color: 'Attention' }));
-  for (const session of view.sessions) body.push(sessionBlock(session, view));
+  for (const session of view.sessions) body.push(bookingBlock(session, view));
   body.push(text('A booking puts the session in your Outlook and Teams calendar. You will get a reminder the day before.', { subtle: true, spacing: 'Medium' }));
   return card(body);
 }
@@ -40,21 +40,10 @@ function hasBooking(view: SessionView, personId: string): boolean {
   return !!booking && booking.status !== 'cancelled';
 }
 
-function sessionBlock(view: SessionView, card: BookingCardView): CardElement {
-  const { session } = view;
-  const mine = yourPlace(session, card.personId);
+function bookingBlock(view: SessionView, card: BookingCardView): CardElement {
+  const mine = yourPlace(view.session, card.personId);
   const actions = sessionActions(view, card);
-  return {
-    type: 'Container',
-    separator: true,
-    spacing: 'Medium',
-    items: [
-      text(`${KIND_NAMES[session.kind]}: ${session.title}`, { weight: 'Bolder', size: 'Medium' }),
-      sessionFacts(view, card.now),
-      ...(mine ? [mine] : []),
-      ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
-    ],
-  };
+  return sessionBlock(view, card.now, [...(mine ? [mine] : []), ...(actions.length ? [{ type: 'ActionSet', actions }] : [])]);
 }
 
 function sessionActions(view: SessionView, card: BookingCardView): CardAction[] {

@@ -45,3 +45,14 @@ export function yourPlace(session: Session, personId: string): CardElement | und
   if (booking.status === 'confirmed') return text('You have a place.', { weight: 'Bolder', color: 'Good' });
   return text(`You are number ${waitingPosition(session, personId)} on the waiting list.`, { weight: 'Bolder', color: 'Warning' });
 }
+
+/** One session on a card: its name and facts, then what this card adds (places, bookings, buttons). */
+export function sessionBlock(view: SessionView, now: Date, more: readonly CardElement[]): CardElement {
+  const { session } = view;
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    items: [text(`${KIND_NAMES[session.kind]}: ${session.title}`, { weight: 'Bolder', size: 'Medium' }), sessionFacts(view, now), ...more],
+  };
+}
