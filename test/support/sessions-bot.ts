@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { decideApproval, newMentor, submitSignUp, type Mentor } from '../../src/journey/domain/index.js';
+import { cohortSessionId } from '../../src/sessions/domain/index.js';
 import { sessionsFeature } from '../../src/sessions/sessions.feature.js';
 import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
 import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
@@ -12,13 +13,21 @@ import { openStorage } from '../../src/platform/storage/tables.js';
 import { GraphCalendarStandIn } from './graph-calendar-stand-in.js';
 import { castAsGraphPeople, GraphStandIn, type GraphPerson } from './graph-stand-in.js';
 import { ISAIAH, PATTI, type TestPerson } from './people.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { installed, startTestBot, type TestBot } from './test-bot.js';
 
 export const ORGANISER = 'mentoring-sessions@council.example';
 export const GRAPH_TOKEN = 'graph-token-for-tests';
 
+/** Next year's cohort, the one a sessions test bot schedules (so its sessions are always in the future). */
+export const COHORT_YEAR = new Date().getUTCFullYear() + 1;
+/** The ids of that cohort's two sessions. */
+export const COHORT_SESSIONS = {
+  training: cohortSessionId(COHORT_YEAR, 'training'),
+  information: cohortSessionId(COHORT_YEAR, 'informationSession'),
+} as const;
+
 /** A scheme configuration file for next year's cohort (always in the future), with few seats. */
-export function schemeFile(seats: number, year = new Date().getUTCFullYear() + 1, location: unknown = { type: 'online' }): { file: string; year: number } {
+export function schemeFile(seats: number, year = COHORT_YEAR, location: unknown = { type: 'online' }): { file: string; year: number } {
   const dir = mkdtempSync(path.join(tmpdir(), 'scheme-'));
   const file = path.join(dir, 'scheme.json');
   writeFileSync(file, JSON.stringify({ cohort: { year, location, seats, timeZone: 'Europe/London' } }));
@@ -39,8 +48,21 @@ export interface SessionsTestBot extends TestBot {
   stopAll(): Promise<void>;
 }
 
-/** The bot with only the sessions feature, in Graph mode against a Graph stand-in with the calendar endpoints attached. */
-export async function startSessionsBot(options: { seats: number; extraPeople?: GraphPerson[]; env?: Record<string, string> }): Promise<SessionsTestBot> {
+export interface SessionsBotOptions {
+  readonly seats: number;
+  readonly extraPeople?: GraphPerson[];
+  readonly env?: Record<string, string>;
+  /** People who install the app once the bot is up, in this order. */
+  readonly installs?: readonly TestPerson[];
+  /** People then stored as approved mentors. */
+  readonly approvedMentors?: readonly TestPerson[];
+}
+
+/**
+ * The bot with the journey and sessions features, in Graph mode against a Graph stand-in with the calendar endpoints
+ * attached, scheduling COHORT_YEAR's cohort.
+ */
+export async function startSessionsBot(options: SessionsBotOptions): Promise<SessionsTestBot> {
   const graph = await new GraphStandIn({ people: [...castAsGraphPeople(), ...(options.extraPeople ?? [])], teamsAppId: '00000000-0000-4000-8000-00000000a11c', accessToken: GRAPH_TOKEN }).start();
   const calendar = new GraphCalendarStandIn(ORGANISER);
   calendar.attachTo(graph.http);
@@ -63,7 +85,7 @@ export async function startSessionsBot(options: { seats: number; extraPeople?: G
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const storage = await openStorage(clients, t.env.TABLE_PREFIX!);
   const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue), () => new Date());
-  return {
+  const sessionsBot: SessionsTestBot = {
     ...t,
     graph,
     calendar,
@@ -77,6 +99,14 @@ export async function startSessionsBot(options: { seats: number; extraPeople?: G
       await graph.stop();
     },
   };
+  try {
+    for (const person of options.installs ?? []) await t.send(installed(person));
+    for (const person of options.approvedMentors ?? []) await approvedMentor(mentors, person);
+  } catch (error) {
+    await sessionsBot.stopAll();
+    throw error;
+  }
+  return sessionsBot;
 }
 
 /** Stores someone as an approved mentor, as the approval slice would have. */

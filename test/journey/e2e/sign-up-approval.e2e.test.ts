@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../support/eventually.js';
+import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
 import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
 
 describe('sign-up and line-manager approval, over the bot endpoint', () => {
@@ -13,14 +14,7 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
   });
   afterAll(() => t.stop());
 
-  const cardsTo = (person: { id: string }) => t.connector.to(conversationOf(person));
-  const lastCardTo = (person: { id: string }) => cardText(cardsTo(person).at(-1));
-  const waitForCard = (person: { id: string }, words: string) =>
-    eventually(() => {
-      const found = cardsTo(person).find((activity) => cardText(activity).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    });
+  const { cardsTo, lastCardTo, cardWith: waitForCard } = inboxOf(() => t);
 
   it('welcomes a person when the app is installed, with the asks and a button to express interest', () => {
     const welcome = cardText(cardsTo(ALEX)[0]);

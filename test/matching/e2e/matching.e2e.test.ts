@@ -4,10 +4,10 @@ import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
 import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
 import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { eventually } from '../../support/eventually.js';
+import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
 
 /** Dates of birth relative to today, so the ages hold whenever the test runs. */
 function bornYearsAgo(years: number, extraDays = 40): string {
@@ -86,14 +86,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
   });
   afterAll(() => t.stop());
 
-  const cardsTo = (person: TestPerson) => t.connector.to(conversationOf(person));
-  const lastCardTo = (person: TestPerson) => cardText(cardsTo(person).at(-1));
-  const waitForCard = (person: TestPerson, words: string) =>
-    eventually(() => {
-      const found = cardsTo(person).find((activity) => cardText(activity).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    });
+  const { cardsTo, lastCardTo, cardWith: waitForCard } = inboxOf(() => t);
   const act = async (person: TestPerson, verb: string, data: Record<string, unknown> = {}) => textOf(invokeCard(await t.send(action(person, verb, data))));
   const say = async (person: TestPerson, text: string) => {
     await t.send(message(person, text));

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortSessionId } from '../../../src/sessions/domain/index.js';
 import { eventually } from '../../support/eventually.js';
 import { calendarFaults } from '../../support/graph-calendar-stand-in.js';
+import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH } from '../../support/people.js';
-import { approvedMentor, mailOf, ORGANISER, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
+import { approvedMentor, COHORT_SESSIONS, mailOf, ORGANISER, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard } from '../../support/test-bot.js';
+import { action, invokeCard } from '../../support/test-bot.js';
 
 /** Graph's answer when the app's token is not accepted (an expired secret, consent withdrawn). */
 const UNAUTHORISED = { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' } } };
@@ -13,24 +13,13 @@ const isCreate = (request: { method: string; path: string }) => request.method =
 
 describe('a calendar failure the worker cannot fix reaches the coordinators as its own card, through the real Graph client', () => {
   let t: SessionsTestBot;
-  let training = '';
-  let information = '';
+  const { training, information } = COHORT_SESSIONS;
   beforeAll(async () => {
-    t = await startSessionsBot({ seats: 2 });
-    training = cohortSessionId(t.year, 'training');
-    information = cohortSessionId(t.year, 'informationSession');
-    for (const person of [ALEX, ADELE, ISAIAH, GRADY]) await t.send(installed(person));
-    for (const person of [ALEX, ADELE]) await approvedMentor(t.mentors, person);
+    t = await startSessionsBot({ seats: 2, installs: [ALEX, ADELE, ISAIAH, GRADY], approvedMentors: [ALEX, ADELE] });
   });
   afterAll(() => t.stopAll());
 
-  const cardsTo = (person: { id: string }) => t.connector.to(conversationOf(person));
-  const cardWith = (person: { id: string }, words: string) =>
-    eventually(() => {
-      const found = cardsTo(person).find((a) => cardText(a).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    });
+  const { cardsTo, cardWith } = inboxOf(() => t);
   const trainingTitle = () => `Mentor training ${t.year} (full day)`;
 
   it('names the session, says Graph refused access to the organiser mailbox, and what to check', async () => {

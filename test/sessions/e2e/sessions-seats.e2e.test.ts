@@ -1,30 +1,25 @@
 import { odata } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cohortSessionId } from '../../../src/sessions/domain/index.js';
 import { encodeKey } from '../../../src/platform/storage/keys.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../../src/platform/storage/tables.js';
 import { eventually } from '../../support/eventually.js';
+import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, PATTI } from '../../support/people.js';
-import { approvedMentor, mailOf, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
+import { COHORT_SESSIONS, mailOf, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message } from '../../support/test-bot.js';
+import { action, invokeCard, message } from '../../support/test-bot.js';
 
 describe('a coordinator changes the seats of a session from the sessions card, over the bot endpoint', () => {
   let t: SessionsTestBot;
-  let training = '';
-  let information = '';
+  const { training, information } = COHORT_SESSIONS;
   beforeAll(async () => {
-    t = await startSessionsBot({ seats: 1 });
-    training = cohortSessionId(t.year, 'training');
-    information = cohortSessionId(t.year, 'informationSession');
-    for (const person of [ALEX, ADELE, PATTI, ISAIAH, GRADY]) await t.send(installed(person));
-    for (const person of [ALEX, ADELE, PATTI]) await approvedMentor(t.mentors, person);
+    t = await startSessionsBot({ seats: 1, installs: [ALEX, ADELE, PATTI, ISAIAH, GRADY], approvedMentors: [ALEX, ADELE, PATTI] });
     for (const person of [ALEX, ADELE, PATTI]) await t.send(action(person, 'bookSession', { sessionId: training }));
   });
   afterAll(() => t.stopAll());
 
-  const cardsTo = (person: { id: string }) => t.connector.to(conversationOf(person));
+  const { cardsTo } = inboxOf(() => t);
   const trainingTitle = () => `Mentor training ${t.year} (full day)`;
   const changeSeats = async (person: typeof ISAIAH, sessionId: string, seats: unknown) =>
     textOf(invokeCard(await t.send(action(person, 'changeSeats', { sessionId, [`seats.${sessionId}`]: seats }))));

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortSessionId } from '../../../src/sessions/domain/index.js';
 import { ADELE, ALEX, ISAIAH } from '../../support/people.js';
-import { approvedMentor, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
+import { COHORT_SESSIONS, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message } from '../../support/test-bot.js';
+import { action, conversationOf, invokeCard, message } from '../../support/test-bot.js';
 
 describe('a mentor sees their coming bookings on "my status", over the bot endpoint', () => {
   let t: SessionsTestBot;
-  let training = '';
-  let information = '';
+  const { training, information } = COHORT_SESSIONS;
   beforeAll(async () => {
-    t = await startSessionsBot({ seats: 1 });
-    training = cohortSessionId(t.year, 'training');
-    information = cohortSessionId(t.year, 'informationSession');
-    for (const person of [ALEX, ADELE, ISAIAH]) await t.send(installed(person));
-    for (const person of [ALEX, ADELE]) await approvedMentor(t.mentors, person);
+    t = await startSessionsBot({ seats: 1, installs: [ALEX, ADELE, ISAIAH], approvedMentors: [ALEX, ADELE] });
   });
   afterAll(() => t.stopAll());
 

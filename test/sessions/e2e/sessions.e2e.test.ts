@@ -1,34 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortSessionId } from '../../../src/sessions/domain/index.js';
 import { eventually } from '../../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
 import { calendarFaults } from '../../support/graph-calendar-stand-in.js';
-import { approvedMentor, mailOf, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
+import { inboxOf } from '../../support/inbox.js';
+import { COHORT_SESSIONS, mailOf, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message } from '../../support/test-bot.js';
+import { action, invokeCard, message } from '../../support/test-bot.js';
 import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
 
 describe('sessions and training booking, over the bot endpoint with Graph calendars', () => {
   let t: SessionsTestBot;
-  let training = '';
-  let information = '';
+  const { training, information } = COHORT_SESSIONS;
   beforeAll(async () => {
-    t = await startSessionsBot({ seats: 2, env: { SCHEDULER_INTERVAL_SECONDS: '1' } });
-    training = cohortSessionId(t.year, 'training');
-    information = cohortSessionId(t.year, 'informationSession');
-    for (const person of [ALEX, MEGAN, ADELE, ISAIAH, PATTI, GRADY]) await t.send(installed(person));
-    for (const person of [ADELE, PATTI]) await approvedMentor(t.mentors, person);
+    t = await startSessionsBot({
+      seats: 2,
+      env: { SCHEDULER_INTERVAL_SECONDS: '1' },
+      installs: [ALEX, MEGAN, ADELE, ISAIAH, PATTI, GRADY],
+      approvedMentors: [ADELE, PATTI],
+    });
   });
   afterAll(() => t.stopAll());
 
-  const cardsTo = (person: { id: string }) => t.connector.to(conversationOf(person));
-  const lastCardTo = (person: { id: string }) => cardText(cardsTo(person).at(-1));
-  const cardWith = (person: { id: string }, words: string) =>
-    eventually(() => {
-      const found = cardsTo(person).find((a) => cardText(a).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    });
+  const { cardsTo, lastCardTo, cardWith } = inboxOf(() => t);
   const stageOf = async (person: { id: string }) => (await t.mentors.get(person.id))?.value.stage;
   const trainingTitle = () => `Mentor training ${t.year} (full day)`;
 
