@@ -1,3 +1,9 @@
+import { summaryCard } from './cards/summary.card.js';
+import { csvParts } from './cards/csv-parts.js';
+import { claimsCard, claimsCsvCard } from './cards/claims.card.js';
+import { endFormCard, matchEndedCard } from './cards/ending.card.js';
+import { reviewCard } from './cards/review.card.js';
+import { meetingFormCard, meetingLoggedCard } from './cards/meeting.card.js';
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
 import { claimsForMonth, decideClaim, exportClaims } from '../app/claims.js';
@@ -14,7 +20,6 @@ import { localDateOf, monthOf, termStatus } from '../domain/index.js';
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import { claimsCard, claimsCsvCard, csvParts, endFormCard, matchEndedCard, meetingFormCard, meetingLoggedCard, reviewCard, summaryCard } from './cards/relationship.card.js';
 import { concernCard, concernRaisedCard, supportFormCard } from './cards/support.card.js';
 
 type Reply = (card: AdaptiveCardJson) => Promise<void>;

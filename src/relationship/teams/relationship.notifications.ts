@@ -1,8 +1,11 @@
+import { claimRejectedCard } from './cards/claims.card.js';
+import { matchEndedCard } from './cards/ending.card.js';
+import { reviewCard } from './cards/review.card.js';
+import { commitmentNudgeCard, shortfallCard } from './cards/commitment.card.js';
 import { progressOf } from '../app/progress.js';
 import type { RelationshipDeps } from '../app/relationship-ports.js';
 import { startedAt } from '../app/relationship-record.js';
 import { minutesInMonth, previousMonth, termStatus } from '../domain/index.js';
-import { claimRejectedCard, commitmentNudgeCard, matchEndedCard, reviewCard, shortfallCard } from './cards/relationship.card.js';
 import { concernCard, concernPickedUpCard } from './cards/support.card.js';
 import type { Notifiers } from '../../platform/delivery/notifier.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { csvParts } from '../../../src/relationship/teams/cards/csv-parts.js';
 import { describe, expect, it } from 'vitest';
-import { csvParts } from '../../../src/relationship/teams/cards/relationship.card.js';
 
 describe('a long CSV split across cards', () => {
   it('keeps every line whole and in order, each part within the limit', () => {

@@ -1,19 +1,12 @@
+import { summaryCard } from '../../../src/relationship/teams/cards/summary.card.js';
+import { claimsCard, claimsCsvCard, claimRejectedCard } from '../../../src/relationship/teams/cards/claims.card.js';
+import { endFormCard, matchEndedCard } from '../../../src/relationship/teams/cards/ending.card.js';
+import { reviewCard } from '../../../src/relationship/teams/cards/review.card.js';
+import { commitmentNudgeCard, shortfallCard } from '../../../src/relationship/teams/cards/commitment.card.js';
+import { meetingFormCard, meetingLoggedCard } from '../../../src/relationship/teams/cards/meeting.card.js';
 import type { RelationshipProgress } from '../../../src/relationship/app/progress.js';
 import { submitClaim, summariseMonth, termStatus, raiseConcern, type RefreshmentClaim } from '../../../src/relationship/domain/index.js';
 import type { AdaptiveCardJson } from '../../../src/platform/teams/cards/card.js';
-import {
-  claimRejectedCard,
-  claimsCard,
-  claimsCsvCard,
-  commitmentNudgeCard,
-  endFormCard,
-  matchEndedCard,
-  meetingFormCard,
-  meetingLoggedCard,
-  reviewCard,
-  shortfallCard,
-  summaryCard,
-} from '../../../src/relationship/teams/cards/relationship.card.js';
 import { concernCard, concernPickedUpCard, concernRaisedCard, supportFormCard } from '../../../src/relationship/teams/cards/support.card.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
