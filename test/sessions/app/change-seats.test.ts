@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { changeSessionSeats } from '../../../src/sessions/app/change-seats.js';
 import { fanOutEffects } from '../../../src/sessions/app/session-effects.js';
-import { openSession, type Booking } from '../../../src/sessions/domain/index.js';
+import type { Booking } from '../../../src/sessions/domain/index.js';
 import { encodeKey } from '../../../src/platform/storage/keys.js';
 import { listPending } from '../../../src/platform/storage/outbox.js';
 import { freshSessionStorage } from '../../support/session-storage.js';
+import { aSession } from '../domain/session.fixture.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const COORDINATOR = { id: 'coordinator', name: 'Coordinator' };
@@ -13,17 +14,7 @@ const booking = (i: number, status: Booking['status']): Booking => ({ personId: 
 describe('changing seats on Azurite', () => {
   it('promotes 150 people in one write: one fan-out row carries them, the worker expands it to a notice and a stage check each', async () => {
     const s = await freshSessionStorage(() => NOW, [COORDINATOR.id]);
-    const session = openSession({
-      id: 'big',
-      kind: 'training',
-      title: 'Training',
-      startsAt: '2026-11-30T09:30:00.000Z',
-      endsAt: '2026-11-30T16:30:00.000Z',
-      timeZone: 'Europe/London',
-      location: { type: 'online' },
-      seats: 1,
-      bookingClosesAt: '2026-11-29T09:30:00.000Z',
-    });
+    const session = aSession({ id: 'big', title: 'Training', location: { type: 'online' }, seats: 1 });
     const bookings = [booking(0, 'confirmed'), ...Array.from({ length: 150 }, (_, i) => booking(i + 1, 'waiting'))];
     await s.sessions.save({ session: { ...session, bookings }, version: 1, audit: [], effects: [] });
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { book } from '../../../src/sessions/app/book-session.js';
 import { cancelMyBooking } from '../../../src/sessions/app/cancel-booking.js';
 import { SessionWriter } from '../../../src/sessions/app/session-writer.js';
-import { confirmedBookings, openSession, waitingList } from '../../../src/sessions/domain/index.js';
+import { confirmedBookings, waitingList } from '../../../src/sessions/domain/index.js';
 import { freshSessionStorage } from '../../support/session-storage.js';
 import { approvedMentor } from '../../support/sessions-bot.js';
+import { aSession } from '../domain/session.fixture.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const PEOPLE = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, name: `Person ${i}` }));
@@ -22,22 +23,17 @@ describe('bookings and cancellations racing on Azurite', () => {
         fc.boolean(),
         async (seats, operations, queued) => {
           const id = `race-${run++}`;
-          await sessions.save({
-            session: openSession({
-              id,
-              kind: 'informationSession',
-              title: 'Race',
-              startsAt: '2026-11-30T10:00:00.000Z',
-              endsAt: '2026-11-30T12:00:00.000Z',
-              timeZone: 'Europe/London',
-              location: { type: 'online' },
-              seats,
-              bookingClosesAt: '2026-11-29T10:00:00.000Z',
-            }),
-            version: 1,
-            audit: [],
-            effects: [],
+          const session = aSession({
+            id,
+            kind: 'informationSession',
+            title: 'Race',
+            startsAt: '2026-11-30T10:00:00.000Z',
+            endsAt: '2026-11-30T12:00:00.000Z',
+            location: { type: 'online' },
+            seats,
+            bookingClosesAt: '2026-11-29T10:00:00.000Z',
           });
+          await sessions.save({ session, version: 1, audit: [], effects: [] });
           // With and without the per-instance writer: the etag alone must hold the rules.
           const d = queued ? { ...deps, sessionWriter: new SessionWriter(deps.sessions, deps.clock) } : deps;
           await Promise.all(operations.map((op) => (op.cancel ? cancelMyBooking(d, PEOPLE[op.person]!, id) : book(d, PEOPLE[op.person]!, id))));

@@ -4,9 +4,10 @@ import { cancelMyBooking } from '../../../src/sessions/app/cancel-booking.js';
 import { changeSessionSeats } from '../../../src/sessions/app/change-seats.js';
 import type { SessionChange, SessionStore } from '../../../src/sessions/app/session-ports.js';
 import { SessionWriter } from '../../../src/sessions/app/session-writer.js';
-import { confirmedBookings, openSession, waitingList, type SessionKind } from '../../../src/sessions/domain/index.js';
+import { confirmedBookings, waitingList, type SessionKind } from '../../../src/sessions/domain/index.js';
 import { freshSessionStorage } from '../../support/session-storage.js';
 import { approvedMentor } from '../../support/sessions-bot.js';
+import { aSession } from '../domain/session.fixture.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 
@@ -32,22 +33,17 @@ async function setUp(people: number, seats: number, kind: SessionKind = 'informa
   const persons = Array.from({ length: people }, (_, i) => ({ id: `person-${String(i).padStart(3, '0')}`, name: `Person ${i}` }));
   await Promise.all(persons.map((person) => approvedMentor(storage.mentors, person, NOW)));
   const id = `writer-${kind}`;
-  await storage.sessions.save({
-    session: openSession({
-      id,
-      kind,
-      title: 'Writer test',
-      startsAt: '2026-11-30T10:00:00.000Z',
-      endsAt: '2026-11-30T16:00:00.000Z',
-      timeZone: 'Europe/London',
-      location: { type: 'online' },
-      seats,
-      bookingClosesAt: '2026-11-29T10:00:00.000Z',
-    }),
-    version: 1,
-    audit: [],
-    effects: [],
+  const session = aSession({
+    id,
+    kind,
+    title: 'Writer test',
+    startsAt: '2026-11-30T10:00:00.000Z',
+    endsAt: '2026-11-30T16:00:00.000Z',
+    location: { type: 'online' },
+    seats,
+    bookingClosesAt: '2026-11-29T10:00:00.000Z',
   });
+  await storage.sessions.save({ session, version: 1, audit: [], effects: [] });
   const counted = countingWrites(storage.sessions);
   const deps = { ...storage.deps, sessions: counted.store, sessionWriter: new SessionWriter(counted.store, storage.deps.clock) };
   return { ...storage, id, persons, deps, writes: counted.writes, reads: counted.reads };

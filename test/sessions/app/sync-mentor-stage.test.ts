@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { stageSteps, syncMentorStage } from '../../../src/sessions/app/sync-mentor-stage.js';
 import type { MentorStage } from '../../../src/journey/domain/index.js';
-import { openSession, type Booking, type Session } from '../../../src/sessions/domain/index.js';
+import type { Booking, Session } from '../../../src/sessions/domain/index.js';
 import { freshSessionStorage } from '../../support/session-storage.js';
 import { approvedMentor } from '../../support/sessions-bot.js';
+import { aSession } from '../domain/session.fixture.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
-const base = openSession({
-  id: 't',
-  kind: 'training',
-  title: 'Training',
-  startsAt: '2026-11-30T09:30:00.000Z',
-  endsAt: '2026-11-30T16:30:00.000Z',
-  timeZone: 'Europe/London',
-  location: { type: 'online' },
-  seats: 5,
-  bookingClosesAt: '2026-11-29T09:30:00.000Z',
-});
+const base = aSession({ id: 't', title: 'Training', location: { type: 'online' }, seats: 5 });
 const withBooking = (status: Booking['status'], attended?: boolean): Session => ({
   ...base,
   bookings: [{ personId: 'a', displayName: 'A', status, bookedAt: NOW.toISOString(), ...(attended === undefined ? {} : { attended }) }],
