@@ -5,6 +5,7 @@ import { tallyRecipients } from '../domain/index.js';
 import { sessionSummarySchema } from './session-summary.schema.js';
 import { decodeKey, encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { orUndefinedWhenMissing, statusOf } from '../../platform/storage/storage-errors.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const BROADCAST_ROW = 'broadcast';
 const RECIPIENT_PREFIX = 'r|';
@@ -14,10 +15,7 @@ const BATCH = 100;
 const PARALLEL_BATCHES = 4;
 const EPOCH = new Date(0).toISOString();
 
-interface BroadcastEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
+interface BroadcastEntity extends DataEntity {
   state: 'sending' | 'finished';
   progressAt: string;
   finishedAt?: string;

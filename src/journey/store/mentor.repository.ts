@@ -7,14 +7,12 @@ import type { Change, Versioned } from '../../platform/app/ports.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const MENTOR_ROW = 'mentor';
 
-interface MentorEntity {
-  partitionKey: string;
-  rowKey: string;
+interface MentorEntity extends DataEntity {
   stage: MentorStage;
-  data: string;
 }
 
 const person = z.object({ id: z.string(), name: z.string() });

@@ -5,20 +5,15 @@ import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { matchingRecordSchema } from './matching-schemas.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const ROW = 'matching';
 
-interface MatchingEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-}
-
-export function toEntity(record: MentorMatchingRecord): MatchingEntity {
+export function toEntity(record: MentorMatchingRecord): DataEntity {
   return { partitionKey: encodeKey(record.mentorId), rowKey: ROW, data: JSON.stringify(record) };
 }
 
-export function toDomain(entity: MatchingEntity): MentorMatchingRecord {
+export function toDomain(entity: DataEntity): MentorMatchingRecord {
   return matchingRecordSchema.parse(JSON.parse(entity.data));
 }
 
@@ -34,6 +29,6 @@ export class MentorMatchingRepository extends PartitionStore implements MentorMa
 
   async *list(): AsyncIterable<MentorMatchingRecord> {
     const filter = odata`RowKey eq ${ROW}`;
-    for await (const entity of this.table.listEntities<MatchingEntity>({ queryOptions: { filter } })) yield toDomain(entity);
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) yield toDomain(entity);
   }
 }

@@ -10,20 +10,18 @@ import { encodeKey } from '../../platform/storage/keys.js';
 import { matchSchema, proposalSchema, youngPersonSchema } from './matching-schemas.js';
 import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
 import type { YoungPersonAccessLog } from './young-person-access.log.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const RECORD_ROW = 'youngPerson';
 const PROPOSAL_PREFIX = 'proposal|';
 const MATCH_PREFIX = 'match|';
 
-interface DataEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
+interface YoungPersonEntity extends DataEntity {
   status?: string;
   since?: string;
 }
 
-export function toEntity(youngPerson: YoungPerson): DataEntity {
+export function toEntity(youngPerson: YoungPerson): YoungPersonEntity {
   return {
     partitionKey: encodeKey(youngPerson.id),
     rowKey: RECORD_ROW,
@@ -33,7 +31,7 @@ export function toEntity(youngPerson: YoungPerson): DataEntity {
   };
 }
 
-export function toDomain(entity: DataEntity): YoungPerson {
+export function toDomain(entity: YoungPersonEntity): YoungPerson {
   return checked(youngPersonSchema, entity.data);
 }
 
@@ -82,12 +80,12 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
           : odata`RowKey eq ${RECORD_ROW}`;
     // Ids first, logged, and only then the records: nothing personal is read before the reads are on record.
     const ids: string[] = [];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['PartitionKey'] } })) {
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select: ['PartitionKey'] } })) {
       ids.push(decodeURIComponent(entity.partitionKey));
     }
     await this.accessLog.record(access, ids);
     const found: Versioned<YoungPerson>[] = [];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) {
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter } })) {
       if (ids.includes(decodeURIComponent(entity.partitionKey))) found.push({ value: toDomain(entity), etag: entity.etag });
     }
     return found;
@@ -96,7 +94,7 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
   async countByStatus(): Promise<Record<YoungPersonStatus, number>> {
     const counts = Object.fromEntries(YOUNG_PERSON_STATUSES.map((status) => [status, 0])) as Record<YoungPersonStatus, number>;
     const filter = odata`RowKey eq ${RECORD_ROW}`;
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['status'] } })) {
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select: ['status'] } })) {
       const status = entity.status as YoungPersonStatus | undefined;
       if (status && status in counts) counts[status] += 1;
     }
@@ -106,7 +104,7 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
   async waitingSince(): Promise<{ youngPersonId: string; since: string }[]> {
     const filter = odata`RowKey eq ${RECORD_ROW} and status eq ${'waiting'}`;
     const found: { youngPersonId: string; since: string }[] = [];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter, select: ['PartitionKey', 'since'] } })) {
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select: ['PartitionKey', 'since'] } })) {
       found.push({ youngPersonId: decodeURIComponent(entity.partitionKey), since: entity.since ?? '' });
     }
     return found;

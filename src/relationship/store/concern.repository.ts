@@ -6,13 +6,11 @@ import { CONCERN_URGENCIES, type SupportConcern } from '../domain/index.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const ROW = 'concern';
 
-interface ConcernEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
+interface ConcernEntity extends DataEntity {
   /** A plain column so the re-notification job finds open concerns without reading every row's data. */
   open: boolean;
 }

@@ -11,17 +11,12 @@ import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { matchSchema } from '../../matching/index.js';
 import { orUndefinedWhenMissing, translateWriteError } from '../../platform/storage/storage-errors.js';
 import { youngPersonEntity } from '../../matching/index.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 // The matching feature keeps a match as a row "match|<id>" in the young person's partition of 'YoungPeople'
 // (src/matching/store/young-people.repository.ts). Its write port creates matches but cannot end one, so ending is done here,
 // in the same partition and the same transaction as the young person's change of status.
 const MATCH_PREFIX = 'match|';
-
-interface MatchEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-}
 
 /** Reads matches from the matching feature's storage. No young person's record is read (a match holds ids only). */
 export class StoredActiveMatches implements ActiveMatches {
@@ -43,7 +38,7 @@ export class StoredActiveMatches implements ActiveMatches {
     const youngPersonId = await this.youngPersonOf(matchId);
     if (youngPersonId !== undefined) return this.youngPeople.getMatch(youngPersonId, matchId);
     const filter = odata`RowKey eq ${MATCH_PREFIX + encodeKey(matchId)}`;
-    for await (const entity of this.youngPeopleTable.listEntities<MatchEntity>({ queryOptions: { filter } })) return matchSchema.parse(JSON.parse(entity.data));
+    for await (const entity of this.youngPeopleTable.listEntities<DataEntity>({ queryOptions: { filter } })) return matchSchema.parse(JSON.parse(entity.data));
     return undefined;
   }
 
@@ -51,7 +46,7 @@ export class StoredActiveMatches implements ActiveMatches {
     const range = prefixRange(MATCH_PREFIX);
     const filter = odata`RowKey ge ${range.from} and RowKey lt ${range.to}`;
     const found: Match[] = [];
-    for await (const entity of this.youngPeopleTable.listEntities<MatchEntity>({ queryOptions: { filter } })) {
+    for await (const entity of this.youngPeopleTable.listEntities<DataEntity>({ queryOptions: { filter } })) {
       const match = matchSchema.parse(JSON.parse(entity.data));
       if (match.status === 'active') found.push(match);
     }
@@ -92,7 +87,7 @@ export class StoredMatchingSide implements MatchingSide {
   private async endInYoungPersonPartition(match: Match, next: YoungPersonNext, actor: PersonRef, now: Date): Promise<void> {
     const partitionKey = encodeKey(match.youngPersonId);
     const rowKey = MATCH_PREFIX + encodeKey(match.id);
-    const stored = await orUndefinedWhenMissing(this.youngPeopleTable.getEntity<MatchEntity>(partitionKey, rowKey));
+    const stored = await orUndefinedWhenMissing(this.youngPeopleTable.getEntity<DataEntity>(partitionKey, rowKey));
     if (!stored) return;
     const ended = endMatchRecord(matchSchema.parse(JSON.parse(stored.data)), now);
     if (!ended.ok) return;

@@ -8,15 +8,13 @@ import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { RowWrite } from '../../platform/storage/partition-commit.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
+import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const RELATIONSHIP_ROW = 'relationship';
 const MEETING_PREFIX = 'meeting|';
 const CLAIM_PREFIX = 'claim|';
 
-interface DataEntity {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
+interface RelationshipTableEntity extends DataEntity {
   /** Plain columns for cross-partition queries: the month a meeting or claim falls in, a claim's state. */
   month?: string;
   state?: string;
@@ -80,7 +78,7 @@ const claimJson = z.object({
   paidAt: z.string().optional(),
 });
 
-export function claimToEntity(claim: RefreshmentClaim): DataEntity {
+export function claimToEntity(claim: RefreshmentClaim): RelationshipTableEntity {
   const { submittedAt, decidedAt, paidAt, ...rest } = claim;
   const json = {
     ...rest,
@@ -97,7 +95,7 @@ export function claimToEntity(claim: RefreshmentClaim): DataEntity {
   };
 }
 
-export function claimToDomain(entity: DataEntity): RefreshmentClaim {
+export function claimToDomain(entity: RelationshipTableEntity): RefreshmentClaim {
   const { submittedAt, decidedAt, paidAt, note, decidedBy, rejectionReason, paidBy, ...rest } = claimJson.parse(JSON.parse(entity.data));
   return {
     ...rest,
@@ -111,7 +109,7 @@ export function claimToDomain(entity: DataEntity): RefreshmentClaim {
   };
 }
 
-export function meetingToEntity(meeting: StoredMeeting): DataEntity {
+export function meetingToEntity(meeting: StoredMeeting): RelationshipTableEntity {
   return {
     partitionKey: encodeKey(meeting.matchId),
     rowKey: MEETING_PREFIX + encodeKey(meeting.id),
@@ -129,14 +127,14 @@ export function meetingToEntity(meeting: StoredMeeting): DataEntity {
  */
 export class RelationshipRepository extends PartitionStore implements RelationshipStore {
   async get(matchId: string): Promise<Versioned<Relationship> | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(matchId), RELATIONSHIP_ROW));
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<RelationshipTableEntity>(encodeKey(matchId), RELATIONSHIP_ROW));
     return entity ? { value: relationshipSchema.parse(JSON.parse(entity.data)), etag: entity.etag } : undefined;
   }
 
   async list(): Promise<Versioned<Relationship>[]> {
     const found: Versioned<Relationship>[] = [];
     const filter = odata`RowKey eq ${RELATIONSHIP_ROW}`;
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) {
+    for await (const entity of this.table.listEntities<RelationshipTableEntity>({ queryOptions: { filter } })) {
       found.push({ value: relationshipSchema.parse(JSON.parse(entity.data)), etag: entity.etag });
     }
     return found;
@@ -146,17 +144,17 @@ export class RelationshipRepository extends PartitionStore implements Relationsh
     const range = prefixRange(MEETING_PREFIX);
     const filter = odata`PartitionKey eq ${encodeKey(matchId)} and RowKey ge ${range.from} and RowKey lt ${range.to}`;
     const found: StoredMeeting[] = [];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) found.push(meetingSchema.parse(JSON.parse(entity.data)));
+    for await (const entity of this.table.listEntities<RelationshipTableEntity>({ queryOptions: { filter } })) found.push(meetingSchema.parse(JSON.parse(entity.data)));
     return found.sort((a, b) => a.date.localeCompare(b.date) || a.loggedAt.localeCompare(b.loggedAt));
   }
 
   async getMeeting(matchId: string, meetingId: string): Promise<StoredMeeting | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(matchId), MEETING_PREFIX + encodeKey(meetingId)));
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<RelationshipTableEntity>(encodeKey(matchId), MEETING_PREFIX + encodeKey(meetingId)));
     return entity ? meetingSchema.parse(JSON.parse(entity.data)) : undefined;
   }
 
   async getClaim(matchId: string, claimId: string): Promise<Versioned<RefreshmentClaim> | undefined> {
-    const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(matchId), CLAIM_PREFIX + encodeKey(claimId)));
+    const entity = await orUndefinedWhenMissing(this.table.getEntity<RelationshipTableEntity>(encodeKey(matchId), CLAIM_PREFIX + encodeKey(claimId)));
     return entity ? { value: claimToDomain(entity), etag: entity.etag } : undefined;
   }
 
@@ -164,7 +162,7 @@ export class RelationshipRepository extends PartitionStore implements Relationsh
     const range = prefixRange(CLAIM_PREFIX);
     const filter = odata`RowKey ge ${range.from} and RowKey lt ${range.to} and month eq ${month}`;
     const found: Versioned<RefreshmentClaim>[] = [];
-    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) found.push({ value: claimToDomain(entity), etag: entity.etag });
+    for await (const entity of this.table.listEntities<RelationshipTableEntity>({ queryOptions: { filter } })) found.push({ value: claimToDomain(entity), etag: entity.etag });
     return found;
   }
 
