@@ -17,7 +17,10 @@ import { asId } from './relationship-record.js';
 
 export type ClaimDecision = 'approve' | 'reject' | 'pay';
 
-export function checkMonth(value: unknown): Result<MonthKey> {
+/** The month a coordinator asks about: refused for anyone else, and for anything that is not a month as YYYY-MM. */
+export function coordinatorsMonth(deps: RelationshipDeps, actor: PersonRef, value: unknown): Result<MonthKey> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
   return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) && parseMonthKey(value) ? ok(value) : fail('MONTH_INVALID', 'Please give a month as YYYY-MM, such as 2026-11.');
 }
 
@@ -29,9 +32,7 @@ export interface MonthClaims {
 
 /** A month's claims across every match, for the coordinator, with the mentors' names. */
 export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<MonthClaims>> {
-  const allowed = requireCoordinator(deps.journey.roles, actor);
-  if (!allowed.ok) return allowed;
-  const checked = checkMonth(month);
+  const checked = coordinatorsMonth(deps, actor, month);
   if (!checked.ok) return checked;
   const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });

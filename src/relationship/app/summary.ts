@@ -1,8 +1,7 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { summariseMonth, type MonthlySummary, type RelationshipMatch } from '../domain/index.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
-import { requireCoordinator } from '../../platform/app/coordinator-only.js';
-import { checkMonth, mentorNamesOf } from './claims.js';
+import { coordinatorsMonth, mentorNamesOf } from './claims.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { startedAt } from './relationship-record.js';
 
@@ -17,9 +16,7 @@ export interface StoredSummary {
  * not one per meeting), then the pure summary.
  */
 export async function monthlySummary(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<StoredSummary>> {
-  const allowed = requireCoordinator(deps.journey.roles, actor);
-  if (!allowed.ok) return allowed;
-  const checked = checkMonth(month);
+  const checked = coordinatorsMonth(deps, actor, month);
   if (!checked.ok) return checked;
   const timeZone = deps.policy.timeZone;
   const [active, rows, claims] = await Promise.all([deps.matches.list(), deps.relationships.list(), deps.relationships.claimsForMonth(checked.value)]);
