@@ -1,9 +1,7 @@
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
-import { instantOfWall, isKnownTimeZone, wallClockAt as wallClockIn, type WallClock } from '../../platform/kernel/time/zoned-time.js';
+import { DEFAULT_TIME_ZONE, instantOfWall, isKnownTimeZone, wallClockAt as wallClockIn, type WallClock } from '../../platform/kernel/time/zoned-time.js';
 
-/** The council's zone unless configured otherwise. */
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-
+export { DEFAULT_TIME_ZONE };
 export type { WallClock };
 
 export function checkTimeZone(timeZone: string): Result<string, 'TIME_ZONE_INVALID'> {

@@ -9,7 +9,7 @@ export const SESSION_KINDS = [
 
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
-export const DEFAULT_TIME_ZONE = 'Europe/London';
+export { DEFAULT_TIME_ZONE } from '../../platform/kernel/time/zoned-time.js';
 export const MAX_TITLE_LENGTH = 120;
 export const MIN_SEATS = 1;
 export const MAX_SEATS = 500;

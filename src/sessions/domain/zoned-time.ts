@@ -1,21 +1,14 @@
-import { instantOfWall, isKnownTimeZone, wallClockAt } from '../../platform/kernel/time/zoned-time.js';
+import { instantOfWall, isKnownTimeZone, wallTimeAt, type WallTime } from '../../platform/kernel/time/zoned-time.js';
 
-/** Wall-clock time in a named zone, worked out with Intl only. */
-export interface LocalDateTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-}
+/** Wall-clock time in a named zone, to the minute. */
+export type LocalDateTime = WallTime;
 
 export function isTimeZone(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 64 && isKnownTimeZone(value);
 }
 
 export function toLocal(date: Date, timeZone: string): LocalDateTime {
-  const { year, month, day, hour, minute } = wallClockAt(date, timeZone);
-  return { year, month, day, hour, minute };
+  return wallTimeAt(date, timeZone);
 }
 
 /**

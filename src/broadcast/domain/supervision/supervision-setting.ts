@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../../platform/kernel/result.js';
+import { DEFAULT_TIME_ZONE } from '../../../platform/kernel/time/zoned-time.js';
 import { isKnownTimeZone, parseDay } from './zoned-time.js';
 
-export const DEFAULT_TIME_ZONE = 'Europe/London';
+export { DEFAULT_TIME_ZONE };
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export const SUPERVISION_FORMATS = ['online', 'inPerson'] as const;

@@ -1,4 +1,4 @@
-import { instantOfWall, isKnownTimeZone, wallClockAt } from '../../../platform/kernel/time/zoned-time.js';
+import { instantOfWall, isKnownTimeZone, wallTimeAt as wallTimeOf, type WallTime as KernelWallTime } from '../../../platform/kernel/time/zoned-time.js';
 
 /** A calendar day, month 1..12. */
 export interface CalendarDay {
@@ -7,18 +7,14 @@ export interface CalendarDay {
   readonly day: number;
 }
 
-/** A wall-clock reading in some zone. */
-export interface WallTime extends CalendarDay {
-  readonly hour: number;
-  readonly minute: number;
-}
+/** A wall-clock reading in some zone, to the minute. */
+export type WallTime = KernelWallTime;
 
 export { isKnownTimeZone };
 
 /** What a clock on the wall in `timeZone` shows at `epochMs` (to the minute). */
 export function wallTimeAt(epochMs: number, timeZone: string): WallTime {
-  const { year, month, day, hour, minute } = wallClockAt(new Date(epochMs), timeZone);
-  return { year, month, day, hour, minute };
+  return wallTimeOf(new Date(epochMs), timeZone);
 }
 
 /**

@@ -1,13 +1,19 @@
 import { formatterPerZone } from './formatter-per-zone.js';
 
-/** Wall-clock time in a named (IANA) zone, worked out with Intl only: the one implementation the domain uses. */
-export interface WallClock {
+/** The council's zone, wherever a zone is not configured. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/** A wall-clock reading in a named (IANA) zone, to the minute; month 1..12. */
+export interface WallTime {
   readonly year: number;
-  /** 1..12 */
   readonly month: number;
   readonly day: number;
   readonly hour: number;
   readonly minute: number;
+}
+
+/** Wall-clock time in a named (IANA) zone, to the second, worked out with Intl only: the one implementation the domain uses. */
+export interface WallClock extends WallTime {
   readonly second: number;
 }
 
@@ -48,6 +54,12 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
   };
 }
 
+/** What a clock on the wall in `timeZone` shows at `instant`, to the minute. Throws RangeError for an unknown zone. */
+export function wallTimeAt(instant: Date, timeZone: string): WallTime {
+  const { year, month, day, hour, minute } = wallClockAt(instant, timeZone);
+  return { year, month, day, hour, minute };
+}
+
 export type SkippedTime = 'moveOn' | 'refuse';
 
 /**
@@ -55,7 +67,7 @@ export type SkippedTime = 'moveOn' | 'refuse';
  * A time that never happens (clocks going forward) is either moved on by the length of the gap, as a calendar would
  * (`moveOn`), or refused with undefined (`refuse`).
  */
-export function instantOfWall(wall: Omit<WallClock, 'second'> & { second?: number }, timeZone: string, skipped: SkippedTime): number | undefined {
+export function instantOfWall(wall: WallTime & { second?: number }, timeZone: string, skipped: SkippedTime): number | undefined {
   const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
   if (!Number.isFinite(local)) return undefined;
   const before = local - offsetAt(local - DAY_MS, timeZone);
