@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStandIn, type RecordedRequest, type Reply } from './http-stand-in.js';
-import { localDirectoryJson } from './people.js';
+import { ISAIAH, localDirectoryJson, PATTI } from './people.js';
 
 /** A person as Entra ID holds them, with the id of their line manager. */
 export interface GraphPerson {
@@ -85,6 +85,18 @@ export class GraphStandIn {
 
   get url(): string {
     return this.http.url;
+  }
+
+  /** The bot's settings for Graph mode against this stand-in and its Teams app, with the cast's coordinator and governance approver. */
+  botEnv(): Record<string, string> {
+    return {
+      GRAPH_TENANT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+      GRAPH_CLIENT_ID: 'b1c2d3e4-f5a6-4b7c-9d8e-0f1a2b3c4d5e',
+      GRAPH_BASE_URL: this.url,
+      TEAMS_APP_ID: this.options.teamsAppId,
+      COORDINATOR_IDS: ISAIAH.id,
+      GOVERNANCE_APPROVER_IDS: PATTI.id,
+    };
   }
 
   get requests(): RecordedRequest[] {

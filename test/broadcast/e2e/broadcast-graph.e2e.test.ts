@@ -3,7 +3,7 @@ import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js'
 import { conversationOf, knownChats, startBroadcastBot, type BroadcastBot } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
 import { castAsGraphPeople, faults, GraphStandIn, requestTo } from '../../support/graph-stand-in.js';
-import { ADELE, ALEX, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
+import { ADELE, ALEX, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
@@ -36,19 +36,7 @@ describe('broadcasting to an Entra group in Graph mode: members read page by pag
     );
     graph.fail(requestTo('POST', `/users/${MEGAN.id}/teamwork/installedApps`), faults.forbidden());
     connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(
-      connector,
-      {
-        GRAPH_TENANT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
-        GRAPH_CLIENT_ID: 'b1c2d3e4-f5a6-4b7c-9d8e-0f1a2b3c4d5e',
-        GRAPH_BASE_URL: graph.url,
-        TEAMS_APP_ID,
-        COORDINATOR_IDS: ISAIAH.id,
-        GOVERNANCE_APPROVER_IDS: PATTI.id,
-        BROADCAST_GROUP_IDS: GROUP,
-      },
-      { graphAccessToken: async () => TOKEN },
-    );
+    t = await startBroadcastBot(connector, { ...graph.botEnv(), BROADCAST_GROUP_IDS: GROUP }, { graphAccessToken: async () => TOKEN });
     await knownChats(t.env, [ISAIAH, ALEX], connector.url); // only Isaiah and Alex have opened the bot
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../support/eventually.js';
 import { castAsGraphPeople, faults, GraphStandIn, requestTo } from '../../support/graph-stand-in.js';
-import { ALEX, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
+import { ALEX, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
 import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
@@ -11,17 +11,7 @@ const TOKEN = 'test-token';
 
 /** The bot in Graph mode: people and managers come from the Graph stand-in, which also installs the app. */
 async function botWithGraph(graph: GraphStandIn): Promise<TestBot> {
-  return startTestBot(
-    {
-      GRAPH_TENANT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
-      GRAPH_CLIENT_ID: 'b1c2d3e4-f5a6-4b7c-9d8e-0f1a2b3c4d5e',
-      GRAPH_BASE_URL: graph.url,
-      TEAMS_APP_ID,
-      COORDINATOR_IDS: ISAIAH.id,
-      GOVERNANCE_APPROVER_IDS: PATTI.id,
-    },
-    { graphAccessToken: async () => TOKEN },
-  );
+  return startTestBot(graph.botEnv(), { graphAccessToken: async () => TOKEN });
 }
 
 /** Someone only Graph knows, who also reports to Megan. */
