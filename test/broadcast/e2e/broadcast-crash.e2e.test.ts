@@ -32,13 +32,18 @@ describe('the fan-out survives its worker stopping, and shares the work with a s
     await Promise.all(running.splice(0).map((bot) => bot.stop()));
     await connector?.stop();
   });
+  /** Starts one instance of the bot on the connector; afterEach stops it if the test has not. */
+  const startInstance = async (on: BroadcastConnectorStandIn, env: Record<string, string>) => {
+    const bot = await startBroadcastBot(on, env);
+    running.push(bot);
+    return bot;
+  };
 
   it('completes on a new instance after the first stops midway: every person once, nobody skipped', async () => {
     const people = crowd(240);
     connector = await new BroadcastConnectorStandIn().start();
     const slow = { BROADCAST_TENANT_PER_SECOND: '60', LOCAL_DIRECTORY_FILE: directoryFile(people) };
-    const first = await startBroadcastBot(connector, slow);
-    running.push(first);
+    const first = await startInstance(connector, slow);
     await knownChats(first.env, [...people, ISAIAH], connector.url);
     await broadcastTo(first, connector, people);
     await eventually(() => deliveredTotal(connector!, people) >= 60, 60_000, 20);
@@ -47,8 +52,7 @@ describe('the fan-out survives its worker stopping, and shares the work with a s
     const atStop = deliveredTotal(connector, people);
     expect(atStop).toBeLessThan(people.length);
 
-    const second = await startBroadcastBot(connector, { ...slow, TABLE_PREFIX: first.env.TABLE_PREFIX! });
-    running.push(second);
+    await startInstance(connector, { ...slow, TABLE_PREFIX: first.env.TABLE_PREFIX! });
     const report = await eventually(() => finished(connector!), 100_000, 100);
     expect(people.map((p) => connector!.delivered(conversationOf(p)).length).filter((n) => n !== 1)).toEqual([]);
     expect(report).toMatch(/Sent 240/);
@@ -61,10 +65,8 @@ describe('the fan-out survives its worker stopping, and shares the work with a s
     const people = crowd(200);
     connector = await new BroadcastConnectorStandIn().start();
     const env = { BROADCAST_TENANT_PER_SECOND: '80', LOCAL_DIRECTORY_FILE: directoryFile(people) };
-    const a = await startBroadcastBot(connector, env);
-    running.push(a);
-    const b = await startBroadcastBot(connector, { ...env, TABLE_PREFIX: a.env.TABLE_PREFIX! });
-    running.push(b);
+    const a = await startInstance(connector, env);
+    await startInstance(connector, { ...env, TABLE_PREFIX: a.env.TABLE_PREFIX! });
     await knownChats(a.env, [...people, ISAIAH], connector.url);
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // both heartbeats in (every second with these settings)
     await broadcastTo(a, connector, people);

@@ -40,6 +40,23 @@ function watchConsole() {
   return writes;
 }
 
+/**
+ * A bot that checks tokens against an issuer of its own (`prepare` may set up the issuer's faults first), and the console
+ * watched from then on; `stopBehindIssuer` stops both and gives the console back.
+ */
+async function startBehindIssuer(prepare: (issuer: BotFrameworkIssuer) => void = () => {}) {
+  const issuer = await BotFrameworkIssuer.start(['msteams']);
+  prepare(issuer);
+  const t = await startTestBot(authOn(issuer));
+  return { issuer, t, consoleWrites: watchConsole() };
+}
+
+async function stopBehindIssuer(t: TestBot | undefined, issuer: BotFrameworkIssuer | undefined): Promise<void> {
+  await t?.stop();
+  await issuer?.stop();
+  vi.restoreAllMocks();
+}
+
 /** A message whose replies come back in the HTTP response, so the bot needs no outbound token to answer. */
 const expectingReplies = (text: string) => ({ ...message(ALEX, text), deliveryMode: 'expectReplies' });
 
@@ -75,16 +92,10 @@ describe('with BOT_ID set, every request carries a Bot Framework token that is v
   let consoleWrites: string[];
 
   beforeAll(async () => {
-    issuer = await BotFrameworkIssuer.start(['msteams']);
-    t = await startTestBot(authOn(issuer));
+    ({ issuer, t, consoleWrites } = await startBehindIssuer());
     valid = () => ({ audience: BOT_ID, serviceUrl: t.connector.url });
-    consoleWrites = watchConsole();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await issuer?.stop();
-    vi.restoreAllMocks();
-  });
+  afterAll(() => stopBehindIssuer(t, issuer));
 
   const sendWith = async (authorization: string | undefined, activity: Record<string, unknown> = expectingReplies('help')) =>
     post(t, activity, authorization);
@@ -169,15 +180,9 @@ describe('a token from any issuer but the channel is refused before any signing 
   let consoleWrites: string[];
 
   beforeAll(async () => {
-    issuer = await BotFrameworkIssuer.start(['msteams']);
-    t = await startTestBot(authOn(issuer));
-    consoleWrites = watchConsole();
+    ({ issuer, t, consoleWrites } = await startBehindIssuer());
   });
-  afterAll(async () => {
-    await t?.stop();
-    await issuer?.stop();
-    vi.restoreAllMocks();
-  });
+  afterAll(() => stopBehindIssuer(t, issuer));
 
   const otherIssuers = [
     `https://sts.windows.net/${EMULATOR_TENANT}/`,
@@ -206,16 +211,9 @@ describe('when the Bot Framework signing keys cannot be fetched', () => {
   const outageErrors = (from = 0) => logLines(t, from).filter((line) => line.level >= ERROR);
 
   beforeAll(async () => {
-    issuer = await BotFrameworkIssuer.start(['msteams']);
-    issuer.http.override(() => true, { status: 503 });
-    t = await startTestBot(authOn(issuer));
-    consoleWrites = watchConsole();
+    ({ issuer, t, consoleWrites } = await startBehindIssuer((keys) => keys.http.override(() => true, { status: 503 })));
   });
-  afterAll(async () => {
-    await t?.stop();
-    await issuer?.stop();
-    vi.restoreAllMocks();
-  });
+  afterAll(() => stopBehindIssuer(t, issuer));
 
   it('refuses every request with an empty 401 and logs the outage once at error level', async () => {
     for (let i = 0; i < 5; i += 1) {

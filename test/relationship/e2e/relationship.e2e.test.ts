@@ -68,6 +68,13 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
 
   const sent = (person: TestPerson) => t.connector.to(conversationOf(person)).filter((a) => a.kind === 'send');
   const cardsTo = (person: TestPerson, words: string) => sent(person).filter((a) => cardText(a).includes(words));
+  /** Waits for the first card sent to `person` with these words. */
+  const firstCardWith = (person: TestPerson, words: string) =>
+    eventually(() => {
+      const found = cardsTo(person, words)[0];
+      if (!found) throw new Error(`no card with "${words}" yet`);
+      return found;
+    });
 
   function actionData(activity: SentActivity | undefined, verb: string): Record<string, unknown> {
     const found = JSON.stringify(activity?.activity.attachments?.[0]?.content ?? {});
@@ -190,11 +197,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
 
   it('stores an urgent concern, shows the mentor the numbers at once, re-notifies until acknowledged', async () => {
     await t.send(message(ALEX, 'support'));
-    const form = await eventually(() => {
-      const found = cardsTo(ALEX, 'Ask the Leaving Care Service')[0];
-      if (!found) throw new Error('no support form');
-      return found;
-    });
+    const form = await firstCardWith(ALEX, 'Ask the Leaving Care Service');
     const data = actionData(form, 'raiseConcern');
     expect(data.urgency).toBe('urgent safeguarding');
     const shown = textOf(invokeCard(await t.send(action(ALEX, 'raiseConcern', data))));
@@ -235,11 +238,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
 
   it('sends a request for support from anyone to the Leaving Care Team (the coordinators), once', async () => {
     await t.send(message(GRADY, 'support'));
-    const form = await eventually(() => {
-      const found = cardsTo(GRADY, 'Ask the Leaving Care Service')[0];
-      if (!found) throw new Error('no support form');
-      return found;
-    });
+    const form = await firstCardWith(GRADY, 'Ask the Leaving Care Service');
     const asked = textOf(invokeCard(await t.send(action(GRADY, 'raiseConcern', { ...actionData(form, 'raiseConcern'), urgency: 'support' }))));
     expect(asked).toContain('The Leaving Care Team will contact you');
     await eventually(() => expect(cardsTo(ISAIAH, 'asks for support')).toHaveLength(1));
@@ -282,11 +281,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
 
   it("gives the coordinator a month's summary", async () => {
     await t.send(message(ISAIAH, 'summary 2026-11'));
-    const summary = await eventually(() => {
-      const found = cardsTo(ISAIAH, 'Relationships: 2026-11')[0];
-      if (!found) throw new Error('no summary yet');
-      return cardText(found);
-    });
+    const summary = cardText(await firstCardWith(ISAIAH, 'Relationships: 2026-11'));
     expect(summary).toContain('Matches running 2');
     expect(summary).toContain('Minutes logged 135');
     expect(summary).toContain('Paid £4.50');
