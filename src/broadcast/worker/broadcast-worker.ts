@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeliveryError } from '../../platform/delivery/delivery.js';
 import type { Broadcast, RecipientRecord } from '../app/broadcast.js';
 import type { BroadcastSender } from '../app/ports.js';
-import { classifyDelivery, DEFAULT_RETRY_POLICY, type DeliveryFailureCode, type DeliveryOutcome, type RetryCode, type RetryPolicy, type SendResult } from '../domain/index.js';
+import { DEFAULT_RETRY_POLICY, outcomeOf, type DeliveryOutcome, type DeliveryVerdict, type RetryCode, type RetryPolicy } from '../domain/index.js';
 import type { Logger } from '../../log.js';
 import type { BroadcastQueue, ReceivedRecipientMessage } from '../store/broadcast-queue.js';
 import type { BroadcastRepository } from '../store/broadcast.repository.js';
@@ -236,15 +236,8 @@ export class BroadcastWorker {
       return { outcome: { kind: 'delivered' }, unconfirmed: false };
     } catch (error) {
       if (error instanceof PacerStopped) throw error;
-      if (error instanceof DeliveryError && error.outcome === 'permanent') {
-        return { outcome: { kind: 'failed', code: error.code ?? failureCode(error.message), reason: sentence(error.message) }, unconfirmed: false };
-      }
-      const result: SendResult =
-        error instanceof DeliveryError && error.retryAfterMs !== undefined
-          ? { status: 429, headers: { 'retry-after': String(error.retryAfterMs / 1000) } }
-          : {};
       const unconfirmed = error instanceof DeliveryError && error.retryCode !== undefined && UNCONFIRMED.has(error.retryCode);
-      return { outcome: classifyDelivery(result, context, this.options.retry), unconfirmed };
+      return { outcome: outcomeOf(verdictOf(error), context, this.options.retry), unconfirmed };
     }
   }
 
@@ -359,11 +352,11 @@ export class BroadcastWorker {
   }
 }
 
-/** For permanent failures whose sender gave no code (a Graph installation refused): read from the sentence. */
-function failureCode(message: string): DeliveryFailureCode {
-  if (/blocked/i.test(message)) return 'BOT_BLOCKED';
-  if (/no longer exists|not in the directory|left/i.test(message)) return 'RECIPIENT_GONE';
-  return 'REJECTED';
+/** The sender already judged the answer where it arrived (DeliveryError carries it); it is read, not judged again. */
+function verdictOf(error: unknown): DeliveryVerdict {
+  if (!(error instanceof DeliveryError)) return { kind: 'transient', code: 'TEMPORARY', reason: 'An unexpected error stopped the bot sending it' };
+  if (error.outcome === 'permanent') return { kind: 'permanent', code: error.code ?? 'REJECTED', reason: sentence(error.message) };
+  return { kind: 'transient', code: error.retryCode ?? 'TEMPORARY', reason: error.message, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
 }
 
 function sentence(message: string): string {

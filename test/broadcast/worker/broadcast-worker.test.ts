@@ -81,11 +81,12 @@ describe('the broadcast worker on Azurite', () => {
   it('waits as long as Retry-After says, retries a dropped connection, and ends a blocked or gone person as failed with the reason', async () => {
     const w = await setUp();
     w.sender.fail = (recipient, attempt) => {
-      if (recipient === 'person-0' && attempt === 1) return new DeliveryError('Teams asked the bot to slow down', 'retry', 1_000);
-      if (recipient === 'person-1' && attempt < 3) return new DeliveryError('The connection to Teams failed', 'retry');
-      if (recipient === 'person-2') return new DeliveryError('This person has blocked the bot, or the app is not installed for them.', 'permanent');
-      if (recipient === 'person-3') return new DeliveryError('This person or their chat with the bot no longer exists', 'permanent');
-      if (recipient === 'person-4') return new DeliveryError('Teams had a temporary problem (HTTP 503)', 'retry');
+      // As the Teams transport answers: each failure carries its classification as data.
+      if (recipient === 'person-0' && attempt === 1) return new DeliveryError('Teams asked the bot to slow down', 'retry', 1_000, undefined, 'THROTTLED');
+      if (recipient === 'person-1' && attempt < 3) return new DeliveryError('The connection to Teams failed', 'retry', undefined, undefined, 'UNREACHABLE');
+      if (recipient === 'person-2') return new DeliveryError('This person has blocked the bot, or the app is not installed for them.', 'permanent', undefined, 'BOT_BLOCKED');
+      if (recipient === 'person-3') return new DeliveryError('This person or their chat with the bot no longer exists', 'permanent', undefined, 'RECIPIENT_GONE');
+      if (recipient === 'person-4') return new DeliveryError('Teams had a temporary problem (HTTP 503)', 'retry', undefined, undefined, 'SERVER_ERROR');
       return undefined;
     };
     const started = Date.now();

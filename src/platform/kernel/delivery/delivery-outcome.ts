@@ -113,7 +113,11 @@ function permanentFailure(status: number): DeliveryVerdict {
 
 /** Decides what happens to one recipient after one try: delivered, try again at a given time, or failed with a reason. */
 export function classifyDelivery(result: SendResult, context: AttemptContext, policy: RetryPolicy = DEFAULT_RETRY_POLICY): DeliveryOutcome {
-  const verdict = judgeAnswer(result, context.now);
+  return outcomeOf(judgeAnswer(result, context.now), context, policy);
+}
+
+/** What to do after an answer already judged (by whoever received it): done, wait and try again, or stop. */
+export function outcomeOf(verdict: DeliveryVerdict, context: AttemptContext, policy: RetryPolicy = DEFAULT_RETRY_POLICY): DeliveryOutcome {
   if (verdict.kind === 'delivered') return verdict;
   if (verdict.kind === 'permanent') return { kind: 'failed', code: verdict.code, reason: verdict.reason };
   if (context.attempt >= policy.maxAttempts) return { kind: 'failed', code: 'GAVE_UP', reason: `${verdict.reason} on each of ${context.attempt} tries; it can be retried later.` };
