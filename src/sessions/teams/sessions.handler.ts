@@ -44,6 +44,15 @@ export async function bookingCardFor(
   return sessionBookingCard({ sessions: views, personId, stage, now, ...rest });
 }
 
+/** A card action about one session: the session's id comes from the card, or the card is out of date. */
+function onSession(outOfDate: string, body: (context: Turn, actor: PersonRef, sessionId: string, data: unknown) => Promise<void>) {
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard(outOfDate));
+    await body(context, actor, sessionId, data);
+  };
+}
+
 function sessionIdOf(data: unknown): string | undefined {
   const id = (data as { sessionId?: unknown } | undefined)?.sessionId;
   return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
@@ -58,9 +67,7 @@ export function sessionsCommand(h: SessionHandlerDeps) {
 }
 
 export function bookSessionAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
+  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId, data) => {
     const result = await book(h.sessions, actor, sessionId);
     let notice: { text: string; tone: 'good' | 'attention' };
     if (!result.ok) {
@@ -75,19 +82,17 @@ export function bookSessionAction(h: SessionHandlerDeps) {
     }
     const stage = result.ok ? result.value.stage : undefined;
     await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice, ...(stage ? { stage } : {}) }));
-  };
+  });
 }
 
 export function cancelSessionBookingAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "sessions" for a new one.'));
+  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId, data) => {
     const result = await cancelMyBooking(h.sessions, actor, sessionId);
     const notice = result.ok
       ? { text: `Your booking on ${result.value.session.title} is cancelled.`, tone: 'good' as const }
       : { text: result.error.message, tone: 'attention' as const };
     await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice }));
-  };
+  });
 }
 
 export function newSessionCommand(h: SessionHandlerDeps) {
@@ -127,20 +132,16 @@ export function createSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const result = await cancelWholeSession(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
     const now = h.sessions.clock.now();
     await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
-  };
+  });
 }
 
 export function moveSessionAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const raw = data as Record<string, unknown>;
     const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : undefined);
     const result = await moveWholeSession(h.sessions, actor, sessionId, {
@@ -152,20 +153,18 @@ export function moveSessionAction(h: SessionHandlerDeps) {
     const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
-  };
+  });
 }
 
 export function changeSeatsAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const now = h.sessions.clock.now();
     const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, seatsNotice(result.value)));
-  };
+  });
 }
 
 /** A use case's refusal as a card: the coordinators-only answer, or the refusal's own words. */
@@ -181,14 +180,12 @@ function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
 }
 
 export function retrySessionCalendarAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date.'));
+  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const result = await retrySessionCalendar(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, refusalCard(result.error));
     const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
     await answerInvoke(context, card([heading('Calendar'), text(notice, { weight: 'Bolder', color: 'Good' })]));
-  };
+  });
 }
 
 export function attendanceCommand(h: SessionHandlerDeps) {
@@ -205,19 +202,15 @@ export function attendanceCommand(h: SessionHandlerDeps) {
 }
 
 export function attendanceFormAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This session no longer exists.'));
+  return onSession('This session no longer exists.', async (context, actor, sessionId, data) => {
     const found = await sessionForAttendance(h.sessions, actor, sessionId);
     if (!found.ok) return answerInvoke(context, refusalCard(found.error));
     await answerInvoke(context, attendanceCard(found.value));
-  };
+  });
 }
 
 export function recordAttendanceAction(h: SessionHandlerDeps) {
-  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
-    const sessionId = sessionIdOf(data);
-    if (!sessionId) return answerInvoke(context, errorCard('This card is out of date. Say "attendance" for a new one.'));
+  return onSession('This card is out of date. Say "attendance" for a new one.', async (context, actor, sessionId, data) => {
     const marks: AttendanceMark[] = Object.entries(data as Record<string, unknown>)
       .filter(([key, value]) => key.startsWith(PRESENT_PREFIX) && (value === 'true' || value === 'false'))
       .map(([key, value]) => ({ personId: key.slice(PRESENT_PREFIX.length), present: value === 'true' }));
@@ -229,5 +222,5 @@ export function recordAttendanceAction(h: SessionHandlerDeps) {
     const present = result.value.session.bookings.filter((b) => b.status === 'confirmed' && b.attended === true).length;
     const trained = result.value.session.kind === 'training' ? ' Those present are being recorded as trained.' : '';
     await answerInvoke(context, attendanceCard(result.value.session, { text: `Attendance saved: ${present} present.${trained}`, tone: 'good' }));
-  };
+  });
 }

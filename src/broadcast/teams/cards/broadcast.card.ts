@@ -1,3 +1,4 @@
+import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { AudienceGroup } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
@@ -36,27 +37,11 @@ export function broadcastComposeCard(view: ComposeView): AdaptiveCardJson {
   const body: CardElement[] = [
     heading('New broadcast'),
     text('Write to many people at once: each gets the message in their own chat with the bot.', { subtle: true }),
-    {
-      type: 'Input.ChoiceSet',
-      id: 'sessionId',
-      label: 'What is it about?',
-      style: 'compact',
-      value: values.sessionId ?? 'none',
-      choices: [
-        { title: 'A plain announcement', value: 'none' },
-        ...view.sessions.map((session) => ({ title: `Invitation: ${session.title} (${sessionWhen(session)})`, value: session.id })),
-      ],
-    },
+    choiceInput('sessionId', 'What is it about?', ['none', ...view.sessions.map((session) => session.id)], values.sessionId ?? 'none', {
+      titles: { none: 'A plain announcement', ...Object.fromEntries(view.sessions.map((session) => [session.id, `Invitation: ${session.title} (${sessionWhen(session)})`])) },
+    }),
     { type: 'Input.Text', id: 'text', label: 'Message', isMultiline: true, maxLength: BROADCAST_TEXT_MAX, isRequired: true, errorMessage: 'Please write the message.', value: values.text ?? '' },
-    {
-      type: 'Input.ChoiceSet',
-      id: 'audience',
-      label: 'Who to send it to',
-      isMultiSelect: true,
-      style: 'expanded',
-      value: values.audience ?? '',
-      choices: audiences.map((key) => ({ title: AUDIENCE_LABELS[key], value: key })),
-    },
+    choiceInput('audience', 'Who to send it to', audiences, values.audience ?? '', { multi: true, titles: AUDIENCE_LABELS }),
     { type: 'Input.Text', id: 'people', label: 'Named people (e-mail addresses or Entra object ids, separated by commas)', value: values.people ?? '' },
     ...(view.problem ? [text(view.problem, { color: 'Attention', weight: 'Bolder' })] : []),
   ];

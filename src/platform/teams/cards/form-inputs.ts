@@ -19,7 +19,7 @@ export function choiceInput(
   label: string,
   known: readonly string[],
   value: readonly string[] | string | undefined,
-  options: { multi?: boolean; required?: boolean; titles?: Record<string, string>; describe?: (value: string) => string } = {},
+  options: { multi?: boolean; expanded?: boolean; required?: boolean; errorMessage?: string; titles?: Partial<Record<string, string>>; describe?: (value: string) => string } = {},
 ): CardElement {
   const selected = Array.isArray(value) ? value.join(',') : ((value as string | undefined) ?? '');
   return {
@@ -27,9 +27,9 @@ export function choiceInput(
     id,
     label,
     value: selected,
-    style: options.multi ? 'expanded' : 'compact',
+    style: options.multi || options.expanded ? 'expanded' : 'compact',
     ...(options.multi ? { isMultiSelect: true } : {}),
-    ...(options.required ? { isRequired: true, errorMessage: `Please choose ${options.multi ? 'at least one' : 'one'}.` } : {}),
+    ...(options.required ? { isRequired: true, errorMessage: options.errorMessage ?? `Please choose ${options.multi ? 'at least one' : 'one'}.` } : {}),
     choices: known.map((each) => ({ title: options.titles?.[each] ?? capitalised((options.describe ?? String)(each)), value: each })),
   };
 }

@@ -1,3 +1,4 @@
+import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { SESSION_VERBS } from '../sessions.verbs.js';
 import { SESSION_KINDS, MAX_SEATS, MAX_TITLE_LENGTH, MAX_VENUE_LENGTH, type FieldProblem } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
@@ -13,15 +14,7 @@ export function newSessionFormCard(timeZone: string, values: NewSessionValues = 
     heading('New session'),
     text(`Times are ${timeZone} time, as 2026-11-30 09:30.`, { subtle: true }),
     ...(problems.length ? [text('Nothing was created. Please correct the fields marked below.', { weight: 'Bolder', color: 'Attention' })] : []),
-    {
-      type: 'Input.ChoiceSet',
-      id: 'kind',
-      label: 'Kind',
-      isRequired: true,
-      errorMessage: 'Please choose a kind.',
-      value: values.kind ?? 'training',
-      choices: SESSION_KINDS.map((kind) => ({ title: KIND_NAMES[kind], value: kind })),
-    },
+    choiceInput('kind', 'Kind', SESSION_KINDS, values.kind ?? 'training', { required: true, errorMessage: 'Please choose a kind.', titles: KIND_NAMES }),
     ...problemFor('kind'),
     { type: 'Input.Text', id: 'title', label: 'Title', isRequired: true, errorMessage: 'Please give a title.', maxLength: MAX_TITLE_LENGTH, value: values.title ?? '' },
     ...problemFor('title'),
@@ -29,17 +22,7 @@ export function newSessionFormCard(timeZone: string, values: NewSessionValues = 
     ...problemFor('startsAt'),
     { type: 'Input.Text', id: 'endsAt', label: 'Ends', isRequired: true, errorMessage: 'Please give the end.', placeholder: '2026-11-30 16:30', value: values.endsAt ?? '' },
     ...problemFor('endsAt'),
-    {
-      type: 'Input.ChoiceSet',
-      id: 'location',
-      label: 'Where',
-      style: 'expanded',
-      value: values.location ?? 'inPerson',
-      choices: [
-        { title: 'In person', value: 'inPerson' },
-        { title: 'Online (a Teams meeting)', value: 'online' },
-      ],
-    },
+    choiceInput('location', 'Where', ['inPerson', 'online'], values.location ?? 'inPerson', { expanded: true, titles: { inPerson: 'In person', online: 'Online (a Teams meeting)' } }),
     ...problemFor('location'),
     { type: 'Input.Text', id: 'venue', label: 'Venue (in person)', maxLength: MAX_VENUE_LENGTH, value: values.venue ?? '' },
     ...problemFor('venue'),
