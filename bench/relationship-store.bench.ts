@@ -43,7 +43,7 @@ export async function benchRelationshipStore(): Promise<void> {
     );
     const queueClient = clients.queue('bench-effects');
     await queueClient.createIfNotExists();
-    const queue = new EffectQueue(queueClient);
+    const queue = new EffectQueue(queueClient, () => new Date());
     const now = () => AS_OF;
     const records = new MentorMatchingRepository(matchingTable!, queue, now);
     const youngPeople = new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now);

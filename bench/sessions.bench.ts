@@ -94,8 +94,8 @@ async function benchAtPace(pace: Pace): Promise<void> {
   try {
     const clients = storageClients({ kind: 'connectionString', connectionString: azurite.connectionString });
     const storage = await openStorage(clients, env.TABLE_PREFIX);
-    const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue), () => new Date());
-    const sessions = new SessionRepository(await openTable(clients, `${env.TABLE_PREFIX}Sessions`), new EffectQueue(storage.effectQueue), () => new Date());
+    const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue, () => new Date()), () => new Date());
+    const sessions = new SessionRepository(await openTable(clients, `${env.TABLE_PREFIX}Sessions`), new EffectQueue(storage.effectQueue, () => new Date()), () => new Date());
     for (const person of people) await approved(mentors, person);
 
     const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;

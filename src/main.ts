@@ -58,7 +58,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const now = options.now ?? (() => new Date());
   const { connection, azurite } = await storageConnection(config, log);
   const storage = await openStorage(storageClients(connection), config.TABLE_PREFIX);
-  const queue = new EffectQueue(storage.effectQueue);
+  const queue = new EffectQueue(storage.effectQueue, now);
   const { directory, installer, localFile, graph } = directoryFor(config, options, log);
   const roles = await schemeRoles(config, directory, localFile);
   const conversations = new ConversationRepository(storage.tables.conversations);

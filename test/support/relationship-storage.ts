@@ -39,7 +39,7 @@ export async function relationshipWorld(start: Date): Promise<RelationshipWorld>
   );
   const queueClient = clients.queue(`${prefix.toLowerCase()}-effects`);
   await queueClient.createIfNotExists();
-  const queue = new EffectQueue(queueClient);
+  const queue = new EffectQueue(queueClient, () => new Date());
   const mentors = new MentorRepository(mentorsTable!, queue, clock);
   const records = new MentorMatchingRepository(matchingTable!, queue, clock);
   const youngPeople = new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, clock), queue, clock);

@@ -15,7 +15,7 @@ export async function freshSessionStorage(now: () => Date, coordinators: string[
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const prefix = uniquePrefix();
   const storage = await openStorage(clients, prefix);
-  const queue = new EffectQueue(storage.effectQueue);
+  const queue = new EffectQueue(storage.effectQueue, () => new Date());
   const table = await openTable(clients, `${prefix}Sessions`);
   const sessions = new SessionRepository(table, queue, now);
   const mentors = new MentorRepository(await storage.openTable('Mentors'), queue, now);

@@ -84,7 +84,7 @@ export async function startSessionsBot(options: SessionsBotOptions): Promise<Ses
   );
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const storage = await openStorage(clients, t.env.TABLE_PREFIX!);
-  const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue), () => new Date());
+  const mentors = new MentorRepository(await storage.openTable('Mentors'), new EffectQueue(storage.effectQueue, () => new Date()), () => new Date());
   const sessionsBot: SessionsTestBot = {
     ...t,
     graph,

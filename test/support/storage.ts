@@ -8,5 +8,5 @@ import { uniquePrefix } from './test-bot.js';
 export async function freshStorage(): Promise<{ storage: Storage; queue: EffectQueue }> {
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const storage = await openStorage(clients, uniquePrefix());
-  return { storage, queue: new EffectQueue(storage.effectQueue) };
+  return { storage, queue: new EffectQueue(storage.effectQueue, () => new Date()) };
 }

@@ -28,7 +28,10 @@ export class EffectQueue implements EffectSignal {
   /** When the delayed signal this instance last sent for a partition becomes visible (ms since the epoch). */
   private readonly delayed = new Map<string, number>();
 
-  constructor(private readonly queue: QueueClient) {}
+  constructor(
+    private readonly queue: QueueClient,
+    private readonly now: () => Date,
+  ) {}
 
   signal(tableName: string, partitionKey: string, delayMs = 0): Promise<void> {
     const key = JSON.stringify([tableName, partitionKey]);
@@ -53,12 +56,12 @@ export class EffectQueue implements EffectSignal {
    */
   private async sendLater(key: string, tableName: string, partitionKey: string, delayMs: number): Promise<void> {
     const seconds = Math.ceil(delayMs / 1000);
-    const visibleAt = Date.now() + seconds * 1000;
+    const visibleAt = this.now().getTime() + seconds * 1000;
     const queued = this.delayed.get(key);
-    if (queued !== undefined && queued > Date.now() && queued <= visibleAt) return;
+    if (queued !== undefined && queued > this.now().getTime() && queued <= visibleAt) return;
     await this.send(tableName, partitionKey, delayMs);
     this.delayed.set(key, visibleAt);
-    if (this.delayed.size > 1_000) for (const [old, at] of this.delayed) if (at <= Date.now()) this.delayed.delete(old);
+    if (this.delayed.size > 1_000) for (const [old, at] of this.delayed) if (at <= this.now().getTime()) this.delayed.delete(old);
   }
 
   private start(key: string, tableName: string, partitionKey: string): Promise<void> {

@@ -22,7 +22,7 @@ const COORDINATOR = { id: 'coordinator-1', name: 'Isaiah' };
 async function setUp() {
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const prefix = uniquePrefix();
-  const queue = new EffectQueue(clients.queue(`${prefix}-effects`));
+  const queue = new EffectQueue(clients.queue(`${prefix}-effects`), () => new Date());
   await clients.queue(`${prefix}-effects`).createIfNotExists();
   const [mentorsTable, recordsTable, youngPeopleTable, accessTable] = await Promise.all(
     ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess'].map((name) => openTable(clients, `${prefix}${name}`)),

@@ -78,7 +78,7 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
       SERVICE_MANAGER_CONTACT: '0300 555 0199',
     });
     const prefix = t.env.TABLE_PREFIX!;
-    mentors = new MentorRepository(clients().table(`${prefix}Mentors`), new EffectQueue(clients().queue(`${prefix.toLowerCase()}-effects`)), () => new Date());
+    mentors = new MentorRepository(clients().table(`${prefix}Mentors`), new EffectQueue(clients().queue(`${prefix.toLowerCase()}-effects`), () => new Date()), () => new Date());
     for (const person of [ALEX, GRADY, ADELE, ISAIAH, MEGAN]) await t.send(installed(person));
     await trained(ALEX, false);
     await trained(GRADY, true);

@@ -66,7 +66,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const open = (name: string) => openTable(clients, `${prefix}${name}`);
     const queueClient = clients.queue(`${prefix.toLowerCase()}-effects`);
     await queueClient.createIfNotExists();
-    const queue = new EffectQueue(queueClient);
+    const queue = new EffectQueue(queueClient, () => new Date());
     const now = () => NOW;
     const mentors = new MentorRepository(await open('Mentors'), queue, now);
     const journey: JourneyDeps = { mentors, directory: { getPerson: async () => undefined, getManager: async () => undefined }, roles, clock: { now } };

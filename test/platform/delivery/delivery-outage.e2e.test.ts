@@ -43,7 +43,7 @@ describe('owed messages through a token outage, a blocked person and Try again',
     const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
     const storage = await openStorage(clients, t.env.TABLE_PREFIX!);
     const tables = [await storage.openTable('Mentors'), await openTable(clients, `${t.env.TABLE_PREFIX}Delivery`)];
-    const queue = new EffectQueue(storage.effectQueue);
+    const queue = new EffectQueue(storage.effectQueue, () => new Date());
     sweep = () => sweepOutboxes(tables, queue, new Date(clock.at));
     outboxRows = async () => {
       const rows: Array<OutboxEntity & { rowKey: string }> = [];

@@ -24,7 +24,7 @@ function heldClient() {
 describe('EffectQueue signals', () => {
   it('coalesces a rush of signals for one partition into at most two messages (Azurite)', async () => {
     const { storage } = await freshSessionStorage(() => new Date());
-    const queue = new EffectQueue(storage.effectQueue);
+    const queue = new EffectQueue(storage.effectQueue, () => new Date());
     await Promise.all(Array.from({ length: 30 }, () => queue.signal('Sessions', 'session-1')));
     const messages = await queued(storage.effectQueue);
     expect(messages.length).toBeGreaterThanOrEqual(1);
@@ -34,7 +34,7 @@ describe('EffectQueue signals', () => {
 
   it('keeps partitions apart, and sends again for a signal after the last one went (Azurite)', async () => {
     const { storage } = await freshSessionStorage(() => new Date());
-    const queue = new EffectQueue(storage.effectQueue);
+    const queue = new EffectQueue(storage.effectQueue, () => new Date());
     await Promise.all(['a', 'b', 'c'].map((partition) => queue.signal('Sessions', partition)));
     await queue.signal('Sessions', 'a');
     expect((await queued(storage.effectQueue)).map((text) => (JSON.parse(text) as { p: string }).p).sort()).toEqual(['a', 'a', 'b', 'c']);
@@ -42,7 +42,7 @@ describe('EffectQueue signals', () => {
 
   it('answers a signal made during a send only after a send that started after it', async () => {
     const held = heldClient();
-    const queue = new EffectQueue(held.client);
+    const queue = new EffectQueue(held.client, () => new Date());
     let firstDone = false;
     let secondDone = false;
     void queue.signal('Sessions', 'p').then(() => (firstDone = true));
@@ -61,7 +61,7 @@ describe('EffectQueue signals', () => {
 
   it('sends no second delayed signal while one already queued wakes a worker in time', async () => {
     const { storage } = await freshSessionStorage(() => new Date());
-    const queue = new EffectQueue(storage.effectQueue);
+    const queue = new EffectQueue(storage.effectQueue, () => new Date());
     await queue.signal('Sessions', 'p', 2_000);
     await queue.signal('Sessions', 'p', 2_000); // the first wakes a worker by then
     await queue.signal('Sessions', 'p', 3_000); // and before this one's time too: that worker signals again if need be

@@ -53,7 +53,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     );
     const prefix = t.env.TABLE_PREFIX!;
     const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
-    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`));
+    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`), () => new Date());
     const now = () => clock;
     mentors = new MentorRepository(clients.table(`${prefix}Mentors`), queue, now);
     records = new MentorMatchingRepository(clients.table(`${prefix}MentorMatching`), queue, now);

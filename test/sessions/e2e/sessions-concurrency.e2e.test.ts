@@ -54,7 +54,7 @@ describe('200 people booking 20 seats at once through two bot processes on one A
 
     const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
     const table = await openTable(clients, `${t.env.TABLE_PREFIX}Sessions`);
-    const stored = (await new SessionRepository(table, new EffectQueue(clients.queue('unused')), () => new Date()).get(training))!.session;
+    const stored = (await new SessionRepository(table, new EffectQueue(clients.queue('unused'), () => new Date()), () => new Date()).get(training))!.session;
     const confirmed = confirmedBookings(stored);
     const waiting = waitingList(stored);
     expect(confirmed).toHaveLength(20);
