@@ -46,4 +46,10 @@ export class RouteRegistry {
     this.app.adaptiveCards.actionExecute(verb, actionHandler(this.log, verb, (context, actor, data) => handler(turnOf(context), actor, data)));
     return this;
   }
+
+  /** Every verb of a capability, each to the handler of the same name (a verb without one does not compile). */
+  actions<V extends string>(verbs: Readonly<Record<string, V>>, handlers: Readonly<Record<V, ActionHandler>>): this {
+    for (const verb of Object.values(verbs)) this.action(verb, handlers[verb]);
+    return this;
+  }
 }

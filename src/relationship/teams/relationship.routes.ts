@@ -10,19 +10,8 @@ export function relationshipRoutes(routes: RouteRegistry, deps: RelationshipDeps
   routes.statusFact(h.statusFacts);
   routes
     .command(/^\s*log\s+(a\s+)?meeting\s*$/i, 'logMeeting', h.logMeetingCommand)
-    .action(RELATIONSHIP_VERBS.meetingForm, h.meetingForm)
-    .action(RELATIONSHIP_VERBS.logMeeting, h.logMeeting)
     .command(/^\s*support\s*$/i, 'support', h.supportCommand)
-    .action(RELATIONSHIP_VERBS.supportForm, h.supportForm)
-    .action(RELATIONSHIP_VERBS.raiseConcern, h.raiseConcern)
-    .action(RELATIONSHIP_VERBS.acknowledgeConcern, h.acknowledgeConcern)
-    .action(RELATIONSHIP_VERBS.answerReview, h.answerReview)
-    .action(RELATIONSHIP_VERBS.endForm, h.endForm)
-    .action(RELATIONSHIP_VERBS.endMatch, h.endMatch)
-    .action(RELATIONSHIP_VERBS.mentorNext, h.mentorNext)
     .command(/^\s*claims(\s+\d{4}-\d{2})?\s*$/i, 'claims', h.claimsCommand)
-    .action(RELATIONSHIP_VERBS.claimsForMonth, h.claimsForMonth)
-    .action(RELATIONSHIP_VERBS.decideClaim, h.decideClaim)
-    .action(RELATIONSHIP_VERBS.exportClaims, h.exportClaims)
-    .command(/^\s*summary(\s+\d{4}-\d{2})?\s*$/i, 'summary', h.summaryCommand);
+    .command(/^\s*summary(\s+\d{4}-\d{2})?\s*$/i, 'summary', h.summaryCommand)
+    .actions(RELATIONSHIP_VERBS, h);
 }
