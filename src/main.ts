@@ -72,6 +72,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
     cardMessages: new CardMessageRepository(storage.tables.cardMessages),
     installer,
     serviceUrl: config.TEAMS_SERVICE_URL,
+    now,
   });
   const clients = storageClients(connection);
   // Filled once the features have said which of their tables hold effects; looked up only when the worker runs.

@@ -35,7 +35,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
 
   let calendar: CalendarSyncDeps | undefined;
   if (context.graph && config.ORGANISER_MAILBOX) {
-    const gateway = new GraphCalendarGateway(context.graph, { mailbox: config.ORGANISER_MAILBOX, maxConcurrent: config.GRAPH_MAILBOX_CONCURRENCY });
+    const gateway = new GraphCalendarGateway(context.graph, { mailbox: config.ORGANISER_MAILBOX, maxConcurrent: config.GRAPH_MAILBOX_CONCURRENCY, now });
     calendar = { sessions, calendar: gateway, emails: cachedEmails(journey.directory, now), now };
   } else {
     log.info('sessions: no organiser mailbox or no Graph, so bookings are not put in calendars');

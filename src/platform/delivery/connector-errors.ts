@@ -6,7 +6,7 @@ import { judgeAnswer, type NoAnswer, type SendResult } from '../kernel/delivery/
  * its status (and Retry-After), no answer by what the error is (a token MSAL could not get, a refused or reset
  * connection, a timeout). The verdict travels as data on the DeliveryError; nobody reads its message to decide.
  */
-export function connectorFailure(error: unknown, now: Date = new Date()): DeliveryError {
+export function connectorFailure(error: unknown, now: Date): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const verdict = judgeAnswer(sendResultOf(error), now);
   if (verdict.kind === 'delivered') return new DeliveryError('Teams did not confirm the message', 'retry', undefined, undefined, 'UNREACHABLE');

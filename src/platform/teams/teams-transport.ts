@@ -15,6 +15,8 @@ export interface TransportDeps {
   readonly cardMessages: CardMessageRepository;
   readonly installer: AppInstaller;
   readonly serviceUrl: string;
+  /** The bot's clock: a Retry-After given as a date becomes a wait from now. */
+  readonly now: () => Date;
   /** false: a failed call reaches the caller at once instead of being retried inside botbuilder (see withoutBuiltInRetries). */
   readonly builtInRetries?: boolean;
 }
@@ -94,8 +96,8 @@ export class TeamsTransport {
         }
       });
     } catch (error) {
-      throw connectorFailure(error);
+      throw connectorFailure(error, this.deps.now());
     }
-    if (failure) throw connectorFailure(failure.error);
+    if (failure) throw connectorFailure(failure.error, this.deps.now());
   }
 }

@@ -13,6 +13,8 @@ export interface CalendarGatewayOptions {
    * floor(4 / instances), and the 429 answers that remain become retries with Retry-After.
    */
   readonly maxConcurrent?: number;
+  /** The bot's clock: a Retry-After given as a date becomes a wait from now. */
+  readonly now: () => Date;
 }
 
 interface GraphAttendee {
@@ -120,7 +122,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     try {
       return await request();
     } catch (error) {
-      throw translate(error, operation, this.options.mailbox);
+      throw translate(error, operation, this.options.mailbox, this.options.now());
     } finally {
       release();
     }
@@ -129,26 +131,26 @@ export class GraphCalendarGateway implements CalendarGateway {
 
 class MissingEvent extends Error {}
 
-function translate(error: unknown, operation: CalendarOperation, mailbox: string): Error {
+function translate(error: unknown, operation: CalendarOperation, mailbox: string, now: Date): Error {
   const what = OPERATION_TEXT[operation];
   const status = graphStatus(error);
   // Creating posts to the mailbox itself, so a 404 there means the organiser mailbox is wrong, not a missing event.
   if (status === 404 && operation !== 'createEvent') return new MissingEvent(`Graph could not find the event to ${what}`);
   if (status === undefined || status === -1) return new DeliveryError(`Graph could not be reached to ${what}`, 'retry');
   if (status === 429 || status >= 500) {
-    return new DeliveryError(`Graph was busy (HTTP ${status}) when asked to ${what}`, 'retry', retryAfterMs(error));
+    return new DeliveryError(`Graph was busy (HTTP ${status}) when asked to ${what}`, 'retry', retryAfterMs(error, now));
   }
   return new CalendarRefusal(operation, status, mailbox);
 }
 
-function retryAfterMs(error: unknown): number | undefined {
+function retryAfterMs(error: unknown, now: Date): number | undefined {
   const headers = (error as { headers?: { get?: (name: string) => string | null } } | undefined)?.headers;
   const value = headers?.get?.('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
   const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+  return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
 }
 
 function toGraphAttendee(attendee: CalendarAttendee) {

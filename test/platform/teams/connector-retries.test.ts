@@ -28,6 +28,7 @@ describe('the Bot Connector client without its built-in retries (broadcast sends
       cardMessages: new CardMessageRepository(storage.tables.cardMessages),
       installer: { installFor: async () => ({ ok: false, reason: 'not used', retry: false }) },
       serviceUrl: connector.url,
+      now: () => new Date(),
     });
   });
   afterAll(() => connector.stop());

@@ -45,7 +45,7 @@ describe('syncing a session to its Graph event (Azurite + Graph stand-in)', () =
     const storage = await freshSessionStorage(now);
     for (const person of people) await approvedMentor(storage.mentors, person, clock);
     await storage.sessions.save({ session: draft(id), version: 1, audit: [], effects: [] });
-    const gateway = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 't' }), { mailbox: MAILBOX });
+    const gateway = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 't' }), { mailbox: MAILBOX, now: () => new Date() });
     const sync: CalendarSyncDeps = { sessions: storage.sessions, calendar: gateway, emails: { emailOf: async (pid) => mail(pid) }, now, lockMs: 5_000 };
     const version = async () => (await storage.sessions.get(id))!.version;
     return { ...storage, sync, version };

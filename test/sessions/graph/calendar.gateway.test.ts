@@ -28,7 +28,7 @@ describe('the Graph calendar gateway, through the real Graph client against a lo
   });
   afterAll(() => graph.stop());
   beforeEach(() => {
-    gateway = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 'token' }), { mailbox: MAILBOX });
+    gateway = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 'token' }), { mailbox: MAILBOX, now: () => new Date() });
   });
 
   it('creates an online session as a Teams meeting in the organiser mailbox, in the council zone', async () => {
@@ -117,7 +117,7 @@ describe('the Graph calendar gateway, through the real Graph client against a lo
   });
 
   it('reads a 404 on create as a wrong organiser mailbox, which no retry fixes', async () => {
-    const wrong = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 'token' }), { mailbox: 'nobody@council.example' });
+    const wrong = new GraphCalendarGateway(createGraphClient({ baseUrl: graph.url, getAccessToken: async () => 'token' }), { mailbox: 'nobody@council.example', now: () => new Date() });
     const refused = await wrong.createEvent({ ...ONLINE, transactionId: 'wrong-mailbox' }, []).catch((error: unknown) => error);
     expect(refused).toMatchObject({ outcome: 'permanent' });
     expect(calendarFailureOf(refused)).toEqual({ cause: 'rejected', operation: 'createEvent', status: 404, mailbox: 'nobody@council.example' });
