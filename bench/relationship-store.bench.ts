@@ -20,10 +20,8 @@ import { YoungPersonAccessLog } from '../src/matching/store/young-person-access.
 import { YoungPeopleRepository } from '../src/matching/store/young-people.repository.js';
 import { endpointPort, throughProxies } from '../test/support/storage-endpoints.js';
 import { CountingProxy } from './support/counting-proxy.js';
-import { seeded } from './support/seeded-random.js';
+import { MATCHES, MONTHS, relationshipBenchData } from './support/relationship-data.js';
 
-const MATCHES = 500;
-const MONTHS = 18;
 const RUNS = 5;
 const COORDINATOR = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Coordinator' };
 const AS_OF = new Date('2026-07-02T09:00:00Z');
@@ -63,32 +61,29 @@ export async function benchRelationshipStore(): Promise<void> {
       newId: () => 'x',
     };
 
-    const random = seeded(6);
+    const data = relationshipBenchData();
+    const meetingsOf = groupBy(data.meetings, (meeting) => meeting.matchId);
+    const claimsOf = groupBy(data.claims, (claim) => claim.matchId);
     let meetingCount = 0;
     let claimCount = 0;
     const seedStarted = performance.now();
-    for (let i = 0; i < MATCHES; i += 1) {
-      const startDay = 1 + Math.floor(random() * 28);
-      const match: Match = { id: `match-${i}`, mentorId: `mentor-${i % 60}`, youngPersonId: `yp-${i}`, startedOn: formatLocalDate({ year: 2025, month: 1, day: startDay }), status: 'active' };
+    for (const { matchId, mentorId, startedAt } of data.matches) {
+      const startedOn = formatLocalDate({ year: startedAt.getUTCFullYear(), month: startedAt.getUTCMonth() + 1, day: startedAt.getUTCDate() });
+      const match: Match = { id: matchId, mentorId, youngPersonId: `yp-${matchId}`, startedOn, status: 'active' };
       await youngPeopleTable!.createEntity({ partitionKey: encodeKey(match.youngPersonId), rowKey: `match|${encodeKey(match.id)}`, data: JSON.stringify(match) });
       const rows: TableEntity[] = [];
       const minutesByMonth: Record<string, number> = {};
-      for (let month = 0; month < MONTHS; month += 1) {
-        const count = Math.floor(random() * 4);
-        for (let m = 0; m < count; m += 1) {
-          const firstDay = month === 0 ? startDay : 1;
-          const day = firstDay + Math.floor(random() * (29 - firstDay));
-          const date = formatLocalDate({ year: 2025 + Math.floor(month / 12), month: (month % 12) + 1, day });
-          const meeting: StoredMeeting = { id: `${match.id}-${month}-${m}`, matchId: match.id, mentorId: match.mentorId, date, minutes: 15 + Math.floor(random() * 90), mode: 'inPerson', focus: 'Bench', loggedAt: AS_OF.toISOString() };
-          rows.push({ ...meetingToEntity(meeting) });
-          minutesByMonth[date.slice(0, 7)] = (minutesByMonth[date.slice(0, 7)] ?? 0) + meeting.minutes;
-          meetingCount += 1;
-          if (random() < 0.4) {
-            rows.push({ ...claimToEntity(submitClaim({ amountPence: 150 + Math.floor(random() * 1500), purpose: 'Tea' }, { id: `${meeting.id}.claim`, matchId: match.id, mentorId: match.mentorId, date, now: AS_OF })) });
-            claimCount += 1;
-          }
-        }
-      }
+      (meetingsOf.get(matchId) ?? []).forEach(({ date, minutes }, m) => {
+        const meeting: StoredMeeting = { id: `${match.id}-${m}`, matchId, mentorId, date, minutes, mode: 'inPerson', focus: 'Bench', loggedAt: AS_OF.toISOString() };
+        rows.push({ ...meetingToEntity(meeting) });
+        minutesByMonth[date.slice(0, 7)] = (minutesByMonth[date.slice(0, 7)] ?? 0) + minutes;
+        meetingCount += 1;
+      });
+      // Stored as submitted: the summary reads claims whatever their state.
+      (claimsOf.get(matchId) ?? []).forEach(({ date, amountPence }, c) => {
+        rows.push({ ...claimToEntity(submitClaim({ amountPence, purpose: 'Tea' }, { id: `${match.id}-claim-${c}`, matchId, mentorId, date, now: AS_OF })) });
+        claimCount += 1;
+      });
       rows.unshift({ partitionKey: encodeKey(match.id), rowKey: 'relationship', data: JSON.stringify({ ...newRelationship(match, AS_OF), minutesByMonth }) });
       for (let from = 0; from < rows.length; from += 100) {
         const transaction = new TableTransaction();
@@ -136,4 +131,14 @@ export async function benchRelationshipStore(): Promise<void> {
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await benchRelationshipStore();
   process.exit(0);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -1,51 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import {
-  formatLocalDate,
-  summariseMonth,
-  type ClaimState,
-  type RelationshipMatch,
-  type SummaryClaim,
-  type SummaryMeeting,
-} from '../src/relationship/domain/index.js';
-import { seeded } from './support/seeded-random.js';
+import { summariseMonth } from '../src/relationship/domain/index.js';
+import { MATCHES, MONTHS, relationshipBenchData } from './support/relationship-data.js';
 
-const MATCHES = 500;
-const MONTHS = 18;
 const RUNS = 15;
 const TARGET_MS = 200;
 const AS_OF = new Date('2026-07-02T09:00:00Z');
 const SUMMARY_MONTH = '2026-06';
-
-interface BenchData {
-  matches: RelationshipMatch[];
-  meetings: SummaryMeeting[];
-  claims: SummaryClaim[];
-}
-
-function buildData(): BenchData {
-  const random = seeded(6);
-  const states: ClaimState[] = ['submitted', 'approved', 'paid', 'rejected'];
-  const data: BenchData = { matches: [], meetings: [], claims: [] };
-  for (let i = 0; i < MATCHES; i += 1) {
-    const matchId = `match-${i}`;
-    const startDay = 1 + Math.floor(random() * 28);
-    data.matches.push({ matchId, mentorId: `mentor-${i % 60}`, startedAt: new Date(Date.UTC(2025, 0, startDay, 10)) });
-    for (let month = 0; month < MONTHS; month += 1) {
-      const meetings = Math.floor(random() * 4);
-      for (let m = 0; m < meetings; m += 1) {
-        const firstDay = month === 0 ? startDay : 1;
-        const day = firstDay + Math.floor(random() * (29 - firstDay));
-        const date = formatLocalDate({ year: 2025 + Math.floor(month / 12), month: (month % 12) + 1, day });
-        data.meetings.push({ matchId, date, minutes: 15 + Math.floor(random() * 90) });
-        if (random() < 0.4) {
-          data.claims.push({ matchId, date, amountPence: 150 + Math.floor(random() * 1500), state: states[Math.floor(random() * 4)] ?? 'submitted' });
-        }
-      }
-    }
-  }
-  return data;
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,7 +15,7 @@ function median(values: readonly number[]): number {
 }
 
 export async function benchRelationship(): Promise<void> {
-  const data = buildData();
+  const data = relationshipBenchData();
   const input = { month: SUMMARY_MONTH, asOf: AS_OF, ...data };
   summariseMonth(input); // warm-up: the first run pays for Intl set-up and compilation
   const times: number[] = [];
