@@ -1,4 +1,3 @@
-import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from './broadcast.js';
 
 /** How a broadcast reaches people: implemented over Teams in src/broadcast/teams/broadcast-sender.ts. */

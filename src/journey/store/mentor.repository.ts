@@ -1,10 +1,9 @@
 import type { MentorStore } from '../app/ports.js';
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Mentor, MentorStage } from '../domain/index.js';
 import { MENTOR_ROLES, MENTOR_STAGES } from '../domain/index.js';
 import type { Change, Versioned } from '../../platform/app/ports.js';
-import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { DataEntity } from '../../platform/storage/data-entity.js';

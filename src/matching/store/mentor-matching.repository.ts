@@ -1,7 +1,6 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import type { Change, Versioned } from '../../platform/app/ports.js';
 import type { MentorMatchingRecord, MentorMatchingStore } from '../app/matching-ports.js';
-import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { matchingRecordSchema } from './matching-schemas.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';

@@ -1,9 +1,8 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ConcernStore } from '../app/relationship-ports.js';
 import type { AuditEntry, Effect, Versioned } from '../../platform/app/ports.js';
 import { CONCERN_URGENCIES, type SupportConcern } from '../domain/index.js';
-import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { DataEntity } from '../../platform/storage/data-entity.js';

@@ -1,9 +1,8 @@
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Relationship, RelationshipStore, RelationshipWrite, StoredMeeting } from '../app/relationship-ports.js';
 import { ConcurrencyError, type Versioned } from '../../platform/app/ports.js';
 import { CLAIM_STATES, END_REASONS, MEETING_MODES, monthOfDate, type RefreshmentClaim } from '../domain/index.js';
-import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { RowWrite } from '../../platform/storage/partition-commit.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';

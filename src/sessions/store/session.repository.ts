@@ -1,11 +1,9 @@
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import { SESSION_KINDS, type Session } from '../domain/index.js';
 import { ConcurrencyError, type Effect } from '../../platform/app/ports.js';
 import type { CalendarState, ListSessionsOptions, SessionChange, SessionStore, VersionedSession } from '../app/session-ports.js';
-import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { encodeKey } from '../../platform/storage/keys.js';
-import { addEffectRow } from '../../platform/storage/outbox.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import { orUndefinedWhenMissing, translateWriteError } from '../../platform/storage/storage-errors.js';
 

@@ -8,7 +8,7 @@ import { moveWholeSession } from '../app/move-session.js';
 import { recordSessionAttendance } from '../app/record-attendance.js';
 import { retrySessionCalendar } from '../app/retry-calendar.js';
 import type { SessionDeps } from '../app/session-deps.js';
-import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionsToManage, sessionViews } from '../app/session-views.js';
+import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionViews } from '../app/session-views.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { AttendanceMark, Session } from '../domain/index.js';
@@ -19,7 +19,6 @@ import { coordinatorSessionsCard, moveInputId, seatsInputId } from './cards/coor
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
 import { sessionBookingCard } from './cards/session-booking.card.js';
-import type { SessionView } from './cards/session-parts.js';
 
 export interface SessionHandlerDeps {
   readonly sessions: SessionDeps;
@@ -67,7 +66,7 @@ export function sessionsCommand(h: SessionHandlerDeps) {
 }
 
 export function bookSessionAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId, data) => {
+  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId) => {
     const result = await book(h.sessions, actor, sessionId);
     let notice: { text: string; tone: 'good' | 'attention' };
     if (!result.ok) {
@@ -86,7 +85,7 @@ export function bookSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionBookingAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId, data) => {
+  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId) => {
     const result = await cancelMyBooking(h.sessions, actor, sessionId);
     const notice = result.ok
       ? { text: `Your booking on ${result.value.session.title} is cancelled.`, tone: 'good' as const }
@@ -132,7 +131,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
+  return onSession('This card is out of date.', async (context, actor, sessionId) => {
     const result = await cancelWholeSession(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
     const now = h.sessions.clock.now();
@@ -180,7 +179,7 @@ function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
 }
 
 export function retrySessionCalendarAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
+  return onSession('This card is out of date.', async (context, actor, sessionId) => {
     const result = await retrySessionCalendar(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, refusalCard(result.error));
     const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
@@ -202,7 +201,7 @@ export function attendanceCommand(h: SessionHandlerDeps) {
 }
 
 export function attendanceFormAction(h: SessionHandlerDeps) {
-  return onSession('This session no longer exists.', async (context, actor, sessionId, data) => {
+  return onSession('This session no longer exists.', async (context, actor, sessionId) => {
     const found = await sessionForAttendance(h.sessions, actor, sessionId);
     if (!found.ok) return answerInvoke(context, refusalCard(found.error));
     await answerInvoke(context, attendanceCard(found.value));

@@ -2,7 +2,7 @@ import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, checkChangeable, findBooking, mayBook, seatsLeft } from '../../domain/index.js';
 import type { MentorStage } from '../../../journey/domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
-import { KIND_NAMES, sessionBlock, yourPlace, type SessionView } from './session-parts.js';
+import { sessionBlock, yourPlace, type SessionView } from './session-parts.js';
 
 export interface BookingCardView {
   readonly sessions: readonly SessionView[];
