@@ -17,3 +17,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/** What of a failure may go in a log line: its kind and the library's message, never the objects it carries. */
+export function errorFields(error: unknown): { name?: string; message?: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : {};
+}

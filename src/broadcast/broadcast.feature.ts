@@ -21,6 +21,7 @@ import { SendPacer } from '../platform/delivery/send-pacer.js';
 import { sharedSessions } from '../sessions/index.js';
 import { BroadcastQueue } from './store/broadcast-queue.js';
 import { BroadcastRepository } from './store/broadcast.repository.js';
+import { WorkerPresenceRepository } from './store/worker-presence.repository.js';
 import { CardMessageRepository } from '../platform/storage/card-message.repository.js';
 import { SupervisionRepository } from './store/supervision.repository.js';
 import { TableLease } from '../platform/storage/table-lease.js';
@@ -42,7 +43,8 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const journey = await sharedJourney(context);
   const now = () => journey.clock.now();
   const setting = supervisionSetting(config.SUPERVISION_SCHEDULE);
-  const broadcasts = new BroadcastRepository(await context.openTable('Broadcasts'));
+  const broadcastsTable = await context.openTable('Broadcasts');
+  const broadcasts = new BroadcastRepository(broadcastsTable);
   const supervision = new SupervisionRepository(await context.openTable('Supervision'));
   const cardMessages = new CardMessageRepository(await context.openTable('CardMessages'));
   const queueClient = context.storage.queue(`${config.TABLE_PREFIX.toLowerCase()}-broadcast`);
@@ -65,7 +67,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     heartbeatMs: Math.min(DEFAULT_BROADCAST_WORKER_OPTIONS.heartbeatMs, (config.BROADCAST_VISIBILITY_SECONDS * 1000) / 2),
     retry: { ...DEFAULT_BROADCAST_WORKER_OPTIONS.retry, baseDelayMs: config.BROADCAST_RETRY_BASE_MS },
   };
-  const worker = new BroadcastWorker(broadcasts, queue, sender, pacer, log, now, options);
+  const worker = new BroadcastWorker({ broadcasts, presence: new WorkerPresenceRepository(broadcastsTable), queue, sender, pacer, log, now }, options);
   worker.start();
 
   const groups = context.graph

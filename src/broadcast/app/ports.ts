@@ -19,7 +19,7 @@ export interface SessionCatalog {
   get(sessionId: string): Promise<SessionSummary | undefined>;
 }
 
-/** The broadcast store as the use cases need it (src/broadcast/store/broadcast.repository.ts). */
+/** The broadcast store as the use cases need it (src/broadcast/store/broadcast.repository.ts and its recipients). */
 export interface BroadcastStore {
   create(broadcast: Broadcast, recipientIds: readonly string[], now: Date): Promise<boolean>;
   addRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]>;

@@ -32,7 +32,7 @@ export function supervisionRsvpAction(deps: SupervisionTeamsDeps) {
     const { occurrenceId, answer } = parsed.data;
     const session = await deps.supervision.get(occurrenceId);
     // Invited by the quarterly job, or a matched mentor who got the invitation another way (a coordinator's broadcast).
-    const invited = session ? !!(await deps.broadcasts.getRecipient(occurrenceId, actor.id)) || (await isMatched(deps, actor.id)) : false;
+    const invited = session ? !!(await deps.broadcasts.recipients.get(occurrenceId, actor.id)) || (await isMatched(deps, actor.id)) : false;
     if (!session || !invited) return answerInvoke(context, errorCard('This invitation is not for you, or the session no longer exists.'));
     const now = deps.journey.clock.now();
     if (Date.parse(session.startsAt) <= now.getTime()) return answerInvoke(context, errorCard('This session has already started, so answers are closed.'));

@@ -67,7 +67,7 @@ describe('the quarterly supervision scheduler, one at a time across instances (a
 
     const session = await w.shared.sessions.get('supervision-2027-Q1');
     expect(session?.startsAt).toBe('2027-01-12T10:00:00.000Z');
-    const invited = (await w.shared.broadcasts.recipients('supervision-2027-Q1')).map((r) => r.recipientId).sort();
+    const invited = (await w.shared.broadcasts.recipients.list('supervision-2027-Q1')).map((r) => r.recipientId).sort();
     expect(invited).toEqual(['m1', 'm2', 'm4']);
     expect((await w.queued()).map((m) => m.r).sort()).toEqual(['m1', 'm2', 'm4']);
   });
@@ -83,7 +83,7 @@ describe('the quarterly supervision scheduler, one at a time across instances (a
     w.time.set('2027-01-05T09:00:00Z'); // a's lease ran out long ago (a stopped); b takes over
     const later = await scheduleSupervision(b);
     expect(later).toMatchObject({ ran: true, created: [], invited: 1 });
-    expect((await w.shared.broadcasts.recipients('supervision-2027-Q1')).map((r) => r.recipientId).sort()).toEqual(['m1', 'm5']);
+    expect((await w.shared.broadcasts.recipients.list('supervision-2027-Q1')).map((r) => r.recipientId).sort()).toEqual(['m1', 'm5']);
     expect((await scheduleSupervision(a)).ran).toBe(false);
     expect((await scheduleSupervision(b)).invited).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { BroadcastRepository } from '../../../src/broadcast/store/broadcast.repository.js';
+import { RecipientRepository } from '../../../src/broadcast/store/recipient.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../../src/platform/storage/tables.js';
 import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
@@ -31,7 +31,7 @@ function startChild(env: Record<string, string>): Promise<{ child: ChildProcess;
 /** The broadcast's rows, read straight from storage (what the workers themselves read). */
 async function storedRows(env: Record<string, string>, broadcastId: string) {
   const clients = storageClients({ kind: 'connectionString', connectionString: env.STORAGE_CONNECTION_STRING! });
-  return new BroadcastRepository(await openTable(clients, `${env.TABLE_PREFIX}Broadcasts`)).recipients(broadcastId);
+  return new RecipientRepository(await openTable(clients, `${env.TABLE_PREFIX}Broadcasts`)).list(broadcastId);
 }
 
 describe('a worker process killed outright (SIGKILL) in the middle of sends', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BroadcastRepository } from '../../../src/broadcast/store/broadcast.repository.js';
+import { RecipientRepository } from '../../../src/broadcast/store/recipient.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../../src/platform/storage/tables.js';
 import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
@@ -88,7 +88,7 @@ describe('a broadcast to 300 people, 10% throttled, 2 blocked, some connections 
 
     // The faults really happened, and the card moved while sending.
     expect(connector.count(429)).toBe(throttled.length * 2);
-    const rows = await new BroadcastRepository(await openTable(storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }), `${t.env.TABLE_PREFIX}Broadcasts`)).recipients(draftId);
+    const rows = await new RecipientRepository(await openTable(storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }), `${t.env.TABLE_PREFIX}Broadcasts`)).list(draftId);
     const attempts = new Map(rows.map((row) => [row.recipientId, row.attempts]));
     expect(throttled.map((p) => attempts.get(p.id))).toEqual(throttled.map(() => 3)); // the worker saw both 429s
     expect(connector.count('dropped')).toBe(dropped.length);

@@ -9,6 +9,7 @@ import { SendPacer } from '../../../src/platform/delivery/send-pacer.js';
 import { TEAMS_BOT_RATE_LIMITS } from '../../../src/broadcast/domain/index.js';
 import { BroadcastQueue } from '../../../src/broadcast/store/broadcast-queue.js';
 import { BroadcastRepository } from '../../../src/broadcast/store/broadcast.repository.js';
+import { WorkerPresenceRepository } from '../../../src/broadcast/store/worker-presence.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../../src/platform/storage/tables.js';
 import { eventually } from '../../support/eventually.js';
@@ -40,15 +41,18 @@ class RecordingSender implements BroadcastSender {
 async function setUp() {
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const prefix = uniquePrefix();
-  const repo = new BroadcastRepository(await openTable(clients, `${prefix}Broadcasts`));
+  const table = await openTable(clients, `${prefix}Broadcasts`);
+  const repo = new BroadcastRepository(table);
+  const recipients = repo.recipients;
   const queueClient = clients.queue(`${prefix.toLowerCase()}-broadcast`);
   await queueClient.createIfNotExists();
   const queue = new BroadcastQueue(queueClient);
   const sender = new RecordingSender();
-  const worker = () => new BroadcastWorker(repo, queue, sender, new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: 1000, windowMs: 1000 }] }, undefined, () => new Date()), quiet, () => new Date(), FAST);
+  const pacer = () => new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: 1000, windowMs: 1000 }] }, undefined, () => new Date());
+  const worker = () => new BroadcastWorker({ broadcasts: repo, presence: new WorkerPresenceRepository(table), queue, sender, pacer: pacer(), log: quiet, now: () => new Date() }, FAST);
   const start = (id: string, recipients: string[]) =>
     startBroadcast({ broadcasts: repo, queue }, COORDINATOR, { id, content: { text: 'Hello' }, audienceLabel: 'Test', recipients, reportTo: COORDINATOR.id }, new Date());
-  return { repo, queue, queueClient, sender, worker, start };
+  return { repo, recipients, queue, queueClient, sender, worker, start };
 }
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `person-${i}`);
@@ -109,16 +113,16 @@ describe('the broadcast worker on Azurite', () => {
     // A worker that died mid-broadcast: it had claimed person-0 (and Teams had posted that send) and person-1 (still
     // waiting for its slot: no copy), and claimed and answered for the others it touched.
     const claim = async (recipientId: string, forMs: number) => {
-      const record = (await w.repo.getRecipient('b4', recipientId))!;
-      return { record, claim: (await w.repo.claim(record, new Date(Date.now() + forMs)))! };
+      const record = (await w.recipients.get('b4', recipientId))!;
+      return { record, claim: (await w.recipients.claim(record, new Date(Date.now() + forMs)))! };
     };
     await claim('person-0', 300);
     w.sender.sent.push('person-0');
     await claim('person-1', 300);
     const released = await claim('person-2', 60_000); // stopped cleanly before sending: gave the claim back
-    await w.repo.release(released.record, released.claim.etag);
+    await w.recipients.release(released.record, released.claim.etag);
     const throttled = await claim('person-3', 60_000); // Teams answered 429: nothing posted, tried again later
-    await w.repo.recordRetry(throttled.record, throttled.claim.etag, new Date(), 'Teams asked the bot to slow down.');
+    await w.recipients.recordRetry(throttled.record, throttled.claim.etag, new Date(), 'Teams asked the bot to slow down.');
     await new Promise((resolve) => setTimeout(resolve, 400)); // the dead worker's claims run out
 
     const worker = w.worker();
@@ -130,7 +134,7 @@ describe('the broadcast worker on Azurite', () => {
     expect(w.sender.sent.filter((id) => id !== 'person-0').sort()).toEqual(people(6).slice(1).sort());
     expect(w.sender.progress.at(-1)).toMatchObject({ finished: true, progress: { sent: 6, failed: 0, remaining: 0, mayHaveReceivedTwice: 2 } });
     expect(await w.repo.counts('b4')).toMatchObject({ sent: 6, mayHaveReceivedTwice: 2 });
-    const inDoubt = (await w.repo.recipients('b4')).filter((r) => r.inDoubt).map((r) => r.recipientId);
+    const inDoubt = (await w.recipients.list('b4')).filter((r) => r.inDoubt).map((r) => r.recipientId);
     expect(inDoubt.sort()).toEqual(['person-0', 'person-1']);
   }, 90_000);
 
@@ -150,7 +154,7 @@ describe('the broadcast worker on Azurite', () => {
     await eventually(() => w.sender.progress.some((p) => p.finished), 60_000);
     await worker.stop();
     expect(w.sender.progress.at(-1)).toMatchObject({ finished: true, progress: { sent: 5, remaining: 0, mayHaveReceivedTwice: 2 } });
-    const inDoubt = (await w.repo.recipients('b5')).filter((r) => r.inDoubt).map((r) => r.recipientId);
+    const inDoubt = (await w.recipients.list('b5')).filter((r) => r.inDoubt).map((r) => r.recipientId);
     expect(inDoubt.sort()).toEqual(['person-0', 'person-1']);
   }, 90_000);
 });
