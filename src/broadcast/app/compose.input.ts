@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUDIENCE_GROUPS, checkBroadcastText, type AudienceGroup } from '../domain/index.js';
-import { parseWith, type ParseResult } from '../../platform/app/text-input.js';
+import { parseWith } from '../../platform/app/text-input.js';
+import { invalidInput, problem, unreadableInput, type InputResult, type InvalidInputError } from '../../platform/kernel/validation/index.js';
 import type { AudienceChoice } from './broadcast.js';
 
 export interface ComposeInput {
@@ -25,27 +26,27 @@ const formSchema = z.object({
 
 const UNREADABLE = 'This card could not be read. Say "broadcast" to start again.';
 
-export function parseDraftId(input: unknown): ParseResult<string> {
+export function parseDraftId(input: unknown): InputResult<string> {
   const parsed = parseWith(formSchema.pick({ draftId: true }), input, UNREADABLE);
   return parsed.ok ? { ok: true, value: parsed.value.draftId } : parsed;
 }
 
 /** The compose form: the message checked as plain text, an audience from known keys, named people split on commas. */
-export function parseCompose(input: unknown): ParseResult<ComposeInput> {
+export function parseCompose(input: unknown): InputResult<ComposeInput> {
   const form = parseWith(formSchema, input, UNREADABLE);
   if (!form.ok) return form;
   const { draftId } = form.value;
   const sessionId = form.value.sessionId && form.value.sessionId !== 'none' ? form.value.sessionId : undefined;
   const text = checkBroadcastText(form.value.text ?? '');
-  if (!text.ok) return { ok: false, message: text.error.message };
+  if (!text.ok) return refuse('text', text.error.code, text.error.message);
   const keys = (form.value.audience ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   const unknownKey = keys.find((key) => key !== 'eligible' && !(key in AUDIENCE_GROUPS));
-  if (unknownKey) return { ok: false, message: UNREADABLE };
+  if (unknownKey) return unreadableInput('UNREADABLE', UNREADABLE);
   const people = (form.value.people ?? '').split(/[,;\n]/).map((entry) => entry.trim()).filter(Boolean);
-  if (people.length > MAX_PEOPLE) return { ok: false, message: `Please name at most ${MAX_PEOPLE} people; use a group for more.` };
+  if (people.length > MAX_PEOPLE) return refuse('people', 'TOO_MANY_PEOPLE', `Please name at most ${MAX_PEOPLE} people; use a group for more.`);
   const malformed = people.find((entry) => !/^[0-9a-f-]{8,64}$/i.test(entry) && !/^[^\s@]+@[^\s@]+$/.test(entry));
-  if (malformed) return { ok: false, message: `"${malformed.slice(0, 80)}" is neither an e-mail address nor an Entra object id.` };
-  if (keys.length === 0 && people.length === 0) return { ok: false, message: 'Please choose who to send it to.' };
+  if (malformed) return refuse('people', 'NOT_A_PERSON', `"${malformed.slice(0, 80)}" is neither an e-mail address nor an Entra object id.`);
+  if (keys.length === 0 && people.length === 0) return refuse('audience', 'NO_AUDIENCE', 'Please choose who to send it to.');
   return {
     ok: true,
     value: {
@@ -56,4 +57,9 @@ export function parseCompose(input: unknown): ParseResult<ComposeInput> {
       values: { sessionId: sessionId ?? 'none', text: text.value, audience: keys.join(','), people: people.join(', ') },
     },
   };
+}
+
+/** The compose card refuses one field at a time, under the broadcast's own code. */
+function refuse(field: string, code: string, message: string): { ok: false; error: InvalidInputError } {
+  return invalidInput('INVALID_BROADCAST', [problem(field, code, message)]);
 }

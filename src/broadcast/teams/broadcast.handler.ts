@@ -36,7 +36,7 @@ export function broadcastCommand(deps: BroadcastTeamsDeps) {
 export function broadcastEditAction(deps: BroadcastTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const draftId = parseDraftId(data);
-    if (!draftId.ok) return answerInvoke(context, errorCard(draftId.message));
+    if (!draftId.ok) return answerInvoke(context, errorCard(draftId.error.message));
     await answerInvoke(context, await composeCard(deps, actor, draftId.value, valuesOf(data)));
   };
 }
@@ -66,7 +66,7 @@ export function broadcastPreviewAction(deps: BroadcastTeamsDeps) {
 export function broadcastSendAction(deps: BroadcastTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const input = parseCompose(data);
-    if (!input.ok) return answerInvoke(context, await refusedForm(deps, actor, data, input.message));
+    if (!input.ok) return answerInvoke(context, await refusedForm(deps, actor, data, input.error.message));
     const sent = await sendBroadcast(deps.desk, actor, input.value, audienceLabel(input.value), {
       inBackground: (queueing) => void queueing.catch((error: unknown) => deps.log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'queueing a broadcast failed; the sweeper will queue the rest')),
     });
@@ -103,7 +103,7 @@ type Prepared = { ok: true; value: PreparedBroadcast } | { ok: false; card: Adap
 /** The form, the session and the audience are checked on the server every time (Preview and Send alike). */
 async function prepare(deps: BroadcastTeamsDeps, actor: PersonRef, data: unknown): Promise<Prepared> {
   const input = parseCompose(data);
-  if (!input.ok) return { ok: false, card: await refusedForm(deps, actor, data, input.message) };
+  if (!input.ok) return { ok: false, card: await refusedForm(deps, actor, data, input.error.message) };
   const prepared = await prepareBroadcast(deps.desk, actor, input.value);
   if (!prepared.ok) return { ok: false, card: await refusal(deps, actor, input.value.draftId, input.value.values, prepared.error) };
   return prepared;

@@ -1,7 +1,7 @@
 import type { SignUpDetails } from '../domain/index.js';
 import { MENTOR_ROLES } from '../domain/index.js';
 import { checkFreeText, type FreeTextRule } from '../../platform/kernel/text/index.js';
-import type { FormProblem, ParseResult } from '../../platform/app/text-input.js';
+import { invalidInput, unreadableInput, type FieldProblem, type InputResult } from '../../platform/kernel/validation/index.js';
 
 export const SIGN_UP_UNREADABLE = 'That sign-up form could not be read: it may be out of date. Please say "sign up" to get a fresh one and try again.';
 
@@ -13,10 +13,10 @@ const TEXT_FIELDS = {
 } as const satisfies Record<string, FreeTextRule>;
 
 /** The sign-up card's form, checked field by field: every problem at once, each named by its field. Never throws. */
-export function parseSignUp(input: unknown): ParseResult<SignUpDetails> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: SIGN_UP_UNREADABLE };
+export function parseSignUp(input: unknown): InputResult<SignUpDetails> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return unreadableInput('UNREADABLE', SIGN_UP_UNREADABLE);
   const form = input as Record<string, unknown>;
-  const problems: FormProblem[] = [];
+  const problems: FieldProblem[] = [];
   const refuse = (field: string, code: string, message: string): void => void problems.push({ field, code, message });
   const text = (field: keyof typeof TEXT_FIELDS, required: boolean): string => {
     const checked = checkFreeText(form[field], { ...TEXT_FIELDS[field], required });
@@ -34,7 +34,7 @@ export function parseSignUp(input: unknown): ParseResult<SignUpDetails> {
   const declarationOfInterests = text('declarationOfInterests', role === 'electedMember');
   if (ticked(form.consent) !== true) refuse('consent', 'CONSENT_MISSING', 'Please consent to the scheme using your details.');
   if (ticked(form.commitment) !== true) refuse('commitment', 'COMMITMENT_MISSING', 'Please confirm you can give the time the scheme asks for.');
-  if (!role || problems.length > 0) return { ok: false, message: problems.map((problem) => problem.message).join(' '), problems };
+  if (!role || problems.length > 0) return invalidInput('INVALID_SIGN_UP', problems);
   const details: SignUpDetails = { role, directorateOrWard, jobTitle, worksInChildrensServices: worksInChildrensServices === true, motivation };
   return { ok: true, value: declarationOfInterests ? { ...details, declarationOfInterests } : details };
 }

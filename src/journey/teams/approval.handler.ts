@@ -17,7 +17,7 @@ function viewFor(mentor: Mentor, actor: PersonRef, approvalId: string, problem?:
 export function refreshApprovalAction(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const ref = parseApprovalRef(data);
-    if (!ref.ok) return answerInvoke(context, errorCard(ref.message));
+    if (!ref.ok) return answerInvoke(context, errorCard(ref.error.message));
     const mentor = (await deps.journey.mentors.get(ref.value.mentorId))?.value;
     if (!mentor || !holdsCard(mentor, ref.value.approvalId)) return answerInvoke(context, errorCard(NOT_AVAILABLE));
     await answerInvoke(context, viewFor(mentor, actor, ref.value.approvalId));
@@ -30,7 +30,7 @@ export function decideApprovalAction(deps: JourneyTeamsDeps) {
     if (!input.ok) {
       const ref = parseApprovalRef(data);
       const mentor = ref.ok ? (await deps.journey.mentors.get(ref.value.mentorId))?.value : undefined;
-      const card = mentor && ref.ok && holdsCard(mentor, ref.value.approvalId) ? viewFor(mentor, actor, ref.value.approvalId, input.message) : errorCard(input.message);
+      const card = mentor && ref.ok && holdsCard(mentor, ref.value.approvalId) ? viewFor(mentor, actor, ref.value.approvalId, input.error.message) : errorCard(input.error.message);
       return answerInvoke(context, card);
     }
     const outcome = await decide(deps.journey, actor, input.value);

@@ -40,9 +40,9 @@ export function submitSignUpAction(deps: JourneyTeamsDeps) {
     if (result?.ok) return answerInvoke(context, signUpSentCard(result.value));
     const latest = (await deps.journey.mentors.get(actor.id))?.value;
     if (!latest) return answerInvoke(context, await signUpStartCard(deps, actor));
-    const problem = form.ok ? (result?.ok === false ? result.error.message : undefined) : form.message;
+    const problem = form.ok ? (result?.ok === false ? result.error.message : undefined) : form.error.message;
     // The form comes back with what was typed, and each problem under its field.
-    const card = MAY_SIGN_UP.includes(latest.stage) ? withTypedValues(signUpFormCard(latest, problem, form.ok ? [] : (form.problems ?? [])), data) : statusCard(latest);
+    const card = MAY_SIGN_UP.includes(latest.stage) ? withTypedValues(signUpFormCard(latest, problem, form.ok ? [] : form.error.problems), data) : statusCard(latest);
     await answerInvoke(context, card);
   };
 }

@@ -1,5 +1,6 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
-import { dateOf, fieldReader, finish, type Validation } from './field-reader.js';
+import { dateOf, fieldReader, finish, type ProblemCode } from './field-reader.js';
+import type { InputResult } from '../../platform/kernel/validation/index.js';
 
 /** An enhanced DBS check recorded by the coordinator (report 13.2). */
 export interface DbsRecord {
@@ -13,7 +14,7 @@ export interface DbsRecord {
 
 export const DBS_CERTIFICATE_PATTERN = /^\d{12}$/;
 
-export function parseDbsRecord(input: unknown, now: Date): Validation<DbsRecord> {
+export function parseDbsRecord(input: unknown, now: Date): InputResult<DbsRecord, ProblemCode, ProblemCode> {
   const form = fieldReader(input);
   const checkedOn = form.date('checkedOn', 'the date of the check');
   const certificateReference = form.text('certificateReference', 'the certificate number', {

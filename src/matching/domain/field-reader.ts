@@ -1,5 +1,5 @@
-import type { DomainError } from '../../platform/kernel/result.js';
 import { checkFreeText, type FreeTextCode } from '../../platform/kernel/text/index.js';
+import { invalidInput, type FieldProblem, type InputResult } from '../../platform/kernel/validation/index.js';
 import { describeValue } from './vocabulary.js';
 
 export type ProblemCode =
@@ -15,19 +15,6 @@ export type ProblemCode =
   | 'AGE_OUT_OF_RANGE'
   | 'OUT_OF_RANGE';
 
-export interface Problem {
-  readonly field: string;
-  readonly code: ProblemCode;
-  readonly message: string;
-}
-
-/** A refused form: the first problem's code, every problem's sentence, and the list for a card to mark fields. */
-export interface ValidationError extends DomainError<ProblemCode> {
-  readonly problems: readonly Problem[];
-}
-
-export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ValidationError };
-
 export interface TextRule {
   readonly max: number;
   readonly multiline?: boolean;
@@ -41,7 +28,7 @@ export interface ListRule {
 }
 
 export interface FieldReader {
-  readonly problems: Problem[];
+  readonly problems: FieldProblem<ProblemCode>[];
   text(field: string, label: string, rule: TextRule): string;
   optionalText(field: string, label: string, rule: TextRule): string | undefined;
   oneOf<T extends string>(field: string, label: string, known: readonly T[]): T;
@@ -63,7 +50,7 @@ const TEXT_PROBLEMS: Record<FreeTextCode, ProblemCode> = {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Reads untrusted input field by field, never throwing, collecting every problem with a sentence a person can act on. */
-export function fieldReader(input: unknown, problems: Problem[] = [], prefix = ''): FieldReader {
+export function fieldReader(input: unknown, problems: FieldProblem<ProblemCode>[] = [], prefix = ''): FieldReader {
   const source = isRecord(input) ? input : {};
   const add = (field: string, code: ProblemCode, message: string): void => {
     problems.push({ field: prefix + field, code, message });
@@ -163,12 +150,10 @@ export function fieldReader(input: unknown, problems: Problem[] = [], prefix = '
   return reader;
 }
 
-/** Turns collected problems into a value or a refusal. `build` is only called when nothing was wrong. */
-export function finish<T>(problems: readonly Problem[], build: () => T): Validation<T> {
+/** Turns collected problems into a value or a refusal under the first problem's code. `build` is only called when nothing was wrong. */
+export function finish<T>(problems: readonly FieldProblem<ProblemCode>[], build: () => T): InputResult<T, ProblemCode, ProblemCode> {
   const first = problems[0];
-  if (!first) return { ok: true, value: build() };
-  const message = problems.map((problem) => problem.message).join(' ');
-  return { ok: false, error: { code: first.code, message, problems } };
+  return first ? invalidInput(first.code, problems) : { ok: true, value: build() };
 }
 
 export function isRealDate(value: string): boolean {

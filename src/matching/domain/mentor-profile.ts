@@ -17,7 +17,8 @@ import {
   type MentorAgeBand,
   type Venue,
 } from './vocabulary.js';
-import { fieldReader, finish, type FieldReader, type Validation } from './field-reader.js';
+import { fieldReader, finish, type FieldReader, type ProblemCode } from './field-reader.js';
+import type { InputResult } from '../../platform/kernel/validation/index.js';
 
 export interface AgeRange {
   readonly min: number;
@@ -57,7 +58,7 @@ export interface ProfileOptions {
   readonly areas?: readonly string[];
 }
 
-export function parseMentorProfile(input: unknown, options: ProfileOptions = {}): Validation<MentorProfile> {
+export function parseMentorProfile(input: unknown, options: ProfileOptions = {}): InputResult<MentorProfile, ProblemCode, ProblemCode> {
   const form = fieldReader(input);
   const aboutMe = form.text('aboutMe', 'a description of yourself', { max: PROFILE_LIMITS.aboutMe, multiline: true });
   const pen = form.child('penPicture', 'the pen picture');

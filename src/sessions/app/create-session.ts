@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { openSession, parseNewSession, type NewSessionInput, type Session, type SessionDraft } from '../domain/index.js';
-import type { FieldProblem } from '../domain/index.js';
+import type { InputResult } from '../../platform/kernel/validation/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { ConcurrencyError } from '../../platform/app/ports.js';
 import { bookingAudit } from './session-effects.js';
 import type { SessionDeps } from './session-deps.js';
 
-export type CreateResult =
-  | { readonly ok: true; readonly value: Session }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly problems: readonly FieldProblem[] } };
+export type CreateResult = InputResult<Session>;
 
 /** The coordinator's `new session` form; bad input comes back with what is wrong and nothing is stored. */
 export async function createSession(deps: SessionDeps, actor: PersonRef, input: NewSessionInput, defaultTimeZone: string): Promise<CreateResult> {

@@ -1,5 +1,5 @@
 import { moveSession, type MoveSessionInput, type Session } from '../domain/index.js';
-import type { FieldProblem } from '../domain/index.js';
+import type { FieldProblem } from '../../platform/kernel/validation/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { bookingAudit, calendarSync, fanOut } from './session-effects.js';
 import { writerFor, type SessionDeps } from './session-deps.js';

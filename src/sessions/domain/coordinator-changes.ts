@@ -1,6 +1,6 @@
 import { fail, ok, type DomainError, type Result } from '../../platform/kernel/result.js';
 import { checkChangeable } from './booking-window.js';
-import { invalidInput, type InputResult } from './problems.js';
+import { invalidInput, type InputResult } from '../../platform/kernel/validation/index.js';
 import { confirmedBookings, MAX_SEATS, MIN_SEATS, peopleToTell, type Booking, type Session } from './session.js';
 import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';

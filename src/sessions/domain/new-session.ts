@@ -1,5 +1,6 @@
 import { checkFreeText } from '../../platform/kernel/text/index.js';
-import { invalidInput, problem, textProblem, type FieldProblem, type InputResult } from './problems.js';
+import { invalidInput, problem, type FieldProblem, type InputResult } from '../../platform/kernel/validation/index.js';
+import { textProblem } from './problems.js';
 import {
   DEFAULT_TIME_ZONE,
   isSessionKind,

@@ -1,5 +1,5 @@
 import { parseDateTimeInput } from './date-time-input.js';
-import { problem, type FieldProblem } from './problems.js';
+import { problem, type FieldProblem } from '../../platform/kernel/validation/index.js';
 
 export interface SessionTimesInput {
   readonly startsAt?: unknown;

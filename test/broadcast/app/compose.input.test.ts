@@ -17,7 +17,7 @@ describe('reading the broadcast compose card', () => {
   ])('refuses %s with a message a person can read', (_name, input, message) => {
     const parsed = parseCompose(input);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toContain(message);
+    if (!parsed.ok) expect(parsed.error.message).toContain(message);
   });
 
   it('reads a good form: announcement, audiences, named people split on commas', () => {

@@ -35,7 +35,7 @@ describe('input parsers never throw, whatever they are given', () => {
     fc.assert(
       fc.property(fc.oneof(hostileValue, hostileObject), (input) => {
         const result = parseSignUp(input);
-        if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
+        if (!result.ok) expect(result.error.message.length).toBeGreaterThan(0);
         else expect(result.value.motivation.length).toBeLessThanOrEqual(1000);
       }),
       { numRuns: 500 },
@@ -46,7 +46,7 @@ describe('input parsers never throw, whatever they are given', () => {
     fc.assert(
       fc.property(fc.oneof(hostileValue, hostileObject), (input) => {
         const result = parseDecision(input);
-        if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
+        if (!result.ok) expect(result.error.message.length).toBeGreaterThan(0);
         else expect(['approve', 'decline']).toContain(result.value.decision);
       }),
       { numRuns: 500 },

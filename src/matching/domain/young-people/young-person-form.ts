@@ -9,7 +9,8 @@ import {
   SCHEME_MAX_AGE,
   SCHEME_MIN_AGE,
 } from '../vocabulary.js';
-import { dateOf, fieldReader, finish, type FieldReader, type Validation } from '../field-reader.js';
+import { dateOf, fieldReader, finish, type FieldReader, type ProblemCode } from '../field-reader.js';
+import type { InputResult } from '../../../platform/kernel/validation/index.js';
 import {
   ageOn,
   KEY_ADULT_ROLES,
@@ -39,7 +40,7 @@ const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks a coordinator's form for a young person; refuses with every problem named, and never throws. */
-export function parseYoungPersonDetails(input: unknown, now: Date, options: YoungPersonOptions = {}): Validation<YoungPersonDetails> {
+export function parseYoungPersonDetails(input: unknown, now: Date, options: YoungPersonOptions = {}): InputResult<YoungPersonDetails, ProblemCode, ProblemCode> {
   const areas = options.areas ?? DEFAULT_AREAS;
   const form = fieldReader(input);
   const reference = form.text('reference', 'the reference', {

@@ -1,6 +1,7 @@
 import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { SESSION_VERBS } from '../sessions.verbs.js';
-import { SESSION_KINDS, MAX_SEATS, MAX_TITLE_LENGTH, MAX_VENUE_LENGTH, type FieldProblem } from '../../domain/index.js';
+import { SESSION_KINDS, MAX_SEATS, MAX_TITLE_LENGTH, MAX_VENUE_LENGTH } from '../../domain/index.js';
+import type { FieldProblem } from '../../../platform/kernel/validation/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { KIND_NAMES } from './session-parts.js';
 

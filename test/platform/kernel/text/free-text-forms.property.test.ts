@@ -8,6 +8,7 @@ import { parseDbsRecord, parseMentorProfile } from '../../../../src/matching/dom
 import { DEFAULT_CLAIM_POLICY, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
 import { parseNewSession } from '../../../../src/sessions/domain/index.js';
 import { parseYoungPersonDetails } from '../../../../src/matching/domain/young-people/index.js';
+import type { FieldProblem } from '../../../../src/platform/kernel/validation/index.js';
 
 /** What a form's parser said, in one shape: accepted, or refused with problems (a field when the parser names one). */
 type Outcome = { ok: true; value: unknown } | { ok: false; problems: readonly { field?: string; code?: string; message: string }[] };
@@ -33,14 +34,10 @@ interface Form {
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-function fromValidation(result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; problems?: readonly { field: string; code: string; message: string }[] } }): Outcome {
+/** A refusal that names no field (the relationship rules' Result, input refused as a whole) stands as one problem. */
+function fromValidation(result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; problems?: readonly FieldProblem[] } }): Outcome {
   if (result.ok) return { ok: true, value: result.value };
-  return { ok: false, problems: result.error.problems ?? [{ code: result.error.code, message: result.error.message }] };
-}
-
-function fromParseResult(result: { ok: true; value: unknown } | { ok: false; message: string; problems?: readonly { field: string; code: string; message: string }[] }): Outcome {
-  if (result.ok) return { ok: true, value: result.value };
-  return { ok: false, problems: result.problems?.length ? result.problems : [{ message: result.message }] };
+  return { ok: false, problems: result.error.problems?.length ? result.error.problems : [{ code: result.error.code, message: result.error.message }] };
 }
 
 const SUBMITTED_CLAIM = submitClaim({ amountPence: 450, purpose: 'two coffees' }, { id: 'c1', matchId: 'm1', mentorId: 'u1', date: '2025-06-12', now: new Date('2025-06-12T12:00:00Z') });
@@ -64,14 +61,14 @@ const FORMS: readonly Form[] = [
       { field: 'motivation', problemField: 'motivation', named: /mentor/i, missing: ['TEXT_MISSING'] },
       { field: 'declarationOfInterests', problemField: 'declarationOfInterests', named: /declaration/i, missing: ['TEXT_MISSING'] },
     ],
-    parse: (input) => fromParseResult(parseSignUp(input)),
+    parse: (input) => fromValidation(parseSignUp(input)),
   },
   {
     name: 'decline reason',
     valid: { mentorId: 'm1', approvalId: 'a1', decision: 'decline', reason: 'Not this year, the service review needs you.' },
     // An empty reason comes back as no reason, which the decision itself refuses (REASON_REQUIRED, see approval.test.ts).
     fields: [{ field: 'reason', named: /reason/i, missingWhenAccepted: (value) => (value as { reason?: string }).reason === undefined }],
-    parse: (input) => fromParseResult(parseDecision(input)),
+    parse: (input) => fromValidation(parseDecision(input)),
   },
   {
     name: 'profile and pen picture',
@@ -156,12 +153,8 @@ const FORMS: readonly Form[] = [
   {
     name: 'broadcast',
     valid: { draftId: '5f0c2b1e-8a7d-4c3b-9e2f-1a0b9c8d7e6f', sessionId: 'none', text: 'Supervision is on Tuesday.', audience: 'matched', people: '' },
-    fields: [{ field: 'text', named: /message/i, missing: ['BROADCAST_TEXT_EMPTY'] }],
-    parse: (input) => {
-      const parsed = parseCompose(input);
-      // The compose form reports one sentence; its code is the domain's, read back through the same checker's words.
-      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [{ code: /empty/i.test(parsed.message) ? 'BROADCAST_TEXT_EMPTY' : 'OTHER', message: parsed.message }] };
-    },
+    fields: [{ field: 'text', problemField: 'text', named: /message/i, missing: ['BROADCAST_TEXT_EMPTY'] }],
+    parse: (input) => fromValidation(parseCompose(input)),
   },
 ];
 
