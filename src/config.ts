@@ -105,6 +105,10 @@ const schema = z.object({
   COMMITMENT_NUDGE_DAYS: positiveInt(7),
   CLAIM_NOTE_ABOVE_PENCE: positiveInt(1500),
   CLAIM_MAX_PENCE: positiveInt(20000),
+  /** Privacy (docs/privacy.md): the Data Protection Officer role, the retention schedule's overrides (JSON), SAR reminders. */
+  DPO_IDS: idList,
+  RETENTION_SCHEDULE: optionalText,
+  SUBJECT_ACCESS_REMINDER_DAYS: positiveInt(7),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'TEAMS_TENANT_ID'> & {

@@ -2,6 +2,7 @@ import { broadcastFeature } from './broadcast/broadcast.feature.js';
 import type { FeatureFactory } from './platform/feature.js';
 import { journeyFeature } from './journey/journey.feature.js';
 import { matchingFeature } from './matching/matching.feature.js';
+import { privacyFeature } from './privacy/privacy.feature.js';
 import { relationshipFeature } from './relationship/relationship.feature.js';
 import { sessionsFeature } from './sessions/sessions.feature.js';
 
@@ -12,4 +13,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   relationshipFeature,
   sessionsFeature,
   broadcastFeature,
+  privacyFeature,
 ];

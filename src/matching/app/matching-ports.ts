@@ -39,7 +39,9 @@ export type ReadPurpose =
   | 'mentorResponse'
   | 'matchDetailsForMentor'
   | 'notice'
-  | 'conflicts';
+  | 'conflicts'
+  /** The privacy capability: a subject access request, a restriction or an erasure (docs/privacy.md). */
+  | 'privacy';
 
 export interface ReadAccess {
   readonly reader: PersonRef;

@@ -1,0 +1,20 @@
+/**
+ * People whose records are restricted at their request (UK GDPR Art. 18; the privacy capability keeps the list): their
+ * records stay, but are left out of lists, matching, broadcasts and reminders. A port here so any capability can ask
+ * without knowing who keeps the list.
+ */
+export interface RestrictedPeople {
+  /** Lower-case ids (directory ids of mentors, ids of young people's records). */
+  restrictedIds(): Promise<ReadonlySet<string>>;
+}
+
+export async function isRestricted(people: RestrictedPeople | undefined, personId: string): Promise<boolean> {
+  return people ? (await people.restrictedIds()).has(personId.toLowerCase()) : false;
+}
+
+/** Those of `items` whose person is not restricted. */
+export async function withoutRestricted<T>(people: RestrictedPeople | undefined, items: readonly T[], personOf: (item: T) => string): Promise<T[]> {
+  if (!people) return [...items];
+  const restricted = await people.restrictedIds();
+  return items.filter((item) => !restricted.has(personOf(item).toLowerCase()));
+}
