@@ -4,6 +4,7 @@ import { journeyFeature } from './journey/journey.feature.js';
 import { matchingFeature } from './matching/matching.feature.js';
 import { relationshipFeature } from './relationship/relationship.feature.js';
 import { sessionsFeature } from './sessions/sessions.feature.js';
+import { workspaceFeature } from './workspace/workspace.feature.js';
 
 /** Every feature, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [
@@ -12,4 +13,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   relationshipFeature,
   sessionsFeature,
   broadcastFeature,
+  workspaceFeature,
 ];
