@@ -56,8 +56,7 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     const url = new URL(req.url ?? '/', 'http://workspace');
     if (!url.pathname.startsWith(API_PREFIX)) return false;
     const path = url.pathname.slice(API_PREFIX.length);
-    if (path === 'local-cast') {
-      if (signIn.mode !== 'local' || req.method !== 'GET') return false;
+    if (path === 'local-cast' && signIn.mode === 'local' && req.method === 'GET') {
       sendJson(res, 200, { local: true, people: localCast });
       return true;
     }
