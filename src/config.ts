@@ -109,6 +109,14 @@ const schema = z.object({
   DPO_IDS: idList,
   RETENTION_SCHEDULE: optionalText,
   SUBJECT_ACCESS_REMINDER_DAYS: positiveInt(7),
+  /** The workspace tab (docs/workspace.md): the Entra app its single sign-on token is issued for; unset: local sign-in. */
+  WORKSPACE_CLIENT_ID: z.string().uuid('must be the workspace app registration id (a GUID)').optional(),
+  /** The app's Application ID URI (api://<domain>/<client id>); tokens for either it or the client id are accepted. */
+  WORKSPACE_APP_ID_URI: optionalText,
+  /** Where the tenant publishes its signing keys; default Entra's v2.0 metadata for TEAMS_TENANT_ID (tests point it at a local server). */
+  WORKSPACE_OPENID_METADATA_URL: z.string().url().optional(),
+  /** Where the built tab is served from (built there with Vite when missing). */
+  WORKSPACE_TAB_DIR: z.string().default('dist/tab'),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'TEAMS_TENANT_ID'> & {
@@ -151,6 +159,9 @@ function checkCombinations(config: z.infer<typeof schema>): void {
   }
   if (config.BOT_TYPE === 'SingleTenant' && config.BOT_ID && !config.BOT_TENANT_ID) {
     throw new ConfigError('Configuration error: BOT_TENANT_ID is required when BOT_TYPE is SingleTenant');
+  }
+  if (config.WORKSPACE_CLIENT_ID && !config.TEAMS_TENANT_ID) {
+    throw new ConfigError("Configuration error: TEAMS_TENANT_ID is required with WORKSPACE_CLIENT_ID (the tenant whose tokens the workspace accepts)");
   }
   if (config.BOT_ID && !config.TEAMS_TENANT_ID) {
     throw new ConfigError("Configuration error: TEAMS_TENANT_ID is required with BOT_ID (the council's Microsoft Entra tenant id)");

@@ -5,6 +5,7 @@ import { matchingFeature } from './matching/matching.feature.js';
 import { privacyFeature } from './privacy/privacy.feature.js';
 import { relationshipFeature } from './relationship/relationship.feature.js';
 import { sessionsFeature } from './sessions/sessions.feature.js';
+import { workspaceFeature } from './workspace/workspace.feature.js';
 
 /** Every feature, in the order their routes are tried. Add one line per feature. */
 export const FEATURES: readonly FeatureFactory[] = [
@@ -14,4 +15,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   sessionsFeature,
   broadcastFeature,
   privacyFeature,
+  workspaceFeature,
 ];

@@ -113,7 +113,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
     ...features.flatMap((feature) => feature.jobs ?? []).map((job) => every(job.everyMs, job.name, () => job.run(), log)),
   ];
 
-  const server = createBotServer(adapter, bot, log);
+  const server = createBotServer(adapter, bot, log, features.flatMap((feature) => (feature.web ? [feature.web] : [])));
   server.listen(config.PORT, '0.0.0.0');
   await once(server, 'listening');
   const address = server.address();

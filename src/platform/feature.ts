@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TableClient } from '@azure/data-tables';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock, Directory, SchemeRoles } from './app/ports.js';
@@ -43,9 +44,13 @@ export interface Feature {
   readonly jobs?: readonly ScheduledJob[];
   /** What the coordinators are told when one of this feature's own effects (not a message) fails for good. */
   readonly giveUpNotice?: GiveUpNotice;
+  /** HTTP routes besides the bot's (the workspace tab): answers and returns true, or returns false for the next. */
+  readonly web?: WebHandler;
   /** Background loops the feature runs itself (its own queue consumers); stopped with the bot. */
   stop?(): Promise<void>;
 }
+
+export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 export type FeatureFactory = (context: FeatureContext) => Promise<Feature>;
 

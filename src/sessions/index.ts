@@ -5,3 +5,8 @@ export * from './app/create-session.js';
 export * from './app/session-deps.js';
 export * from './shared-sessions.js';
 export { SESSION_VERBS } from './teams/sessions.verbs.js';
+export { recordSessionAttendance } from './app/record-attendance.js';
+export { cancelWholeSession } from './app/cancel-session.js';
+export { sessionForAttendance, sessionsToManage, type SessionView } from './app/session-views.js';
+export type { Booking, Session } from './domain/index.js';
+export { mySessions } from './app/my-sessions.js';

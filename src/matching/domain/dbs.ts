@@ -42,6 +42,11 @@ export function dbsStatus(record: DbsRecord | undefined, renewAfterMonths: numbe
   return addMonths(record.checkedOn, renewAfterMonths) > dateOf(now) ? 'cleared' : 'expired';
 }
 
+/** The date a check must be renewed by; none on the update service (it stays current). */
+export function dbsRenewsOn(record: DbsRecord | undefined, renewAfterMonths: number): string | undefined {
+  return record && !record.updateService ? addMonths(record.checkedOn, renewAfterMonths) : undefined;
+}
+
 function addMonths(isoDate: string, months: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);

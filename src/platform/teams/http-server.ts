@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../log.js';
+import type { WebHandler } from '../feature.js';
 
 /**
  * The largest body accepted. Teams caps a message (text, cards, attachment references) at about 28 KB and a card action
@@ -15,8 +16,8 @@ const TOO_LARGE = 'The request is too large: a Bot Framework activity is at most
 const NOT_JSON = 'The request must be JSON (Content-Type: application/json).';
 const NOT_AN_ACTIVITY = 'The request must be a Bot Framework activity: a JSON object with a type.';
 
-/** POST /api/messages for Bot Framework, GET /health for probes; plain node:http, no web framework. */
-export function createBotServer(adapter: TeamsAdapter, bot: Application<TurnState>, log: Logger): Server {
+/** POST /api/messages for Bot Framework, GET /health for probes, then the features' web routes; plain node:http, no web framework. */
+export function createBotServer(adapter: TeamsAdapter, bot: Application<TurnState>, log: Logger, web: readonly WebHandler[] = []): Server {
   return createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : {} }, 'request failed');
@@ -28,7 +29,10 @@ export function createBotServer(adapter: TeamsAdapter, bot: Application<TurnStat
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === '/health') return respond(res, 200, { status: 'ok' });
-    if (path !== '/api/messages') return respond(res, 404, { error: 'not found' });
+    if (path !== '/api/messages') {
+      for (const handler of web) if (await handler(req, res)) return;
+      return respond(res, 404, { error: 'not found' });
+    }
     if (req.method !== 'POST') return respond(res, 405, { error: 'method not allowed' });
     if (!isJson(req.headers['content-type'])) return refuseUnread(req, res, 415, NOT_JSON);
     if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return refuseUnread(req, res, 413, TOO_LARGE);

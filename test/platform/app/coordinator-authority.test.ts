@@ -10,6 +10,7 @@ import { MentorRepository } from '../../../src/journey/store/mentor.repository.j
 import { conflictsFormFor, councillorsWithConflicts, recordConflicts } from '../../../src/matching/app/conflicts.js';
 import { dbsFormFor, mentorsLackingDbs, recordDbsCheck } from '../../../src/matching/app/dbs.js';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
+import { mentorRoster } from '../../../src/matching/app/mentor-roster.js';
 import { pipeline } from '../../../src/matching/app/pipeline.js';
 import { putMentors, recordChoice, suggestMentors } from '../../../src/matching/app/suggest-mentors.js';
 import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
@@ -128,6 +129,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['recordConflicts', () => recordConflicts(matching, MENTOR, MENTOR.id, { areas: 'north' })],
     ['conflictsFormFor', () => conflictsFormFor(matching, MENTOR, MENTOR.id)],
     ['pipeline', () => pipeline(matching, MENTOR)],
+    ['mentorRoster', () => mentorRoster(matching, MENTOR)],
     ['addYoungPerson', () => addYoungPerson(matching, MENTOR, { ...YOUNG_PERSON_FORM, reference: 'LC-1002' })],
     ['editYoungPersonDetails', () => editYoungPersonDetails(matching, MENTOR, youngPersonId, { firstName: 'Jo' })],
     ['changeStatus', () => changeStatus(matching, MENTOR, youngPersonId, 'close')],

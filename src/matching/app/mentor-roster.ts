@@ -1,0 +1,51 @@
+import { dbsRenewsOn, dbsStatus, type DbsStatus } from '../domain/index.js';
+import { MENTOR_STAGES, type Mentor } from '../../journey/domain/index.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import { ok, type Result } from '../../platform/kernel/result.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import type { MatchingDeps } from './matching-deps.js';
+
+/** One mentor as the coordinator's list shows them: the journey with what matching keeps beside it. */
+export interface RosterEntry {
+  readonly mentor: Mentor;
+  readonly dbs: DbsStatus;
+  readonly dbsRenewsOn?: string;
+  readonly hasProfile: boolean;
+  readonly activeMatches: number;
+}
+
+/** Every mentor in every stage, for a coordinator (the workspace's people view). No young person's record is read. */
+export async function mentorRoster(deps: MatchingDeps, actor: PersonRef): Promise<Result<RosterEntry[]>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const now = deps.journey.clock.now();
+  const records = new Map<string, { profile: boolean; dbs: DbsStatus; renews?: string; matches: number }>();
+  for await (const record of deps.records.list()) {
+    const renews = dbsRenewsOn(record.dbs, deps.policy.dbsRenewAfterMonths);
+    records.set(record.mentorId, {
+      profile: !!record.profile,
+      dbs: dbsStatus(record.dbs, deps.policy.dbsRenewAfterMonths, now),
+      matches: record.activeMatches.length,
+      ...(renews ? { renews } : {}),
+    });
+  }
+  const byStage = await Promise.all(
+    MENTOR_STAGES.map(async (stage) => {
+      const found: Mentor[] = [];
+      for await (const { value } of deps.journey.mentors.listByStage(stage)) found.push(value);
+      return found;
+    }),
+  );
+  return ok(
+    byStage.flat().map((mentor) => {
+      const record = records.get(mentor.id);
+      return {
+        mentor,
+        dbs: record?.dbs ?? 'missing',
+        hasProfile: record?.profile ?? false,
+        activeMatches: record?.matches ?? 0,
+        ...(record?.renews ? { dbsRenewsOn: record.renews } : {}),
+      };
+    }),
+  );
+}

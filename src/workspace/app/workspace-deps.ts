@@ -1,0 +1,10 @@
+import type { MatchingDeps } from '../../matching/index.js';
+import type { RelationshipDeps } from '../../relationship/index.js';
+import type { SessionDeps } from '../../sessions/index.js';
+
+/** The capabilities' own dependencies: every view and action of the workspace goes through their use cases. */
+export interface WorkspaceDeps {
+  readonly sessions: SessionDeps;
+  readonly matching: MatchingDeps;
+  readonly relationship: RelationshipDeps;
+}

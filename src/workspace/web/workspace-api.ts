@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../../log.js';
+import type { PersonRef } from '../../platform/kernel/person.js';
+import type { Result } from '../../platform/kernel/result.js';
+import { claimsCsvFile, claimsMonth, decideClaims } from '../app/claims-view.js';
+import { myPage } from '../app/my-page.js';
+import { overview } from '../app/overview.js';
+import { mentorRows, youngPersonRows } from '../app/people.js';
+import { cancelSessionFromWorkspace, recordRegister, sessionRows } from '../app/sessions-view.js';
+import { whoAmI } from '../app/who-am-i.js';
+import type { WorkspaceDeps } from '../app/workspace-deps.js';
+import { readJson, sendJson, sendProblem } from './http.js';
+import type { WorkspaceSignIn } from './workspace-sign-in.js';
+
+export const API_PREFIX = '/workspace/api/';
+
+type Answer = { readonly status: number; readonly body: unknown } | { readonly csv: string; readonly filename: string };
+type Handler = (actor: PersonRef, request: { readonly params: readonly string[]; readonly query: URLSearchParams; readonly body: unknown }) => Promise<Answer>;
+
+interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly pattern: RegExp;
+  readonly handle: Handler;
+}
+
+const SIGN_IN_REFUSED = 'Please sign in again: the workspace could not confirm who you are.';
+
+/** The workspace's JSON API: every route signs the person in, then asks a use case; the use case decides who may. */
+export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, localCast: readonly PersonRef[], log: Logger) {
+  const json = async <T>(result: Promise<Result<T>> | Result<T>): Promise<Answer> => {
+    const settled = await result;
+    return settled.ok ? { status: 200, body: settled.value } : { status: statusOf(settled.error.code), body: { error: settled.error } };
+  };
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^me$/, handle: async (actor) => ({ status: 200, body: { ...whoAmI(deps.sessions.roles, actor), mode: signIn.mode } }) },
+    { method: 'GET', pattern: /^me\/page$/, handle: async (actor) => ({ status: 200, body: await myPage(deps, actor) }) },
+    { method: 'GET', pattern: /^overview$/, handle: (actor) => json(overview(deps, actor)) },
+    { method: 'GET', pattern: /^mentors$/, handle: (actor) => json(mentorRows(deps, actor)) },
+    { method: 'GET', pattern: /^young-people$/, handle: (actor) => json(youngPersonRows(deps, actor)) },
+    { method: 'GET', pattern: /^sessions$/, handle: (actor) => json(sessionRows(deps, actor)) },
+    { method: 'POST', pattern: /^sessions\/([^/]+)\/register$/, handle: (actor, r) => json(recordRegister(deps, actor, r.params[0]!, r.body)) },
+    { method: 'POST', pattern: /^sessions\/([^/]+)\/cancel$/, handle: (actor, r) => json(cancelSessionFromWorkspace(deps, actor, r.params[0]!)) },
+    { method: 'GET', pattern: /^claims$/, handle: (actor, r) => json(claimsMonth(deps, actor, r.query.get('month') ?? undefined)) },
+    { method: 'POST', pattern: /^claims\/decide$/, handle: (actor, r) => json(decideClaims(deps, actor, r.body)) },
+    {
+      method: 'GET',
+      pattern: /^claims\.csv$/,
+      handle: async (actor, r) => {
+        const file = await claimsCsvFile(deps, actor, r.query.get('month') ?? undefined);
+        return file.ok ? { csv: file.value.csv, filename: `claims-${file.value.month}.csv` } : json(file);
+      },
+    },
+  ];
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://workspace');
+    if (!url.pathname.startsWith(API_PREFIX)) return false;
+    const path = url.pathname.slice(API_PREFIX.length);
+    if (path === 'local-cast' && signIn.mode === 'local' && req.method === 'GET') {
+      sendJson(res, 200, { local: true, people: localCast });
+      return true;
+    }
+    const route = routes.find((each) => each.method === req.method && each.pattern.test(path));
+    if (!route) {
+      sendProblem(res, 404, 'NOT_FOUND', 'There is nothing at this address in the workspace.');
+      return true;
+    }
+    const signedIn = await signIn.identify(req);
+    if (!signedIn.ok) {
+      log.warn({ status: 401, reason: signedIn.reason }, 'workspace request refused: its sign-in was not accepted');
+      sendProblem(res, 401, 'SIGN_IN_REQUIRED', SIGN_IN_REFUSED);
+      return true;
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const read = await readJson(req);
+      if (!read.ok) {
+        sendProblem(res, 400, 'REQUEST_UNREADABLE', read.message);
+        return true;
+      }
+      body = read.value;
+    }
+    const params = (route.pattern.exec(path) ?? []).slice(1).map((each) => safeDecode(each));
+    if (params.some((each) => each === undefined)) {
+      sendProblem(res, 400, 'REQUEST_UNREADABLE', 'The address could not be read.');
+      return true;
+    }
+    const answer = await route.handle(signedIn.person, { params: params as string[], query: url.searchParams, body });
+    if ('csv' in answer) {
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${answer.filename}"`, 'Cache-Control': 'no-store' });
+      res.end(answer.csv);
+    } else {
+      if (answer.status === 403) log.info({ status: 403, route: route.pattern.source }, 'workspace request refused: not a coordinator');
+      sendJson(res, answer.status, answer.body);
+    }
+    return true;
+  };
+}
+
+function statusOf(code: string): number {
+  if (code === 'NOT_COORDINATOR') return 403;
+  if (code.endsWith('_NOT_FOUND')) return 404;
+  if (code.includes('CONFLICT') || code === 'CONCURRENT_CHANGE') return 409;
+  return 400;
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import { teamsToken } from './teams';
+
+const BASE = '/workspace/api/';
+const LOCAL_PERSON_KEY = 'workspace.localPerson';
+const LOCAL_PERSON_HEADER = 'x-workspace-local-person';
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface Me {
+  readonly person: Person;
+  readonly coordinator: boolean;
+  readonly mode: 'entra' | 'local';
+}
+
+/** A refusal the server explained: shown to the person as it is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function localPerson(): string | undefined {
+  return sessionStorage.getItem(LOCAL_PERSON_KEY) ?? undefined;
+}
+
+export function signInLocally(personId: string | undefined): void {
+  if (personId) sessionStorage.setItem(LOCAL_PERSON_KEY, personId);
+  else sessionStorage.removeItem(LOCAL_PERSON_KEY);
+}
+
+/** The local cast when the server runs without Entra (local mode); undefined when single sign-on is on. */
+export async function localCast(): Promise<Person[] | undefined> {
+  const response = await fetch(`${BASE}local-cast`);
+  if (!response.ok) return undefined;
+  return ((await response.json()) as { people: Person[] }).people;
+}
+
+async function headers(): Promise<Record<string, string>> {
+  const local = localPerson();
+  if (local) return { [LOCAL_PERSON_HEADER]: local };
+  const token = await teamsToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export async function get<T>(path: string): Promise<T> {
+  return answer<T>(await fetch(`${BASE}${path}`, { headers: await headers() }));
+}
+
+export async function post<T>(path: string, body: unknown): Promise<T> {
+  return answer<T>(await fetch(`${BASE}${path}`, { method: 'POST', headers: { ...(await headers()), 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+}
+
+/** A file the server makes (the claims CSV), fetched with the same sign-in and handed to the browser to save. */
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await fetch(`${BASE}${path}`, { headers: await headers() });
+  if (!response.ok) return void (await answer(response));
+  saveBlob(await response.blob(), filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function answer<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+  if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? 'The workspace could not do that. Please try again.');
+  return body as T;
+}

@@ -1,0 +1,56 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3 } from '@fluentui/react-components';
+import { get, type Me } from '../api';
+import { formatDateTime, stageName } from '../format';
+import { Loading } from './Loading';
+import { useLoad } from './useLoad';
+
+interface MyPageData {
+  readonly name: string;
+  readonly stage?: string;
+  readonly nextStep: string;
+  readonly sessions: readonly { title: string; startsAt: string; status: string; position?: number }[];
+  readonly minutesByMonth: Record<string, number>;
+}
+
+export default function MyPage({ me }: { me: Me }) {
+  const [loaded] = useLoad(() => get<MyPageData>('me/page'));
+  return (
+    <Loading loaded={loaded}>
+      {(page) => (
+        <>
+          <Title2 as="h2">{page.name}</Title2>
+          <Text as="p" data-testid="my-stage">Stage: {stageName(page.stage)}</Text>
+          <Text as="p">Next step: {page.nextStep}</Text>
+          {!me.coordinator && <Text as="p">For anything else, talk to the bot in chat: say "help".</Text>}
+          <Title3 as="h3">Sessions booked</Title3>
+          {page.sessions.length ? (
+            <ul>{page.sessions.map((each) => <li key={each.title + each.startsAt}>{each.title}, {formatDateTime(each.startsAt)}: {each.status === 'waiting' ? `waiting list, number ${each.position}` : 'booked'}</li>)}</ul>
+          ) : (
+            <p>None booked.</p>
+          )}
+          <Title3 as="h3">Time with your young person</Title3>
+          {Object.keys(page.minutesByMonth).length ? (
+            <Table aria-label="Minutes each month against 90" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Month</TableHeaderCell>
+                  <TableHeaderCell>Minutes (the scheme asks for 90)</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {Object.entries(page.minutesByMonth).sort(([a], [b]) => b.localeCompare(a)).map(([month, minutes]) => (
+                  <TableRow key={month}>
+                    <TableCell>{month}</TableCell>
+                    <TableCell>{minutes}{minutes < 90 ? ' (below 90)' : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <p>No meetings logged yet.</p>
+          )}
+        </>
+      )}
+    </Loading>
+  );
+}

@@ -1,0 +1,161 @@
+import { Button, Field, Input, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2 } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { get } from '../api';
+import { days, formatDate, formatDateTime, stageName } from '../format';
+import { Loading } from './Loading';
+import { useLoad } from './useLoad';
+
+interface MentorRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role?: string;
+  readonly stage: string;
+  readonly daysInStage: number;
+  readonly approval?: { waitingOn: string[]; since: string };
+  readonly dbs: 'cleared' | 'expired' | 'missing';
+  readonly dbsRenewsOn?: string;
+  readonly hasProfile: boolean;
+  readonly matched: boolean;
+}
+
+interface YoungPersonRow {
+  readonly reference: string;
+  readonly status: string;
+  readonly daysWaiting?: number;
+}
+
+const PAGE = 25;
+const DBS = { cleared: 'Cleared', expired: 'Expired', missing: 'Not recorded' };
+
+export default function People() {
+  const [which, setWhich] = useState<'mentors' | 'youngPeople'>('mentors');
+  return (
+    <>
+      <Title2 as="h2">People</Title2>
+      <TabList selectedValue={which} onTabSelect={(_, data) => setWhich(data.value as 'mentors' | 'youngPeople')} size="small">
+        <Tab value="mentors">Mentors</Tab>
+        <Tab value="youngPeople">Young people</Tab>
+      </TabList>
+      {which === 'mentors' ? <Mentors /> : <YoungPeople />}
+    </>
+  );
+}
+
+function Mentors() {
+  const [loaded] = useLoad(() => get<MentorRow[]>('mentors'));
+  return <Loading loaded={loaded}>{(rows) => <MentorTable rows={rows} />}</Loading>;
+}
+
+type MentorSort = 'name' | 'stage' | 'daysInStage';
+
+function MentorTable({ rows }: { rows: readonly MentorRow[] }) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<MentorSort>('name');
+  const [page, setPage] = useState(0);
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const found = rows.filter((row) => !needle || row.name.toLowerCase().includes(needle) || stageName(row.stage).toLowerCase().includes(needle));
+    return [...found].sort((a, b) => (sort === 'daysInStage' ? b.daysInStage - a.daysInStage : sort === 'stage' ? stageName(a.stage).localeCompare(stageName(b.stage)) : a.name.localeCompare(b.name)));
+  }, [rows, search, sort]);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  return (
+    <>
+      <Toolbar search={search} onSearch={(value) => { setSearch(value); setPage(0); }} sort={sort} sorts={{ name: 'Name', stage: 'Stage', daysInStage: 'Longest in stage' }} onSort={(value) => setSort(value as MentorSort)} />
+      <Table aria-label="Mentors" size="small" data-testid="mentors-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Mentor</TableHeaderCell>
+            <TableHeaderCell>Stage</TableHeaderCell>
+            <TableHeaderCell>In stage</TableHeaderCell>
+            <TableHeaderCell>Approval</TableHeaderCell>
+            <TableHeaderCell>DBS</TableHeaderCell>
+            <TableHeaderCell>Pen picture</TableHeaderCell>
+            <TableHeaderCell>Match</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
+            <TableRow key={row.id}>
+              <TableCell>{row.name}{row.role ? `, ${row.role}` : ''}</TableCell>
+              <TableCell>{stageName(row.stage)}</TableCell>
+              <TableCell>{days(row.daysInStage)}</TableCell>
+              <TableCell>{row.approval ? `Waiting on ${row.approval.waitingOn.join(', ')} since ${formatDateTime(row.approval.since)}` : '—'}</TableCell>
+              <TableCell>{DBS[row.dbs]}{row.dbsRenewsOn ? `, renew by ${formatDate(row.dbsRenewsOn)}` : ''}</TableCell>
+              <TableCell>{row.hasProfile ? 'Written' : 'Not yet'}</TableCell>
+              <TableCell>{row.matched ? 'Matched' : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Pager page={current} pages={pages} count={shown.length} onPage={setPage} />
+    </>
+  );
+}
+
+function YoungPeople() {
+  const [loaded] = useLoad(() => get<YoungPersonRow[]>('young-people'));
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  return (
+    <Loading loaded={loaded}>
+      {(rows) => {
+        const shown = rows.filter((row) => !search.trim() || row.reference.toLowerCase().includes(search.trim().toLowerCase())).sort((a, b) => (b.daysWaiting ?? -1) - (a.daysWaiting ?? -1));
+        const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+        const current = Math.min(page, pages - 1);
+        return (
+          <>
+            <p>Only the service's reference is shown here. Opening this list is recorded, as in chat.</p>
+            <Toolbar search={search} onSearch={(value) => { setSearch(value); setPage(0); }} />
+            <Table aria-label="Young people" size="small" data-testid="young-people-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Reference</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Waiting</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
+                  <TableRow key={row.reference}>
+                    <TableCell>{row.reference}</TableCell>
+                    <TableCell>{row.status}</TableCell>
+                    <TableCell>{row.daysWaiting === undefined ? '—' : days(row.daysWaiting)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Pager page={current} pages={pages} count={shown.length} onPage={setPage} />
+          </>
+        );
+      }}
+    </Loading>
+  );
+}
+
+function Toolbar(props: { search: string; onSearch: (value: string) => void; sort?: string; sorts?: Record<string, string>; onSort?: (value: string) => void }) {
+  return (
+    <div style={{ display: 'flex', gap: 12, margin: '12px 0', flexWrap: 'wrap', alignItems: 'end' }}>
+      <Field label="Search">
+        <Input type="search" value={props.search} onChange={(_, data) => props.onSearch(data.value)} />
+      </Field>
+      {props.sorts && (
+        <Field label="Sort by">
+          <Select value={props.sort} onChange={(_, data) => props.onSort?.(data.value)}>
+            {Object.entries(props.sorts).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </Select>
+        </Field>
+      )}
+    </div>
+  );
+}
+
+function Pager({ page, pages, count, onPage }: { page: number; pages: number; count: number; onPage: (page: number) => void }) {
+  return (
+    <nav aria-label="Pages" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 8 }}>
+      <Button size="small" disabled={page === 0} onClick={() => onPage(page - 1)}>Previous page</Button>
+      <span>Page {page + 1} of {pages} ({count} in all)</span>
+      <Button size="small" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>Next page</Button>
+    </nav>
+  );
+}
