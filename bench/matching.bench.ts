@@ -1,16 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { rankMentors, suggestCohort, type MentorCandidate } from '../src/matching/domain/index.js';
-import {
-  AVAILABILITY,
-  DEFAULT_AREAS,
-  FIELDS,
-  GENDERS,
-  INTERESTS,
-  MEETING_MODES,
-  MENTOR_AGE_BANDS,
-} from '../src/matching/domain/vocabulary.js';
+import { AVAILABILITY, DEFAULT_AREAS, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, rankMentors, suggestCohort, type MentorCandidate } from '../src/matching/domain/index.js';
 import type { Preference, YoungPerson } from '../src/matching/domain/young-people/index.js';
+import { median } from './support/percentiles.js';
 import { seeded, type Random } from './support/seeded-random.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -42,11 +34,6 @@ function timeRuns(runs: number, work: () => unknown): number[] {
     work();
     return performance.now() - start;
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function report(what: string, ms: number, targetMs: number): void {

@@ -1,18 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { summariseMonth } from '../src/relationship/domain/index.js';
+import { median } from './support/percentiles.js';
 import { MATCHES, MONTHS, relationshipBenchData } from './support/relationship-data.js';
 
 const RUNS = 15;
 const TARGET_MS = 200;
 const AS_OF = new Date('2026-07-02T09:00:00Z');
 const SUMMARY_MONTH = '2026-06';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 export async function benchRelationship(): Promise<void> {
   const data = relationshipBenchData();
