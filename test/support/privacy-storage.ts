@@ -13,6 +13,7 @@ import { ConversationRepository } from '../../src/platform/storage/conversation.
 import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
 import { storageClients } from '../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../src/platform/storage/tables.js';
+import { TableLease } from '../../src/platform/storage/table-lease.js';
 import type { PrivacyDeps } from '../../src/privacy/app/privacy-ports.js';
 import { DEFAULT_RETENTION, type RetentionSchedule } from '../../src/privacy/domain/index.js';
 import { StoredPersonEraser } from '../../src/privacy/store/person.eraser.js';
@@ -51,6 +52,8 @@ export interface PrivacyWorld {
   /** Every row of every personal table, as `table|partition|row` → row. */
   allRows(): Promise<Map<string, StoredRow>>;
   withTables(tables: PersonalTables): PrivacyDeps;
+  /** The retention job's lease as one instance holds it. */
+  lease(holder: string): Promise<TableLease>;
 }
 
 export async function privacyWorld(start: Date, schedule: RetentionSchedule = DEFAULT_RETENTION): Promise<PrivacyWorld> {
@@ -95,6 +98,7 @@ export async function privacyWorld(start: Date, schedule: RetentionSchedule = DE
     sessions: new SessionRepository(tables.sessions, queue, now),
     broadcasts: new BroadcastRepository(tables.broadcasts),
     setNow: (value) => void (current = value),
+    lease: async (holder) => new TableLease(await openTable(clients, `${prefix}Leases`), 'privacyDaily', holder, 60_000, now),
     now,
     allRows: async () => {
       const rows = new Map<string, StoredRow>();
