@@ -57,6 +57,7 @@ export class StoredPersonalData implements PersonalData {
       this.concerns(rows, (concern) => concern.raisedBy === mentorId),
       this.bookings(rows, mentorId),
       this.undelivered(rows, mentorId),
+      this.privacyRecords(rows, mentorId),
     ]);
     await this.broadcastTexts(rows);
     return rows.list().map(withoutYoungPeople);
@@ -72,6 +73,7 @@ export class StoredPersonalData implements PersonalData {
       rows.addAll('youngPeople', everyRow(this.tables.youngPeople, odata`PartitionKey eq ${encodeKey(youngPersonId)}`)),
       rows.addAll('access', everyRow(this.tables.access, odata`youngPersonId eq ${youngPersonId}`)),
       this.matchPartitions(rows, (relationship) => relationship.youngPersonId === youngPersonId && Boolean(matchIds.add(String(relationship.matchId)))),
+      this.privacyRecords(rows, youngPersonId),
     ]);
     await this.concerns(rows, (concern) => matchIds.has(String(concern.matchId)));
     return rows.list();
@@ -106,6 +108,13 @@ export class StoredPersonalData implements PersonalData {
         rows.add('sessions', { ...entity, partitionKey, rowKey: 'session' }, { title: fields.title, startsAt: fields.startsAt, endsAt: fields.endsAt, bookings: own });
       }),
     );
+  }
+
+  /** Their own requests and restriction: what the privacy work itself holds about them. */
+  private async privacyRecords(rows: Rows, personId: string): Promise<void> {
+    for await (const row of everyRow(this.tables.privacy, odata`RowKey eq ${'request'}`)) if (String(row.data).includes(personId)) rows.add('privacy', row);
+    const restriction = await orUndefinedWhenMissing(this.tables.privacy.getEntity<StoredRow>('restrictions', encodeKey(personId.toLowerCase())));
+    if (restriction) rows.add('privacy', restriction);
   }
 
   private async undelivered(rows: Rows, mentorId: string): Promise<void> {

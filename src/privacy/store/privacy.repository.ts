@@ -131,7 +131,7 @@ export class PrivacyRepository extends PartitionStore implements PrivacyStore {
   }
 
   async tombstones(): Promise<Tombstone[]> {
-    return (await this.list(odata`PartitionKey eq ${ERASURES} and RowKey lt ${'audit|'}`, (data) => tombstoneSchema.parse(JSON.parse(data)))).map((each) => each.value);
+    return (await this.list(odata`PartitionKey eq ${ERASURES}`, (data) => tombstoneSchema.parse(JSON.parse(data)))).map((each) => each.value);
   }
 
   async saveRun(run: RetentionRun, audit: Change<unknown>['audit']): Promise<void> {
@@ -140,7 +140,7 @@ export class PrivacyRepository extends PartitionStore implements PrivacyStore {
   }
 
   async runs(): Promise<RetentionRun[]> {
-    const found = await this.list(odata`PartitionKey eq ${RUNS} and RowKey lt ${'audit|'}`, (data) => runSchema.parse(JSON.parse(data)));
+    const found = await this.list(odata`PartitionKey eq ${RUNS}`, (data) => runSchema.parse(JSON.parse(data)));
     return found.map((each) => each.value).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   }
 

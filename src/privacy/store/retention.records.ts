@@ -77,11 +77,21 @@ export class StoredRetentionRecords implements RetentionRecords {
   private async closedYoungPeople(schedule: RetentionSchedule, today: CalendarDate, held: (key: string) => boolean): Promise<DueItem[]> {
     const items: DueItem[] = [];
     const filter = odata`RowKey eq ${'youngPerson'} and status eq ${'closed'}`;
+    const matchesOf = new Map<string, string[]>();
+    for await (const row of everyRow(this.tables.relationships, odata`RowKey eq ${'relationship'}`)) {
+      const { youngPersonId } = JSON.parse(String(row.data)) as { youngPersonId: string };
+      matchesOf.set(youngPersonId, [...(matchesOf.get(youngPersonId) ?? []), row.partitionKey]);
+    }
     for await (const row of this.tables.youngPeople.listEntities<StoredRow>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey', 'since'] } })) {
       const since = String(row.since ?? '');
-      if (!since || !isDue(since.slice(0, 10), schedule.youngPersonRecord, today) || held(personHoldKey(decodeKey(row.partitionKey)))) continue;
+      const youngPersonId = decodeKey(row.partitionKey);
+      if (!since || !isDue(since.slice(0, 10), schedule.youngPersonRecord, today) || held(personHoldKey(youngPersonId))) continue;
       const figure = trace('youngPersonRecord', PERSONAL_TABLES.youngPeople, row, since.slice(0, 7));
       items.push(...(await this.wholePartition('youngPersonRecord', 'youngPeople', row.partitionKey, 'youngPerson', figure)));
+      // The relationship row of each of their matches names them; its meetings and claims follow their own classes.
+      for (const partitionKey of matchesOf.get(youngPersonId) ?? []) {
+        items.push({ recordClass: 'youngPersonRecord', table: PERSONAL_TABLES.relationships, partitionKey, rowKey: 'relationship', counted: false });
+      }
     }
     return items;
   }
