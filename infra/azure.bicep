@@ -36,6 +36,9 @@ param governanceApproverIds string = ''
 @description('Mailbox (UPN) that organises session meetings; the Graph calendar permission is limited to it.')
 param organiserMailbox string = ''
 
+@description('The workspace tab\'s Entra app (aadApp/create in teamsapp.yml): its Teams single sign-on tokens are accepted. Empty: local sign-in only, which the tab refuses to offer in Teams.')
+param workspaceClientId string = ''
+
 var tenantId = subscription().tenantId
 var suffix = uniqueString(resourceGroup().id, resourceBaseName)
 var storageName = toLower(take('${resourceBaseName}${suffix}', 24))
@@ -162,6 +165,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COORDINATOR_IDS', value: coordinatorIds }
         { name: 'GOVERNANCE_APPROVER_IDS', value: governanceApproverIds }
         { name: 'ORGANISER_MAILBOX', value: organiserMailbox }
+        { name: 'WORKSPACE_CLIENT_ID', value: workspaceClientId }
+        { name: 'WORKSPACE_APP_ID_URI', value: empty(workspaceClientId) ? '' : 'api://${resourceBaseName}-${take(suffix, 6)}.azurewebsites.net/${workspaceClientId}' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
       ]
     }

@@ -78,6 +78,12 @@ describe('teamsapp/manifest.json', () => {
     expect(manifest.developer['privacyUrl']).toBe(SAMPLE_VALUES['COUNCIL_PRIVACY_URL']);
   });
 
+  it('offers the workspace as a personal tab served by the bot at /workspace/, beside the chat', () => {
+    const tabs = (filled() as unknown as { staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[] }).staticTabs;
+    expect(tabs[0]).toMatchObject({ entityId: 'workspace', name: 'Workspace', contentUrl: `https://${SAMPLE_VALUES['BOT_DOMAIN']}/workspace/`, scopes: ['personal'] });
+    expect(tabs.map((tab) => tab.entityId)).toContain('conversations');
+  });
+
   it('reads the icon sizes from the PNG headers: color 192×192, outline 32×32 with an alpha channel', () => {
     expect(readPngHeader(color)).toMatchObject({ width: 192, height: 192, bitDepth: 8 });
     expect(readPngHeader(outline)).toMatchObject({ width: 32, height: 32, bitDepth: 8, colourType: 6 });

@@ -46,7 +46,11 @@ const uses = (steps: Step[] | undefined) => (steps ?? []).map((step) => step.use
 /** Names the Toolkit knows before any step runs, or asks the user for when they are empty. */
 const BUILT_IN = new Set(['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME']);
 /** Names a step writes whatever its writeToEnvironmentFile says (the Toolkit's internal outputs). */
-const INTERNAL_OUTPUTS: Record<string, string[]> = { 'teamsApp/create': ['TEAMS_APP_TENANT_ID'] };
+const INTERNAL_OUTPUTS: Record<string, string[]> = {
+  'teamsApp/create': ['TEAMS_APP_TENANT_ID'],
+  // The Toolkit generates the access_as_user scope's id the first time aadApp/update runs.
+  'aadApp/update': ['AAD_APP_ACCESS_AS_USER_PERMISSION_ID'],
+};
 
 /** Every `${{NAME}}` a file uses is in the env file, built in, or written by a step or the Bicep outputs. */
 function undefinedNames(project: ProjectFile, texts: string[], envFile: string): string[] {
@@ -72,10 +76,12 @@ describe('teamsapp.yml (cloud environments)', () => {
     expect(text).toMatch(/\$schema=https:\/\/aka\.ms\/teams-toolkit\/v1\.\d+\/yaml\.schema\.json/);
   });
 
-  it('provisions: Teams app, ARM deployment of infra/azure.bicep, manifest validation, zip, update', () => {
+  it('provisions: Teams app, the workspace Entra app, ARM deployment of infra/azure.bicep, its SSO scope, manifest validation, zip, update', () => {
     expect(uses(project.provision)).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'arm/deploy',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/validateAppPackage',
@@ -119,6 +125,8 @@ describe('teamsapp.local.yml (debugging in Teams from a laptop)', () => {
       'teamsApp/create',
       'botAadApp/create',
       'botFramework/create',
+      'aadApp/create',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/validateAppPackage',

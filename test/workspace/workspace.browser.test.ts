@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
+import { EffectQueue } from '../../src/platform/storage/effect-queue.js';
+import { storageClients } from '../../src/platform/storage/storage-clients.js';
+import { openStorage } from '../../src/platform/storage/tables.js';
+import { RelationshipRepository } from '../../src/relationship/store/relationship.repository.js';
+import { SessionRepository } from '../../src/sessions/store/session.repository.js';
+import { launchChromium } from '../browser/playground-page.js';
+import { eventually } from '../support/eventually.js';
+import { ISAIAH } from '../support/people.js';
+import { startTestBot, TEST_TENANT, type TestBot } from '../support/test-bot.js';
+import { EntraSsoIssuer } from './entra-sso-issuer.js';
+import { VIEWS, WorkspacePage } from './workspace-page.js';
+import { seedWorkspace, type Seeded } from './workspace-seed.js';
+
+describe('the workspace tab in chromium, against the real bot on Azurite', () => {
+  let bot: TestBot;
+  let browser: Browser;
+  let seeded: Seeded;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now: new Date() });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  async function workspace(): Promise<WorkspacePage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    pages.push(page);
+    return new WorkspacePage(page, `http://127.0.0.1:${bot.bot.port}`);
+  }
+
+  it('signs in locally as a cast member, clearly marked local, and draws the funnel from the stored stages', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.page.getByText('Local mode: nobody is signed in with Microsoft Entra').waitFor();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.page.locator('[data-testid=funnel-chart] [role=option]').first().waitFor();
+    const table = await tab.funnelTable();
+    expect(await tab.funnelChart()).toEqual(table);
+    const stored = (stages: string[]) => seeded.mentors.filter((mentor) => stages.includes(mentor.stage)).length;
+    expect(table).toMatchObject({ Interested: stored(['interested', 'awaitingApproval']), Booked: stored(['booked']), Mentoring: stored(['active']), 'Ready (pen picture)': stored(['profileComplete']) });
+
+    await tab.page.getByRole('button', { name: 'Show trained' }).click();
+    const trained = tab.page.getByRole('table', { name: 'Trained: people' });
+    const names = await trained.locator('tbody tr td:first-child').allTextContents();
+    expect(names.sort()).toEqual(seeded.mentors.filter((m) => m.stage === 'trained').map((m) => m.name).sort());
+  });
+
+  it('shows the people, sessions and claims as stored', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('People');
+    await tab.page.getByText('Page 1 of 2 (48 in all)').waitFor();
+    await tab.page.getByLabel('Search').fill('Mentor 002');
+    await expect.poll(() => tab.page.locator('[data-testid=mentors-table] tbody tr').count()).toBe(1);
+    expect(await tab.page.locator('[data-testid=mentors-table] tbody tr').textContent()).toContain('Waiting on Megan Bowen');
+
+    await tab.show('Sessions');
+    await tab.page.getByText(`Seats: ${seeded.trainees.length} of 10 booked`).waitFor();
+
+    await tab.show('Claims');
+    await expect.poll(() => tab.page.locator('[data-testid=claims-table] tbody tr').count()).toBe(seeded.claims);
+  });
+
+  for (const theme of ['default', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical accessibility problem in any view, ${theme} theme`, async () => {
+      const tab = await workspace();
+      await tab.open(theme);
+      await tab.signInLocallyAs('Isaiah Langer');
+      await tab.page.locator('[data-testid=funnel-chart] [role=option]').first().waitFor();
+      expect(await tab.page.locator('html').getAttribute('data-theme')).toBe(theme);
+      for (const view of VIEWS) {
+        await tab.show(view);
+        await tab.page.waitForTimeout(300);
+        expect(await tab.seriousProblems(), `${view}, ${theme}`).toEqual([]);
+      }
+    });
+  }
+
+  it('lets a non-coordinator see only their own page', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Alex Wilber');
+    await tab.page.getByTestId('my-stage').waitFor();
+    expect(await tab.page.getByRole('tab').allTextContents()).toEqual(['My page']);
+    expect(await tab.page.getByText('Mentor 0').count()).toBe(0);
+  });
+
+  it('records the attendance register with the keyboard alone: everyone ticked is stored as present and becomes trained', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.page.locator('[data-testid=funnel-chart] [role=option]').first().waitFor();
+    await tab.page.getByRole('tab', { name: 'At a glance' }).focus();
+    await tab.page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('Enter');
+    await tab.page.getByText('Seats:').first().waitFor();
+    await tab.tabTo(/^Attendance register/);
+    await tab.page.keyboard.press('Enter');
+    await tab.tabTo(/Everyone booked came/);
+    await tab.page.keyboard.press('Space');
+    await tab.tabTo(/^Save attendance$/);
+    await tab.page.keyboard.press('Enter');
+    await tab.page.getByText(`Attendance saved: ${seeded.trainees.length} came`).waitFor();
+
+    const { sessions, mentors } = await stores(bot);
+    const stored = (await sessions.get(seeded.trainingId))!.session;
+    expect(stored.bookings.filter((booking) => booking.attended).map((booking) => booking.personId).sort()).toEqual(seeded.trainees.map((person) => person.id).sort());
+    await eventually(async () => {
+      for (const person of seeded.trainees) expect((await mentors.get(person.id))?.value.stage).toBe('trained');
+    });
+  });
+
+  it('approves every claim of the month in one go, and the store says approved', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('Claims');
+    await tab.page.getByRole('checkbox', { name: 'Choose every claim not yet paid' }).check();
+    await tab.page.getByRole('button', { name: `Approve chosen (${seeded.claims})` }).click();
+    await tab.page.getByText(`${seeded.claims} claims approved.`).waitFor();
+    const { relationships } = await stores(bot);
+    expect((await relationships.claimsForMonth(seeded.claimMonth)).map((claim) => claim.value.state)).toEqual(Array(seeded.claims).fill('approved'));
+  });
+});
+
+describe('the workspace tab signed in with a Teams SSO token', () => {
+  let bot: TestBot;
+  let issuer: EntraSsoIssuer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    issuer = await EntraSsoIssuer.start(TEST_TENANT);
+    bot = await startTestBot(issuer.env());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+    await issuer?.stop();
+  });
+
+  it('opens the coordinator views for a signed token, offers no local sign-in, and turns away a page with none', async () => {
+    const page = await browser.newPage();
+    const tab = new WorkspacePage(page, `http://127.0.0.1:${bot.bot.port}`);
+    await tab.open();
+    await page.getByText('Open the workspace from the Care Leaver Mentoring app in Teams to sign in.').waitFor();
+    expect(await page.getByLabel('Sign in as…').count()).toBe(0);
+
+    // What Teams' getAuthToken() hands the tab: a token Entra signed for this app, sent on every API call.
+    const token = await issuer.token({ oid: ISAIAH.id, name: ISAIAH.name });
+    await page.route('**/workspace/api/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+    await tab.open();
+    await page.getByRole('tab', { name: 'At a glance' }).waitFor();
+    expect(await page.getByText('Local mode').count()).toBe(0);
+    await page.locator('[data-testid=funnel-table]').waitFor();
+  });
+});
+
+async function stores(bot: TestBot) {
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const storage = await openStorage(clients, bot.env.TABLE_PREFIX!);
+  const queue = new EffectQueue(storage.effectQueue, () => new Date());
+  const now = () => new Date();
+  return {
+    sessions: new SessionRepository(await storage.openTable('Sessions'), queue, now),
+    mentors: new MentorRepository(await storage.openTable('Mentors'), queue, now),
+    relationships: new RelationshipRepository(await storage.openTable('Relationships'), queue, now),
+  };
+}
