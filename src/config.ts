@@ -30,6 +30,8 @@ const schema = z.object({
     .max(65535, 'must be a port number from 0 to 65535')
     .default(3978),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** all: answers Teams and delivers; web: answers and queues only; worker: delivers only, serving /health (docs/scaling.md). */
+  ROLE: z.enum(['all', 'web', 'worker'], { errorMap: () => ({ message: 'must be all, web or worker' }) }).default('all'),
 
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { TableClient } from '@azure/data-tables';
 import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
@@ -14,6 +15,8 @@ import { LocalDirectory } from './platform/directory/local-directory.js';
 import { firstNotice } from './platform/delivery/failure-notice.js';
 import { EffectWorker, DEFAULT_WORKER_OPTIONS } from './platform/delivery/effect-worker.js';
 import { every, type Interval } from './platform/delivery/interval.js';
+import { Foreground } from './platform/delivery/foreground.js';
+import { createHealthServer } from './platform/delivery/health-server.js';
 import { sweepOutboxes } from './platform/delivery/outbox-sweeper.js';
 import { createLogger, type Logger } from './log.js';
 import { CardMessageRepository } from './platform/storage/card-message.repository.js';
@@ -63,6 +66,9 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const roles = await schemeRoles(config, directory, localFile);
   const conversations = new ConversationRepository(storage.tables.conversations);
   const clock = { now };
+  // ROLE (docs/scaling.md): web answers and queues, worker delivers and runs the schedules, all does both.
+  const answers = config.ROLE !== 'worker';
+  const delivers = config.ROLE !== 'web';
 
   const adapter = createAdapter(config, log);
   const transport = new TeamsTransport({
@@ -91,6 +97,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
     undelivered,
     ...(graph ? { graph } : {}),
     transport,
+    delivers,
   };
   const features: Feature[] = [];
   for (const factory of options.features ?? FEATURES) features.push(await factory(context));
@@ -98,6 +105,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
   for (const table of outboxTables) byName.set(table.tableName, table);
   const coordinatorIds = () => roles.coordinators.map((c) => c.id);
 
+  const foreground = new Foreground();
   const teams = { conversations, log, roles, clock, undelivered, trustedTenantId: config.TEAMS_TENANT_ID };
   const bot = createBot(adapter, teams, features.flatMap((feature) => (feature.routes ? [feature.routes] : [])));
   const messenger = new TeamsMessenger(transport, [undeliveredNotifiers(undelivered, directory), ...features.flatMap((f) => (f.notifiers ? [f.notifiers] : []))]);
@@ -106,19 +114,25 @@ export async function startBot(env: Record<string, string | undefined>, options:
     giveUpNotice: firstNotice(features.flatMap((feature) => (feature.giveUpNotice ? [feature.giveUpNotice] : []))),
     retry: { ...DEFAULT_WORKER_OPTIONS.retry, giveUpAfterMs: config.DELIVERY_GIVE_UP_HOURS * 3_600_000 },
     pollMs: config.WORKER_POLL_MS,
+    ...(answers ? { yieldTo: foreground } : {}),
   });
-  if (options.startWorker !== false) worker.start();
-  const jobs: Interval[] = [
-    every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(outboxTables, queue, now()), log),
-    ...features.flatMap((feature) => feature.jobs ?? []).map((job) => every(job.everyMs, job.name, () => job.run(), log)),
-  ];
+  if (delivers && options.startWorker !== false) worker.start();
+  const jobs: Interval[] = delivers
+    ? [
+        every(config.OUTBOX_SWEEP_SECONDS * 1000, 'outboxSweep', () => sweepOutboxes(outboxTables, queue, now()), log),
+        ...features.flatMap((feature) => feature.jobs ?? []).map((job) => every(job.everyMs, job.name, () => job.run(), log)),
+      ]
+    : [];
 
-  const server = createBotServer(adapter, bot, log, features.flatMap((feature) => (feature.web ? [feature.web] : [])));
+  const server = answers
+    ? createBotServer(adapter, bot, log, features.flatMap((feature) => (feature.web ? [feature.web] : [])))
+    : createHealthServer();
+  if (answers) countRequests(server, foreground);
   server.listen(config.PORT, '0.0.0.0');
   await once(server, 'listening');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info({ port, storage: config.mode.storage, directory: config.mode.directory, auth: config.mode.auth }, 'mentoring scheme bot listening on /api/messages');
+  log.info({ port, role: config.ROLE, storage: config.mode.storage, directory: config.mode.directory, auth: config.mode.auth }, 'mentoring scheme bot listening on /api/messages');
 
   return {
     port,
@@ -133,6 +147,15 @@ export async function startBot(env: Record<string, string | undefined>, options:
       await azurite?.stop();
     },
   };
+}
+
+/** People's requests in flight, which the worker in this process steps aside for (ROLE=all). */
+function countRequests(server: Server, foreground: Foreground): void {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return;
+    foreground.enter();
+    res.once('close', () => foreground.leave());
+  });
 }
 
 async function storageConnection(config: Config, log: Logger): Promise<{ connection: StorageConnection; azurite?: EmbeddedAzurite }> {

@@ -8,6 +8,7 @@ describe('configuration', () => {
   it('runs in local mode with nothing configured', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);
+    expect(config.ROLE).toBe('all');
     expect(config.mode).toEqual({ storage: 'embedded', directory: 'localFile', auth: 'off' });
   });
 
@@ -57,6 +58,7 @@ describe('configuration', () => {
     [{ STORAGE_TABLE_ENDPOINT: 'https://a.table.core.windows.net' }, 'STORAGE_QUEUE_ENDPOINT'],
     [{ GRAPH_CLIENT_ID: 'c' }, 'GRAPH_TENANT_ID'],
     [{ TEAMS_APP_ID: 'app' }, 'TEAMS_APP_ID'],
+    [{ ROLE: 'both' }, 'ROLE'],
   ])('refuses %j with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -68,7 +68,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     retry: { ...DEFAULT_BROADCAST_WORKER_OPTIONS.retry, baseDelayMs: config.BROADCAST_RETRY_BASE_MS },
   };
   const worker = new BroadcastWorker({ broadcasts, presence: new WorkerPresenceRepository(broadcastsTable), queue, sender, pacer, log, now }, options);
-  worker.start();
+  if (context.delivers) worker.start();
 
   const groups = context.graph
     ? new GraphGroupMembers(context.graph)

@@ -28,6 +28,8 @@ export interface FeatureContext {
   /** The Graph client when Graph is configured; undefined in local mode. */
   readonly graph?: Client;
   readonly transport: TeamsTransport;
+  /** False under ROLE=web: the feature queues work but starts no consumer of its own (another process delivers). */
+  readonly delivers: boolean;
 }
 
 export interface ScheduledJob {

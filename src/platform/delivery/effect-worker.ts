@@ -1,5 +1,6 @@
 import { DeliveryError, type EffectDelivery } from './delivery.js';
 import type { GiveUpNotice } from './failure-notice.js';
+import { NEVER_BUSY, type Yielding } from './foreground.js';
 import type { Effect, OutboundMessage } from '../app/ports.js';
 import { isUndeliveredReport, type UndeliveredCode, type UndeliveredReport } from './undelivered/undelivered.js';
 import { DEFAULT_PATIENT_POLICY, nextTry, type PatientRetryPolicy } from '../kernel/delivery/patient-retry.js';
@@ -15,11 +16,16 @@ export interface EffectWorkerOptions {
   readonly claimMs: number;
   readonly pollMs: number;
   readonly batchSize: number;
+  /** How many partitions are carried out at once; the rest of a batch waits its turn. */
+  readonly concurrency?: number;
+  /** Card actions answered in the same process go first: the worker waits for a quiet moment (capped) before each step. */
+  readonly yieldTo?: Yielding;
+  readonly yieldMaxMs?: number;
   /** The capabilities' own notices for effects that are not messages to someone (a session's calendar). */
   readonly giveUpNotice?: GiveUpNotice;
 }
 
-export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { retry: DEFAULT_PATIENT_POLICY, claimMs: 60_000, pollMs: 500, batchSize: 16 };
+export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { retry: DEFAULT_PATIENT_POLICY, claimMs: 60_000, pollMs: 500, batchSize: 16, concurrency: 4, yieldMaxMs: 100 };
 
 /** One failed try, as the sender classified it. */
 interface Failure {
@@ -71,13 +77,20 @@ export class EffectWorker {
       const key = JSON.stringify([signal.tableName, signal.partitionKey]);
       byPartition.set(key, [...(byPartition.get(key) ?? []), signal]);
     }
-    await Promise.all([...byPartition.values()].map(([first, ...repeats]) => this.handle(first!, repeats)));
+    const partitions = [...byPartition.values()];
+    const lanes = Math.max(1, this.options.concurrency ?? partitions.length);
+    await Promise.all(
+      Array.from({ length: Math.min(lanes, partitions.length) }, async () => {
+        for (let next = partitions.shift(); next; next = partitions.shift()) await this.handle(next[0]!, next.slice(1));
+      }),
+    );
     return signals.length;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        await this.stepAside();
         const handled = await this.runOnce();
         if (handled === 0) await sleep(this.options.pollMs);
       } catch (error) {
@@ -116,6 +129,7 @@ export class EffectWorker {
         delays.set(item, wait);
         continue;
       }
+      await this.stepAside();
       const attempt = await this.attempt(table, item);
       if (attempt.outcome === 'delivered' && !isUndeliveredReport(item.effect)) gotThrough = true;
       if (attempt.retryInMs !== undefined) delays.set(item, attempt.retryInMs);
@@ -141,6 +155,10 @@ export class EffectWorker {
       const retryInMs = await this.afterFailure(table, item, claimed, error);
       return retryInMs === undefined ? { outcome: 'failed' } : { outcome: 'retry', retryInMs };
     }
+  }
+
+  private stepAside(): Promise<void> {
+    return (this.options.yieldTo ?? NEVER_BUSY).quiet(this.options.yieldMaxMs ?? 0);
   }
 
   private claim(table: OutboxTable, item: OutboxItem): Promise<string | undefined> {
