@@ -32,7 +32,7 @@ export const EMPTY_COHORT_BOOK: CohortBook = { cohorts: [], waitingForDates: [] 
 
 /** "2027 cohort" and "2027" name the same cohort: the key is the name without the word cohort, in lower-case words. */
 export function cohortKey(name: string): string {
-  const words = name.toLowerCase().replace(/\bcohort\b/g, ' ').match(/[a-z0-9]+/g) ?? [];
+  const words = name.toLowerCase().replace(/\bcohort\b/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.join('-');
 }
 
