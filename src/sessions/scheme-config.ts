@@ -32,7 +32,7 @@ export type SchemeConfig = z.infer<typeof schemeSchema>;
 export class SchemeConfigError extends Error {}
 
 /** Reads and checks the scheme configuration file; anything wrong stops start-up with one line saying what. */
-export function loadSchemeConfig(file: string, yearOverride?: number): { config: SchemeConfig; cohort: readonly SessionDraft[] } {
+export function loadSchemeConfig(file: string, yearOverride?: number): { config: SchemeConfig; cohort: readonly SessionDraft[]; year: number } {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -47,5 +47,5 @@ export function loadSchemeConfig(file: string, yearOverride?: number): { config:
   const cohortConfig = { ...parsed.data.cohort, ...(yearOverride ? { year: yearOverride } : {}) } as CohortConfig;
   const drafts = cohortSessionDrafts(cohortConfig);
   if (!drafts.ok) throw new SchemeConfigError(`Scheme configuration ${file}: ${drafts.error.message}`);
-  return { config: parsed.data, cohort: drafts.value };
+  return { config: parsed.data, cohort: drafts.value, year: cohortConfig.year };
 }

@@ -1,6 +1,7 @@
-import { SYSTEM } from '../platform/kernel/person.js';
 import type { Directory } from '../platform/app/ports.js';
-import { seedSession } from './app/create-session.js';
+import type { CohortDeps } from './app/cohort-ports.js';
+import { seedSchemeCohort } from './app/seed-scheme-cohort.js';
+import { CohortRepository } from './store/cohort.repository.js';
 import { reconcileCalendars } from './app/reconcile-calendars.js';
 import { sendSessionReminders } from './app/send-reminders.js';
 import type { EmailLookup } from './app/session-ports.js';
@@ -25,13 +26,15 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   const { config, log } = context;
   const scheme = loadSchemeConfig(config.SCHEME_CONFIG_FILE, config.COHORT_YEAR);
   const now = (): Date => journey.clock.now();
-  const { deps, table } = await sharedSessions(context);
-  const { sessions } = deps;
-  for (const draft of scheme.cohort) {
-    const outcome = await seedSession(deps, SYSTEM, draft);
-    if (outcome === 'created') log.info({ sessionId: draft.id }, 'seeded a cohort session from the scheme configuration');
-  }
+  const { deps: sessionDeps, table } = await sharedSessions(context);
+  const { sessions } = sessionDeps;
   const timeZone = scheme.config.cohort.timeZone ?? DEFAULT_TIME_ZONE;
+  const { year: _year, ...cohortDefaults } = scheme.config.cohort;
+  const deps: CohortDeps = { ...sessionDeps, cohorts: new CohortRepository(table, context.queue, now), cohortDefaults, timeZone };
+  // The scheme file's cohort opens only while it can still be booked; otherwise none is open, and the coordinators' sessions card says so first.
+  const seeded = await seedSchemeCohort(deps, scheme.year, scheme.cohort);
+  if (seeded === 'opened') log.info({ year: scheme.year }, 'opened the cohort of the scheme configuration');
+  if (seeded === 'past') log.info({ year: scheme.year }, "the scheme configuration's cohort has passed: no cohort is open until a coordinator opens one");
 
   let calendar: CalendarSyncDeps | undefined;
   if (context.graph && config.ORGANISER_MAILBOX) {

@@ -56,6 +56,10 @@ export interface SessionsBotOptions {
   readonly installs?: readonly TestPerson[];
   /** People then stored as approved mentors. */
   readonly approvedMentors?: readonly TestPerson[];
+  /** The scheme configuration instead of next year's cohort (such as the shipped config/scheme.json). */
+  readonly scheme?: { readonly file: string; readonly year: number };
+  /** Where the bot's clock starts (then moved with `advance`); the real time when not given. */
+  readonly startAt?: Date;
 }
 
 /**
@@ -66,8 +70,8 @@ export async function startSessionsBot(options: SessionsBotOptions): Promise<Ses
   const graph = await new GraphStandIn({ people: [...castAsGraphPeople(), ...(options.extraPeople ?? [])], teamsAppId: '00000000-0000-4000-8000-00000000a11c', accessToken: GRAPH_TOKEN }).start();
   const calendar = new GraphCalendarStandIn(ORGANISER);
   calendar.attachTo(graph.http);
-  const { file, year } = schemeFile(options.seats);
-  let offset = 0;
+  const { file, year } = options.scheme ?? schemeFile(options.seats);
+  let offset = options.startAt ? options.startAt.getTime() - Date.now() : 0;
   const t = await startTestBot(
     {
       GRAPH_TENANT_ID: 'tenant-1',

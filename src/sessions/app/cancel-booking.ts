@@ -15,14 +15,15 @@ export function cancelMyBooking(deps: SessionDeps, actor: PersonRef, sessionId: 
   return writerFor(deps).run(sessionId, (current, version, now) => cancellationStep(current, version, now, actor));
 }
 
-function cancellationStep(current: Session | undefined, version: number, now: Date, actor: PersonRef): StepOutcome<CancelResult> {
+/** `personId` is whose booking goes: the actor's own, unless the system gives it up for them (trained elsewhere). */
+export function cancellationStep(current: Session | undefined, version: number, now: Date, actor: PersonRef, personId = actor.id): StepOutcome<CancelResult> {
   if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
-  const cancelled = cancelBooking(current, actor.id, now);
+  const cancelled = cancelBooking(current, personId, now);
   if (!cancelled.ok) return { answer: { ...cancelled, session: current } };
   const { session, promoted } = cancelled.value;
-  const wasConfirmed = current.bookings.find((b) => b.personId === actor.id)?.status === 'confirmed';
+  const wasConfirmed = current.bookings.find((b) => b.personId === personId)?.status === 'confirmed';
   const effects: Effect[] = [];
-  if (wasConfirmed) effects.push(calendarSync(session, version), ...mentorStageSync(session, version, actor.id, actor));
+  if (wasConfirmed) effects.push(calendarSync(session, version), ...mentorStageSync(session, version, personId, actor));
   if (promoted) effects.push(promotedNotice(session, version, promoted), ...mentorStageSync(session, version, promoted.personId, actor));
   const audit = [bookingAudit(actor, 'cancelBooking', session, now)];
   if (promoted) audit.push(bookingAudit(actor, 'promoteFromWaitingList', session, now, 'FIRST_IN_LINE'));

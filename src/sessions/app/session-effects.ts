@@ -94,5 +94,17 @@ export function fanOutEffects(session: Session, version: number, purpose: FanOut
       message: { type: 'sessionMoved', sessionId: session.id, personId: booking.personId },
     }));
   }
-  return confirmedBookings(session).flatMap((booking) => mentorStageSync(session, version, booking.personId, actor));
+  return confirmedBookings(session).flatMap((booking) => [
+    ...mentorStageSync(session, version, booking.personId, actor),
+    ...(booking.attended === true ? [releaseOtherTrainingEffect(session, version, booking.personId)] : []),
+  ]);
+}
+
+/** Someone present at this training gives up their places and waits on the others (read as stored when it runs). */
+function releaseOtherTrainingEffect(session: Session, version: number, personId: string): Effect {
+  return {
+    id: `${session.id}.v${version}.release.${personId}`,
+    recipientId: `session:${session.id}`,
+    message: { type: 'sessionReleaseOtherTraining', sessionId: session.id, personId },
+  };
 }

@@ -5,6 +5,10 @@ import type { CalendarFailure } from './calendar-failure.js';
 export type SessionMessage =
   /** The booking card, sent when someone is approved. */
   | { readonly type: 'sessionOffer'; readonly mentorId: string }
+  /** A cohort opened: the booking card, to a mentor who was waiting for its dates. */
+  | { readonly type: 'cohortOffer'; readonly cohortId: string; readonly mentorId: string }
+  /** A mentor was trained at this session: their places on other training sessions go to the people waiting. */
+  | { readonly type: 'sessionReleaseOtherTraining'; readonly sessionId: string; readonly personId: string }
   /** Converge the session's Graph event (and its attendees) to the bookings as stored when it runs. */
   | { readonly type: 'syncSessionCalendar'; readonly sessionId: string; readonly version: number }
   /** Converge a mentor's stage ('approved' / 'booked' / 'trained') to their training booking as stored when it runs. */

@@ -1,6 +1,12 @@
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import { DEFAULT_TIME_ZONE, MAX_SEATS, MIN_SEATS, type SessionDraft, type SessionKind, type SessionLocation } from './session.js';
 import { isTimeZone, localToUtc } from './zoned-time.js';
+import { cohortIdFor } from './cohort.js';
+
+/** The name a cohort seeded from the scheme file gets: "2027 cohort". */
+export function cohortName(year: number): string {
+  return `${year} cohort`;
+}
 
 export type CohortKind = Extract<SessionKind, 'informationSession' | 'training'>;
 
@@ -95,6 +101,7 @@ function draft(config: CohortConfig, kind: CohortKind, shared: Shared): Result<S
     location: shared.location,
     seats: shared.seats,
     bookingClosesAt: closes.toISOString(),
+    cohortId: cohortIdFor(cohortName(config.year)),
   } satisfies SessionDraft);
 }
 

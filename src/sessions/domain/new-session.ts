@@ -71,7 +71,7 @@ function readTimeZone(value: unknown, fallback: string, problems: FieldProblem[]
   return undefined;
 }
 
-function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem[]): SessionLocation | undefined {
+export function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem[]): SessionLocation | undefined {
   const venue = checkFreeText(venueValue, { label: 'The venue', max: MAX_VENUE_LENGTH, required: true, whenMissing: 'Please give the venue for a session in person.' });
   const venueTyped = venue.ok || venue.error.code !== 'TEXT_MISSING';
   const chosen = type === undefined || type === '' ? (venueTyped ? 'inPerson' : undefined) : type;
@@ -85,7 +85,7 @@ function readLocation(type: unknown, venueValue: unknown, problems: FieldProblem
   return undefined;
 }
 
-function readSeats(value: unknown, problems: FieldProblem[]): number | undefined {
+export function readSeats(value: unknown, problems: FieldProblem[]): number | undefined {
   const seats = readSeatsInput(value);
   if (seats !== undefined && Number.isInteger(seats) && seats >= MIN_SEATS && seats <= MAX_SEATS) return seats;
   problems.push(problem('seats', 'INVALID_SEATS', `Seats must be a whole number from ${MIN_SEATS} to ${MAX_SEATS}.`));

@@ -48,6 +48,8 @@ export interface Session {
   readonly seats: number;
   readonly bookingClosesAt: string;
   readonly cancelledAt?: string;
+  /** The cohort it belongs to (an information session or training opened with one); absent for sessions made on their own. */
+  readonly cohortId?: string;
   /** In arrival order: the waiting list is the waiting rows in this order. */
   readonly bookings: readonly Booking[];
 }

@@ -54,6 +54,7 @@ const sessionSchema: z.ZodType<Session> = z.object({
   seats: z.number().int(),
   bookingClosesAt: z.string(),
   cancelledAt: z.string().optional(),
+  cohortId: z.string().optional(),
   bookings: z.array(booking),
 });
 

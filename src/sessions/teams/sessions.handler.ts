@@ -8,10 +8,15 @@ import { moveWholeSession } from '../app/move-session.js';
 import { recordSessionAttendance } from '../app/record-attendance.js';
 import { retrySessionCalendar } from '../app/retry-calendar.js';
 import type { SessionDeps } from '../app/session-deps.js';
+import type { CohortDeps } from '../app/cohort-ports.js';
+import { cohortOverview } from '../app/cohort-views.js';
+import { sessionsOrWait } from '../app/wait-for-dates.js';
+import { cohortsCard } from './cards/cohorts.card.js';
+import { datesNotSetCard } from './cards/dates-not-set.card.js';
 import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionViews } from '../app/session-views.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import type { AttendanceMark, Session } from '../domain/index.js';
+import { stillToCome, type AttendanceMark, type Session } from '../domain/index.js';
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
 import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
@@ -21,7 +26,7 @@ import { newSessionFormCard, type NewSessionValues } from './cards/new-session-f
 import { sessionBookingCard } from './cards/session-booking.card.js';
 
 export interface SessionHandlerDeps {
-  readonly sessions: SessionDeps;
+  readonly sessions: CohortDeps;
   readonly log: Logger;
   readonly timeZone: string;
 }
@@ -37,9 +42,11 @@ export async function bookingCardFor(
   const now = deps.clock.now();
   const { stage: known, ...rest } = options;
   const [views, stage] = await Promise.all([
-    sessionViews(deps, now, { kinds: MENTOR_KINDS, filter: (s) => !s.cancelledAt }),
+    // Past sessions fold away from a mentor's card (the coordinator still sees them).
+    sessionViews(deps, now, { kinds: MENTOR_KINDS, filter: (s) => stillToCome(s, now) }),
     known ? Promise.resolve(known) : deps.mentors.get(personId).then((m) => m?.value.stage),
   ]);
+  if (views.length === 0 && stage === 'approved') return datesNotSetCard(options.approved ? { approved: true } : {});
   return sessionBookingCard({ sessions: views, personId, stage, now, ...rest });
 }
 
@@ -60,8 +67,15 @@ function sessionIdOf(data: unknown): string | undefined {
 export function sessionsCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     const shown = await sessionsFor(h.sessions, actor);
-    if (shown.role === 'coordinator') return void (await sendCard(context, coordinatorSessionsCard(shown.views, h.sessions.clock.now())));
-    await sendCard(context, await bookingCardFor(h.sessions, actor.id));
+    if (shown.role === 'coordinator') {
+      // With nothing open, the coordinator is shown that first, with the way to open the next cohort.
+      const cohorts = await cohortOverview(h.sessions, actor);
+      if (cohorts.ok && !cohorts.value.anyOpen) await sendCard(context, cohortsCard(cohorts.value));
+      return void (await sendCard(context, coordinatorSessionsCard(shown.views, h.sessions.clock.now())));
+    }
+    const mentor = (await h.sessions.mentors.get(actor.id))?.value;
+    if (mentor && (await sessionsOrWait(h.sessions, mentor)) === 'waitingForDates') return void (await sendCard(context, datesNotSetCard()));
+    await sendCard(context, await bookingCardFor(h.sessions, actor.id, mentor ? { stage: mentor.stage } : {}));
   };
 }
 

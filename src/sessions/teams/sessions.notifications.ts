@@ -1,5 +1,8 @@
 import { fanOutEffects } from '../app/session-effects.js';
-import type { SessionDeps } from '../app/session-deps.js';
+import type { CohortDeps } from '../app/cohort-ports.js';
+import { releaseOtherTraining } from '../app/release-other-training.js';
+import { sessionsOrWait } from '../app/wait-for-dates.js';
+import { datesNotSetCard } from './cards/dates-not-set.card.js';
 import { syncMentorStage } from '../app/sync-mentor-stage.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../app/sync-calendar.js';
 import { tellCalendarFailure } from '../app/tell-calendar-failure.js';
@@ -14,7 +17,7 @@ import type { Notifiers } from '../../platform/delivery/notifier.js';
  * Each notifier reads the session as stored now, so a late or repeated effect never tells anyone something stale.
  * Calendar work and the mentor's stage are effects too: the worker retries them and reports what it cannot do.
  */
-export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps | undefined): Notifiers {
+export function sessionNotifiers(deps: CohortDeps, calendar: CalendarSyncDeps | undefined): Notifiers {
   const view = async (sessionId: string): Promise<SessionView | undefined> => {
     const stored = await deps.sessions.get(sessionId);
     if (!stored) return undefined;
@@ -25,7 +28,21 @@ export function sessionNotifiers(deps: SessionDeps, calendar: CalendarSyncDeps |
     sessionOffer: async (effect, message, transport) => {
       const mentor = (await deps.mentors.get(message.mentorId))?.value;
       if (mentor?.stage !== 'approved') return;
-      await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { approved: true }));
+      // Approved with nothing to book: told plainly, and kept waiting for the next cohort's dates.
+      if ((await sessionsOrWait(deps, mentor)) === 'waitingForDates') return void (await transport.send(effect.recipientId, datesNotSetCard({ approved: true })));
+      await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { approved: true, stage: mentor.stage }));
+    },
+    cohortOffer: async (effect, message, transport) => {
+      const mentor = (await deps.mentors.get(message.mentorId))?.value;
+      if (mentor?.stage !== 'approved') return;
+      // The cohort's sessions were cancelled or closed before this went: they wait again, and were told so already.
+      if ((await sessionsOrWait(deps, mentor)) === 'waitingForDates') return;
+      const cohort = (await deps.cohorts.get()).value.cohorts.find((each) => each.id === message.cohortId);
+      const notice = { text: `The dates are set${cohort ? ` for the ${cohort.name}` : ''}: book your information session and training.`, tone: 'good' as const };
+      await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { notice, stage: mentor.stage }));
+    },
+    sessionReleaseOtherTraining: async (_effect, message) => {
+      await releaseOtherTraining(deps, message.sessionId, message.personId);
     },
     syncSessionCalendar: async (_effect, message) => {
       if (!calendar) return;

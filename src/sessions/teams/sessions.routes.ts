@@ -16,6 +16,7 @@ import {
   type SessionHandlerDeps,
 } from './sessions.handler.js';
 import { sessionStatusFacts } from './session-status.js';
+import { cohortsCommand, openCohortAction, openCohortCommand, openCohortFormAction } from './cohorts.handler.js';
 import type { RouteRegistry } from '../../platform/teams/route-registry.js';
 
 /** Sessions: booking for mentors; creating, attendance and cancelling for coordinators (checked on the server). */
@@ -25,6 +26,10 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .command(/^\s*(my\s+)?sessions\s*$/i, 'sessions', sessionsCommand(deps))
     .command(/^\s*new\s+session\s*$/i, 'newSession', newSessionCommand(deps))
     .command(/^\s*attendance\s*$/i, 'attendance', attendanceCommand(deps))
+    .command(/^\s*cohorts?\s*$/i, 'cohorts', cohortsCommand(deps))
+    .command(/^\s*(open|new)\s+(the\s+)?(next\s+)?cohort\s*$/i, 'openCohort', openCohortCommand(deps))
+    .action(SESSION_VERBS.openCohortForm, openCohortFormAction(deps))
+    .action(SESSION_VERBS.openCohort, openCohortAction(deps))
     .action(SESSION_VERBS.bookSession, bookSessionAction(deps))
     .action(SESSION_VERBS.cancelSessionBooking, cancelSessionBookingAction(deps))
     .action(SESSION_VERBS.newSessionForm, newSessionFormAction(deps))

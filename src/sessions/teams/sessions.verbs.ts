@@ -8,6 +8,8 @@ export const SESSION_VERBS = {
   createSession: 'createSession',
   moveSession: 'moveSession',
   newSessionForm: 'newSessionForm',
+  openCohort: 'openCohort',
+  openCohortForm: 'openCohortForm',
   recordAttendance: 'recordAttendance',
   retrySessionCalendar: 'retrySessionCalendar',
 } as const;

@@ -39,6 +39,10 @@ import { retrySessionCalendar } from '../../../src/sessions/app/retry-calendar.j
 import type { SessionDeps } from '../../../src/sessions/app/session-deps.js';
 import { openNewSessionForm, sessionForAttendance, sessionsForAttendance, sessionsToManage } from '../../../src/sessions/app/session-views.js';
 import { SessionRepository } from '../../../src/sessions/store/session.repository.js';
+import type { CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
+import { cohortOverview, openCohortForm } from '../../../src/sessions/app/cohort-views.js';
+import { openCohort } from '../../../src/sessions/app/open-cohort.js';
+import { CohortRepository } from '../../../src/sessions/store/cohort.repository.js';
 import { snapshotTables } from '../../support/table-snapshot.js';
 import { uniquePrefix } from '../../support/test-bot.js';
 
@@ -56,6 +60,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
   const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
   let sessions: SessionDeps;
+  let cohorts: CohortDeps;
   let matching: MatchingDeps;
   let relationships: RelationshipDeps;
   let broadcasts: CoordinatorBroadcastDeps;
@@ -74,7 +79,9 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const records = new MentorMatchingRepository(await open('MentorMatching'), queue, now);
     const youngPeopleTable = await open('YoungPeople');
     const youngPeople = new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(await open('YoungPersonAccess'), now), queue, now);
-    sessions = { ...journey, sessions: new SessionRepository(await open('Sessions'), queue, now) };
+    const sessionsTable = await open('Sessions');
+    sessions = { ...journey, sessions: new SessionRepository(sessionsTable, queue, now) };
+    cohorts = { ...sessions, cohorts: new CohortRepository(sessionsTable, queue, now), cohortDefaults: { location: { type: 'online' }, seats: 20 }, timeZone: 'Europe/London' };
     matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id' };
     relationships = {
       journey,
@@ -122,6 +129,9 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['openNewSessionForm', () => openNewSessionForm(sessions, MENTOR)],
     ['sessionsForAttendance', () => sessionsForAttendance(sessions, MENTOR)],
     ['sessionForAttendance', () => sessionForAttendance(sessions, MENTOR, sessionId)],
+    ['openCohort', () => openCohort(cohorts, MENTOR, { name: '2027 cohort', informationDate: '2027-11-08', informationStart: '10:00', informationEnd: '12:00', trainingDate: '2027-11-29', trainingStart: '09:30', trainingEnd: '16:30', location: 'online', seats: '20', closesHoursBefore: '24' })],
+    ['openCohortForm', () => openCohortForm(cohorts, MENTOR)],
+    ['cohortOverview', () => cohortOverview(cohorts, MENTOR)],
     ['recordDbsCheck', () => recordDbsCheck(matching, MENTOR, MENTOR.id, { certificateNumber: '001234567890', issuedOn: '2026-11-01' })],
     ['mentorsLackingDbs', () => mentorsLackingDbs(matching, MENTOR)],
     ['dbsFormFor', () => dbsFormFor(matching, MENTOR, MENTOR.id)],

@@ -17,6 +17,7 @@ import { BROADCAST_CARDS } from '../../broadcast/teams/broadcast-cards.js';
 import { MATCHING_CARDS } from '../../matching/teams/matching-cards.js';
 import { RELATIONSHIP_CARDS } from '../../relationship/teams/relationship-cards.js';
 import { SESSION_CARDS, STATUS_BOOKINGS } from '../../sessions/teams/session-cards.js';
+import { COHORT_CARDS } from '../../sessions/teams/cohort-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -56,6 +57,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...MATCHING_CARDS,
   ...RELATIONSHIP_CARDS,
   ...SESSION_CARDS,
+  ...COHORT_CARDS,
   ...BROADCAST_CARDS,
 ];
 

@@ -168,8 +168,8 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
   it('reminds everyone booked the day before, with a way to cancel', async () => {
     const trainingStart = Date.UTC(t.year, 10, 30, 9, 30);
     t.advance(trainingStart - 12 * 3_600_000 - Date.now());
-    await eventually(() => expect(lastCardTo(ADELE)).toContain('Reminder: full-day training tomorrow'), 15_000);
-    await eventually(() => expect(lastCardTo(PATTI)).toContain('Reminder: full-day training tomorrow'), 15_000);
+    await eventually(() => expect(lastCardTo(ADELE)).toContain('Reminder: full-day training tomorrow at 09:30'), 15_000);
+    await eventually(() => expect(lastCardTo(PATTI)).toContain('Reminder: full-day training tomorrow at 09:30'), 15_000);
     expect(lastCardTo(PATTI)).toContain('Cancel my place');
     expect(cardsTo(ALEX).some((a) => cardText(a).includes('Reminder: full-day training'))).toBe(false);
   });

@@ -1,12 +1,13 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
 import { KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
+import { relativeDay } from '../../domain/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 
-/** The day before: the details, and a way to give up the place so someone waiting can have it. */
+/** Before it starts: when, in words ("today at 15:40"), the details, and a way to give up the place for someone waiting. */
 export function sessionReminderCard(view: SessionView, now: Date): AdaptiveCardJson {
   const { session } = view;
   return card(
-    [heading(`Reminder: ${KIND_NAMES[session.kind].toLowerCase()} tomorrow`), text(session.title, { weight: 'Bolder' }), sessionFacts(view, now), text('If you can no longer come, please cancel so that someone on the waiting list can have your place.')],
+    [heading(`Reminder: ${KIND_NAMES[session.kind].toLowerCase()} ${relativeDay(new Date(session.startsAt), now, session.timeZone)}`), text(session.title, { weight: 'Bolder' }), sessionFacts(view, now), text('If you can no longer come, please cancel so that someone on the waiting list can have your place.')],
     [execute('Cancel my place', SESSION_VERBS.cancelSessionBooking, { sessionId: session.id }, 'destructive')],
   );
 }

@@ -6,7 +6,7 @@ import { dbsInput, profileInput, youngPersonInput } from '../../../../src/matchi
 import { parseSignUp } from '../../../../src/journey/app/sign-up.input.js';
 import { parseDbsRecord, parseMentorProfile } from '../../../../src/matching/domain/index.js';
 import { DEFAULT_CLAIM_POLICY, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
-import { parseNewSession } from '../../../../src/sessions/domain/index.js';
+import { EMPTY_COHORT_BOOK, parseCohortForm, parseNewSession } from '../../../../src/sessions/domain/index.js';
 import { parseYoungPersonDetails } from '../../../../src/matching/domain/young-people/index.js';
 import type { FieldProblem } from '../../../../src/platform/kernel/validation/index.js';
 
@@ -149,6 +149,15 @@ const FORMS: readonly Form[] = [
       { field: 'venue', problemField: 'venue', named: /venue/i, missing: ['VENUE_REQUIRED'] },
     ],
     parse: (input) => fromValidation(parseNewSession(input, { id: 's1', now: new Date('2026-11-01T12:00:00Z') })),
+  },
+  {
+    name: 'open the next cohort',
+    valid: { name: '2027 cohort', informationDate: '2027-11-08', informationStart: '10:00', informationEnd: '12:00', trainingDate: '2027-11-29', trainingStart: '09:30', trainingEnd: '16:30', location: 'inPerson', venue: 'Town Hall', seats: '20', closesHoursBefore: '24' },
+    fields: [
+      { field: 'name', problemField: 'name', named: /name/i, missing: ['NAME_REQUIRED'] },
+      { field: 'venue', problemField: 'venue', named: /venue/i, missing: ['VENUE_REQUIRED'] },
+    ],
+    parse: (input) => fromValidation(parseCohortForm(input, { now: new Date('2026-12-04T10:00:00Z'), timeZone: 'Europe/London', book: EMPTY_COHORT_BOOK })),
   },
   {
     name: 'broadcast',
