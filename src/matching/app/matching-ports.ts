@@ -39,7 +39,8 @@ export type ReadPurpose =
   | 'mentorResponse'
   | 'matchDetailsForMentor'
   | 'notice'
-  | 'conflicts';
+  | 'conflicts'
+  | 'matchEnding';
 
 export interface ReadAccess {
   readonly reader: PersonRef;
@@ -53,6 +54,8 @@ export interface YoungPersonWrite {
   readonly proposal?: { readonly value: Proposal; readonly etag?: string };
   /** A match to create; its id is the proposal's, so a retried acceptance cannot create a second. */
   readonly match?: Match;
+  /** A change to a match already stored (paused, resumed), etag-guarded. */
+  readonly matchChange?: Versioned<Match>;
   readonly audit: readonly AuditEntry[];
   readonly effects: readonly Effect[];
 }
@@ -70,6 +73,8 @@ export interface YoungPeopleStore {
   waitingSince(): Promise<{ readonly youngPersonId: string; readonly since: string }[]>;
   getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;
   getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined>;
+  /** Every match the young person has had, active and ended, oldest first: ids and dates only, no personal data. */
+  matchesOf(youngPersonId: string): Promise<Versioned<Match>[]>;
   commit(write: YoungPersonWrite): Promise<void>;
   /** The most recent reads of a record, newest first: who, when, why. */
   readsOf(youngPersonId: string, limit: number): Promise<readonly RecordRead[]>;
