@@ -3,6 +3,8 @@ import { csvParts } from './cards/csv-parts.js';
 import { claimsCard, claimsCsvCard } from './cards/claims.card.js';
 import { endMatchConfirmCard, endMatchFormCard, matchEndedCard, matchesToEndCard } from './cards/match-ending.card.js';
 import { endedView } from './ended-view.js';
+import { thisMonthWords } from './cards/month-count.js';
+import { myMatchCard } from './cards/my-match.card.js';
 import { reviewCard } from './cards/review.card.js';
 import { meetingFormCard, meetingLoggedCard } from './cards/meeting.card.js';
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
@@ -42,7 +44,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
 
   const supportForm = async (actor: PersonRef, data: unknown, reply: Reply): Promise<void> => {
     const match = await mentorsMatch(deps, actor.id, record(data).matchId);
-    return reply(supportFormCard({ concernId: randomUUID(), ...(match ? { matchId: match.id } : {}) }));
+    return reply(supportFormCard({ concernId: randomUUID(), contacts: deps.contacts, ...(match ? { matchId: match.id } : {}) }));
   };
 
   const claims = async (actor: PersonRef, month: unknown, reply: Reply, problem?: string): Promise<void> => {
@@ -77,9 +79,15 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       if (!match) return [];
       const progress = await progressOf(deps, match);
       return [
-        ['This month', `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes`],
+        ['This month', thisMonthWords(progress)],
         ['Months matched', `${progress.term.monthsElapsed} (at least ${progress.term.minimumMonths}, at most ${progress.term.maximumMonths})`],
       ];
+    },
+    /** "my match": the mentor's relationship card. */
+    myMatchCommand: async (context: Turn, actor: PersonRef) => {
+      const match = await mentorsMatch(deps, actor.id);
+      if (!match) return void (await sendCard(context, errorCard(NO_ACTIVE_MATCH, 'No active match')));
+      await sendCard(context, myMatchCard({ progress: await progressOf(deps, match), startedOn: match.startedOn }));
     },
     logMeetingCommand: (context: Turn, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
     meetingForm: (context: Turn, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),

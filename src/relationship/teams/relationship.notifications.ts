@@ -16,7 +16,7 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
   /** Who raised a concern, and how to reach them: the duty contact calls them back. */
   const raiser = async (personId: string) => {
     const [mentor, person] = await Promise.all([deps.journey.mentors.get(personId), deps.journey.directory.getPerson(personId).catch(() => undefined)]);
-    return { name: mentor?.value.name ?? person?.name ?? 'Someone on the scheme', ...(person?.mail ? { contact: person.mail } : {}) };
+    return { name: mentor?.value.name ?? person?.name ?? 'Someone on the scheme', ...(person?.mail ? { contact: person.mail } : {}), ...(person?.phone ? { phone: person.phone } : {}) };
   };
   return {
     commitmentNudge: async (effect, message, transport) => {
@@ -74,7 +74,7 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
       const who = await raiser(concern.raisedBy);
       await transport.send(
         effect.recipientId,
-        concernCard({ concern, mentorName: who.name, ...(who.contact ? { mentorContact: who.contact } : {}), reminder: message.reminder, canAcknowledge: true }),
+        concernCard({ concern, mentorName: who.name, ...(who.contact ? { mentorContact: who.contact } : {}), ...(who.phone ? { mentorPhone: who.phone } : {}), reminder: message.reminder, canAcknowledge: true }),
         `concern.${concern.id}`,
       );
     },
