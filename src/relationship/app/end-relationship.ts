@@ -70,6 +70,7 @@ export async function previewEnding(deps: RelationshipDeps, actor: PersonRef, re
 }
 
 async function matchActorMayEnd(deps: RelationshipDeps, actor: PersonRef, matchId: string, closeRecord = false): Promise<Result<{ match: Match; forMentor: boolean }>> {
+  if (closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
   if (!match || match.status !== 'active') return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
   const coordinator = deps.journey.roles.isCoordinator(actor.id);
@@ -91,6 +92,7 @@ function monthsOf(deps: RelationshipDeps, match: Match): number {
  * mentor's journey are brought in line, and the scheduled job finishes that if this instance stops half way.
  */
 export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, request: EndRequest): Promise<Result<Relationship>> {
+  if (request.closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   if (!asId(request.matchId)) return fail('MATCH_NOT_FOUND', GONE);
   const match = await deps.matches.get(request.matchId);
   const existing = match ? undefined : await deps.relationships.get(request.matchId);
