@@ -9,6 +9,7 @@ export interface GraphPerson {
   readonly jobTitle?: string;
   readonly department?: string;
   readonly mail?: string;
+  readonly mobilePhone?: string;
   readonly managerId?: string;
 }
 
@@ -27,14 +28,15 @@ export interface GraphStandInOptions {
 /** The test cast from people.ts, as Entra users with their managers. */
 export function castAsGraphPeople(): GraphPerson[] {
   const file = JSON.parse(localDirectoryJson()) as {
-    people: Array<{ id: string; name: string; jobTitle?: string; department?: string; managerId?: string }>;
+    people: Array<{ id: string; name: string; jobTitle?: string; department?: string; phone?: string; managerId?: string }>;
   };
-  return file.people.map(({ id, name, jobTitle, department, managerId }) => ({
+  return file.people.map(({ id, name, jobTitle, department, phone, managerId }) => ({
     id,
     displayName: name,
     ...(jobTitle ? { jobTitle } : {}),
     ...(department ? { department } : {}),
     mail: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@council.example`,
+    ...(phone ? { mobilePhone: phone } : {}),
     ...(managerId ? { managerId } : {}),
   }));
 }
@@ -63,7 +65,7 @@ export function requestTo(method: string, path: string | RegExp): (request: Reco
   return (request) => request.method === method && (typeof path === 'string' ? request.path === `/v1.0${path}` : path.test(request.path));
 }
 
-const USER_SELECTABLE = ['id', 'displayName', 'jobTitle', 'department', 'mail', 'userPrincipalName'] as const;
+const USER_SELECTABLE = ['id', 'displayName', 'jobTitle', 'department', 'mail', 'mobilePhone', 'businessPhones', 'userPrincipalName'] as const;
 
 /**
  * Stands in for Microsoft Graph v1.0: users and their managers, and the personal-scope app installation endpoints a bot
@@ -263,6 +265,8 @@ function userJson(person: GraphPerson): Record<string, unknown> {
     jobTitle: person.jobTitle ?? null,
     department: person.department ?? null,
     mail: person.mail ?? null,
+    mobilePhone: person.mobilePhone ?? null,
+    businessPhones: [],
     userPrincipalName: person.mail ?? `${person.id}@council.example`,
   };
 }

@@ -16,7 +16,7 @@ export const CAST = [ALEX, MEGAN, ADELE, ISAIAH, PATTI, GRADY];
 export function localDirectoryJson(): string {
   return JSON.stringify({
     people: [
-      { id: ALEX.id, name: ALEX.name, jobTitle: 'Head of Highways', department: 'Regeneration and Environment', managerId: MEGAN.id },
+      { id: ALEX.id, name: ALEX.name, jobTitle: 'Head of Highways', department: 'Regeneration and Environment', phone: '07700 900456', managerId: MEGAN.id },
       { id: MEGAN.id, name: MEGAN.name, jobTitle: 'Strategic Director', department: 'Regeneration and Environment' },
       { id: ADELE.id, name: ADELE.name, jobTitle: 'Councillor', department: 'Elected members' },
       { id: ISAIAH.id, name: ISAIAH.name, jobTitle: 'Service Manager, Leaving Care', department: "Children's Services" },

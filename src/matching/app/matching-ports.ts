@@ -40,6 +40,7 @@ export type ReadPurpose =
   | 'matchDetailsForMentor'
   | 'notice'
   | 'conflicts'
+  | 'matchEnding'
   /** The privacy capability: a subject access request, a restriction or an erasure (docs/privacy.md). */
   | 'privacy';
 
@@ -55,6 +56,8 @@ export interface YoungPersonWrite {
   readonly proposal?: { readonly value: Proposal; readonly etag?: string };
   /** A match to create; its id is the proposal's, so a retried acceptance cannot create a second. */
   readonly match?: Match;
+  /** A change to a match already stored (paused, resumed), etag-guarded. */
+  readonly matchChange?: Versioned<Match>;
   readonly audit: readonly AuditEntry[];
   readonly effects: readonly Effect[];
 }
@@ -72,6 +75,8 @@ export interface YoungPeopleStore {
   waitingSince(): Promise<{ readonly youngPersonId: string; readonly since: string }[]>;
   getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;
   getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined>;
+  /** Every match the young person has had, active and ended, oldest first: ids and dates only, no personal data. */
+  matchesOf(youngPersonId: string): Promise<Versioned<Match>[]>;
   commit(write: YoungPersonWrite): Promise<void>;
   /** The most recent reads of a record, newest first: who, when, why. */
   readsOf(youngPersonId: string, limit: number): Promise<readonly RecordRead[]>;

@@ -1,3 +1,4 @@
+import { pauseMatch, resumeMatch, type Match } from '../domain/index.js';
 import { changeYoungPersonStatus, editYoungPerson, newYoungPerson, parseYoungPersonDetails, type YoungPerson, type YoungPersonEvent } from '../domain/young-people/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
@@ -50,12 +51,18 @@ export async function editYoungPersonDetails(deps: MatchingDeps, actor: PersonRe
 
 export type StatusCommand = Extract<YoungPersonEvent, 'pause' | 'resume' | 'close'>;
 
+/**
+ * Pause, resume or close a young person. A matched young person's match is not left running behind their back: pausing
+ * them pauses the match (its commitment count stops), resuming restarts it, and closing is refused here, because the match
+ * must end first (with its reason and its notices, in the relationship capability) and the record closes with it.
+ */
 export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, event: StatusCommand): Promise<Result<YoungPerson>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'changeStatus' });
     if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
+    if (current.value.status === 'matched') return changeMatchedStatus(deps, actor, current.value, event);
     const changed = changeYoungPersonStatus(current.value, event, deps.journey.clock.now());
     if (!changed.ok) return changed;
     await deps.youngPeople.commit({ youngPersonId, youngPerson: { value: changed.value, etag: current.etag }, audit: [entry(actor, event, changed.value, current.value)], effects: [] });
@@ -63,12 +70,31 @@ export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPe
   });
 }
 
+async function changeMatchedStatus(deps: MatchingDeps, actor: PersonRef, youngPerson: YoungPerson, event: StatusCommand): Promise<Result<YoungPerson>> {
+  if (event === 'close') return fail('MATCH_RUNNING', `${youngPerson.firstName} has a match running. Press "Close" on their record again: the match is ended first, with a reason, and the mentor is told.`);
+  const match = (await deps.youngPeople.matchesOf(youngPerson.id)).find((each) => each.value.status === 'active');
+  if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const now = deps.journey.clock.now();
+  const changed = event === 'pause' ? pauseMatch(match.value, now) : resumeMatch(match.value, now);
+  if (!changed.ok) return changed;
+  const audit: AuditEntry = { at: now.toISOString(), actor, action: event === 'pause' ? 'pauseMatch' : 'resumeMatch', subjectId: youngPerson.id, detail: match.value.id };
+  await deps.youngPeople.commit({ youngPersonId: youngPerson.id, matchChange: { value: changed.value, etag: match.etag }, audit: [audit], effects: [] });
+  return ok(youngPerson);
+}
+
+/** The young person's matches, running and ended, for the coordinator: dates and reasons, never shown to a next mentor. */
+export async function matchesOfYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<Match[]>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  return ok((await deps.youngPeople.matchesOf(youngPersonId)).map((each) => each.value));
+}
+
 /** Those not closed, or only those waiting (for `match`): a record not listed is not read. */
 export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, which: 'open' | 'waiting' = 'open'): Promise<Result<YoungPerson[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   const found = await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which);
-  return ok(found.map((each) => each.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  return ok(found.map((each) => each.value).sort(firstInLine));
 }
 
 /** Who has read a record, newest first; reading this list is itself logged, as it names the record. */
@@ -88,4 +114,12 @@ export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youn
 /** Who may open the form to add a young person: the coordinators. */
 export function openYoungPersonForm(deps: MatchingDeps, actor: PersonRef): Result<PersonRef> {
   return requireCoordinator(deps.journey.roles, actor);
+}
+
+/** Those back on the list after a match ended early come first (report 3.8), then everyone in the order they joined. */
+function firstInLine(a: YoungPerson, b: YoungPerson): number {
+  if (a.returnedToListAt && b.returnedToListAt) return a.returnedToListAt.localeCompare(b.returnedToListAt);
+  if (a.returnedToListAt) return -1;
+  if (b.returnedToListAt) return 1;
+  return a.createdAt.localeCompare(b.createdAt);
 }

@@ -9,4 +9,5 @@ export * from './score.js';
 export * from './ranking.js';
 export * from './proposal.js';
 export * from './match.js';
+export * from './match-ending.js';
 export * from './cohort.js';

@@ -4,6 +4,7 @@ import { DEFAULT_MATCHING_POLICY, type MatchingPolicy, type MentorCandidate } fr
 import { hardConstraintViolations } from './constraints.js';
 import { dateOf } from './field-reader.js';
 import { checkWaiting, type Proposal } from './proposal.js';
+import type { MatchEndReason } from './match-ending.js';
 
 export type MatchStatus = 'active' | 'ended';
 
@@ -14,6 +15,17 @@ export interface Match {
   readonly startedOn: string;
   readonly status: MatchStatus;
   readonly endedOn?: string;
+  /** Paused since this instant (the young person was paused): the 90 minutes are not counted until it resumes. */
+  readonly pausedSince?: string;
+  /** Pauses that have ended, oldest first. */
+  readonly pauses?: readonly MatchPause[];
+  /** Why it ended: kept on the young person's record for the coordinator, never shown to a next mentor. */
+  readonly endReason?: MatchEndReason;
+}
+
+export interface MatchPause {
+  readonly from: string;
+  readonly to: string;
 }
 
 export type MentorResponseErrorCode =
@@ -52,7 +64,7 @@ export function acceptProposal(
   return ok({
     proposal: { ...proposal, status: 'accepted', mentorRespondedAt: at },
     match,
-    youngPerson: { ...youngPerson, status: 'matched', updatedAt: at },
+    youngPerson: matchedYoungPerson(youngPerson, at),
   });
 }
 
@@ -63,9 +75,9 @@ export function declineProposal(proposal: Proposal, mentorId: string, now: Date)
   return ok({ ...proposal, status: 'declinedByMentor', mentorRespondedAt: now.toISOString() });
 }
 
-export function endMatch(match: Match, now: Date): Result<Match, 'MATCH_ALREADY_ENDED'> {
+export function endMatch(match: Match, now: Date, reason?: MatchEndReason): Result<Match, 'MATCH_ALREADY_ENDED'> {
   if (match.status === 'ended') return fail('MATCH_ALREADY_ENDED', 'This match has already ended.');
-  return ok({ ...match, status: 'ended', endedOn: dateOf(now) });
+  return ok({ ...match, status: 'ended', endedOn: dateOf(now), ...(reason ? { endReason: reason } : {}) });
 }
 
 function checkAwaitingMentor(proposal: Proposal, mentorId: string): Result<Proposal, MentorResponseErrorCode> {
@@ -76,4 +88,26 @@ function checkAwaitingMentor(proposal: Proposal, mentorId: string): Result<Propo
     return fail('NOT_CHOSEN_MENTOR', 'Only the mentor the young person chose can answer this request.');
   }
   return ok(proposal);
+}
+
+/** Matched again: no longer first in line. */
+function matchedYoungPerson(youngPerson: YoungPerson, at: string): YoungPerson {
+  const { returnedToListAt: _returned, ...rest } = youngPerson;
+  return { ...rest, status: 'matched', updatedAt: at };
+}
+
+export type MatchPauseErrorCode = 'MATCH_ALREADY_PAUSED' | 'MATCH_NOT_PAUSED' | 'MATCH_ALREADY_ENDED';
+
+/** The young person is paused: the match stays, but its commitment count stops until it resumes. */
+export function pauseMatch(match: Match, now: Date): Result<Match, MatchPauseErrorCode> {
+  if (match.status === 'ended') return fail('MATCH_ALREADY_ENDED', 'This match has already ended.');
+  if (match.pausedSince) return fail('MATCH_ALREADY_PAUSED', 'This match is already paused.');
+  return ok({ ...match, pausedSince: now.toISOString() });
+}
+
+export function resumeMatch(match: Match, now: Date): Result<Match, MatchPauseErrorCode> {
+  if (match.status === 'ended') return fail('MATCH_ALREADY_ENDED', 'This match has already ended.');
+  if (!match.pausedSince) return fail('MATCH_NOT_PAUSED', 'This match is not paused.');
+  const { pausedSince, ...rest } = match;
+  return ok({ ...rest, pauses: [...(match.pauses ?? []), { from: pausedSince, to: now.toISOString() }] });
 }

@@ -5,6 +5,7 @@ import {
   FIELDS,
   GENDERS,
   INTERESTS,
+  MATCH_END_REASONS,
   MEETING_MODES,
   MENTOR_AGE_BANDS,
   VENUES,
@@ -72,6 +73,7 @@ export const youngPersonSchema: z.ZodType<YoungPerson> = z.object({
     area: preference(z.string()),
   }),
   keyAdult: z.object({ role: z.enum(KEY_ADULT_ROLES), name: z.string(), contact: z.string() }),
+  returnedToListAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -96,4 +98,7 @@ export const matchSchema: z.ZodType<Match> = z.object({
   startedOn: z.string(),
   status: z.enum(['active', 'ended']),
   endedOn: z.string().optional(),
+  endReason: z.enum(MATCH_END_REASONS).optional(),
+  pausedSince: z.string().optional(),
+  pauses: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
 });

@@ -6,7 +6,7 @@ import { YOUNG_PERSON_STATUSES, type YoungPerson, type YoungPersonStatus } from 
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { RowWrite } from '../../platform/storage/partition-commit.js';
-import { encodeKey } from '../../platform/storage/keys.js';
+import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
 import { matchSchema, proposalSchema, youngPersonSchema } from './matching-schemas.js';
 import { orUndefinedWhenMissing } from '../../platform/storage/storage-errors.js';
 import type { YoungPersonAccessLog } from './young-person-access.log.js';
@@ -120,6 +120,14 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
     return entity ? checked(matchSchema, entity.data) : undefined;
   }
 
+  async matchesOf(youngPersonId: string): Promise<Versioned<Match>[]> {
+    const range = prefixRange(MATCH_PREFIX);
+    const filter = odata`PartitionKey eq ${encodeKey(youngPersonId)} and RowKey ge ${range.from} and RowKey lt ${range.to}`;
+    const found: Versioned<Match>[] = [];
+    for await (const entity of this.table.listEntities<DataEntity>({ queryOptions: { filter } })) found.push({ value: checked(matchSchema, entity.data), etag: entity.etag });
+    return found.sort((a, b) => a.value.startedOn.localeCompare(b.value.startedOn));
+  }
+
   async readsOf(youngPersonId: string, limit: number): Promise<readonly RecordRead[]> {
     const reads: RecordRead[] = [];
     for await (const entry of this.accessLog.readsOf(youngPersonId)) {
@@ -139,6 +147,9 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
     }
     if (write.match) {
       put({ partitionKey, rowKey: MATCH_PREFIX + encodeKey(write.match.id), data: JSON.stringify(write.match) }, undefined);
+    }
+    if (write.matchChange) {
+      put({ partitionKey, rowKey: MATCH_PREFIX + encodeKey(write.matchChange.value.id), data: JSON.stringify(write.matchChange.value) }, write.matchChange.etag);
     }
     await this.writer.commit({ partitionKey, rows, audit: write.audit, effects: write.effects });
   }

@@ -4,6 +4,8 @@ import { dbsFormFor, mentorsLackingDbs, recordDbsCheck } from '../app/dbs.js';
 import { idFrom } from '../app/form-input.js';
 import type { MatchingDeps } from '../app/matching-deps.js';
 import { pipeline } from '../app/pipeline.js';
+import { matchesOfYoungPerson } from '../app/young-people.js';
+import type { YoungPerson } from '../domain/young-people/index.js';
 import { addYoungPerson, changeStatus, openYoungPersonForm, editYoungPersonDetails, listYoungPeople, viewYoungPerson, youngPersonReads, type StatusCommand } from '../app/young-people.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
@@ -15,6 +17,12 @@ import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
 import { pipelineCard } from './cards/pipeline.card.js';
 import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from './cards/young-person.card.js';
+
+const STATUS_CHANGED: Record<StatusCommand, string> = {
+  pause: 'Paused. A running match is paused too: no reminders about the 90 minutes until they resume.',
+  resume: 'Resumed. A paused match counts the 90 minutes again from its next full month.',
+  close: 'Closed.',
+};
 
 type Reply = (context: Turn, card: AdaptiveCardJson) => Promise<unknown>;
 
@@ -38,6 +46,12 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
   const failed = (message: string, code?: string): AdaptiveCardJson => {
     if (code === 'NOT_COORDINATOR') log.info({ code }, 'coordinator action refused');
     return errorCard(message, code === 'NOT_COORDINATOR' ? 'Coordinators only' : undefined);
+  };
+
+  /** A young person's record with their matches (running, paused, earlier), for the coordinator. */
+  const recordCard = async (actor: PersonRef, youngPerson: YoungPerson, notice?: string): Promise<AdaptiveCardJson> => {
+    const matches = await matchesOfYoungPerson(deps, actor, youngPerson.id);
+    return youngPersonCard(youngPerson, now(), notice, matches.ok ? matches.value : []);
   };
 
   const dbsList = async (actor: PersonRef, notice?: string): Promise<AdaptiveCardJson> => {
@@ -112,7 +126,7 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
       if (!found) return failed('This card could not be read. Say "young people" to start again.');
-      return found.ok ? youngPersonCard(found.value, now()) : failed(found.error.message, found.error.code);
+      return found.ok ? recordCard(actor, found.value) : failed(found.error.message, found.error.code);
     }),
     youngPersonReads: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
@@ -125,7 +139,10 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
       const event = idFrom(data, 'event');
       if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Say "young people" to start again.');
       const changed = await changeStatus(deps, actor, youngPersonId, event as StatusCommand);
-      return changed.ok ? youngPersonCard(changed.value, now(), 'Status changed.') : failed(changed.error.message, changed.error.code);
+      if (changed.ok) return recordCard(actor, changed.value, STATUS_CHANGED[event as StatusCommand]);
+      if (changed.error.code !== 'MATCH_RUNNING') return failed(changed.error.message, changed.error.code);
+      const found = await viewYoungPerson(deps, actor, youngPersonId);
+      return found.ok ? recordCard(actor, found.value, changed.error.message) : failed(changed.error.message, changed.error.code);
     }),
   };
 }

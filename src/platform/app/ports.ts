@@ -53,6 +53,8 @@ export interface DirectoryPerson extends PersonRef {
   readonly jobTitle?: string;
   readonly department?: string;
   readonly mail?: string;
+  /** A phone number to call them back on (mobile first, else the first business phone). */
+  readonly phone?: string;
 }
 
 export interface Directory {

@@ -9,6 +9,8 @@ interface GraphUser {
   jobTitle?: string | null;
   department?: string | null;
   mail?: string | null;
+  mobilePhone?: string | null;
+  businessPhones?: string[] | null;
 }
 
 /** People and their line managers from Entra ID (User.Read.All). */
@@ -17,7 +19,7 @@ export class GraphDirectory implements Directory {
 
   async getPerson(id: string): Promise<DirectoryPerson | undefined> {
     const user = await orUndefined(
-      this.client.api(`/users/${encodeURIComponent(id)}`).select(['id', 'displayName', 'jobTitle', 'department', 'mail']).get() as Promise<GraphUser>,
+      this.client.api(`/users/${encodeURIComponent(id)}`).select(['id', 'displayName', 'jobTitle', 'department', 'mail', 'mobilePhone', 'businessPhones']).get() as Promise<GraphUser>,
     );
     return user ? toPerson(user) : undefined;
   }
@@ -37,7 +39,12 @@ function toPerson(user: GraphUser): DirectoryPerson {
     ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
     ...(user.department ? { department: user.department } : {}),
     ...(user.mail ? { mail: user.mail } : {}),
+    ...(phoneOf(user) ? { phone: phoneOf(user) } : {}),
   };
+}
+
+function phoneOf(user: GraphUser): string | undefined {
+  return user.mobilePhone || user.businessPhones?.find((phone) => phone.trim().length > 0) || undefined;
 }
 
 async function orUndefined<T>(request: Promise<T>): Promise<T | undefined> {

@@ -14,6 +14,7 @@ const fileSchema = z.object({
       jobTitle: z.string().optional(),
       department: z.string().optional(),
       mail: z.string().optional(),
+      phone: z.string().optional(),
       managerId: localId.optional(),
     }),
   ),

@@ -1,56 +1,126 @@
 import { SYSTEM } from '../../platform/kernel/person.js';
 import { advance, canAdvance, type JourneyEvent, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import { endMatch, isEndReason, termStatus, type EndReason, type MentorNext } from '../domain/index.js';
+import { endMatch, isEndReason, parseEndingForm, termStatus, type EndingForm, type EndingFormProblem, type EndReason, type MentorNext } from '../domain/index.js';
+import type { Match } from '../../matching/domain/index.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import { stageChange } from '../../journey/index.js';
 import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
-import type { Relationship, RelationshipDeps } from './relationship-ports.js';
+import type { Relationship, RelationshipDeps, YoungPersonContact } from './relationship-ports.js';
 import { asId, relationshipFor, startedAt } from './relationship-record.js';
 
 export interface EndRequest {
   readonly matchId: string;
   readonly reason: unknown;
+  /** For the coordinator's record; optional. */
+  readonly note?: unknown;
   /** Only the mentor chooses this; anyone else ending the match leaves the choice to them. */
   readonly mentorNext?: unknown;
+  /** A coordinator closing the young person's record ends their match first: the record then closes, whatever the reason. */
+  readonly closeRecord?: boolean;
 }
 
 const NOT_YOURS = 'Only the mentor in this match or a scheme coordinator can end it.';
 const GONE = 'This match is not on record.';
+const CLOSE_IS_COORDINATORS = "Only the scheme coordinators can close a young person's record.";
+
+/** What the person ending a match is shown before they confirm: who is told, and who tells the young person. */
+export interface EndingPreview {
+  readonly match: Match;
+  readonly forMentor: boolean;
+  readonly form: EndingForm;
+  readonly mentorName: string;
+  readonly youngPerson?: YoungPersonContact;
+  readonly monthsElapsed: number;
+}
+
+export type EndingCheck = { readonly ok: true; readonly value: EndingPreview } | { readonly ok: false; readonly problems: readonly EndingFormProblem[]; readonly error: { code: string; message: string } };
 
 /** The form to end a match, for its mentor or a coordinator: whether it is the mentor's own (they also choose what next). */
-export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string): Promise<Result<{ forMentor: boolean }>> {
-  const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
-  if (!match) return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
-  const forMentor = match.mentorId === actor.id;
-  if (!forMentor && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_IN_MATCH', 'This match is no longer active.');
-  return ok({ forMentor });
+export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string): Promise<Result<{ forMentor: boolean; monthsElapsed: number }>> {
+  const found = await matchActorMayEnd(deps, actor, matchId);
+  if (!found.ok) return found;
+  return ok({ forMentor: found.value.forMentor, monthsElapsed: monthsOf(deps, found.value.match) });
+}
+
+/** The matches an actor may end from "end match": a mentor's own; for a coordinator, every running match. */
+export async function matchesToEnd(deps: RelationshipDeps, actor: PersonRef): Promise<Result<{ forMentor: boolean; matches: readonly { match: Match; mentorName: string }[] }>> {
+  const own = await deps.matches.forMentor(actor.id);
+  if (own.length > 0) return ok({ forMentor: true, matches: own.map((match) => ({ match, mentorName: actor.name })) });
+  if (!deps.journey.roles.isCoordinator(actor.id)) return fail('NO_ACTIVE_MATCH', 'You have no active match to end.');
+  const all = (await deps.matches.list()).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const names = await Promise.all(all.map(async (match) => (await deps.journey.mentors.get(match.mentorId))?.value.name ?? 'A mentor'));
+  return ok({ forMentor: false, matches: all.map((match, index) => ({ match, mentorName: names[index] ?? 'A mentor' })) });
 }
 
 /**
- * Ends a match early (either side, with a reason) or at the end of its term (the scheduled job). The decision is one
- * etag-guarded write of the relationship row with the messages it owes; then the matching side and the mentor's journey
- * are brought in line, and the scheduled job finishes that if this instance stops half way.
+ * Checks a filled-in ending form and says what will happen, before anything changes: the confirmation comes first. It
+ * reads the young person's record (logged) to name their key adult, who tells them.
+ */
+export async function previewEnding(deps: RelationshipDeps, actor: PersonRef, request: EndRequest): Promise<EndingCheck> {
+  const found = await matchActorMayEnd(deps, actor, request.matchId, request.closeRecord === true);
+  if (!found.ok) return { ok: false, problems: [], error: found.error };
+  const { match, forMentor } = found.value;
+  const monthsElapsed = monthsOf(deps, match);
+  const form = parseEndingForm({ reason: request.reason, note: request.note, mentorNext: request.mentorNext }, { byMentor: forMentor, monthsElapsed });
+  if (!form.ok) return { ok: false, problems: form.problems, error: { code: 'ENDING_FORM_INVALID', message: form.problems.map((each) => each.message).join(' ') } };
+  const [mentor, youngPerson] = await Promise.all([deps.journey.mentors.get(match.mentorId), deps.matching.youngPersonContact(match, actor)]);
+  return ok({ match, forMentor, form: form.value, mentorName: mentor?.value.name ?? 'The mentor', ...(youngPerson ? { youngPerson } : {}), monthsElapsed });
+}
+
+async function matchActorMayEnd(deps: RelationshipDeps, actor: PersonRef, matchId: string, closeRecord = false): Promise<Result<{ match: Match; forMentor: boolean }>> {
+  if (closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
+  const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
+  if (!match || match.status !== 'active') return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const coordinator = deps.journey.roles.isCoordinator(actor.id);
+  if (closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
+  // A coordinator closing the record acts as the coordinator, even on a match of their own.
+  const forMentor = match.mentorId === actor.id && !closeRecord;
+  if (!forMentor && !coordinator) return fail('NOT_IN_MATCH', NOT_YOURS);
+  return ok({ match, forMentor });
+}
+
+function monthsOf(deps: RelationshipDeps, match: Match): number {
+  const timeZone = deps.policy.timeZone;
+  return termStatus({ matchStartedAt: startedAt(match.startedOn, timeZone), now: deps.journey.clock.now(), timeZone }).monthsElapsed;
+}
+
+/**
+ * Ends a match (either side, at any time, with a reason and a note) or at the end of its term (the scheduled job). The
+ * decision is one etag-guarded write of the relationship row with the messages it owes; then the matching side and the
+ * mentor's journey are brought in line, and the scheduled job finishes that if this instance stops half way.
  */
 export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, request: EndRequest): Promise<Result<Relationship>> {
-  if (!isEndReason(request.reason)) return fail('END_REASON_INVALID', 'Please choose why the match is ending.');
-  const reason: EndReason = request.reason;
-  const mentorNext = request.mentorNext === 'offerAgain' || request.mentorNext === 'stepDown' ? request.mentorNext : undefined;
+  if (request.closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   if (!asId(request.matchId)) return fail('MATCH_NOT_FOUND', GONE);
   const match = await deps.matches.get(request.matchId);
   const existing = match ? undefined : await deps.relationships.get(request.matchId);
   if (!match) return existing?.value.status === 'ended' ? ok(existing.value) : fail('MATCH_NOT_FOUND', GONE);
-  const isMentor = actor.id === match.mentorId;
-  if (!isMentor && actor !== SYSTEM && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_IN_MATCH', NOT_YOURS);
-  if (isMentor && mentorNext === undefined) return fail('MENTOR_NEXT_MISSING', 'Please say whether you would like to be matched again or to step down.');
+  const coordinator = actor !== SYSTEM && deps.journey.roles.isCoordinator(actor.id);
+  if (request.closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
+  const isMentor = actor.id === match.mentorId && !request.closeRecord;
+  if (!isMentor && actor !== SYSTEM && !coordinator) return fail('NOT_IN_MATCH', NOT_YOURS);
+  const already = await deps.relationships.get(match.id);
+  if (already?.value.status === 'ended') return ok(already.value);
+  const byForm = actor === SYSTEM ? undefined : parseEndingForm({ reason: request.reason, note: request.note, mentorNext: request.mentorNext }, { byMentor: isMentor, monthsElapsed: monthsOf(deps, match) });
+  if (byForm && !byForm.ok) return fail('ENDING_FORM_INVALID', byForm.problems.map((each) => each.message).join(' '));
+  if (!byForm && !isEndReason(request.reason)) return fail('END_REASON_INVALID', 'Please choose why the match is ending.');
+  const reason = (byForm?.value.reason ?? request.reason) as EndReason;
+  const note = byForm?.value.note ?? '';
+  const mentorNext = byForm?.value.mentorNext;
   const decided = await retryOnConflict(async (): Promise<Result<Relationship>> => {
     const current = await relationshipFor(deps, match);
     if (current.value.status === 'ended') return ok(current.value);
     const now = deps.journey.clock.now();
-    const timeZone = deps.policy.timeZone;
-    const term = termStatus({ matchStartedAt: startedAt(match.startedOn, timeZone), now, timeZone });
-    const outcome = endMatch({ reason, mentorNext: mentorNext ?? 'offerAgain', monthsElapsed: term.monthsElapsed, endedBy: actor.id, at: now });
+    const outcome = endMatch({
+      reason,
+      mentorNext: mentorNext ?? 'offerAgain',
+      monthsElapsed: monthsOf(deps, match),
+      endedBy: actor.id,
+      at: now,
+      ...(request.closeRecord ? { closeRecord: true } : {}),
+    });
     if (!outcome.ok) return outcome;
     const ended: Relationship = {
       ...current.value,
@@ -60,6 +130,8 @@ export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, 
         endedBy: actor,
         endedAt: now.toISOString(),
         youngPerson: outcome.value.youngPerson,
+        ...(note ? { note } : {}),
+        ...(request.closeRecord ? { closedRecord: true } : {}),
         ...(isMentor && mentorNext ? { mentorNext } : {}),
       },
     };
@@ -89,7 +161,7 @@ export async function settleEnding(deps: RelationshipDeps, matchId: string): Pro
   const relationship = found.value;
   const now = deps.journey.clock.now();
   const match = { id: relationship.matchId, mentorId: relationship.mentorId, youngPersonId: relationship.youngPersonId, startedOn: relationship.startedOn, status: 'active' as const };
-  await deps.matching.endMatch(match, ending.youngPerson, ending.endedBy, now);
+  await deps.matching.endMatch(match, ending.youngPerson, ending.endedBy, now, ending.reason);
   const stillMatched = (await deps.matches.forMentor(relationship.mentorId)).length > 0;
   if (!stillMatched) await moveMentor(deps, ending.endedBy, relationship.mentorId, ['endMatch', ...nextEvents(ending.mentorNext)]);
   await retryOnConflict(async () => {

@@ -11,7 +11,7 @@ import type { AuditEntry, Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { endRelationship, settleEnding } from './end-relationship.js';
 import type { Relationship, RelationshipDeps } from './relationship-ports.js';
-import { relationshipFor, startedAt } from './relationship-record.js';
+import { pausesOf, relationshipFor, startedAt } from './relationship-record.js';
 
 export interface FollowUpReport {
   readonly nudges: number;
@@ -63,14 +63,15 @@ async function followUpOne(deps: RelationshipDeps, match: Match): Promise<OneOut
     const now = deps.journey.clock.now();
     const timeZone = deps.policy.timeZone;
     const matchStartedAt = startedAt(match.startedOn, timeZone);
+    const pauses = pausesOf(match);
     const minutes = new Map(Object.entries(relationship.minutesByMonth ?? {}));
     const month = monthOf(now, timeZone);
     const lastFinished = previousMonth(month);
     const term = termStatus({ matchStartedAt, now, reviewRecorded: relationship.review?.recordedAt !== undefined, timeZone });
     const nudge =
       !relationship.nudgedMonths.includes(month) &&
-      isNudgeDue({ now, matchStartedAt, minutesThisMonth: minutes.get(month) ?? 0, daysBeforeMonthEnd: deps.policy.nudgeDaysBeforeMonthEnd, timeZone });
-    const alert = !relationship.alertedMonths.includes(lastFinished) && isCoordinatorAlertDue({ now, matchStartedAt, minutesByMonth: minutes, timeZone });
+      isNudgeDue({ now, matchStartedAt, pauses, minutesThisMonth: minutes.get(month) ?? 0, daysBeforeMonthEnd: deps.policy.nudgeDaysBeforeMonthEnd, timeZone });
+    const alert = !relationship.alertedMonths.includes(lastFinished) && isCoordinatorAlertDue({ now, matchStartedAt, pauses, minutesByMonth: minutes, timeZone });
     const review = term.reviewDue && relationship.review?.askedAt === undefined;
     if (!nudge && !alert && !review) return { ...none, endDue: term.endDue };
     const at = now.toISOString();

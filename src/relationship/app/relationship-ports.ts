@@ -28,7 +28,16 @@ export interface ActiveMatches {
  * (or is paused or closed, by `youngPerson`), and the mentor's record no longer holds the match. Safe to call twice.
  */
 export interface MatchingSide {
-  endMatch(match: Match, youngPerson: YoungPersonNext, actor: PersonRef, now: Date): Promise<void>;
+  endMatch(match: Match, youngPerson: YoungPersonNext, actor: PersonRef, now: Date, reason?: EndReason): Promise<void>;
+  /** Who tells the young person a match has ended: their key adult. Reads the young person's record (the read is logged). */
+  youngPersonContact(match: Pick<Match, 'youngPersonId'>, reader: PersonRef): Promise<YoungPersonContact | undefined>;
+}
+
+/** The least of a young person's record an ending needs: how to name them, and their key adult, who tells them. */
+export interface YoungPersonContact {
+  readonly firstName: string;
+  readonly reference: string;
+  readonly keyAdult: { readonly name: string; readonly role: 'personalAdviser' | 'socialWorker'; readonly contact: string };
 }
 
 export type ReviewAnswer = 'continue' | 'end';
@@ -62,6 +71,10 @@ export interface Relationship {
     readonly endedBy: PersonRef;
     readonly endedAt: string;
     readonly youngPerson: YoungPersonNext;
+    /** For the coordinator's record: never shown to the mentor, nor to a next mentor. */
+    readonly note?: string;
+    /** The coordinator closed the young person's record, which ended the match first. */
+    readonly closedRecord?: boolean;
     /** Chosen by the mentor; absent until they choose (a coordinator or the term ended it). */
     readonly mentorNext?: MentorNext;
     /** The matching side and the mentor's journey have been brought in line (re-driven by the scheduled job until set). */

@@ -1,5 +1,5 @@
 import type { Match } from '../../matching/domain/index.js';
-import { parseLocalDate, startOfLocalDay } from '../domain/index.js';
+import { parseLocalDate, startOfLocalDay, type CommitmentPause } from '../domain/index.js';
 import { ConcurrencyError, type Versioned } from '../../platform/app/ports.js';
 import type { Relationship, RelationshipDeps } from './relationship-ports.js';
 
@@ -46,4 +46,10 @@ export async function mentorsMatch(deps: RelationshipDeps, mentorId: string, mat
 /** An id from a card, fit to be a storage key (encoded, well under the 1 KiB key limit), or undefined. */
 export function asId(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
+}
+
+/** The match's pauses (its young person was paused), as the commitment rules read them. */
+export function pausesOf(match: Pick<Match, 'pauses' | 'pausedSince'>): CommitmentPause[] {
+  const ended = (match.pauses ?? []).map((pause) => ({ from: new Date(pause.from), to: new Date(pause.to) }));
+  return match.pausedSince ? [...ended, { from: new Date(match.pausedSince) }] : ended;
 }

@@ -3,7 +3,7 @@ import { summariseMonth, type MonthlySummary, type RelationshipMatch } from '../
 import { ok, type Result } from '../../platform/kernel/result.js';
 import { coordinatorsMonth, mentorNamesOf } from './claims.js';
 import type { RelationshipDeps } from './relationship-ports.js';
-import { startedAt } from './relationship-record.js';
+import { pausesOf, startedAt } from './relationship-record.js';
 
 export interface StoredSummary {
   readonly summary: MonthlySummary;
@@ -29,6 +29,7 @@ export async function monthlySummary(deps: RelationshipDeps, actor: PersonRef, m
     matchId: match.id,
     mentorId: match.mentorId,
     startedAt: startedAt(match.startedOn, timeZone),
+    pauses: pausesOf(match),
     reviewRecorded: byId.get(match.id)?.review?.recordedAt !== undefined,
   }));
   const activeIds = new Set(active.map((match) => match.id));

@@ -63,9 +63,33 @@ export function firstExpectedMonthFrom(startDay: DateParts): MonthKey {
   return startDay.day === 1 ? month : nextMonth(month);
 }
 
+/** A time the match was paused (its young person was paused); `to` absent while it still is. */
+export interface CommitmentPause {
+  readonly from: Date;
+  readonly to?: Date;
+}
+
+/**
+ * The one rule for which months the 90 minutes are asked of (docs/relationship.md, "Which months count"): a month counts
+ * only when the match ran all of it. So the month a match starts does not count unless it starts on the 1st, and a month
+ * with any pause in it does not count; the first full month after a resume counts again. The mentor's card, the nudge,
+ * the coordinator's alert and the summary all ask this one function.
+ */
+export function isCountedMonth(month: MonthKey, matchStartedAt: Date, pauses: readonly CommitmentPause[] = [], timeZone: string = DEFAULT_TIME_ZONE): boolean {
+  if (month < firstExpectedMonth(matchStartedAt, timeZone)) return false;
+  return !pauses.some((pause) => monthOf(pause.from, timeZone) <= month && (pause.to === undefined || month <= monthOf(pause.to, timeZone)));
+}
+
+/** Why a month is not counted, for the words people read; undefined when it counts. */
+export function uncountedBecause(month: MonthKey, matchStartedAt: Date, pauses: readonly CommitmentPause[] = [], timeZone: string = DEFAULT_TIME_ZONE): 'firstMonth' | 'paused' | undefined {
+  if (isCountedMonth(month, matchStartedAt, pauses, timeZone)) return undefined;
+  return month < firstExpectedMonth(matchStartedAt, timeZone) ? 'firstMonth' : 'paused';
+}
+
 export interface NudgeCheck {
   readonly now: Date;
   readonly matchStartedAt: Date;
+  readonly pauses?: readonly CommitmentPause[];
   readonly minutesThisMonth: number;
   /** The nudge is due on the last this-many days of the month. */
   readonly daysBeforeMonthEnd?: number;
@@ -78,16 +102,19 @@ export function isNudgeDue(check: NudgeCheck): boolean {
   const days = check.daysBeforeMonthEnd ?? DEFAULT_NUDGE_DAYS_BEFORE_MONTH_END;
   const today = wallClockAt(check.now, timeZone);
   const month = monthKey(today.year, today.month);
-  if (month < firstExpectedMonth(check.matchStartedAt, timeZone)) return false;
+  if (!isCountedMonth(month, check.matchStartedAt, check.pauses, timeZone)) return false;
   const daysLeftAfterToday = daysInMonthKey(month) - today.day;
   return daysLeftAfterToday < days && check.minutesThisMonth < EXPECTED_MINUTES_PER_MONTH;
 }
 
-/** Months in a row, ending with `throughMonth`, under 90 minutes (months before the first expected month do not count). */
-export function shortfallStreak(minutes: ReadonlyMap<MonthKey, number>, throughMonth: MonthKey, firstMonth: MonthKey): number {
+/**
+ * Months in a row, ending with `throughMonth`, under 90 minutes (months before the first expected month do not count).
+ * A month that does not count (paused) ends the run: after a pause the count starts again.
+ */
+export function shortfallStreak(minutes: ReadonlyMap<MonthKey, number>, throughMonth: MonthKey, firstMonth: MonthKey, counts: (month: MonthKey) => boolean = () => true): number {
   let streak = 0;
   for (let month = throughMonth; month >= firstMonth; month = previousMonth(month)) {
-    if ((minutes.get(month) ?? 0) >= EXPECTED_MINUTES_PER_MONTH) break;
+    if (!counts(month) || (minutes.get(month) ?? 0) >= EXPECTED_MINUTES_PER_MONTH) break;
     streak += 1;
   }
   return streak;
@@ -96,6 +123,7 @@ export function shortfallStreak(minutes: ReadonlyMap<MonthKey, number>, throughM
 export interface CoordinatorAlertCheck {
   readonly now: Date;
   readonly matchStartedAt: Date;
+  readonly pauses?: readonly CommitmentPause[];
   readonly minutesByMonth: ReadonlyMap<MonthKey, number>;
   readonly timeZone?: string;
 }
@@ -104,6 +132,7 @@ export interface CoordinatorAlertCheck {
 export function isCoordinatorAlertDue(check: CoordinatorAlertCheck): boolean {
   const timeZone = check.timeZone ?? DEFAULT_TIME_ZONE;
   const lastFinished = previousMonth(monthOf(check.now, timeZone));
-  const streak = shortfallStreak(check.minutesByMonth, lastFinished, firstExpectedMonth(check.matchStartedAt, timeZone));
+  const counts = (month: MonthKey) => isCountedMonth(month, check.matchStartedAt, check.pauses, timeZone);
+  const streak = shortfallStreak(check.minutesByMonth, lastFinished, firstExpectedMonth(check.matchStartedAt, timeZone), counts);
   return streak >= SHORTFALL_MONTHS_BEFORE_ALERT;
 }

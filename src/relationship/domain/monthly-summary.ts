@@ -1,6 +1,6 @@
 import { addClaim, NO_CLAIMS, type ClaimTotals } from './claim-totals.js';
-import { monthKey, monthOfDate, monthsElapsedBetween, type MonthKey } from './calendar-month.js';
-import { EXPECTED_MINUTES_PER_MONTH, firstExpectedMonthFrom, SHORTFALL_MONTHS_BEFORE_ALERT, shortfallStreak } from './commitment.js';
+import { monthKey, monthOf, monthOfDate, monthsElapsedBetween, type MonthKey } from './calendar-month.js';
+import { EXPECTED_MINUTES_PER_MONTH, firstExpectedMonthFrom, isCountedMonth, SHORTFALL_MONTHS_BEFORE_ALERT, shortfallStreak, type CommitmentPause } from './commitment.js';
 import type { LocalDate } from './local-date.js';
 import type { RefreshmentClaim } from './refreshment-claim.js';
 import { MAXIMUM_TERM_MONTHS, MINIMUM_TERM_MONTHS } from './term.js';
@@ -12,6 +12,7 @@ export interface RelationshipMatch {
   readonly startedAt: Date;
   readonly endedAt?: Date;
   readonly reviewRecorded?: boolean;
+  readonly pauses?: readonly CommitmentPause[];
 }
 
 export interface SummaryMeeting {
@@ -36,7 +37,12 @@ export interface MatchMonthSummary {
   readonly matchId: string;
   readonly mentorId: string;
   readonly minutes: number;
+  /** Whether the 90 minutes are asked of this month (isCountedMonth): not a first part month, a paused or an ending one. */
+  readonly counted: boolean;
+  /** Met the 90 minutes, or the month is not counted: never "under 90" for a month that does not count. */
   readonly metExpectation: boolean;
+  /** The match ended in this month: it ran part of it, and is no longer running. */
+  readonly ended: boolean;
   /** Months under 90 minutes in a row, ending with this one (0 when met or not yet expected). */
   readonly monthsUnderInARow: number;
   readonly coordinatorToBeTold: boolean;
@@ -50,7 +56,10 @@ export interface MonthlySummary {
   readonly month: MonthKey;
   readonly matches: readonly MatchMonthSummary[];
   readonly totals: {
+    /** Matches still running (not ended): the same number the pipeline and the mentors' allowances count. */
     readonly matches: number;
+    /** Matches that ended in the month. */
+    readonly ended: number;
     readonly minutes: number;
     readonly matchesUnderExpectation: number;
     readonly coordinatorAlerts: number;
@@ -68,7 +77,7 @@ export function summariseMonth(input: MonthlySummaryInput): MonthlySummary {
   for (const match of input.matches) {
     const start = wallClockAt(match.startedAt, timeZone);
     if (!runsIn(match, start, input.month, timeZone)) continue;
-    rows.push(summariseMatch(match, start, today, input.month, minutes.get(match.matchId), claims.get(match.matchId)));
+    rows.push(summariseMatch(match, start, today, input.month, timeZone, minutes.get(match.matchId), claims.get(match.matchId)));
   }
   return { month: input.month, matches: rows, totals: totalsOf(rows) };
 }
@@ -78,22 +87,30 @@ function summariseMatch(
   start: WallClock,
   today: WallClock,
   month: MonthKey,
+  timeZone: string,
   minutes: ReadonlyMap<MonthKey, number> = new Map(),
   claims: ClaimTotals = NO_CLAIMS,
 ): MatchMonthSummary {
   const thisMonth = minutes.get(month) ?? 0;
-  const streak = shortfallStreak(minutes, month, firstExpectedMonthFrom(start));
+  const endMonth = match.endedAt ? monthOf(match.endedAt, timeZone) : undefined;
+  const ended = endMonth === month;
+  // The month a match ends in is not a full month: like its first, it is not counted.
+  const counts = (each: MonthKey) => isCountedMonth(each, match.startedAt, match.pauses, timeZone) && (endMonth === undefined || each < endMonth);
+  const counted = counts(month);
+  const streak = shortfallStreak(minutes, month, firstExpectedMonthFrom(start), counts);
   const elapsed = monthsElapsedBetween(start, today);
   return {
     matchId: match.matchId,
     mentorId: match.mentorId,
     minutes: thisMonth,
-    metExpectation: thisMonth >= EXPECTED_MINUTES_PER_MONTH,
+    counted,
+    metExpectation: !counted || thisMonth >= EXPECTED_MINUTES_PER_MONTH,
+    ended,
     monthsUnderInARow: streak,
     coordinatorToBeTold: streak >= SHORTFALL_MONTHS_BEFORE_ALERT,
     monthsElapsed: elapsed,
-    reviewDue: elapsed >= MINIMUM_TERM_MONTHS && elapsed < MAXIMUM_TERM_MONTHS && match.reviewRecorded !== true,
-    endDue: elapsed >= MAXIMUM_TERM_MONTHS,
+    reviewDue: endMonth === undefined && elapsed >= MINIMUM_TERM_MONTHS && elapsed < MAXIMUM_TERM_MONTHS && match.reviewRecorded !== true,
+    endDue: endMonth === undefined && elapsed >= MAXIMUM_TERM_MONTHS,
     claims,
   };
 }
@@ -127,16 +144,18 @@ function claimsByMatch(claims: readonly SummaryClaim[], month: MonthKey): Map<st
 
 function totalsOf(rows: readonly MatchMonthSummary[]): MonthlySummary['totals'] {
   let minutes = 0;
+  let ended = 0;
   let under = 0;
   let alerts = 0;
   let claims = NO_CLAIMS;
   for (const row of rows) {
     minutes += row.minutes;
+    if (row.ended) ended += 1;
     if (!row.metExpectation) under += 1;
     if (row.coordinatorToBeTold) alerts += 1;
     claims = sumClaims(claims, row.claims);
   }
-  return { matches: rows.length, minutes, matchesUnderExpectation: under, coordinatorAlerts: alerts, claims };
+  return { matches: rows.length - ended, ended, minutes, matchesUnderExpectation: under, coordinatorAlerts: alerts, claims };
 }
 
 function sumClaims(a: ClaimTotals, b: ClaimTotals): ClaimTotals {

@@ -1,10 +1,10 @@
 import { TableTransaction, odata, type TableClient } from '@azure/data-tables';
 import type { MentorMatchingStore, YoungPeopleStore } from '../../matching/index.js';
-import type { ActiveMatches, MatchingSide } from '../app/relationship-ports.js';
+import type { ActiveMatches, MatchingSide, YoungPersonContact } from '../app/relationship-ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { endMatch as endMatchRecord, type Match } from '../../matching/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import type { YoungPersonNext } from '../domain/index.js';
+import type { EndReason, YoungPersonNext } from '../domain/index.js';
 import { changeYoungPersonStatus, type YoungPerson, type YoungPersonEvent } from '../../matching/index.js';
 import { auditEntity } from '../../platform/storage/audit-entity.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
@@ -59,6 +59,8 @@ const YOUNG_PERSON_EVENTS: Record<YoungPersonNext, readonly YoungPersonEvent[]> 
   returnToMatchingList: ['endMatch'],
   // Off the list until their key adult says whether they want a new mentor; the coordinator resumes them.
   askAboutNewMentor: ['endMatch', 'pause'],
+  // Off the list while the coordinator reviews a safeguarding decision; they resume them if it is right to.
+  holdForReview: ['endMatch', 'pause'],
   noFurtherMatch: ['close'],
 };
 
@@ -70,8 +72,8 @@ export class StoredMatchingSide implements MatchingSide {
     private readonly youngPeople: YoungPeopleStore,
   ) {}
 
-  async endMatch(match: Match, next: YoungPersonNext, actor: PersonRef, now: Date): Promise<void> {
-    await retryOnConflict(() => this.endInYoungPersonPartition(match, next, actor, now));
+  async endMatch(match: Match, next: YoungPersonNext, actor: PersonRef, now: Date, reason?: EndReason): Promise<void> {
+    await retryOnConflict(() => this.endInYoungPersonPartition(match, next, actor, now, reason));
     await retryOnConflict(async () => {
       const record = await this.records.get(match.mentorId);
       if (!record || !record.value.activeMatches.some((held) => held.matchId === match.id)) return;
@@ -84,12 +86,17 @@ export class StoredMatchingSide implements MatchingSide {
     });
   }
 
-  private async endInYoungPersonPartition(match: Match, next: YoungPersonNext, actor: PersonRef, now: Date): Promise<void> {
+  async youngPersonContact(match: Pick<Match, 'youngPersonId'>, reader: PersonRef): Promise<YoungPersonContact | undefined> {
+    const found = (await this.youngPeople.get(match.youngPersonId, { reader, purpose: 'matchEnding' }))?.value;
+    return found ? { firstName: found.firstName, reference: found.reference, keyAdult: found.keyAdult } : undefined;
+  }
+
+  private async endInYoungPersonPartition(match: Match, next: YoungPersonNext, actor: PersonRef, now: Date, reason?: EndReason): Promise<void> {
     const partitionKey = encodeKey(match.youngPersonId);
     const rowKey = MATCH_PREFIX + encodeKey(match.id);
     const stored = await orUndefinedWhenMissing(this.youngPeopleTable.getEntity<DataEntity>(partitionKey, rowKey));
     if (!stored) return;
-    const ended = endMatchRecord(matchSchema.parse(JSON.parse(stored.data)), now);
+    const ended = endMatchRecord(matchSchema.parse(JSON.parse(stored.data)), now, reason);
     if (!ended.ok) return;
     const youngPerson = await this.youngPeople.get(match.youngPersonId, { reader: actor, purpose: 'changeStatus' });
     const transaction = new TableTransaction();

@@ -40,7 +40,9 @@ const relationshipSchema: z.ZodType<Relationship> = z.object({
       reason: z.enum(END_REASONS),
       endedBy: person,
       endedAt: z.string(),
-      youngPerson: z.enum(['returnToMatchingList', 'askAboutNewMentor', 'noFurtherMatch']),
+      youngPerson: z.enum(['returnToMatchingList', 'askAboutNewMentor', 'holdForReview', 'noFurtherMatch']),
+      note: z.string().optional(),
+      closedRecord: z.boolean().optional(),
       mentorNext: z.enum(['offerAgain', 'stepDown']).optional(),
       settledAt: z.string().optional(),
     })

@@ -1,16 +1,19 @@
 import { summaryCard } from './cards/summary.card.js';
 import { csvParts } from './cards/csv-parts.js';
 import { claimsCard, claimsCsvCard } from './cards/claims.card.js';
-import { endFormCard, matchEndedCard } from './cards/ending.card.js';
+import { endMatchConfirmCard, endMatchFormCard, matchEndedCard, matchesToEndCard } from './cards/match-ending.card.js';
+import { endedView } from './ended-view.js';
+import { thisMonthWords } from './cards/month-count.js';
+import { myMatchCard } from './cards/my-match.card.js';
 import { reviewCard } from './cards/review.card.js';
 import { meetingFormCard, meetingLoggedCard } from './cards/meeting.card.js';
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
 import { claimsForMonth, decideClaim, exportClaims } from '../app/claims.js';
-import { chooseMentorNext, endingFormFor, endRelationship } from '../app/end-relationship.js';
+import { chooseMentorNext, endingFormFor, endRelationship, matchesToEnd, previewEnding } from '../app/end-relationship.js';
 import { logMeeting, NO_ACTIVE_MATCH } from '../app/log-meeting.js';
 import { progressOf } from '../app/progress.js';
-import type { RelationshipDeps } from '../app/relationship-ports.js';
+import type { Relationship, RelationshipDeps } from '../app/relationship-ports.js';
 import { asId, mentorsMatch, startedAt } from '../app/relationship-record.js';
 import { answerReview } from '../app/review.js';
 import { monthlySummary } from '../app/summary.js';
@@ -41,13 +44,30 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
 
   const supportForm = async (actor: PersonRef, data: unknown, reply: Reply): Promise<void> => {
     const match = await mentorsMatch(deps, actor.id, record(data).matchId);
-    return reply(supportFormCard({ concernId: randomUUID(), ...(match ? { matchId: match.id } : {}) }));
+    return reply(supportFormCard({ concernId: randomUUID(), contacts: deps.contacts, ...(match ? { matchId: match.id } : {}) }));
   };
 
   const claims = async (actor: PersonRef, month: unknown, reply: Reply, problem?: string): Promise<void> => {
     const found = await claimsForMonth(deps, actor, month);
     if (!found.ok) return reply(errorCard(found.error.message));
     return reply(claimsCard({ ...found.value, ...(problem ? { problem } : {}) }));
+  };
+
+  const endForm = async (actor: PersonRef, data: Record<string, unknown>, reply: Reply): Promise<void> => {
+    const matchId = asId(data.matchId) ?? '';
+    const closeRecord = data.closeRecord === true;
+    const form = await endingFormFor(deps, actor, matchId);
+    if (!form.ok) return reply(errorCard(form.error.message));
+    return reply(endMatchFormCard({ matchId, forMentor: form.value.forMentor && !closeRecord, monthsElapsed: form.value.monthsElapsed, closeRecord }));
+  };
+
+  /** The ended match as the person who pressed sees it (the others are told by the notifier). */
+  const endedCard = async (relationship: Relationship, actor: PersonRef): Promise<AdaptiveCardJson> => {
+    const ending = relationship.ending;
+    if (!ending) return errorCard('This match has not ended.');
+    const forMentor = actor.id === relationship.mentorId && !ending.closedRecord;
+    const [mentor, youngPerson] = await Promise.all([deps.journey.mentors.get(relationship.mentorId), deps.matching.youngPersonContact(relationship, actor)]);
+    return matchEndedCard(endedView(relationship, ending, { forMentor, mentorName: mentor?.value.name ?? 'The mentor', ...(youngPerson ? { youngPerson } : {}) }));
   };
 
   const monthArgument = (context: Turn): string => /(\d{4}-\d{2})/.exec(context.text ?? '')?.[1] ?? thisMonth();
@@ -59,9 +79,15 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       if (!match) return [];
       const progress = await progressOf(deps, match);
       return [
-        ['This month', `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes`],
+        ['This month', thisMonthWords(progress)],
         ['Months matched', `${progress.term.monthsElapsed} (at least ${progress.term.minimumMonths}, at most ${progress.term.maximumMonths})`],
       ];
+    },
+    /** "my match": the mentor's relationship card. */
+    myMatchCommand: async (context: Turn, actor: PersonRef) => {
+      const match = await mentorsMatch(deps, actor.id);
+      if (!match) return void (await sendCard(context, errorCard(NO_ACTIVE_MATCH, 'No active match')));
+      await sendCard(context, myMatchCard({ progress: await progressOf(deps, match), startedOn: match.startedOn }));
     },
     logMeetingCommand: (context: Turn, actor: PersonRef) => meetingForm(actor, {}, async (card) => void (await sendCard(context, card))),
     meetingForm: (context: Turn, actor: PersonRef, data: unknown) => meetingForm(actor, data, (card) => answerInvoke(context, card)),
@@ -112,57 +138,45 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       );
     },
 
-    endForm: async (context: Turn, actor: PersonRef, data: unknown) => {
-      const matchId = asId(record(data).matchId) ?? '';
-      const form = await endingFormFor(deps, actor, matchId);
-      if (!form.ok) return answerInvoke(context, errorCard(form.error.message));
-      await answerInvoke(context, endFormCard({ matchId, forMentor: form.value.forMentor }));
+    endForm: async (context: Turn, actor: PersonRef, data: unknown) => endForm(actor, record(data), (card) => answerInvoke(context, card)),
+
+    /** "end match": the mentor's own match, or for a coordinator the running matches to choose from. */
+    endMatchCommand: async (context: Turn, actor: PersonRef) => {
+      const send = async (card: AdaptiveCardJson) => void (await sendCard(context, card));
+      const found = await matchesToEnd(deps, actor);
+      if (!found.ok) return send(errorCard(found.error.message, 'No active match'));
+      const [only] = found.value.matches;
+      if (found.value.forMentor && only) return endForm(actor, { matchId: only.match.id }, send);
+      return send(matchesToEndCard(found.value.matches.map(({ match, mentorName }) => ({ matchId: match.id, mentorName, startedOn: match.startedOn }))));
     },
 
+    /** The form comes back with its problems, or the confirmation; only a confirmed request ends the match. */
     endMatch: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
-      const matchId = String(form.matchId ?? '');
-      const ended = await endRelationship(deps, actor, { matchId, reason: form.reason, mentorNext: form.mentorNext });
+      const request = { matchId: String(form.matchId ?? ''), reason: form.reason, note: form.note, mentorNext: form.mentorNext, closeRecord: form.closeRecord === true };
+      if (form.confirmed !== true) {
+        const checked = await previewEnding(deps, actor, request);
+        if (checked.ok) return answerInvoke(context, endMatchConfirmCard(checked.value, request.closeRecord));
+        log.info({ code: checked.error.code }, 'end of match refused');
+        if (!checked.problems.length) return answerInvoke(context, errorCard(checked.error.message));
+        const shown = await endingFormFor(deps, actor, request.matchId);
+        if (!shown.ok) return answerInvoke(context, errorCard(shown.error.message));
+        const forMentor = shown.value.forMentor && !request.closeRecord;
+        return answerInvoke(context, endMatchFormCard({ matchId: request.matchId, forMentor, monthsElapsed: shown.value.monthsElapsed, values: form, problems: checked.problems, closeRecord: request.closeRecord }));
+      }
+      const ended = await endRelationship(deps, actor, request);
       if (!ended.ok) {
         log.info({ code: ended.error.code }, 'end of match refused');
-        const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
-        return answerInvoke(context, match ? endFormCard({ matchId, forMentor: match.mentorId === actor.id, problem: ended.error.message }) : errorCard(ended.error.message));
+        return answerInvoke(context, errorCard(ended.error.message));
       }
-      const ending = ended.value.ending;
-      if (!ending) return answerInvoke(context, errorCard('This match has not ended.'));
-      const mentor = await deps.journey.mentors.get(ended.value.mentorId);
-      await answerInvoke(
-        context,
-        matchEndedCard({
-          matchId,
-          reason: ending.reason,
-          endedByName: ending.endedBy.name,
-          youngPerson: ending.youngPerson,
-          forMentor: actor.id === ended.value.mentorId,
-          ...(ending.mentorNext ? { mentorNext: ending.mentorNext } : {}),
-          mentorName: mentor?.value.name ?? 'The mentor',
-        }),
-      );
+      await answerInvoke(context, await endedCard(ended.value, actor));
     },
 
     mentorNext: async (context: Turn, actor: PersonRef, data: unknown) => {
       const form = record(data);
       const chosen = await chooseMentorNext(deps, actor, String(form.matchId ?? ''), form.next);
       if (!chosen.ok) return answerInvoke(context, errorCard(chosen.error.message));
-      const ending = chosen.value.ending;
-      if (!ending) return answerInvoke(context, errorCard('This match has not ended.'));
-      await answerInvoke(
-        context,
-        matchEndedCard({
-          matchId: chosen.value.matchId,
-          reason: ending.reason,
-          endedByName: ending.endedBy.name,
-          youngPerson: ending.youngPerson,
-          forMentor: true,
-          ...(ending.mentorNext ? { mentorNext: ending.mentorNext } : {}),
-          mentorName: actor.name,
-        }),
-      );
+      await answerInvoke(context, await endedCard(chosen.value, actor));
     },
 
     claimsCommand: (context: Turn, actor: PersonRef) => claims(actor, monthArgument(context), async (card) => void (await sendCard(context, card))),

@@ -1,5 +1,6 @@
 import { claimRejectedCard } from './cards/claims.card.js';
-import { matchEndedCard } from './cards/ending.card.js';
+import { matchEndedCard } from './cards/match-ending.card.js';
+import { endedView } from './ended-view.js';
 import { reviewCard } from './cards/review.card.js';
 import { commitmentNudgeCard, shortfallCard } from './cards/commitment.card.js';
 import { progressOf } from '../app/progress.js';
@@ -15,7 +16,7 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
   /** Who raised a concern, and how to reach them: the duty contact calls them back. */
   const raiser = async (personId: string) => {
     const [mentor, person] = await Promise.all([deps.journey.mentors.get(personId), deps.journey.directory.getPerson(personId).catch(() => undefined)]);
-    return { name: mentor?.value.name ?? person?.name ?? 'Someone on the scheme', ...(person?.mail ? { contact: person.mail } : {}) };
+    return { name: mentor?.value.name ?? person?.name ?? 'Someone on the scheme', ...(person?.mail ? { contact: person.mail } : {}), ...(person?.phone ? { phone: person.phone } : {}) };
   };
   return {
     commitmentNudge: async (effect, message, transport) => {
@@ -58,21 +59,14 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
       const relationship = (await deps.relationships.get(message.matchId))?.value;
       const ending = relationship?.ending;
       if (!relationship || !ending) return;
-      const forMentor = effect.recipientId === relationship.mentorId;
       // Whoever ended it already sees the outcome on the card they pressed.
       if (effect.recipientId === ending.endedBy.id) return;
-      await transport.send(
-        effect.recipientId,
-        matchEndedCard({
-          matchId: relationship.matchId,
-          reason: ending.reason,
-          endedByName: ending.endedBy.name,
-          youngPerson: ending.youngPerson,
-          forMentor,
-          ...(ending.mentorNext ? { mentorNext: ending.mentorNext } : {}),
-          mentorName: await mentorName(relationship.mentorId),
-        }),
-      );
+      const forMentor = effect.recipientId === relationship.mentorId;
+      const name = await mentorName(relationship.mentorId);
+      const coordinator = deps.journey.roles.coordinators.find((each) => each.id === effect.recipientId);
+      const youngPerson = await deps.matching.youngPersonContact(relationship, { id: effect.recipientId, name: forMentor ? name : (coordinator?.name ?? 'A coordinator') });
+      const view = endedView(relationship, ending, { forMentor, mentorName: name, ...(youngPerson ? { youngPerson } : {}) });
+      await transport.send(effect.recipientId, matchEndedCard(view));
     },
     supportConcern: async (effect, message, transport) => {
       const concern = (await deps.concerns.get(message.concernId))?.value;
@@ -80,7 +74,7 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
       const who = await raiser(concern.raisedBy);
       await transport.send(
         effect.recipientId,
-        concernCard({ concern, mentorName: who.name, ...(who.contact ? { mentorContact: who.contact } : {}), reminder: message.reminder, canAcknowledge: true }),
+        concernCard({ concern, mentorName: who.name, ...(who.contact ? { mentorContact: who.contact } : {}), ...(who.phone ? { mentorPhone: who.phone } : {}), reminder: message.reminder, canAcknowledge: true }),
         `concern.${concern.id}`,
       );
     },

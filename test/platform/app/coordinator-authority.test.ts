@@ -13,7 +13,8 @@ import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { mentorRoster } from '../../../src/matching/app/mentor-roster.js';
 import { pipeline } from '../../../src/matching/app/pipeline.js';
 import { putMentors, recordChoice, suggestMentors } from '../../../src/matching/app/suggest-mentors.js';
-import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
+import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, matchesOfYoungPerson, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
+import { endRelationship, previewEnding } from '../../../src/relationship/app/end-relationship.js';
 import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
 import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
@@ -146,6 +147,12 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['listYoungPeople', () => listYoungPeople(matching, MENTOR)],
     ['youngPersonReads', () => youngPersonReads(matching, MENTOR, youngPersonId)],
     ['viewYoungPerson', () => viewYoungPerson(matching, MENTOR, youngPersonId)],
+    ['matchesOfYoungPerson', () => matchesOfYoungPerson(matching, MENTOR, youngPersonId)],
+    ['endRelationship, closing the record', () => endRelationship(relationships, MENTOR, { matchId: 'm-1', reason: 'relationshipBrokeDown', closeRecord: true })],
+    ['previewEnding, closing the record', async () => {
+      const checked = await previewEnding(relationships, MENTOR, { matchId: 'm-1', reason: 'relationshipBrokeDown', closeRecord: true });
+      return checked.ok ? checked : { ok: false, error: checked.error };
+    }],
     ['openYoungPersonForm', () => openYoungPersonForm(matching, MENTOR)],
     ['suggestMentors', () => suggestMentors(matching, MENTOR, youngPersonId)],
     ['putMentors', () => putMentors(matching, MENTOR, youngPersonId, [MENTOR.id])],

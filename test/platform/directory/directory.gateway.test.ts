@@ -28,12 +28,13 @@ describe('GraphDirectory through the real Graph client', () => {
       jobTitle: 'Head of Highways',
       department: 'Regeneration and Environment',
       mail: 'alex.wilber@council.example',
+      phone: '07700 900456',
     });
     expect(graph.requests).toHaveLength(1);
     const [request] = graph.requests;
     expect(request!.method).toBe('GET');
     expect(request!.path).toBe(`/v1.0/users/${ALEX.id}`);
-    expect(request!.query.get('$select')).toBe('id,displayName,jobTitle,department,mail');
+    expect(request!.query.get('$select')).toBe('id,displayName,jobTitle,department,mail,mobilePhone,businessPhones');
     expect(request!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   firstExpectedMonth,
   isCoordinatorAlertDue,
+  isCountedMonth,
   isNudgeDue,
   minutesByMonth,
   monthCommitment,
@@ -140,5 +141,39 @@ describe('termStatus: months against the 6-month minimum and 18-month maximum', 
   ])('from %s: started %s, review %s, end %s', (start, startDate, reviewDate, endDate) => {
     const status = termStatus({ matchStartedAt: new Date(start), now: new Date(start) });
     expect(status).toMatchObject({ startDate, reviewDate, endDate });
+  });
+});
+
+describe('isCountedMonth: the one rule for which months the 90 minutes are asked of', () => {
+  const started = new Date('2025-01-15T10:00:00Z');
+  const pauses = [{ from: new Date('2025-03-20T10:00:00Z'), to: new Date('2025-04-02T10:00:00Z') }];
+  it.each([
+    ['2025-01', [], false],
+    ['2025-02', [], true],
+    ['2025-03', pauses, false],
+    ['2025-04', pauses, false],
+    ['2025-05', pauses, true],
+    ['2025-06', [{ from: new Date('2025-05-10T10:00:00Z') }], false],
+  ] as const)('%s', (month, given, counted) => {
+    expect(isCountedMonth(month, started, given)).toBe(counted);
+  });
+
+  it('a match started on the 1st counts from its own month', () => {
+    expect(isCountedMonth('2025-03', new Date('2025-03-01T10:00:00Z'))).toBe(true);
+  });
+
+  it('sends no nudge while the match is paused, and none in the month it resumes', () => {
+    const late = { matchStartedAt: started, minutesThisMonth: 0 };
+    expect(isNudgeDue({ ...late, now: new Date('2025-05-28T10:00:00Z') })).toBe(true);
+    expect(isNudgeDue({ ...late, now: new Date('2025-05-28T10:00:00Z'), pauses: [{ from: new Date('2025-05-10T10:00:00Z') }] })).toBe(false);
+    expect(isNudgeDue({ ...late, now: new Date('2025-05-28T10:00:00Z'), pauses: [{ from: new Date('2025-05-10T10:00:00Z'), to: new Date('2025-05-20T10:00:00Z') }] })).toBe(false);
+    expect(isNudgeDue({ ...late, now: new Date('2025-06-28T10:00:00Z'), pauses: [{ from: new Date('2025-05-10T10:00:00Z'), to: new Date('2025-05-20T10:00:00Z') }] })).toBe(true);
+  });
+
+  it('a pause ends a run of months under 90: the coordinator is not told across it', () => {
+    const minutes = new Map<string, number>();
+    const due = (pauses: { from: Date; to?: Date }[]) => isCoordinatorAlertDue({ now: new Date('2025-06-02T09:00:00Z'), matchStartedAt: started, minutesByMonth: minutes, pauses });
+    expect(due([])).toBe(true);
+    expect(due([{ from: new Date('2025-04-10T10:00:00Z'), to: new Date('2025-04-20T10:00:00Z') }])).toBe(false);
   });
 });

@@ -38,7 +38,8 @@ describe("summariseMonth: the coordinator's month", () => {
   it.each([
     ['a', 60, false, 3, true, 3, false, false, 760],
     ['b', 90, true, 0, false, 6, false, false, 0],
-    ['c', 20, false, 0, false, 0, false, false, 0],
+    // Started on 10 April: its first part month is not counted, so it is not "under 90" (the nudge skips it too).
+    ['c', 20, true, 0, false, 0, false, false, 0],
     ['long', 0, false, 19, true, 19, false, true, 0],
   ])('%s: %i minutes', (matchId, minutes, met, underInARow, told, elapsed, reviewDue, endDue, claimedPence) => {
     const row = summary.matches.find((candidate) => candidate.matchId === matchId);
@@ -57,11 +58,27 @@ describe("summariseMonth: the coordinator's month", () => {
   it('adds up the month exactly', () => {
     expect(summary.totals).toEqual({
       matches: 4,
+      ended: 0,
       minutes: 170,
-      matchesUnderExpectation: 3,
+      matchesUnderExpectation: 2,
       coordinatorAlerts: 2,
       claims: { count: 3, claimedPence: 760, submittedPence: 450, approvedPence: 0, paidPence: 310, rejectedPence: 120 },
     });
+  });
+
+  it('counts a month only when the match ran all of it: not the first part month, a paused month or the month it ended', () => {
+    const counted = (month: string, match: RelationshipMatch) => summariseMonth({ month, asOf: new Date('2025-09-01T09:00:00Z'), matches: [match], meetings: [], claims: [] }).matches[0];
+    const c = MATCHES[2]!;
+    expect(counted('2025-04', c)).toMatchObject({ counted: false, metExpectation: true });
+    expect(counted('2025-05', c)).toMatchObject({ counted: true, metExpectation: false });
+    const paused: RelationshipMatch = { ...c, pauses: [{ from: new Date('2025-05-20T10:00:00Z'), to: new Date('2025-06-03T10:00:00Z') }] };
+    expect([counted('2025-05', paused), counted('2025-06', paused), counted('2025-07', paused)].map((row) => row?.counted)).toEqual([false, false, true]);
+    expect(counted('2025-07', paused)?.monthsUnderInARow).toBe(1);
+    const stillPaused: RelationshipMatch = { ...c, pauses: [{ from: new Date('2025-05-20T10:00:00Z') }] };
+    expect(counted('2025-08', stillPaused)).toMatchObject({ counted: false, metExpectation: true });
+    const ending = summariseMonth({ month: '2025-02', asOf: new Date('2025-09-01T09:00:00Z'), matches: [MATCHES[3]!], meetings: [], claims: [] });
+    expect(ending.totals).toMatchObject({ matches: 0, ended: 1, matchesUnderExpectation: 0 });
+    expect(ending.matches[0]).toMatchObject({ ended: true, counted: false });
   });
 
   it('flags the 6-month review until it is recorded', () => {

@@ -249,16 +249,18 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(cardsTo(MEGAN, 'asks for support')).toHaveLength(0);
   });
 
-  it('ends a match that broke down: the young person goes back on the list, the mentor can be matched again', async () => {
+  it('ends a match that broke down, after a confirmation: the young person goes back on the list, the mentor can be matched again', async () => {
     const form = invokeCard(await t.send(action(ADELE, 'endForm', { matchId: ADELE_MATCH })));
-    expect(textOf(form)).toContain('The relationship broke down');
+    expect(textOf(form)).toContain('It broke down');
     expect(textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { matchId: ADELE_MATCH }))))).toContain('choose why the match is ending');
     expect(textOf(invokeCard(await t.send(action(GRADY, 'endMatch', { matchId: ADELE_MATCH, reason: 'relationshipBrokeDown' }))))).toContain('Only the mentor in this match');
+    const chosen = { matchId: ADELE_MATCH, reason: 'relationshipBrokeDown', mentorNext: 'offerAgain', note: '' };
+    const confirm = invokeCard(await t.send(action(ADELE, 'endMatch', chosen)));
+    expect(textOf(confirm)).toContain('Are you sure?');
     expect((await relationships.get(ADELE_MATCH))?.value.status).toBe('active');
 
-    const ended = textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { matchId: ADELE_MATCH, reason: 'relationshipBrokeDown', mentorNext: 'offerAgain' }))));
-    expect(ended).toContain('the relationship broke down');
-    expect(ended).toContain('back on the matching list');
+    const ended = textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { ...chosen, confirmed: true }))));
+    expect(ended).toContain('the relationship was not working out');
     const youngPeopleTable = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }).table(`${t.env.TABLE_PREFIX}YoungPeople`);
     const row = await youngPeopleTable.getEntity<{ status: string }>('yp-adele', 'youngPerson');
     expect(row.status).toBe('waiting');
@@ -274,7 +276,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     await eventually(() => expect(cardsTo(ISAIAH, 'The match has ended')).toHaveLength(1));
     expect(cardText(cardsTo(ISAIAH, 'The match has ended')[0])).toContain('back on the matching list');
     // Pressed again: nothing more happens.
-    expect(textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { matchId: ADELE_MATCH, reason: 'relationshipBrokeDown', mentorNext: 'offerAgain' }))))).toContain('The match has ended');
+    expect(textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { ...chosen, confirmed: true }))))).toContain('The match has ended');
     await pause(1000);
     expect(cardsTo(ISAIAH, 'The match has ended')).toHaveLength(1);
   });

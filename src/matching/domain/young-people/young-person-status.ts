@@ -38,7 +38,9 @@ export function changeYoungPersonStatus(
   if (!move.from.includes(youngPerson.status)) {
     return fail('STATUS_CHANGE_NOT_ALLOWED', `This young person is ${describeYoungPersonStatus(youngPerson.status)}, so they cannot ${EVENT_WORDS[event]}.`);
   }
-  return ok({ ...youngPerson, status: move.to, updatedAt: now.toISOString() });
+  const at = now.toISOString();
+  // A match that ended early puts them first in line for the next one.
+  return ok({ ...youngPerson, status: move.to, updatedAt: at, ...(event === 'endMatch' ? { returnedToListAt: at } : {}) });
 }
 
 export function describeYoungPersonStatus(status: YoungPersonStatus): string {

@@ -52,6 +52,8 @@ export interface YoungPersonDetails {
 export interface YoungPerson extends YoungPersonDetails {
   readonly id: string;
   readonly status: YoungPersonStatus;
+  /** Back on the list after a match ended early: first in line for the next mentor (report 3.8). */
+  readonly returnedToListAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

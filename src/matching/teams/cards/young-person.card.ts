@@ -1,8 +1,9 @@
 import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
-import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue } from '../../domain/index.js';
+import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MATCH_END_REASON_TITLES, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue, type Match } from '../../domain/index.js';
+import { END_MATCH_FORM_VERB } from '../relationship-verbs.js';
 import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
 
 const KEY_ADULT_TITLES = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };
@@ -43,9 +44,15 @@ export function youngPersonFormCard(areas: readonly string[], current: YoungPers
   );
 }
 
-function statusActions(youngPerson: YoungPerson): CardAction[] {
+function statusActions(youngPerson: YoungPerson, running: Match | undefined): CardAction[] {
   const ref = { youngPersonId: youngPerson.id };
   const actions: CardAction[] = [];
+  if (youngPerson.status === 'matched' && running) {
+    const pause = running.pausedSince ? execute('Resume the match', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'resume' }) : execute('Pause', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'pause' });
+    // Closing a matched record ends the match first: the relationship capability's form, with its confirmation.
+    const close = { ...execute('Close', END_MATCH_FORM_VERB, { matchId: running.id, closeRecord: true }, 'destructive'), mode: 'secondary' };
+    return [execute('Edit', MATCHING_VERBS.youngPersonForm, ref), pause, close, execute('Who has read this', MATCHING_VERBS.youngPersonReads, ref)];
+  }
   if (youngPerson.status === 'waiting') actions.push(execute('Suggest mentors', MATCHING_VERBS.suggestMentors, ref, 'positive'));
   if (youngPerson.status !== 'closed') actions.push(execute('Edit', MATCHING_VERBS.youngPersonForm, ref));
   if (youngPerson.status === 'waiting') actions.push(execute('Pause', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'pause' }));
@@ -55,14 +62,26 @@ function statusActions(youngPerson: YoungPerson): CardAction[] {
   return actions;
 }
 
+/** The match running (paused or not), whether they are first in line, and earlier matches: for the coordinator only. */
+function matchHistory(youngPerson: YoungPerson, running: Match | undefined, matches: readonly Match[]): CardElement[] {
+  const lines: Array<[string, string]> = [];
+  if (running) lines.push(['Match', `since ${formatDate(running.startedOn)}${running.pausedSince ? `, paused since ${formatDate(running.pausedSince)}` : ''}`]);
+  if (youngPerson.status === 'waiting' && youngPerson.returnedToListAt) lines.push(['Matching list', `first in line (back since ${formatDate(youngPerson.returnedToListAt)})`]);
+  for (const match of matches.filter((each) => each.status === 'ended').slice(-3)) {
+    lines.push(['Earlier match', `${formatDate(match.startedOn)} to ${match.endedOn ? formatDate(match.endedOn) : 'ended'}${match.endReason ? `: ${MATCH_END_REASON_TITLES[match.endReason]}` : ''}`]);
+  }
+  return lines.length ? [facts(lines)] : [];
+}
+
 function prefer(label: string, preference: Preference<string>): [string, string] {
   if (preference.values.length === 0) return [label, 'No preference'];
   return [label, `${describeList(preference.values, 'or')}${preference.required ? ' (a must)' : ''}`];
 }
 
 /** One young person's record, for a coordinator. */
-export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: string): AdaptiveCardJson {
+export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: string, matches: readonly Match[] = []): AdaptiveCardJson {
   const { preferences: p, keyAdult } = youngPerson;
+  const running = matches.find((match) => match.status === 'active');
   return card(
     [
       heading(`${youngPerson.firstName} (${youngPerson.reference})`),
@@ -84,8 +103,9 @@ export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: st
         prefer('Area', p.area),
         ['Key adult', `${keyAdult.name}, ${KEY_ADULT_TITLES[keyAdult.role]}, ${keyAdult.contact}`],
       ]),
+      ...matchHistory(youngPerson, running, matches),
     ],
-    statusActions(youngPerson),
+    statusActions(youngPerson, running),
   );
 }
 
@@ -123,6 +143,7 @@ const PURPOSES: Record<string, string> = {
   matchDetailsForMentor: 'sent to their mentor',
   notice: 'notice to a coordinator',
   conflicts: 'conflicts of interest',
+  matchEnding: 'match ending',
 };
 
 /** The access log of one record, newest first. */

@@ -2,11 +2,12 @@ import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardEl
 import type { RelationshipProgress } from '../../app/progress.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
+import { thisMonthWords } from './month-count.js';
 
 export function progressFacts(progress: RelationshipProgress): CardElement {
   const term = progress.term;
   return facts([
-    ['This month', `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes`],
+    ['This month', thisMonthWords(progress)],
     ['Months so far', `${term.monthsElapsed} (at least ${term.minimumMonths}, at most ${term.maximumMonths})`],
     ['Review', term.reviewDate],
     ['Ends by', term.endDate],

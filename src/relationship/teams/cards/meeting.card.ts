@@ -62,7 +62,7 @@ export function meetingLoggedCard(progress: RelationshipProgress, options: { rep
       text(options.repeated ? 'This meeting was logged already; nothing new was added.' : 'Thank you. Your meeting is on record.', { color: 'Good' }),
       ...(options.claim ? [text(`Refreshments of ${formatPounds(options.claim.amountPence)} claimed; the Leaving Care Team will approve them.`)] : []),
       progressFacts(progress),
-      text(met ? 'You have met the 90 minutes for this month.' : `${progress.expectedMinutes - progress.minutesThisMonth} minutes to go this month.`, { spacing: 'Medium' }),
+      text(!progress.counted ? 'This month is not counted towards the 90 minutes.' : met ? 'You have met the 90 minutes for this month.' : `${progress.expectedMinutes - progress.minutesThisMonth} minutes to go this month.`, { spacing: 'Medium' }),
     ],
     [execute('Log another', RELATIONSHIP_VERBS.meetingForm, { matchId: progress.matchId }), supportButton(progress.matchId)],
   );

@@ -9,6 +9,7 @@ export function summaryCard(view: { summary: MonthlySummary; mentorNames: Readon
     heading(`Relationships: ${summary.month}`),
     facts([
       ['Matches running', String(totals.matches)],
+      ...(totals.ended ? [['Ended this month', String(totals.ended)] as [string, string]] : []),
       ['Minutes logged', String(totals.minutes)],
       ['Under 90 minutes', String(totals.matchesUnderExpectation)],
       ['Two months under', String(totals.coordinatorAlerts)],
@@ -17,7 +18,7 @@ export function summaryCard(view: { summary: MonthlySummary; mentorNames: Readon
     ]),
   ];
   for (const row of summary.matches.slice(0, 30)) {
-    const flags = [row.metExpectation ? '' : 'under 90', row.coordinatorToBeTold ? 'follow up' : '', row.reviewDue ? 'review due' : '', row.endDue ? 'term over' : '']
+    const flags = [row.ended ? 'ended' : '', row.counted ? '' : 'month not counted', row.metExpectation ? '' : 'under 90', row.coordinatorToBeTold ? 'follow up' : '', row.reviewDue ? 'review due' : '', row.endDue ? 'term over' : '']
       .filter(Boolean)
       .join(', ');
     body.push(text(`${view.mentorNames.get(row.mentorId) ?? 'A mentor'}: ${row.minutes} min, month ${row.monthsElapsed}${flags ? ` (${flags})` : ''}`));

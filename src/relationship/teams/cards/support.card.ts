@@ -3,13 +3,17 @@ import type { SupportContacts } from '../../app/relationship-ports.js';
 import type { SupportConcern } from '../../domain/index.js';
 import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
-/** A request for help. No details are typed here: the duty contact calls the mentor back, and details stay off the record. */
-export function supportFormCard(view: { concernId: string; matchId?: string }): AdaptiveCardJson {
+/**
+ * A request for help. The numbers to call come first, before any button: in an emergency nobody should have to press
+ * anything to find them. No details are typed here: the duty contact calls the mentor back, and details stay off the record.
+ */
+export function supportFormCard(view: { concernId: string; matchId?: string; contacts: Pick<SupportContacts, 'dutyLine' | 'serviceManager'> }): AdaptiveCardJson {
   return card(
     [
       heading('Ask the Leaving Care Service'),
-      text('Choose what you need. Someone from the service will contact you; please do not write details about the young person here.'),
       text('If anyone is in immediate danger, call 999 now.', { color: 'Attention', weight: 'Bolder' }),
+      emergencyFacts(view.contacts),
+      text('Or choose what you need below, and someone from the service will contact you. Please do not write details about the young person here.', { spacing: 'Medium' }),
     ],
     [
       execute('Urgent safeguarding concern', RELATIONSHIP_VERBS.raiseConcern, { concernId: view.concernId, urgency: 'urgent safeguarding', ...(view.matchId ? { matchId: view.matchId } : {}) }, 'destructive'),
@@ -49,6 +53,8 @@ export interface ConcernView {
   readonly mentorName: string;
   /** How to reach them (their email from the directory), when known. */
   readonly mentorContact?: string;
+  /** Their phone number from the directory, to call them back, when known. */
+  readonly mentorPhone?: string;
   readonly reminder: boolean;
   readonly acknowledgedByName?: string;
   readonly canAcknowledge: boolean;
@@ -63,7 +69,11 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
       color: urgent ? 'Attention' : 'Accent',
       weight: 'Bolder',
     }),
-    facts([['Raised', RAISED.format(view.concern.raisedAt)], ...(view.mentorContact ? [['Contact', view.mentorContact] as [string, string]] : [])]),
+    facts([
+      ['Raised', RAISED.format(view.concern.raisedAt)],
+      ...(view.mentorPhone ? [['Phone', view.mentorPhone] as [string, string]] : []),
+      ...(view.mentorContact ? [['Email', view.mentorContact] as [string, string]] : []),
+    ]),
   ];
   if (view.concern.acknowledgedAt) {
     body.push(text(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, { color: 'Good', weight: 'Bolder' }));

@@ -5,7 +5,7 @@ import { parseDecision } from '../../../../src/journey/app/decision.input.js';
 import { dbsInput, profileInput, youngPersonInput } from '../../../../src/matching/app/form-input.js';
 import { parseSignUp } from '../../../../src/journey/app/sign-up.input.js';
 import { parseDbsRecord, parseMentorProfile } from '../../../../src/matching/domain/index.js';
-import { DEFAULT_CLAIM_POLICY, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
+import { DEFAULT_CLAIM_POLICY, parseEndingForm, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
 import { EMPTY_COHORT_BOOK, parseCohortForm, parseNewSession } from '../../../../src/sessions/domain/index.js';
 import { parseYoungPersonDetails } from '../../../../src/matching/domain/young-people/index.js';
 import type { FieldProblem } from '../../../../src/platform/kernel/validation/index.js';
@@ -134,6 +134,15 @@ const FORMS: readonly Form[] = [
     ],
     parse: (input) =>
       fromValidation(validateMeetingLog(input, { now: new Date('2025-06-14T19:30:00Z'), matchStartedAt: new Date('2025-02-10T10:00:00Z'), claimPolicy: DEFAULT_CLAIM_POLICY })),
+  },
+  {
+    name: 'ending a match: the note for the coordinator',
+    valid: { reason: 'relationshipBrokeDown', mentorNext: 'offerAgain', note: 'We never found a rhythm.' },
+    fields: [{ field: 'note', problemField: 'note', named: /note/i }],
+    parse: (input) => {
+      const parsed = parseEndingForm(input, { byMentor: true, monthsElapsed: 3 });
+      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: parsed.problems };
+    },
   },
   {
     name: 'reason for rejecting a claim',
