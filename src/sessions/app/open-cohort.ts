@@ -1,7 +1,8 @@
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import { addCohort, parseCohortForm, type Cohort, type FieldProblem, type SessionDraft } from '../domain/index.js';
+import type { FieldProblem } from '../../platform/kernel/validation/index.js';
+import { addCohort, parseCohortForm, type Cohort, type SessionDraft } from '../domain/index.js';
 import type { Effect } from '../../platform/app/ports.js';
 import { cohortAudit } from './cohort-book.js';
 import type { CohortDeps } from './cohort-ports.js';

@@ -1,5 +1,6 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
-import { MAX_CLOSES_HOURS_BEFORE, MAX_COHORT_NAME_LENGTH, MAX_SEATS, MAX_VENUE_LENGTH, MIN_SEATS, type CohortFormValues, type FieldProblem } from '../../domain/index.js';
+import { MAX_CLOSES_HOURS_BEFORE, MAX_COHORT_NAME_LENGTH, MAX_SEATS, MAX_VENUE_LENGTH, MIN_SEATS, type CohortFormValues } from '../../domain/index.js';
+import type { FieldProblem } from '../../../platform/kernel/validation/index.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { withFallback } from './card-fallback.js';
