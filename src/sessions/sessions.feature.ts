@@ -1,7 +1,10 @@
 import type { Directory } from '../platform/app/ports.js';
 import type { CohortDeps } from './app/cohort-ports.js';
+import type { RotaDeps } from './app/rota-ports.js';
 import { seedSchemeCohort } from './app/seed-scheme-cohort.js';
 import { CohortRepository } from './store/cohort.repository.js';
+import { RotaRepository } from './store/rota.repository.js';
+import { sendRotaReminders } from './app/visit-rota.js';
 import { reconcileCalendars } from './app/reconcile-calendars.js';
 import { sendSessionReminders } from './app/send-reminders.js';
 import type { EmailLookup } from './app/session-ports.js';
@@ -30,7 +33,13 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   const { sessions } = sessionDeps;
   const timeZone = scheme.config.cohort.timeZone ?? DEFAULT_TIME_ZONE;
   const { year: _year, ...cohortDefaults } = scheme.config.cohort;
-  const deps: CohortDeps = { ...sessionDeps, cohorts: new CohortRepository(table, context.queue, now), cohortDefaults, timeZone };
+  const deps: CohortDeps & RotaDeps = {
+    ...sessionDeps,
+    cohorts: new CohortRepository(table, context.queue, now),
+    rota: new RotaRepository(table, context.queue, now),
+    cohortDefaults,
+    timeZone,
+  };
   // The scheme file's cohort opens only while it can still be booked; otherwise none is open, and the coordinators' sessions card says so first.
   const seeded = await seedSchemeCohort(deps, scheme.year, scheme.cohort);
   if (seeded === 'opened') log.info({ year: scheme.year }, 'opened the cohort of the scheme configuration');
@@ -55,6 +64,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
         everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
         run: () => sendSessionReminders(deps, config.SESSION_REMINDER_HOURS_BEFORE),
       },
+      { name: 'rotaReminders', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => sendRotaReminders(deps) },
       ...(calendar ? [{ name: 'calendarReconcile', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => reconcileCalendars(sessions, now()) }] : []),
     ],
   };

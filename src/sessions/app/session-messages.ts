@@ -7,6 +7,10 @@ export type SessionMessage =
   | { readonly type: 'sessionOffer'; readonly mentorId: string }
   /** A cohort opened: the booking card, to a mentor who was waiting for its dates. */
   | { readonly type: 'cohortOffer'; readonly cohortId: string; readonly mentorId: string }
+  /** To an elected member: they are on the Regulation 33 rota for a home and month. */
+  | { readonly type: 'rotaVisitAssigned'; readonly homeId: string; readonly month: string; readonly memberId: string }
+  /** To an elected member, a week before the month: their Regulation 33 visit is coming. */
+  | { readonly type: 'rotaVisitReminder'; readonly homeId: string; readonly month: string; readonly memberId: string }
   /** A mentor was trained at this session: their places on other training sessions go to the people waiting. */
   | { readonly type: 'sessionReleaseOtherTraining'; readonly sessionId: string; readonly personId: string }
   /** Converge the session's Graph event (and its attendees) to the bookings as stored when it runs. */

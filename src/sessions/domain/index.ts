@@ -16,3 +16,4 @@ export * from './cohort.js';
 export * from './cohort-form.js';
 export * from './relative-day.js';
 export * from './mentor-sessions.js';
+export * from './visit-rota.js';

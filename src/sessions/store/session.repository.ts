@@ -80,7 +80,7 @@ export function toEntity(session: Session, version: number, remindedFor?: string
 }
 
 /** Cuts at most PART_LENGTH UTF-16 units at a time, never between the two halves of a surrogate pair. */
-function split(json: string): string[] {
+export function split(json: string): string[] {
   const chunks: string[] = [];
   let from = 0;
   while (from < json.length || chunks.length === 0) {

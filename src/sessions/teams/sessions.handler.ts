@@ -9,6 +9,7 @@ import { recordSessionAttendance } from '../app/record-attendance.js';
 import { retrySessionCalendar } from '../app/retry-calendar.js';
 import type { SessionDeps } from '../app/session-deps.js';
 import type { CohortDeps } from '../app/cohort-ports.js';
+import type { RotaDeps } from '../app/rota-ports.js';
 import { cohortOverview } from '../app/cohort-views.js';
 import { sessionsOrWait } from '../app/wait-for-dates.js';
 import { cohortsCard } from './cards/cohorts.card.js';
@@ -26,7 +27,7 @@ import { newSessionFormCard, type NewSessionValues } from './cards/new-session-f
 import { sessionBookingCard } from './cards/session-booking.card.js';
 
 export interface SessionHandlerDeps {
-  readonly sessions: CohortDeps;
+  readonly sessions: CohortDeps & RotaDeps;
   readonly log: Logger;
   readonly timeZone: string;
 }

@@ -1,5 +1,8 @@
 import { fanOutEffects } from '../app/session-effects.js';
 import type { CohortDeps } from '../app/cohort-ports.js';
+import type { RotaDeps } from '../app/rota-ports.js';
+import { findVisit } from '../domain/index.js';
+import { rotaVisitCard } from './cards/rota-visit.card.js';
 import { releaseOtherTraining } from '../app/release-other-training.js';
 import { sessionsOrWait } from '../app/wait-for-dates.js';
 import { datesNotSetCard } from './cards/dates-not-set.card.js';
@@ -17,7 +20,7 @@ import type { Notifiers } from '../../platform/delivery/notifier.js';
  * Each notifier reads the session as stored now, so a late or repeated effect never tells anyone something stale.
  * Calendar work and the mentor's stage are effects too: the worker retries them and reports what it cannot do.
  */
-export function sessionNotifiers(deps: CohortDeps, calendar: CalendarSyncDeps | undefined): Notifiers {
+export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: CalendarSyncDeps | undefined): Notifiers {
   const view = async (sessionId: string): Promise<SessionView | undefined> => {
     const stored = await deps.sessions.get(sessionId);
     if (!stored) return undefined;
@@ -40,6 +43,18 @@ export function sessionNotifiers(deps: CohortDeps, calendar: CalendarSyncDeps | 
       const cohort = (await deps.cohorts.get()).value.cohorts.find((each) => each.id === message.cohortId);
       const notice = { text: `The dates are set${cohort ? ` for the ${cohort.name}` : ''}: book your information session and training.`, tone: 'good' as const };
       await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { notice, stage: mentor.stage }));
+    },
+    rotaVisitAssigned: async (effect, message, transport) => {
+      const rota = (await deps.rota.get()).value;
+      const visit = findVisit(rota, message.homeId, message.month);
+      if (visit?.member?.id !== message.memberId || visit.doneAt) return;
+      await transport.send(effect.recipientId, rotaVisitCard(rota, visit, 'assigned'));
+    },
+    rotaVisitReminder: async (effect, message, transport) => {
+      const rota = (await deps.rota.get()).value;
+      const visit = findVisit(rota, message.homeId, message.month);
+      if (visit?.member?.id !== message.memberId || visit.doneAt) return;
+      await transport.send(effect.recipientId, rotaVisitCard(rota, visit, 'reminder'));
     },
     sessionReleaseOtherTraining: async (_effect, message) => {
       await releaseOtherTraining(deps, message.sessionId, message.personId);

@@ -17,6 +17,7 @@ import {
 } from './sessions.handler.js';
 import { sessionStatusFacts } from './session-status.js';
 import { cohortsCommand, openCohortAction, openCohortCommand, openCohortFormAction } from './cohorts.handler.js';
+import { assignRotaVisitAction, recordRotaVisitAction, rotaAssignFormAction, rotaCommand, rotaSetupFormAction, setUpRotaAction } from './rota.handler.js';
 import type { RouteRegistry } from '../../platform/teams/route-registry.js';
 
 /** Sessions: booking for mentors; creating, attendance and cancelling for coordinators (checked on the server). */
@@ -30,6 +31,12 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .command(/^\s*(open|new)\s+(the\s+)?(next\s+)?cohort\s*$/i, 'openCohort', openCohortCommand(deps))
     .action(SESSION_VERBS.openCohortForm, openCohortFormAction(deps))
     .action(SESSION_VERBS.openCohort, openCohortAction(deps))
+    .command(/^\s*(my\s+)?(regulation\s*33\s+)?(rota|visits)\s*$/i, 'rota', rotaCommand(deps))
+    .action(SESSION_VERBS.rotaSetupForm, rotaSetupFormAction(deps))
+    .action(SESSION_VERBS.setUpRota, setUpRotaAction(deps))
+    .action(SESSION_VERBS.rotaAssignForm, rotaAssignFormAction(deps))
+    .action(SESSION_VERBS.assignRotaVisit, assignRotaVisitAction(deps))
+    .action(SESSION_VERBS.recordRotaVisit, recordRotaVisitAction(deps))
     .action(SESSION_VERBS.bookSession, bookSessionAction(deps))
     .action(SESSION_VERBS.cancelSessionBooking, cancelSessionBookingAction(deps))
     .action(SESSION_VERBS.newSessionForm, newSessionFormAction(deps))

@@ -10,6 +10,11 @@ export const SESSION_VERBS = {
   newSessionForm: 'newSessionForm',
   openCohort: 'openCohort',
   openCohortForm: 'openCohortForm',
+  assignRotaVisit: 'assignRotaVisit',
+  recordRotaVisit: 'recordRotaVisit',
+  rotaAssignForm: 'rotaAssignForm',
+  rotaSetupForm: 'rotaSetupForm',
+  setUpRota: 'setUpRota',
   recordAttendance: 'recordAttendance',
   retrySessionCalendar: 'retrySessionCalendar',
 } as const;

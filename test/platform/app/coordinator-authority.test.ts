@@ -44,6 +44,9 @@ import type { CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
 import { cohortOverview, openCohortForm } from '../../../src/sessions/app/cohort-views.js';
 import { openCohort } from '../../../src/sessions/app/open-cohort.js';
 import { CohortRepository } from '../../../src/sessions/store/cohort.repository.js';
+import type { RotaDeps } from '../../../src/sessions/app/rota-ports.js';
+import { assignRotaVisit, rotaAssignForm, rotaToManage, setUpVisitRota } from '../../../src/sessions/app/visit-rota.js';
+import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
 import { snapshotTables } from '../../support/table-snapshot.js';
 import { uniquePrefix } from '../../support/test-bot.js';
 
@@ -62,6 +65,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
   const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
   let sessions: SessionDeps;
   let cohorts: CohortDeps;
+  let rota: RotaDeps;
   let matching: MatchingDeps;
   let relationships: RelationshipDeps;
   let broadcasts: CoordinatorBroadcastDeps;
@@ -83,6 +87,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const sessionsTable = await open('Sessions');
     sessions = { ...journey, sessions: new SessionRepository(sessionsTable, queue, now) };
     cohorts = { ...sessions, cohorts: new CohortRepository(sessionsTable, queue, now), cohortDefaults: { location: { type: 'online' }, seats: 20 }, timeZone: 'Europe/London' };
+    rota = { ...sessions, rota: new RotaRepository(sessionsTable, queue, now), timeZone: 'Europe/London' };
     matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id' };
     relationships = {
       journey,
@@ -107,7 +112,9 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
       sessions: { upcoming: async () => [], get: async () => undefined },
     };
 
-    // What there is to act on: a councillor on the scheme, a session, a young person, a broadcast.
+    // What there is to act on: a councillor on the scheme, a session, a rota, a young person, a broadcast.
+    const rotaMade = await setUpVisitRota(rota, COORDINATOR, { homes: 'Oak House', fromMonth: '2026-12', toMonth: '2027-03' });
+    if (!rotaMade.ok) throw new Error(JSON.stringify(rotaMade.error));
     await mentors.save({ value: { ...newMentor(MENTOR, {}, NOW), stage: 'approved' }, audit: [], effects: [] });
     const created = await createSession(sessions, COORDINATOR, { kind: 'training', title: 'Training', startsAt: '2027-01-20T10:00', endsAt: '2027-01-20T16:00', location: 'inPerson', venue: 'Town Hall', seats: '20', bookingClosesAt: '2027-01-19T17:00' }, 'Europe/London');
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -133,6 +140,10 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['openCohort', () => openCohort(cohorts, MENTOR, { name: '2027 cohort', informationDate: '2027-11-08', informationStart: '10:00', informationEnd: '12:00', trainingDate: '2027-11-29', trainingStart: '09:30', trainingEnd: '16:30', location: 'online', seats: '20', closesHoursBefore: '24' })],
     ['openCohortForm', () => openCohortForm(cohorts, MENTOR)],
     ['cohortOverview', () => cohortOverview(cohorts, MENTOR)],
+    ['setUpVisitRota', () => setUpVisitRota(rota, MENTOR, { homes: 'Birch Lodge', fromMonth: '2027-01', toMonth: '2027-02' })],
+    ['assignRotaVisit', () => assignRotaVisit(rota, MENTOR, { homeId: 'home-oak-house', month: '2027-01', memberId: MENTOR.id })],
+    ['rotaToManage', () => rotaToManage(rota, MENTOR)],
+    ['rotaAssignForm', () => rotaAssignForm(rota, MENTOR)],
     ['recordDbsCheck', () => recordDbsCheck(matching, MENTOR, MENTOR.id, { certificateNumber: '001234567890', issuedOn: '2026-11-01' })],
     ['mentorsLackingDbs', () => mentorsLackingDbs(matching, MENTOR)],
     ['dbsFormFor', () => dbsFormFor(matching, MENTOR, MENTOR.id)],

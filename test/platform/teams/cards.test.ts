@@ -18,6 +18,7 @@ import { MATCHING_CARDS } from '../../matching/teams/matching-cards.js';
 import { RELATIONSHIP_CARDS } from '../../relationship/teams/relationship-cards.js';
 import { SESSION_CARDS, STATUS_BOOKINGS } from '../../sessions/teams/session-cards.js';
 import { COHORT_CARDS } from '../../sessions/teams/cohort-cards.js';
+import { ROTA_CARDS } from '../../sessions/teams/rota-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -58,6 +59,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...RELATIONSHIP_CARDS,
   ...SESSION_CARDS,
   ...COHORT_CARDS,
+  ...ROTA_CARDS,
   ...BROADCAST_CARDS,
 ];
 

@@ -27,7 +27,7 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   }
   if (stage === 'matched' || stage === 'active') commands.push(['log meeting', 'Log a meeting with your mentee, and any refreshments'], ['support', 'Ask the Leaving Care Service for help, or raise a concern']);
   if (view.isCoordinator) coordinator.push(['claims', "A month's refreshment claims: approve, mark paid, export"], ['summary', "A month's meetings, minutes and claims across every match"]);
-  if (view.isCoordinator) coordinator.push(['cohorts', 'Each cohort, who waits for dates; open the next cohort (information session and training)']);
+  if (view.isCoordinator) coordinator.push(['cohorts', 'Each cohort, who waits for dates; open the next cohort (information session and training)'], ['rota', 'The Regulation 33 rota: homes, months, the member on each visit, its gaps']);
   if (view.isCoordinator) coordinator.push(['broadcast', 'Send an announcement or a session invitation to many people, and see who got it']);
   const undelivered = undeliveredHelpSection(view.isCoordinator ? (view.undelivered ?? []) : []);
   return card(

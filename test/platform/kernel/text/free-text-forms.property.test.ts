@@ -6,7 +6,7 @@ import { dbsInput, profileInput, youngPersonInput } from '../../../../src/matchi
 import { parseSignUp } from '../../../../src/journey/app/sign-up.input.js';
 import { parseDbsRecord, parseMentorProfile } from '../../../../src/matching/domain/index.js';
 import { DEFAULT_CLAIM_POLICY, parseEndingForm, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
-import { EMPTY_COHORT_BOOK, parseCohortForm, parseNewSession } from '../../../../src/sessions/domain/index.js';
+import { EMPTY_COHORT_BOOK, EMPTY_ROTA, parseCohortForm, parseNewSession, setUpRota } from '../../../../src/sessions/domain/index.js';
 import { parseYoungPersonDetails } from '../../../../src/matching/domain/young-people/index.js';
 import type { FieldProblem } from '../../../../src/platform/kernel/validation/index.js';
 
@@ -167,6 +167,12 @@ const FORMS: readonly Form[] = [
       { field: 'venue', problemField: 'venue', named: /venue/i, missing: ['VENUE_REQUIRED'] },
     ],
     parse: (input) => fromValidation(parseCohortForm(input, { now: new Date('2026-12-04T10:00:00Z'), timeZone: 'Europe/London', book: EMPTY_COHORT_BOOK })),
+  },
+  {
+    name: 'Regulation 33 rota: homes and months',
+    valid: { homes: 'Oak House\nBirch Lodge', fromMonth: '2027-01', toMonth: '2027-06' },
+    fields: [{ field: 'homes', problemField: 'homes', named: /homes/i, missing: ['HOMES_REQUIRED'] }],
+    parse: (input) => fromValidation(setUpRota(EMPTY_ROTA, input, new Date('2026-12-04T10:00:00Z'), 'Europe/London')),
   },
   {
     name: 'broadcast',
