@@ -3,6 +3,7 @@ import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { SYSTEM, type PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { Effect } from '../../platform/app/ports.js';
+import type { FieldProblem } from '../../platform/kernel/validation/index.js';
 import {
   assignVisit,
   currentMonth,
@@ -11,7 +12,6 @@ import {
   rotaGaps,
   setUpRota,
   visitsToRemind,
-  type FieldProblem,
   type RotaGap,
   type RotaVisit,
   type VisitRota,

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { checkFreeText } from '../../platform/kernel/text/index.js';
-import { invalidInput, problem, textProblem, type FieldProblem, type InputResult } from './problems.js';
+import { invalidInput, problem, type FieldProblem, type InputResult } from '../../platform/kernel/validation/index.js';
+import { textProblem } from './problems.js';
 import { toLocal } from './zoned-time.js';
 
 /**

@@ -1,5 +1,6 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
-import { MAX_HOME_NAME_LENGTH, MAX_ROTA_HOMES, monthName, type FieldProblem, type VisitRota } from '../../domain/index.js';
+import { MAX_HOME_NAME_LENGTH, MAX_ROTA_HOMES, monthName, type VisitRota } from '../../domain/index.js';
+import type { FieldProblem } from '../../../platform/kernel/validation/index.js';
 import type { RotaAssignForm } from '../../app/visit-rota.js';
 import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
