@@ -12,11 +12,6 @@ export interface CheckInView {
   readonly loggedAt?: string;
 }
 
-/** A one-line summary for the notification and the chat list. */
-export function checkInSummary(view: Pick<CheckInView, 'mentorName' | 'key'>): string {
-  return `Check in with ${view.mentorName}: ${describeCheckIn(view.key)} into their match`;
-}
-
 /** To the coordinators: time to check in with a mentor; logged in one press, and then the card says by whom. */
 export function checkInCard(view: CheckInView): AdaptiveCardJson {
   const body = [

@@ -20,11 +20,6 @@ export interface FeedbackFormView {
   readonly problems?: readonly FeedbackProblem[];
 }
 
-/** A one-line summary for the notification and the chat list. */
-export function feedbackSummary(view: Pick<FeedbackFormView, 'side' | 'mentorName' | 'youngPersonName'>): string {
-  return view.side === 'mentor' ? 'How did your match go? Two quick questions' : `Feedback from ${view.youngPersonName ?? 'the young person'} on ${view.mentorName}'s match, through their key adult`;
-}
-
 /** Two questions and an optional comment: the mentor's own, or the young person's as their key adult passes it on. */
 export function feedbackFormCard(view: FeedbackFormView): AdaptiveCardJson {
   const typed = (id: string): string | undefined => (typeof view.values?.[id] === 'string' ? (view.values[id] as string) : undefined);

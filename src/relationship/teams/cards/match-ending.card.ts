@@ -134,11 +134,6 @@ export interface MatchEndedView {
   readonly closedRecord?: boolean;
 }
 
-/** A one-line summary for the notification and the chat list. */
-export function matchEndedSummary(view: MatchEndedView): string {
-  return view.forMentor ? 'Your match has ended' : `${view.mentorName}'s match has ended`;
-}
-
 export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
   const name = view.youngPerson?.firstName ?? 'the young person';
   const body: CardElement[] = [heading('The match has ended')];
