@@ -50,6 +50,8 @@ const ABOUT: Partial<Record<OutboundMessage['type'], string>> = {
   commitmentShortfall: 'a note on meeting time',
   relationshipReview: 'a relationship review',
   relationshipEnded: 'the end of a match',
+  feedbackRequest: 'a request for feedback on a match',
+  checkInDue: 'a reminder to check in with a mentor',
   supportConcern: 'a support concern',
   concernAcknowledged: 'an answer to a concern',
   claimRejected: 'a refused refreshment claim',

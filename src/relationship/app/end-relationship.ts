@@ -141,6 +141,13 @@ export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, 
       recipientId: recipient,
       message: { type: 'relationshipEnded', matchId: match.id },
     }));
+    // Short feedback from both sides (the young person's through their key adult, which the coordinator records); not
+    // after a safeguarding decision, where the coordinator talks it through with the mentor instead.
+    if (reason !== 'safeguardingDecision') {
+      for (const recipient of new Set(recipients)) {
+        effects.push({ id: `${match.id}.feedback.${recipient}`, recipientId: recipient, message: { type: 'feedbackRequest', matchId: match.id } });
+      }
+    }
     await deps.relationships.commit({
       matchId: match.id,
       relationship: { value: ended, etag: current.etag },

@@ -1,7 +1,9 @@
 import { SYSTEM } from '../../platform/kernel/person.js';
 import type { Match } from '../../matching/domain/index.js';
 import {
+  checkInDue,
   isCoordinatorAlertDue,
+  localDateOf,
   isNudgeDue,
   monthOf,
   previousMonth,
@@ -73,7 +75,9 @@ async function followUpOne(deps: RelationshipDeps, match: Match): Promise<OneOut
       isNudgeDue({ now, matchStartedAt, pauses, minutesThisMonth: minutes.get(month) ?? 0, daysBeforeMonthEnd: deps.policy.nudgeDaysBeforeMonthEnd, timeZone });
     const alert = !relationship.alertedMonths.includes(lastFinished) && isCoordinatorAlertDue({ now, matchStartedAt, pauses, minutesByMonth: minutes, timeZone });
     const review = term.reviewDue && relationship.review?.askedAt === undefined;
-    if (!nudge && !alert && !review) return { ...none, endDue: term.endDue };
+    const checkIn = checkInDue(match.startedOn, localDateOf(now, timeZone));
+    const checkInKey = checkIn && !(relationship.checkIns?.prompted ?? []).includes(checkIn.key) ? checkIn.key : undefined;
+    if (!nudge && !alert && !review && !checkInKey) return { ...none, endDue: term.endDue };
     const at = now.toISOString();
     const effects: Effect[] = [];
     const audit: AuditEntry[] = [];
@@ -100,6 +104,14 @@ async function followUpOne(deps: RelationshipDeps, match: Match): Promise<OneOut
         effects.push({ id: `${match.id}.review.${recipient}`, recipientId: recipient, message: { type: 'relationshipReview', matchId: match.id } });
       }
       audit.push({ at, actor: SYSTEM, action: 'askReview', subjectId: match.id });
+    }
+    if (checkInKey) {
+      const checkIns = next.checkIns ?? { prompted: [], logged: [] };
+      next = { ...next, checkIns: { ...checkIns, prompted: [...checkIns.prompted, checkInKey].slice(-24) } };
+      for (const coordinator of deps.journey.roles.coordinators) {
+        effects.push({ id: `${match.id}.checkin.${checkInKey}.${coordinator.id}`, recipientId: coordinator.id, message: { type: 'checkInDue', matchId: match.id, key: checkInKey } });
+      }
+      audit.push({ at, actor: SYSTEM, action: 'checkInDue', subjectId: match.id, detail: checkInKey });
     }
     await deps.relationships.commit({ matchId: match.id, relationship: { value: next, etag: current.etag }, audit, effects });
     return { nudge, alert, review, endDue: term.endDue };

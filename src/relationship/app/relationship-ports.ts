@@ -4,6 +4,8 @@ import type {
   ClaimPolicy,
   ConcernPolicy,
   EndReason,
+  Feedback,
+  FeedbackSide,
   MeetingMode,
   MentorNext,
   RefreshmentClaim,
@@ -80,7 +82,19 @@ export interface Relationship {
     /** The matching side and the mentor's journey have been brought in line (re-driven by the scheduled job until set). */
     readonly settledAt?: string;
   };
+  /** Short feedback at the end, from the mentor and (through their key adult) the young person: for the coordinator's report. */
+  readonly feedback?: Partial<Record<FeedbackSide, RecordedFeedback>>;
+  /** Contact check-ins with the mentor: the ones the coordinator was prompted for, and those logged. */
+  readonly checkIns?: {
+    readonly prompted: readonly string[];
+    readonly logged: readonly { readonly key: string; readonly at: string; readonly by: PersonRef }[];
+  };
   readonly createdAt: string;
+}
+
+export interface RecordedFeedback extends Feedback {
+  readonly at: string;
+  readonly by: PersonRef;
 }
 
 export interface StoredMeeting {

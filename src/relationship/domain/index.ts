@@ -12,3 +12,5 @@ export * from './term.js';
 export * from './ending.js';
 export * from './support-concern.js';
 export * from './monthly-summary.js';
+export * from './feedback.js';
+export * from './check-ins.js';

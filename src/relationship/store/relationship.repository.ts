@@ -2,7 +2,7 @@ import { odata, type TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Relationship, RelationshipStore, RelationshipWrite, StoredMeeting } from '../app/relationship-ports.js';
 import { ConcurrencyError, type Versioned } from '../../platform/app/ports.js';
-import { CLAIM_STATES, END_REASONS, MEETING_MODES, monthOfDate, type RefreshmentClaim } from '../domain/index.js';
+import { AGAIN, CLAIM_STATES, END_REASONS, HOW_IT_WENT, MEETING_MODES, monthOfDate, type RefreshmentClaim } from '../domain/index.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { RowWrite } from '../../platform/storage/partition-commit.js';
 import { encodeKey, prefixRange } from '../../platform/storage/keys.js';
@@ -46,6 +46,15 @@ const relationshipSchema: z.ZodType<Relationship> = z.object({
       mentorNext: z.enum(['offerAgain', 'stepDown']).optional(),
       settledAt: z.string().optional(),
     })
+    .optional(),
+  feedback: z
+    .object({
+      mentor: z.object({ howItWent: z.enum(HOW_IT_WENT), again: z.enum(AGAIN), comment: z.string(), at: z.string(), by: person }).optional(),
+      youngPerson: z.object({ howItWent: z.enum(HOW_IT_WENT), again: z.enum(AGAIN), comment: z.string(), at: z.string(), by: person }).optional(),
+    })
+    .optional(),
+  checkIns: z
+    .object({ prompted: z.array(z.string()), logged: z.array(z.object({ key: z.string(), at: z.string(), by: person })) })
     .optional(),
   createdAt: z.string(),
 });

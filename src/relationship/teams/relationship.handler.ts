@@ -5,6 +5,10 @@ import { endMatchConfirmCard, endMatchFormCard, matchEndedCard, matchesToEndCard
 import { endedView } from './ended-view.js';
 import { thisMonthWords } from './cards/month-count.js';
 import { myMatchCard } from './cards/my-match.card.js';
+import { feedbackFormCard, feedbackReportCard, feedbackThanksCard } from './cards/feedback.card.js';
+import { checkInCard } from './cards/check-in.card.js';
+import { feedbackFormFor, feedbackReport, recordFeedback, type FeedbackForm } from '../app/feedback.js';
+import { logCheckIn } from '../app/check-ins.js';
 import { reviewCard } from './cards/review.card.js';
 import { meetingFormCard, meetingLoggedCard } from './cards/meeting.card.js';
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
@@ -69,6 +73,13 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
     const [mentor, youngPerson] = await Promise.all([deps.journey.mentors.get(relationship.mentorId), deps.matching.youngPersonContact(relationship, actor)]);
     return matchEndedCard(endedView(relationship, ending, { forMentor, mentorName: mentor?.value.name ?? 'The mentor', ...(youngPerson ? { youngPerson } : {}) }));
   };
+
+  const feedbackView = (form: FeedbackForm) => ({
+    matchId: form.relationship.matchId,
+    side: form.side,
+    mentorName: form.mentorName,
+    ...(form.youngPerson ? { youngPersonName: form.youngPerson.firstName, keyAdultName: form.youngPerson.keyAdult.name } : {}),
+  });
 
   const monthArgument = (context: Turn): string => /(\d{4}-\d{2})/.exec(context.text ?? '')?.[1] ?? thisMonth();
 
@@ -177,6 +188,40 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
       const chosen = await chooseMentorNext(deps, actor, String(form.matchId ?? ''), form.next);
       if (!chosen.ok) return answerInvoke(context, errorCard(chosen.error.message));
       await answerInvoke(context, await endedCard(chosen.value, actor));
+    },
+
+    feedbackForm: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = await feedbackFormFor(deps, actor, record(data).matchId);
+      if (!form.ok) return answerInvoke(context, errorCard(form.error.message));
+      await answerInvoke(context, feedbackFormCard(feedbackView(form.value)));
+    },
+
+    giveFeedback: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      const recorded = await recordFeedback(deps, actor, form.matchId, form);
+      if (recorded.ok) return answerInvoke(context, feedbackThanksCard({ side: recorded.value.side, repeated: recorded.value.repeated }));
+      log.info({ code: recorded.error.code }, 'feedback refused');
+      const shown = recorded.problems.length ? await feedbackFormFor(deps, actor, form.matchId) : undefined;
+      if (!shown?.ok) return answerInvoke(context, errorCard(recorded.error.message));
+      await answerInvoke(context, feedbackFormCard({ ...feedbackView(shown.value), values: form, problems: recorded.problems }));
+    },
+
+    feedbackCommand: async (context: Turn, actor: PersonRef) => {
+      const report = await feedbackReport(deps, actor);
+      await sendCard(context, report.ok ? feedbackReportCard(report.value) : errorCard(report.error.message));
+    },
+
+    logCheckIn: async (context: Turn, actor: PersonRef, data: unknown) => {
+      const form = record(data);
+      const logged = await logCheckIn(deps, actor, form.matchId, form.key);
+      if (!logged.ok) return answerInvoke(context, errorCard(logged.error.message));
+      const { relationship, key } = logged.value;
+      const entry = relationship.checkIns?.logged.find((each) => each.key === key);
+      const mentor = await deps.journey.mentors.get(relationship.mentorId);
+      await answerInvoke(
+        context,
+        checkInCard({ matchId: relationship.matchId, key, mentorName: mentor?.value.name ?? 'the mentor', startedOn: relationship.startedOn, ...(entry ? { loggedBy: entry.by.name, loggedAt: entry.at } : {}) }),
+      );
     },
 
     claimsCommand: (context: Turn, actor: PersonRef) => claims(actor, monthArgument(context), async (card) => void (await sendCard(context, card))),

@@ -1,6 +1,9 @@
 import { claimRejectedCard } from './cards/claims.card.js';
 import { matchEndedCard } from './cards/match-ending.card.js';
 import { endedView } from './ended-view.js';
+import { feedbackFormCard } from './cards/feedback.card.js';
+import { checkInCard } from './cards/check-in.card.js';
+import { feedbackFormFor } from '../app/feedback.js';
 import { reviewCard } from './cards/review.card.js';
 import { commitmentNudgeCard, shortfallCard } from './cards/commitment.card.js';
 import { progressOf } from '../app/progress.js';
@@ -13,6 +16,9 @@ import type { Notifiers } from '../../platform/delivery/notifier.js';
 /** Relationship messages, drawn from what is stored when they are sent: a late delivery never shows a stale state. */
 export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
   const mentorName = async (mentorId: string) => (await deps.journey.mentors.get(mentorId))?.value.name ?? 'A mentor';
+  /** A recipient's name, for the access log when their message reads a young person's record. */
+  const nameOf = async (personId: string) =>
+    deps.journey.roles.coordinators.find((each) => each.id === personId)?.name ?? (await deps.journey.mentors.get(personId))?.value.name ?? 'A recipient';
   /** Who raised a concern, and how to reach them: the duty contact calls them back. */
   const raiser = async (personId: string) => {
     const [mentor, person] = await Promise.all([deps.journey.mentors.get(personId), deps.journey.directory.getPerson(personId).catch(() => undefined)]);
@@ -67,6 +73,20 @@ export function relationshipNotifiers(deps: RelationshipDeps): Notifiers {
       const youngPerson = await deps.matching.youngPersonContact(relationship, { id: effect.recipientId, name: forMentor ? name : (coordinator?.name ?? 'A coordinator') });
       const view = endedView(relationship, ending, { forMentor, mentorName: name, ...(youngPerson ? { youngPerson } : {}) });
       await transport.send(effect.recipientId, matchEndedCard(view));
+    },
+    feedbackRequest: async (effect, message, transport) => {
+      const found = await feedbackFormFor(deps, { id: effect.recipientId, name: await nameOf(effect.recipientId) }, message.matchId);
+      // Already given (or no longer theirs to give): nothing to ask.
+      if (!found.ok || found.value.relationship.feedback?.[found.value.side]) return;
+      const { relationship, side, mentorName, youngPerson } = found.value;
+      const view = { matchId: relationship.matchId, side, mentorName, ...(youngPerson ? { youngPersonName: youngPerson.firstName, keyAdultName: youngPerson.keyAdult.name } : {}) };
+      await transport.send(effect.recipientId, feedbackFormCard(view));
+    },
+    checkInDue: async (effect, message, transport) => {
+      const relationship = (await deps.relationships.get(message.matchId))?.value;
+      if (!relationship || relationship.status !== 'active') return;
+      if (relationship.checkIns?.logged.some((each) => each.key === message.key)) return;
+      await transport.send(effect.recipientId, checkInCard({ matchId: relationship.matchId, key: message.key, mentorName: await mentorName(relationship.mentorId), startedOn: relationship.startedOn }));
     },
     supportConcern: async (effect, message, transport) => {
       const concern = (await deps.concerns.get(message.concernId))?.value;

@@ -12,6 +12,7 @@ export function relationshipRoutes(routes: RouteRegistry, deps: RelationshipDeps
     .command(/^\s*log\s+(a\s+)?meeting\s*$/i, 'logMeeting', h.logMeetingCommand)
     .command(/^\s*support\s*$/i, 'support', h.supportCommand)
     .command(/^\s*my\s+match\s*$/i, 'myMatch', h.myMatchCommand)
+    .command(/^\s*feedback\s*$/i, 'feedback', h.feedbackCommand)
     .command(/^\s*end\s+(the\s+|my\s+|a\s+)?match\s*$/i, 'endMatch', h.endMatchCommand)
     .command(/^\s*claims(\s+\d{4}-\d{2})?\s*$/i, 'claims', h.claimsCommand)
     .command(/^\s*summary(\s+\d{4}-\d{2})?\s*$/i, 'summary', h.summaryCommand)

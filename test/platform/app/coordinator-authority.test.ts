@@ -15,6 +15,8 @@ import { pipeline } from '../../../src/matching/app/pipeline.js';
 import { putMentors, recordChoice, suggestMentors } from '../../../src/matching/app/suggest-mentors.js';
 import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, matchesOfYoungPerson, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
 import { endRelationship, previewEnding } from '../../../src/relationship/app/end-relationship.js';
+import { feedbackReport } from '../../../src/relationship/app/feedback.js';
+import { logCheckIn } from '../../../src/relationship/app/check-ins.js';
 import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
 import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
@@ -160,6 +162,8 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['viewYoungPerson', () => viewYoungPerson(matching, MENTOR, youngPersonId)],
     ['matchesOfYoungPerson', () => matchesOfYoungPerson(matching, MENTOR, youngPersonId)],
     ['endRelationship, closing the record', () => endRelationship(relationships, MENTOR, { matchId: 'm-1', reason: 'relationshipBrokeDown', closeRecord: true })],
+    ['feedbackReport', () => feedbackReport(relationships, MENTOR)],
+    ['logCheckIn', () => logCheckIn(relationships, MENTOR, 'm-1', 'week2')],
     ['previewEnding, closing the record', async () => {
       const checked = await previewEnding(relationships, MENTOR, { matchId: 'm-1', reason: 'relationshipBrokeDown', closeRecord: true });
       return checked.ok ? checked : { ok: false, error: checked.error };

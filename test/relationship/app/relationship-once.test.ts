@@ -26,7 +26,8 @@ describe('relationship decisions on many instances at once (Azurite)', () => {
     const instances = Array.from({ length: 6 }, () => world.instance());
     await Promise.all(instances.map(followUpRelationships));
     await Promise.all(instances.map(followUpRelationships));
-    expect(await outboxIds(world)).toEqual(['match-1.nudge.2026-10']);
+    const coordinator = 'c0000000-0000-4000-8000-000000000001';
+    expect(await outboxIds(world)).toEqual(['match-1.checkin.week2.' + coordinator, 'match-1.nudge.2026-10']);
 
     world.setNow(new Date('2026-11-27T10:00:00Z'));
     await Promise.all(instances.map(followUpRelationships));
@@ -34,12 +35,15 @@ describe('relationship decisions on many instances at once (Azurite)', () => {
     await Promise.all(instances.map(followUpRelationships));
     await Promise.all(instances.map(followUpRelationships));
     expect(await outboxIds(world)).toEqual([
+      `match-1.checkin.month2.${coordinator}`,
+      `match-1.checkin.week2.${coordinator}`,
+      `match-1.checkin.week4.${coordinator}`,
       'match-1.nudge.2026-10',
       'match-1.nudge.2026-11',
-      'match-1.shortfall.2026-11.c0000000-0000-4000-8000-000000000001',
+      `match-1.shortfall.2026-11.${coordinator}`,
     ]);
     const stored = (await world.relationships.get('match-1'))?.value;
-    expect(stored).toMatchObject({ nudgedMonths: ['2026-10', '2026-11'], alertedMonths: ['2026-11'] });
+    expect(stored).toMatchObject({ nudgedMonths: ['2026-10', '2026-11'], alertedMonths: ['2026-11'], checkIns: { prompted: ['week2', 'week4', 'month2'], logged: [] } });
   });
 
   it('writes a meeting submitted many times at once exactly once', async () => {

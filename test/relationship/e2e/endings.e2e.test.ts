@@ -153,6 +153,23 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(cardText(cardsTo(GRADY, 'A gentle reminder')[0])).toContain('0 of 90 minutes');
   });
 
+  it('prompts the coordinator to check in with a new mentor at two and four weeks, each once, and logs it in one press', async () => {
+    await eventually(() => expect(cardsTo(ISAIAH, 'Check in with Alex Wilber').map(cardText).filter((text) => text.includes('four weeks ago'))).toHaveLength(1));
+    const prompts = cardsTo(ISAIAH, 'Check in with Alex Wilber');
+    expect(prompts.map(cardText).filter((text) => text.includes('two weeks ago'))).toHaveLength(1);
+    expect(prompts).toHaveLength(2);
+    const press = actions(contentOf(prompts.at(-1)!)).find((each) => each.verb === 'logCheckIn')!;
+    expect(press.title).toBe('Checked in with Alex Wilber');
+    expect(textOf(await act(ALEX, 'logCheckIn', press.data!))).toContain('Only the scheme coordinators');
+    expect(textOf(await act(ISAIAH, 'logCheckIn', { ...press.data!, key: '../x' }))).toContain('could not be read');
+    expect((await relationships.get(alexMatch))?.value.checkIns?.logged ?? []).toEqual([]);
+    expect(textOf(await act(ISAIAH, 'logCheckIn', press.data!))).toContain('Checked in: logged by Isaiah Langer');
+    expect(textOf(await act(ISAIAH, 'logCheckIn', press.data!))).toContain('Checked in: logged by Isaiah Langer');
+    expect((await relationships.get(alexMatch))?.value.checkIns?.logged).toEqual([{ key: 'week4', at: clock.toISOString(), by: { id: ISAIAH.id, name: ISAIAH.name } }]);
+    await pause(1500);
+    expect(cardsTo(ISAIAH, 'Check in with Alex Wilber')).toHaveLength(2);
+  });
+
   it('lets the mentor end the match with "end match": bad input changes nothing, a confirmation comes first, the key adult is named', async () => {
     clock = new Date('2026-12-28T10:00:00Z');
     const form = await say(ALEX, 'end match', 'End the match');
@@ -207,6 +224,34 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(await act(ALEX, 'meetingForm', { matchId: alexMatch }))).toContain('no active match');
     expect((await records.get(ALEX.id))?.value.activeMatches).toEqual([]);
     expect((await mentors.get(ALEX.id))?.value.stage).toBe('profileComplete');
+  });
+
+  it('asks both sides for short feedback at the end (the young person’s through their key adult), kept for the coordinator’s report', async () => {
+    const asked = await latestWith(ALEX, 'How did your match go?');
+    const send = actions(contentOf(asked)).find((each) => each.verb === 'giveFeedback')!;
+    const refused = textOf(await act(ALEX, 'giveFeedback', { ...send.data!, howItWent: 'brilliant', comment: 'x'.repeat(301) }));
+    expect(refused).toContain('Please say how the match went.');
+    expect(refused).toContain('Please say whether you would mentor again.');
+    expect(refused).toContain('300 or fewer');
+    expect((await relationships.get(alexMatch))?.value.feedback).toBeUndefined();
+    expect(textOf(await act(GRADY, 'giveFeedback', { ...send.data!, howItWent: 'mixed', again: 'yes' }))).toContain("Only the match's mentor");
+    expect(textOf(await act(ALEX, 'giveFeedback', { ...send.data!, howItWent: 'mixed', again: 'yes', comment: 'Worth trying again' }))).toContain('Thank you');
+    expect(textOf(await act(ALEX, 'giveFeedback', { ...send.data!, howItWent: 'didNotGoWell', again: 'no' }))).toContain('already recorded');
+
+    const forYoungPerson = await latestWith(ISAIAH, "Jay's feedback on the match");
+    expect(cardText(forYoungPerson)).toContain('Ask Sam Patel to pass on how Jay found the match with Alex Wilber');
+    expect(JSON.stringify(contentOf(forYoungPerson))).toContain('Would they like a mentor again?');
+    const record = actions(contentOf(forYoungPerson)).find((each) => each.verb === 'giveFeedback')!;
+    expect(textOf(await act(ISAIAH, 'giveFeedback', { ...record.data!, howItWent: 'didNotGoWell', again: 'yes' }))).toContain("The young person's feedback is recorded.");
+    expect((await relationships.get(alexMatch))?.value.feedback).toMatchObject({
+      mentor: { howItWent: 'mixed', again: 'yes', comment: 'Worth trying again', by: { id: ALEX.id } },
+      youngPerson: { howItWent: 'didNotGoWell', again: 'yes', comment: '', by: { id: ISAIAH.id } },
+    });
+    const report = cardText(await say(ISAIAH, 'feedback', 'Feedback on ended matches'));
+    expect(report).toContain('Alex Wilber, ended Mon 28 Dec 2026: It broke down');
+    expect(report).toContain('Mentor Mixed; again: yes. "Worth trying again"');
+    expect(report).toContain('Young person It did not go well; again: yes');
+    expect(cardText(await say(ALEX, 'feedback', 'Only the scheme coordinators'))).not.toContain('Worth trying again');
   });
 
   it('lets the coordinator end a match from "end match"; the mentor is told in words that fit the reason, and steps down', async () => {

@@ -2,6 +2,8 @@ import { summaryCard } from '../../../src/relationship/teams/cards/summary.card.
 import { claimsCard, claimsCsvCard, claimRejectedCard } from '../../../src/relationship/teams/cards/claims.card.js';
 import { endMatchConfirmCard, endMatchFormCard, matchEndedCard, matchesToEndCard } from '../../../src/relationship/teams/cards/match-ending.card.js';
 import { myMatchCard } from '../../../src/relationship/teams/cards/my-match.card.js';
+import { feedbackFormCard, feedbackReportCard, feedbackThanksCard } from '../../../src/relationship/teams/cards/feedback.card.js';
+import { checkInCard } from '../../../src/relationship/teams/cards/check-in.card.js';
 import { reviewCard } from '../../../src/relationship/teams/cards/review.card.js';
 import { commitmentNudgeCard, shortfallCard } from '../../../src/relationship/teams/cards/commitment.card.js';
 import { meetingFormCard, meetingLoggedCard } from '../../../src/relationship/teams/cards/meeting.card.js';
@@ -56,6 +58,14 @@ export const RELATIONSHIP_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['end confirmation, coordinator closing', endMatchConfirmCard({ match: { id: 'm-1', mentorId: 'a', youngPersonId: 'y', startedOn: '2026-05-01', status: 'active' }, forMentor: false, form: { reason: 'youngPersonNoLongerWants', note: '' }, mentorName: 'Alex', monthsElapsed: 2 }, true)],
   ['match ended, mentor to choose', matchEndedCard({ matchId: 'm-1', reason: 'relationshipBrokeDown', endedByName: 'Isaiah', youngPersonNext: 'returnToMatchingList', forMentor: true, mentorName: 'Alex' })],
   ['match ended, chosen', matchEndedCard({ matchId: 'm-1', reason: 'termComplete', endedByName: 'Mentoring scheme bot', youngPersonNext: 'noFurtherMatch', forMentor: false, mentorNext: 'stepDown', mentorName: 'Alex', note: hostile, closedRecord: true })],
+  ['feedback form, mentor, refused', feedbackFormCard({ matchId: 'm-1', side: 'mentor', mentorName: 'Alex', values: { comment: hostile }, problems: [{ field: 'howItWent', message: 'Please say' }, { field: 'again', message: 'Please say' }] })],
+  ['feedback form, the young person through their key adult', feedbackFormCard({ matchId: 'm-1', side: 'youngPerson', mentorName: 'Alex *Wilber*', youngPersonName: 'Jay', keyAdultName: 'Sam Patel' })],
+  ['feedback thanks', feedbackThanksCard({ side: 'mentor', repeated: false })],
+  ['feedback already recorded', feedbackThanksCard({ side: 'youngPerson', repeated: true })],
+  ['feedback report', feedbackReportCard(Array.from({ length: 12 }, (_, i) => ({ matchId: `m-${i}`, mentorName: 'Alex *Wilber*', endedAt: '2026-12-28T10:00:00.000Z', reason: 'relationshipBrokeDown' as const, feedback: { mentor: { howItWent: 'mixed' as const, again: 'yes' as const, comment: hostile, at: '2026-12-28T10:00:00.000Z', by: { id: 'a', name: 'Alex' } } } })))],
+  ['feedback report, none', feedbackReportCard([])],
+  ['check-in due', checkInCard({ matchId: 'm-1', key: 'week2', mentorName: 'Alex *Wilber*', startedOn: '2026-11-01' })],
+  ['check-in logged', checkInCard({ matchId: 'm-1', key: 'month3', mentorName: 'Alex', startedOn: '2026-11-01', loggedBy: 'Isaiah', loggedAt: '2027-02-01T10:00:00.000Z' })],
   ['matches to end', matchesToEndCard(Array.from({ length: 12 }, (_, i) => ({ matchId: `m-${i}`, mentorName: 'Alex *Wilber*', startedOn: '2026-11-01' })))],
   ['claims', claimsCard({ month: '2026-11', claims: [submitted, approved, paid], mentorNames: names, problem: 'A paid claim cannot be changed' })],
   ['claims, more than a card holds', claimsCard({ month: '2026-11', claims: Array.from({ length: 45 }, (_, i) => ({ ...submitted, id: `c-${i}` })), mentorNames: names })],

@@ -134,11 +134,6 @@ export interface MatchEndedView {
   readonly closedRecord?: boolean;
 }
 
-/** A one-line summary for the notification and the chat list. */
-export function matchEndedSummary(view: MatchEndedView): string {
-  return view.forMentor ? 'Your match has ended' : `${view.mentorName}'s match has ended`;
-}
-
 export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
   const name = view.youngPerson?.firstName ?? 'the young person';
   const body: CardElement[] = [heading('The match has ended')];
@@ -186,7 +181,13 @@ export function matchesToEndCard(matches: readonly { matchId: string; mentorName
   return card(body);
 }
 
-/** "Mon 9 Nov 2026" from a YYYY-MM-DD day. */
-export function ukDate(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T12:00:00Z`));
+const UK_DAY = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+
+/** "Mon 9 Nov 2026" from a YYYY-MM-DD day, or from an instant (the day in the UK). */
+export function ukDate(dayOrInstant: string): string {
+  const instant = dayOrInstant.length > 10;
+  const format = new Intl.DateTimeFormat('en-GB', { ...UK_DAY, timeZone: instant ? 'Europe/London' : 'UTC' });
+  const parts = format.formatToParts(new Date(instant ? dayOrInstant : `${dayOrInstant}T12:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }

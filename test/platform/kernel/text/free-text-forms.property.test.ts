@@ -5,7 +5,7 @@ import { parseDecision } from '../../../../src/journey/app/decision.input.js';
 import { dbsInput, profileInput, youngPersonInput } from '../../../../src/matching/app/form-input.js';
 import { parseSignUp } from '../../../../src/journey/app/sign-up.input.js';
 import { parseDbsRecord, parseMentorProfile } from '../../../../src/matching/domain/index.js';
-import { DEFAULT_CLAIM_POLICY, parseEndingForm, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
+import { DEFAULT_CLAIM_POLICY, parseEndingForm, parseFeedback, rejectClaim, submitClaim, validateMeetingLog } from '../../../../src/relationship/domain/index.js';
 import { EMPTY_COHORT_BOOK, EMPTY_ROTA, parseCohortForm, parseNewSession, setUpRota } from '../../../../src/sessions/domain/index.js';
 import { parseYoungPersonDetails } from '../../../../src/matching/domain/young-people/index.js';
 import type { FieldProblem } from '../../../../src/platform/kernel/validation/index.js';
@@ -141,6 +141,15 @@ const FORMS: readonly Form[] = [
     fields: [{ field: 'note', problemField: 'note', named: /note/i }],
     parse: (input) => {
       const parsed = parseEndingForm(input, { byMentor: true, monthsElapsed: 3 });
+      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: parsed.problems };
+    },
+  },
+  {
+    name: 'feedback at the end of a match',
+    valid: { howItWent: 'mixed', again: 'yes', comment: 'Good to begin with.' },
+    fields: [{ field: 'comment', problemField: 'comment', named: /comment/i }],
+    parse: (input) => {
+      const parsed = parseFeedback(input, 'mentor');
       return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: parsed.problems };
     },
   },
