@@ -35,6 +35,9 @@ const MONTHS = 18;
 const RUNS = 5;
 const FIRST_MONTH = Date.UTC(2024, 0, 10);
 const NOW = new Date('2026-12-01T09:00:00Z');
+/** The removal runs the day after the dry run, as in a deployment (the first run only reports). */
+const NEXT_DAY = new Date('2026-12-02T09:00:00Z');
+let clock = NOW;
 const COORDINATOR: PersonRef = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Coordinator' };
 
 const mentorId = (i: number) => `a${String(i).padStart(7, '0')}-0000-4000-8000-000000000000`;
@@ -53,7 +56,7 @@ export async function benchPrivacy(): Promise<void> {
     const tables = await openPersonalTables((name) => openTable(clients, `bench${name}`));
     const queueClient = clients.queue('bench-effects');
     await queueClient.createIfNotExists();
-    const now = () => NOW;
+    const now = () => clock;
     const queue = new EffectQueue(queueClient, now);
     const seedStarted = performance.now();
     const rows = await seed(tables);
@@ -80,6 +83,10 @@ export async function benchPrivacy(): Promise<void> {
     const dryStarted = performance.now();
     const dry = await retentionDryRun(deps, COORDINATOR);
     const dryMs = performance.now() - dryStarted;
+    clock = NEXT_DAY;
+    const findStarted = performance.now();
+    await deps.retention.due(deps.schedule, '2026-12-02', new Set());
+    const findMs = performance.now() - findStarted;
     const removalStarted = performance.now();
     const removal = await runRetention(deps, lease);
     const removalMs = performance.now() - removalStarted;
@@ -90,14 +97,14 @@ export async function benchPrivacy(): Promise<void> {
     console.log(`  subject access export, a matched mentor: median ${median(mentor.times)} ms of ${RUNS} (min ${mentor.times[0]!.toFixed(0)}, max ${mentor.times.at(-1)!.toFixed(0)}), ${mentor.rows} rows (target < 2000 ms)`);
     console.log(`  subject access export, a young person: median ${median(young.times)} ms of ${RUNS} (min ${young.times[0]!.toFixed(0)}, max ${young.times.at(-1)!.toFixed(0)}), ${young.rows} rows (target < 2000 ms)`);
     console.log(`  retention dry run: ${dryMs.toFixed(0)} ms, ${JSON.stringify(dry.ok ? dry.value : {})}`);
-    console.log(`  retention run (removal): ${(removalMs / 1000).toFixed(1)} s, ${removed} records removed ${JSON.stringify(removal.ran ? removal.counts : {})} (target < 30 s)`);
+    console.log(`  retention run (removal): ${(removalMs / 1000).toFixed(1)} s (finding what is due alone: ${(findMs / 1000).toFixed(1)} s), ${removed} records removed ${JSON.stringify(removal.ran ? removal.counts : {})} (target < 30 s)`);
   } finally {
     await azurite.stop();
   }
 }
 
 function depsOver(tables: PersonalTables, queue: EffectQueue): PrivacyDeps {
-  const now = () => NOW;
+  const now = () => clock;
   const accessLog = new YoungPersonAccessLog(tables.access, now);
   const store = new PrivacyRepository(tables.privacy, queue, now);
   const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
