@@ -1,5 +1,6 @@
 import { BROADCAST_VERBS } from './teams/broadcast.verbs.js';
 import { sharedJourney } from '../journey/index.js';
+import { restrictedPeople } from '../privacy/index.js';
 import { SYSTEM } from '../platform/kernel/person.js';
 import { ConfigError } from '../config.js';
 import type { SessionCatalog } from './app/ports.js';
@@ -101,6 +102,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const jobs: ScheduledJob[] = [
     { name: 'broadcastSweep', everyMs: config.OUTBOX_SWEEP_SECONDS * 1000, run: () => worker.sweep(Math.max(options.claimMs, options.visibilitySeconds * 1000) * 3) },
   ];
+  const restricted = await restrictedPeople(context);
   if (setting) {
     const lease = new TableLease(await context.openTable('Leases'), 'supervisionScheduler', worker.instanceId, config.SCHEDULER_INTERVAL_SECONDS * 2000, now);
     const deps = { setting, sessions: supervisionSessions, mentors: journey.mentors, broadcasts, queue, lease, now, touch: (id: string) => worker.touch(id) };
@@ -117,7 +119,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
           directory: journey.directory,
           broadcasts,
           queue,
-          audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds },
+          audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds, restricted },
           sessions,
         },
         groupsConfigured: eligibleGroupIds.length > 0,

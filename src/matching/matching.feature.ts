@@ -3,6 +3,7 @@ import { askTrainedMentorsForProfile } from './app/ask-for-profile.js';
 import type { MatchingDeps } from './app/matching-deps.js';
 import { DEFAULT_AREAS } from './domain/index.js';
 import { sharedJourney } from '../journey/index.js';
+import { restrictedPeople } from '../privacy/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { MentorMatchingRepository } from './store/mentor-matching.repository.js';
 import { YoungPersonAccessLog } from './store/young-person-access.log.js';
@@ -33,6 +34,7 @@ export const matchingFeature: FeatureFactory = async (context) => {
     },
     areas: DEFAULT_AREAS,
     newId: () => randomUUID(),
+    restricted: await restrictedPeople(context),
   };
   return {
     routes: (routes) => matchingRoutes(routes, deps, context.log),

@@ -1,5 +1,6 @@
 import type { RestrictedPeople } from '../platform/app/restricted-people.js';
 import { onePerBot, type FeatureContext } from '../platform/feature.js';
+import { restrictionList } from './app/restriction-list.js';
 import { PRIVACY_TABLE, PrivacyRepository } from './store/privacy.repository.js';
 
 /** The privacy store, one per bot: the privacy feature and every capability that asks who is restricted share it. */
@@ -9,8 +10,5 @@ export const sharedPrivacyStore: (context: FeatureContext) => Promise<PrivacyRep
 
 /** Who is restricted, read from the privacy table when asked (a restriction applies on every instance at once). */
 export async function restrictedPeople(context: FeatureContext): Promise<RestrictedPeople> {
-  const store = await sharedPrivacyStore(context);
-  return {
-    restrictedIds: async () => new Set((await store.activeRestrictions()).map((restriction) => restriction.personId.toLowerCase())),
-  };
+  return restrictionList(await sharedPrivacyStore(context));
 }

@@ -4,6 +4,7 @@ import type { RelationshipDeps } from './app/relationship-ports.js';
 import { renotifyConcerns } from './app/support.js';
 import { DEFAULT_TIME_ZONE } from './domain/index.js';
 import { sharedJourney } from '../journey/index.js';
+import { restrictedPeople } from '../privacy/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { ConcernRepository } from './store/concern.repository.js';
 import { StoredActiveMatches, StoredMatchingSide } from './store/matching-side.adapter.js';
@@ -51,6 +52,7 @@ export const relationshipFeature: FeatureFactory = async (context) => {
       timeZone: DEFAULT_TIME_ZONE,
     },
     newId: () => randomUUID(),
+    restricted: await restrictedPeople(context),
   };
   const everyMs = config.SCHEDULER_INTERVAL_SECONDS * 1000;
   return {

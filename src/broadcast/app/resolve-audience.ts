@@ -5,12 +5,15 @@ import { fail, type Result } from '../../platform/kernel/result.js';
 import type { Directory } from '../../platform/app/ports.js';
 import type { AudienceChoice } from './broadcast.js';
 import type { GroupMembers } from './ports.js';
+import { withoutRestricted, type RestrictedPeople } from '../../platform/app/restricted-people.js';
 
 export interface AudienceDeps {
   readonly mentors: MentorStore;
   readonly directory: Directory;
   readonly groups: GroupMembers;
   readonly eligibleGroupIds: readonly string[];
+  /** People whose records are restricted (docs/privacy.md): never sent a broadcast. */
+  readonly restricted?: RestrictedPeople;
 }
 
 export interface ResolvedAudience {
@@ -47,5 +50,6 @@ export async function resolveAudience(deps: AudienceDeps, choice: AudienceChoice
   }
   const selected = selectAudience(mentors, { groups: choice.groups, people });
   if (!selected.ok) return selected;
-  return { ok: true, value: { recipients: selected.value.map((id) => id.toLowerCase()), unknown } };
+  const recipients = await withoutRestricted(deps.restricted, selected.value.map((id) => id.toLowerCase()), (id) => id);
+  return { ok: true, value: { recipients, unknown } };
 }

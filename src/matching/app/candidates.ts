@@ -2,6 +2,7 @@ import type { MentorCandidate } from '../domain/index.js';
 import type { Mentor, MentorStage } from '../../journey/domain/index.js';
 import type { MatchingDeps } from './matching-deps.js';
 import type { MentorMatchingRecord } from './matching-ports.js';
+import { withoutRestricted } from '../../platform/app/restricted-people.js';
 
 /** Mentors matching considers: trained ones too, so the coordinator sees who is close and what they lack. */
 export const CANDIDATE_STAGES: readonly MentorStage[] = ['trained', 'profileComplete', 'matched', 'active'];
@@ -26,5 +27,5 @@ export async function loadCandidates(deps: MatchingDeps): Promise<MentorCandidat
   for (const stage of CANDIDATE_STAGES) {
     for await (const { value: mentor } of deps.journey.mentors.listByStage(stage)) candidates.push(candidateOf(mentor, records.get(mentor.id)));
   }
-  return candidates;
+  return withoutRestricted(deps.restricted, candidates, (candidate) => candidate.id);
 }

@@ -1,6 +1,7 @@
 import type { MatchingPolicy } from '../domain/index.js';
 import type { JourneyDeps } from '../../journey/index.js';
 import type { EmergencyContacts, MentorMatchingStore, YoungPeopleStore } from './matching-ports.js';
+import type { RestrictedPeople } from '../../platform/app/restricted-people.js';
 
 /** What the matching use cases need; the matching feature builds it. */
 export interface MatchingDeps {
@@ -12,4 +13,6 @@ export interface MatchingDeps {
   /** Areas of the borough the forms accept. */
   readonly areas: readonly string[];
   newId(): string;
+  /** People whose records are restricted (docs/privacy.md): left out of matching and lists, every action refused. */
+  readonly restricted?: RestrictedPeople;
 }

@@ -5,6 +5,7 @@ import type { YoungPerson } from '../domain/young-people/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { loadCandidates } from './candidates.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import { isRestricted, RESTRICTED_REFUSAL } from '../../platform/app/restricted-people.js';
 import { matchRequestEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
 
@@ -14,6 +15,7 @@ const NOT_FOUND = 'That young person is not on the scheme.';
 export async function suggestMentors(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; ranking: Ranking }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'suggest' });
   if (!found) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
   const ranking = rankMentors(found.value, await loadCandidates(deps), deps.journey.clock.now(), { policy: deps.policy });

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { AuditEntry } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import { isRestricted, RESTRICTED_REFUSAL, withoutRestricted } from '../../platform/app/restricted-people.js';
 import { youngPersonInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import type { RecordRead } from './matching-ports.js';
@@ -39,6 +40,7 @@ export async function editYoungPersonDetails(deps: MatchingDeps, actor: PersonRe
   if (!allowed.ok) return allowed;
   const parsed = parseYoungPersonDetails(youngPersonInput(input), deps.journey.clock.now(), { areas: deps.areas });
   if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'edit' });
     if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
@@ -59,6 +61,7 @@ export type StatusCommand = Extract<YoungPersonEvent, 'pause' | 'resume' | 'clos
 export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, event: StatusCommand): Promise<Result<YoungPerson>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'changeStatus' });
     if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
@@ -93,7 +96,7 @@ export async function matchesOfYoungPerson(deps: MatchingDeps, actor: PersonRef,
 export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, which: 'open' | 'waiting' = 'open'): Promise<Result<YoungPerson[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  const found = await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which);
+  const found = await withoutRestricted(deps.restricted, await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which), (each) => each.value.id);
   return ok(found.map((each) => each.value).sort(firstInLine));
 }
 
@@ -107,6 +110,7 @@ export async function youngPersonReads(deps: MatchingDeps, actor: PersonRef, you
 export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<YoungPerson>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'view' });
   return found ? ok(found.value) : fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
 }

@@ -8,6 +8,10 @@ export interface RestrictedPeople {
   restrictedIds(): Promise<ReadonlySet<string>>;
 }
 
+/** What anyone but the DPO is told when they act on a restricted record. */
+export const RESTRICTED_REFUSAL =
+  "This person's records are restricted at their request: they are kept, but nothing can be done with them. The Data Protection Officer can tell you more.";
+
 export async function isRestricted(people: RestrictedPeople | undefined, personId: string): Promise<boolean> {
   return people ? (await people.restrictedIds()).has(personId.toLowerCase()) : false;
 }

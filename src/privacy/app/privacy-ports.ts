@@ -21,8 +21,6 @@ export interface RetentionRun {
 /** What a removed record leaves behind, so the board's figures stay true: its class, month and amounts, no identity. */
 export interface AnonymisedFigure {
   readonly recordClass: RecordClass;
-  /** A key of the record that cannot be traced back to a person (a hash), so counting twice is impossible. */
-  readonly key: string;
   readonly month: string;
   readonly minutes?: number;
   readonly pence?: number;

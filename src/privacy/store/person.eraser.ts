@@ -62,7 +62,7 @@ function itemOf(row: StoredRow) {
 }
 
 function traceOf(recordClass: 'meetingLog' | 'refreshmentClaim', row: StoredRow, amounts: { minutes?: number; pence?: number }) {
-  return { ...trace(recordClass, PERSONAL_TABLES.relationships, row, String(row.month)), ...amounts };
+  return { ...trace(recordClass, String(row.month)), ...amounts };
 }
 
 function keyNames(row: StoredRow, ids: readonly string[]): boolean {

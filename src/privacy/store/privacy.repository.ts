@@ -23,13 +23,12 @@ interface FlaggedEntity extends DataEntity {
   active: boolean;
 }
 
-/** One removed record's anonymised trace: class, month, amounts; keyed by a hash, never by who it was about. */
+/** A removed batch's anonymised figures for one class: count, minutes and pence by month; keyed by a hash, never by who. */
 export interface FigureEntity {
   partitionKey: string;
   rowKey: string;
-  month: string;
-  minutes: number;
-  pence: number;
+  /** JSON: { "2024-03": { "count": 2, "minutes": 180, "pence": 1300 } } */
+  byMonth: string;
 }
 
 const person = z.object({ id: z.string(), name: z.string() });
@@ -74,6 +73,7 @@ const tombstoneSchema: z.ZodType<Tombstone> = z.object({
   pending: z.object({ subjectId: z.string(), identifiers: z.array(z.string()) }).optional(),
   finishedAt: z.string().optional(),
 });
+const figuresSchema = z.record(z.string(), z.object({ count: z.number().int().min(0), minutes: z.number().min(0), pence: z.number().min(0) }));
 const countsSchema = z.record(z.enum(RECORD_CLASSES), z.number().int().min(0));
 const runSchema: z.ZodType<RetentionRun> = z.object({
   on: z.string(),
@@ -154,9 +154,11 @@ export class PrivacyRepository extends PartitionStore implements PrivacyStore {
     const totals = new Map<string, FigureTotals>();
     const filter = odata`PartitionKey ge ${FIGURES_PREFIX} and PartitionKey lt ${'figures}'}`;
     for await (const row of this.table.listEntities<FigureEntity>({ queryOptions: { filter } })) {
-      const key = `${row.partitionKey.slice(FIGURES_PREFIX.length)}|${row.month}`;
-      const sum = totals.get(key) ?? { count: 0, minutes: 0, pence: 0 };
-      totals.set(key, { count: sum.count + 1, minutes: sum.minutes + (row.minutes ?? 0), pence: sum.pence + (row.pence ?? 0) });
+      for (const [month, figure] of Object.entries(figuresSchema.parse(JSON.parse(row.byMonth)))) {
+        const key = `${row.partitionKey.slice(FIGURES_PREFIX.length)}|${month}`;
+        const sum = totals.get(key) ?? { count: 0, minutes: 0, pence: 0 };
+        totals.set(key, { count: sum.count + figure.count, minutes: sum.minutes + figure.minutes, pence: sum.pence + figure.pence });
+      }
     }
     return totals;
   }

@@ -9,6 +9,8 @@ import { FIGURES_PREFIX, type FigureEntity } from './privacy.repository.js';
 
 /** Azure Tables takes at most 100 operations in one transaction, all in one partition. */
 const BATCH = 100;
+/** Transactions in flight at once: different partitions, so they do not contend. */
+const PARALLEL = 16;
 
 type Finder = (schedule: RetentionSchedule, today: CalendarDate, held: (key: string) => boolean) => Promise<DueItem[]>;
 
@@ -35,12 +37,10 @@ export class StoredRetentionRecords implements RetentionRecords {
   }
 
   async remove(records: DueRecords): Promise<ClassCounts> {
-    const figures = records.items.flatMap((item) => (item.figure ? [item.figure] : []));
-    await this.recordFigures(figures);
     const byPartition = new Map<string, DueItem[]>();
     for (const item of records.items) byPartition.set(`${item.table}\n${item.partitionKey}`, [...(byPartition.get(`${item.table}\n${item.partitionKey}`) ?? []), item]);
     const work = [...byPartition.values()];
-    for (let from = 0; from < work.length; from += 8) await Promise.all(work.slice(from, from + 8).map((items) => this.removePartition(items)));
+    for (let from = 0; from < work.length; from += PARALLEL) await Promise.all(work.slice(from, from + PARALLEL).map((items) => this.removePartition(items)));
     return records.counts;
   }
 
@@ -66,7 +66,7 @@ export class StoredRetentionRecords implements RetentionRecords {
     for await (const row of everyRow(this.tables.mentors, odata`RowKey eq ${'mentor'} and (stage eq ${'declined'} or stage eq ${'withdrawn'})`)) {
       const mentor = JSON.parse(String(row.data)) as { id: string; updatedAt: string };
       if (!isDue(mentor.updatedAt.slice(0, 10), schedule.declinedSignUp, today) || held(personHoldKey(mentor.id))) continue;
-      const figure = trace('declinedSignUp', PERSONAL_TABLES.mentors, row, mentor.updatedAt.slice(0, 7));
+      const figure = trace('declinedSignUp', mentor.updatedAt.slice(0, 7));
       items.push(...(await this.wholePartition('declinedSignUp', 'mentors', row.partitionKey, 'mentor', figure)));
       items.push(...(await this.wholePartition('declinedSignUp', 'matching', row.partitionKey)));
       items.push({ recordClass: 'declinedSignUp', table: PERSONAL_TABLES.conversations, partitionKey: 'person', rowKey: encodeKey(mentor.id), counted: false });
@@ -86,7 +86,7 @@ export class StoredRetentionRecords implements RetentionRecords {
       const since = String(row.since ?? '');
       const youngPersonId = decodeKey(row.partitionKey);
       if (!since || !isDue(since.slice(0, 10), schedule.youngPersonRecord, today) || held(personHoldKey(youngPersonId))) continue;
-      const figure = trace('youngPersonRecord', PERSONAL_TABLES.youngPeople, row, since.slice(0, 7));
+      const figure = trace('youngPersonRecord', since.slice(0, 7));
       items.push(...(await this.wholePartition('youngPersonRecord', 'youngPeople', row.partitionKey, 'youngPerson', figure)));
       // The relationship row of each of their matches names them; its meetings and claims follow their own classes.
       for (const partitionKey of matchesOf.get(youngPersonId) ?? []) {
@@ -108,8 +108,8 @@ export class StoredRetentionRecords implements RetentionRecords {
       if (!isDue(date, schedule[recordClass], today)) continue;
       if (held(recordHoldKey(PERSONAL_TABLES.relationships, row.partitionKey, row.rowKey)) || (people.get(row.partitionKey) ?? []).some((id) => held(personHoldKey(id)))) continue;
       const figure = recordClass === 'meetingLog'
-        ? trace(recordClass, PERSONAL_TABLES.relationships, row, String(row.month), { minutes: Number(row.minutes ?? 0) })
-        : trace(recordClass, PERSONAL_TABLES.relationships, row, String(row.month), { pence: claimOf(row).amountPence });
+        ? trace(recordClass, String(row.month), { minutes: Number(row.minutes ?? 0) })
+        : trace(recordClass, String(row.month), { pence: claimOf(row).amountPence });
       items.push({ recordClass, table: PERSONAL_TABLES.relationships, partitionKey: row.partitionKey, rowKey: row.rowKey, counted: true, figure });
     }
     return items;
@@ -167,25 +167,34 @@ export class StoredRetentionRecords implements RetentionRecords {
     return items;
   }
 
-  /** Upserts, so a trace recorded before a crash is recorded again as the same row, never counted twice. */
-  private async recordFigures(figures: readonly AnonymisedFigure[]): Promise<void> {
-    const byClass = new Map<string, AnonymisedFigure[]>();
-    for (const figure of figures) byClass.set(figure.recordClass, [...(byClass.get(figure.recordClass) ?? []), figure]);
-    for (const [recordClass, list] of byClass) {
-      for (let from = 0; from < list.length; from += BATCH) {
-        const actions = list.slice(from, from + BATCH).map((figure): TransactionAction => {
-          const entity: FigureEntity = { partitionKey: FIGURES_PREFIX + recordClass, rowKey: figure.key, month: figure.month, minutes: figure.minutes ?? 0, pence: figure.pence ?? 0 };
-          return ['upsert', entity as unknown as StoredRow, 'Replace'];
-        });
-        await this.tables.privacy.submitTransaction(actions);
-      }
+  /**
+   * One row per class for a batch about to be deleted, its figures by month, keyed by a hash of the batch's rows: a
+   * batch that a crash left undeleted is found again as the same rows next time, so its row is written again, not added.
+   */
+  private async recordFigures(table: string, partitionKey: string, batch: readonly DueItem[]): Promise<void> {
+    const byClass = new Map<RecordClass, Record<string, FigureTotals>>();
+    for (const { figure } of batch) {
+      if (!figure) continue;
+      const months = byClass.get(figure.recordClass) ?? {};
+      const sum = months[figure.month] ?? { count: 0, minutes: 0, pence: 0 };
+      months[figure.month] = { count: sum.count + 1, minutes: sum.minutes + (figure.minutes ?? 0), pence: sum.pence + (figure.pence ?? 0) };
+      byClass.set(figure.recordClass, months);
     }
+    if (byClass.size === 0) return;
+    const key = createHash('sha256').update(`${table}|${partitionKey}|${batch.map((item) => item.rowKey).join('|')}`).digest('hex').slice(0, 32);
+    await Promise.all(
+      [...byClass].map(([recordClass, byMonth]) => {
+        const entity: FigureEntity = { partitionKey: FIGURES_PREFIX + recordClass, rowKey: key, byMonth: JSON.stringify(byMonth) };
+        return this.tables.privacy.upsertEntity(entity, 'Replace');
+      }),
+    );
   }
 
   private async removePartition(items: readonly DueItem[]): Promise<void> {
     const table = this.tableNamed(items[0]!.table);
     for (let from = 0; from < items.length; from += BATCH) {
       const batch = items.slice(from, from + BATCH);
+      await this.recordFigures(items[0]!.table, items[0]!.partitionKey, batch);
       const actions = batch.map((item): TransactionAction => ['delete', { partitionKey: item.partitionKey, rowKey: item.rowKey }]);
       try {
         await table.submitTransaction(actions);
@@ -213,9 +222,8 @@ function claimOf(row: StoredRow): { date: string; amountPence: number } {
   return JSON.parse(String(row.data)) as { date: string; amountPence: number };
 }
 
-export function trace(recordClass: RecordClass, table: string, row: StoredRow, month: string, amounts: { minutes?: number; pence?: number } = {}): AnonymisedFigure {
-  const key = createHash('sha256').update(`${table}|${row.partitionKey}|${row.rowKey}`).digest('hex').slice(0, 32);
-  return { recordClass, key, month, ...amounts };
+export function trace(recordClass: RecordClass, month: string, amounts: { minutes?: number; pence?: number } = {}): AnonymisedFigure {
+  return { recordClass, month, ...amounts };
 }
 
 function countsOf(items: readonly DueItem[]): ClassCounts {

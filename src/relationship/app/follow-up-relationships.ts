@@ -30,7 +30,9 @@ export interface FollowUpReport {
  */
 export async function followUpRelationships(deps: RelationshipDeps): Promise<FollowUpReport> {
   const report = { nudges: 0, alerts: 0, reviews: 0, ended: 0, settled: 0 };
+  const restricted = (await deps.restricted?.restrictedIds()) ?? new Set<string>();
   for (const match of await deps.matches.list()) {
+    if (restricted.has(match.mentorId.toLowerCase()) || restricted.has(match.youngPersonId.toLowerCase())) continue;
     const outcome = await followUpOne(deps, match);
     report.nudges += outcome.nudge ? 1 : 0;
     report.alerts += outcome.alert ? 1 : 0;
