@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Title1, makeStyles, tokens, Field } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, localCast, localPerson, signInLocally, type Me, type Person } from './api';
+import { ApiError, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
 import { Overview } from './views/Overview';
 
 const People = lazy(() => import('./views/People'));
@@ -34,6 +34,7 @@ export function App() {
     const cast = await localCast().catch(() => undefined);
     if (cast && !localPerson()) return setStart({ state: 'chooseLocal', cast });
     try {
+      prefetch('overview');
       const me = await get<Me>('me');
       setView(me.coordinator ? 'overview' : 'mine');
       setStart({ state: 'signedIn', me });

@@ -6,6 +6,7 @@ import { storageClients } from '../../src/platform/storage/storage-clients.js';
 import { openStorage } from '../../src/platform/storage/tables.js';
 import { RelationshipRepository } from '../../src/relationship/store/relationship.repository.js';
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
+import { describeClaimState } from '../../src/relationship/domain/index.js';
 import { eventually } from '../support/eventually.js';
 import { cardText } from '../support/teams-connector.js';
 import { ALEX, ISAIAH } from '../support/people.js';
@@ -178,14 +179,16 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect((await csv.text()).split('\n').filter((line) => line.includes('Mentor '))).toHaveLength(seeded.claims);
 
-    // The chat side: the coordinator's claims card reads the same rows.
+    // The chat side: the coordinator's claims card reads the same rows (no Approve button left, two shown paid).
     await bot.send(message(ISAIAH, 'claims'));
     const card = await eventually(() => {
-      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => /paid/i.test(text));
+      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => text.includes(`Refreshment claims: ${month}`));
       if (!found) throw new Error('no claims card yet');
       return found;
     });
-    expect(card).toMatch(/paid/i);
+    expect(card.split(`Status: ${describeClaimState('paid')}`)).toHaveLength(3);
+    expect(card.split(`Status: ${describeClaimState('approved')}`)).toHaveLength(seeded.claims - 2 + 1);
+    expect(card).not.toContain(`Status: ${describeClaimState('submitted')}`);
   });
 
   it('refuses a month it cannot read with a clear message', async () => {
