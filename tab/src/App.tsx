@@ -7,12 +7,16 @@ const People = lazy(() => import('./views/People'));
 const Sessions = lazy(() => import('./views/Sessions'));
 const Claims = lazy(() => import('./views/Claims'));
 const MyPage = lazy(() => import('./views/MyPage'));
+const Commitment = lazy(() => import('./views/Commitment'));
+const Report = lazy(() => import('./views/Report'));
 
 const VIEWS = [
   { id: 'overview', label: 'At a glance' },
   { id: 'people', label: 'People' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'commitment', label: 'Commitment' },
   { id: 'claims', label: 'Claims' },
+  { id: 'report', label: 'Board report' },
   { id: 'mine', label: 'My page' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
@@ -63,7 +67,7 @@ export function App() {
   const views = VIEWS.filter((each) => me.coordinator || each.id === 'mine');
   return (
     <div className={styles.page}>
-      <header className={styles.header}>
+      <header className={`${styles.header} no-print`}>
         <Title1 as="h1">Mentoring scheme workspace</Title1>
         {me.mode === 'local' && <Badge appearance="filled" color="warning">Local mode: {me.person.name}</Badge>}
         {me.mode === 'local' && <Button size="small" onClick={() => { signInLocally(undefined); void signIn(); }}>Sign in as someone else</Button>}
@@ -85,6 +89,8 @@ function render(view: ViewId, me: Me): ReactNode {
   if (view === 'people') return <People />;
   if (view === 'sessions') return <Sessions />;
   if (view === 'claims') return <Claims />;
+  if (view === 'commitment') return <Commitment />;
+  if (view === 'report') return <Report />;
   return <MyPage me={me} />;
 }
 

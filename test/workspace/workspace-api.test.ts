@@ -18,7 +18,9 @@ const COORDINATOR_ROUTES: readonly [string, string][] = [
   ['GET', 'overview'],
   ['GET', 'mentors'],
   ['GET', 'young-people'],
+  ['POST', `mentors/${'a0000000-0000-4000-8000-000000000001'}/remind`],
   ['GET', 'sessions'],
+  ['GET', 'commitment'],
   ['POST', 'sessions/training-1/register'],
   ['POST', 'sessions/training-1/cancel'],
   ['GET', 'claims?month=2026-12'],
@@ -129,6 +131,17 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(reads).toBeGreaterThanOrEqual(youngPeople.body.length);
   });
 
+  it('reminds the approver of a pending approval through the journey use case, audited, and says when there is nobody to remind', async () => {
+    const pending = seeded.mentors.find((mentor) => mentor.stage === 'awaitingApproval')!;
+    const reminded = await json(`mentors/${pending.id}/remind`, ISAIAH, { method: 'POST', body: '{}' });
+    expect(reminded.status).toBe(200);
+    const stored = await (await mentorStore()).get(pending.id);
+    expect(stored?.value.approval?.remindedAt).toBe(reminded.body.remindedAt);
+    const notPending = seeded.mentors.find((mentor) => mentor.stage === 'approved')!;
+    const refused = await json(`mentors/${notPending.id}/remind`, ISAIAH, { method: 'POST', body: '{}' });
+    expect(refused).toEqual({ status: 400, body: { error: { code: 'NOTHING_TO_REMIND', message: 'This person is not waiting for an approval any more, so there is nobody to remind.' } } });
+  });
+
   it('refuses a register it cannot read, or with someone not booked, and stores nothing', async () => {
     for (const body of ['not json', JSON.stringify({ present: 'everyone' }), JSON.stringify({ present: ['someone-else'] })]) {
       const answer = await json('sessions/training-1/register', ISAIAH, { method: 'POST', body });
@@ -189,6 +202,20 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(card.split(`Status: ${describeClaimState('paid')}`)).toHaveLength(3);
     expect(card.split(`Status: ${describeClaimState('approved')}`)).toHaveLength(seeded.claims - 2 + 1);
     expect(card).not.toContain(`Status: ${describeClaimState('submitted')}`);
+  });
+
+  it('gives every live match its minutes month by month against 90, flagged when two finished months fall short', async () => {
+    const { status, body } = await json('commitment', ISAIAH);
+    expect(status).toBe(200);
+    const live = seeded.mentors.filter((mentor) => mentor.stage === 'matched' || mentor.stage === 'active');
+    expect(body.rows.map((row: { mentorName: string }) => row.mentorName).sort()).toEqual(live.map((mentor) => mentor.name).sort());
+    expect(body.months.at(-1)).toBe(seeded.claimMonth);
+    const active = new Set(seeded.mentors.filter((mentor) => mentor.stage === 'active').map((mentor) => mentor.name));
+    for (const row of body.rows) {
+      expect(row.minutes.at(-1), row.mentorName).toBe(active.has(row.mentorName) ? 60 : 0);
+      expect(row).toMatchObject({ belowTwoMonthsRunning: true, reviewDate: '2027-03-01', endDate: '2028-03-01' });
+    }
+    expect(JSON.stringify(body)).not.toMatch(/matched-yp|LC-M/);
   });
 
   it('refuses a month it cannot read with a clear message', async () => {
