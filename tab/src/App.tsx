@@ -9,11 +9,13 @@ const Claims = lazy(() => import('./views/Claims'));
 const MyPage = lazy(() => import('./views/MyPage'));
 const Commitment = lazy(() => import('./views/Commitment'));
 const Report = lazy(() => import('./views/Report'));
+const Matching = lazy(() => import('./views/Matching'));
 
 const VIEWS = [
   { id: 'overview', label: 'At a glance' },
   { id: 'people', label: 'People' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'matching', label: 'Matching' },
   { id: 'commitment', label: 'Commitment' },
   { id: 'claims', label: 'Claims' },
   { id: 'report', label: 'Board report' },
@@ -91,6 +93,7 @@ function render(view: ViewId, me: Me): ReactNode {
   if (view === 'claims') return <Claims />;
   if (view === 'commitment') return <Commitment />;
   if (view === 'report') return <Report />;
+  if (view === 'matching') return <Matching />;
   return <MyPage me={me} />;
 }
 

@@ -21,6 +21,9 @@ const COORDINATOR_ROUTES: readonly [string, string][] = [
   ['POST', `mentors/${'a0000000-0000-4000-8000-000000000001'}/remind`],
   ['GET', 'sessions'],
   ['GET', 'commitment'],
+  ['GET', 'matching/waiting'],
+  ['GET', 'matching/waiting-yp-0/shortlist'],
+  ['POST', 'matching/waiting-yp-0/put-forward'],
   ['POST', 'sessions/training-1/register'],
   ['POST', 'sessions/training-1/cancel'],
   ['GET', 'claims?month=2026-12'],
@@ -78,7 +81,7 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
 
   it('refuses a non-coordinator every coordinator route with 403, and changes nothing', async () => {
     for (const [method, path] of COORDINATOR_ROUTES) {
-      const answer = await json(path, ALEX, method === 'POST' ? { method, body: JSON.stringify({ present: [], decision: 'approve', claims: [{ matchId: 'match-8', claimId: 'x' }] }) } : {});
+      const answer = await json(path, ALEX, method === 'POST' ? { method, body: '{}' } : {});
       expect(answer.status, `${method} ${path}`).toBe(403);
       expect(answer.body.error.code).toBe('NOT_COORDINATOR');
     }
@@ -216,6 +219,22 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
       expect(row).toMatchObject({ belowTwoMonthsRunning: true, reviewDate: '2027-03-01', endDate: '2028-03-01' });
     }
     expect(JSON.stringify(body)).not.toMatch(/matched-yp|LC-M/);
+  });
+
+  it('gives the shortlist for a waiting young person with the reasons each mentor is ruled out, and refuses what it cannot put forward', async () => {
+    const waiting = await json('matching/waiting', ISAIAH);
+    expect(waiting.body.map((each: { reference: string }) => each.reference)).toContain('LC-W0000');
+    const { status, body } = await json('matching/waiting-yp-0/shortlist', ISAIAH);
+    expect(status).toBe(200);
+    // No seeded mentor has written a pen picture, so every one is ruled out, each with the matching rule's sentence.
+    expect(body.suggestions).toEqual([]);
+    expect(body.excluded.length).toBeGreaterThan(0);
+    expect(body.excluded.every((each: { reasons: string[] }) => each.reasons.length > 0)).toBe(true);
+    const bad = await json('matching/waiting-yp-0/put-forward', ISAIAH, { method: 'POST', body: JSON.stringify({ mentorIds: 'everyone' }) });
+    expect(bad).toEqual({ status: 400, body: { error: { code: 'PUT_FORWARD_INVALID', message: 'Choose the mentors to put forward, then try again.' } } });
+    const notOnList = await json('matching/waiting-yp-0/put-forward', ISAIAH, { method: 'POST', body: JSON.stringify({ mentorIds: [seeded.mentors[0]!.id] }) });
+    expect(notOnList.status).toBe(400);
+    expect(notOnList.body.error.message).not.toMatch(/Error|at /);
   });
 
   it('refuses a month it cannot read with a clear message', async () => {

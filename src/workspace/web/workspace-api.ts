@@ -4,6 +4,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Result } from '../../platform/kernel/result.js';
 import { claimsCsvFile, claimsMonth, decideClaims } from '../app/claims-view.js';
 import { commitmentOverview } from '../../relationship/index.js';
+import { putForward, shortlist, waitingForMatch } from '../app/matching-view.js';
 import { myPage } from '../app/my-page.js';
 import { overview } from '../app/overview.js';
 import { mentorRows, remindMentorsApprover, youngPersonRows } from '../app/people.js';
@@ -40,6 +41,9 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'POST', pattern: /^mentors\/([^/]+)\/remind$/, handle: (actor, r) => json(remindMentorsApprover(deps, actor, r.params[0]!)) },
     { method: 'GET', pattern: /^young-people$/, handle: (actor) => json(youngPersonRows(deps, actor)) },
     { method: 'GET', pattern: /^commitment$/, handle: (actor) => json(commitmentOverview(deps.relationship, actor)) },
+    { method: 'GET', pattern: /^matching\/waiting$/, handle: (actor) => json(waitingForMatch(deps, actor)) },
+    { method: 'GET', pattern: /^matching\/([^/]+)\/shortlist$/, handle: (actor, r) => json(shortlist(deps, actor, r.params[0]!)) },
+    { method: 'POST', pattern: /^matching\/([^/]+)\/put-forward$/, handle: (actor, r) => json(putForward(deps, actor, r.params[0]!, r.body)) },
     { method: 'GET', pattern: /^sessions$/, handle: (actor) => json(sessionRows(deps, actor)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/register$/, handle: (actor, r) => json(recordRegister(deps, actor, r.params[0]!, r.body)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/cancel$/, handle: (actor, r) => json(cancelSessionFromWorkspace(deps, actor, r.params[0]!)) },
