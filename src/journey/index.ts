@@ -4,3 +4,4 @@ export * from './app/audit.js';
 export * from './app/journey-deps.js';
 export * from './app/ports.js';
 export { sharedJourney } from './shared-journey.js';
+export * from './app/remind-approver.js';

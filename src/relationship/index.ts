@@ -3,3 +3,4 @@ export { claimsForMonth, decideClaim, exportClaims, type MonthClaims } from './a
 export type { RelationshipDeps } from './app/relationship-ports.js';
 export type { RefreshmentClaim } from './domain/index.js';
 export { sharedRelationship } from './shared-relationship.js';
+export { commitmentOverview, type CommitmentOverview, type CommitmentRow } from './app/commitment-overview.js';

@@ -56,7 +56,10 @@ async function matchingDeps(context: FeatureContext): Promise<MatchingDeps> {
     records: new MentorMatchingRepository(recordsTable, context.queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(accessTable, now), context.queue, now),
     policy: { maxActiveMatches: config.MENTOR_MAX_ACTIVE_MATCHES, dbsRenewAfterMonths: config.DBS_RENEW_AFTER_MONTHS },
-    contacts: {},
+    contacts: {
+      ...(config.LEAVING_CARE_DUTY_LINE ? { dutyLine: config.LEAVING_CARE_DUTY_LINE } : {}),
+      ...(config.SERVICE_MANAGER_NAME && config.SERVICE_MANAGER_CONTACT ? { serviceManager: { name: config.SERVICE_MANAGER_NAME, contact: config.SERVICE_MANAGER_CONTACT } } : {}),
+    },
     areas: DEFAULT_AREAS,
     newId: () => randomUUID(),
   };

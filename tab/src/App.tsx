@@ -1,18 +1,24 @@
 import { Badge, Button, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Title1, makeStyles, tokens, Field } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, localCast, localPerson, signInLocally, type Me, type Person } from './api';
+import { ApiError, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
 import { Overview } from './views/Overview';
 
 const People = lazy(() => import('./views/People'));
 const Sessions = lazy(() => import('./views/Sessions'));
 const Claims = lazy(() => import('./views/Claims'));
 const MyPage = lazy(() => import('./views/MyPage'));
+const Commitment = lazy(() => import('./views/Commitment'));
+const Report = lazy(() => import('./views/Report'));
+const Matching = lazy(() => import('./views/Matching'));
 
 const VIEWS = [
   { id: 'overview', label: 'At a glance' },
   { id: 'people', label: 'People' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'matching', label: 'Matching' },
+  { id: 'commitment', label: 'Commitment' },
   { id: 'claims', label: 'Claims' },
+  { id: 'report', label: 'Board report' },
   { id: 'mine', label: 'My page' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
@@ -34,6 +40,7 @@ export function App() {
     const cast = await localCast().catch(() => undefined);
     if (cast && !localPerson()) return setStart({ state: 'chooseLocal', cast });
     try {
+      prefetch('overview');
       const me = await get<Me>('me');
       setView(me.coordinator ? 'overview' : 'mine');
       setStart({ state: 'signedIn', me });
@@ -62,7 +69,7 @@ export function App() {
   const views = VIEWS.filter((each) => me.coordinator || each.id === 'mine');
   return (
     <div className={styles.page}>
-      <header className={styles.header}>
+      <header className={`${styles.header} no-print`}>
         <Title1 as="h1">Mentoring scheme workspace</Title1>
         {me.mode === 'local' && <Badge appearance="filled" color="warning">Local mode: {me.person.name}</Badge>}
         {me.mode === 'local' && <Button size="small" onClick={() => { signInLocally(undefined); void signIn(); }}>Sign in as someone else</Button>}
@@ -84,6 +91,9 @@ function render(view: ViewId, me: Me): ReactNode {
   if (view === 'people') return <People />;
   if (view === 'sessions') return <Sessions />;
   if (view === 'claims') return <Claims />;
+  if (view === 'commitment') return <Commitment />;
+  if (view === 'report') return <Report />;
+  if (view === 'matching') return <Matching />;
   return <MyPage me={me} />;
 }
 

@@ -48,7 +48,21 @@ async function headers(): Promise<Record<string, string>> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
+const early = new Map<string, Promise<unknown>>();
+
+/** Starts a request now (the first view's data, while the sign-in is still being confirmed); `get` picks it up. */
+export function prefetch(path: string): void {
+  const started = get(path);
+  started.catch(() => undefined);
+  early.set(path, started);
+}
+
 export async function get<T>(path: string): Promise<T> {
+  const started = early.get(path);
+  if (started) {
+    early.delete(path);
+    return started as Promise<T>;
+  }
   return answer<T>(await fetch(`${BASE}${path}`, { headers: await headers() }));
 }
 

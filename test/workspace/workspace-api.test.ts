@@ -6,6 +6,7 @@ import { storageClients } from '../../src/platform/storage/storage-clients.js';
 import { openStorage } from '../../src/platform/storage/tables.js';
 import { RelationshipRepository } from '../../src/relationship/store/relationship.repository.js';
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
+import { describeClaimState } from '../../src/relationship/domain/index.js';
 import { eventually } from '../support/eventually.js';
 import { cardText } from '../support/teams-connector.js';
 import { ALEX, ISAIAH } from '../support/people.js';
@@ -17,7 +18,12 @@ const COORDINATOR_ROUTES: readonly [string, string][] = [
   ['GET', 'overview'],
   ['GET', 'mentors'],
   ['GET', 'young-people'],
+  ['POST', `mentors/${'a0000000-0000-4000-8000-000000000001'}/remind`],
   ['GET', 'sessions'],
+  ['GET', 'commitment'],
+  ['GET', 'matching/waiting'],
+  ['GET', 'matching/waiting-yp-0/shortlist'],
+  ['POST', 'matching/waiting-yp-0/put-forward'],
   ['POST', 'sessions/training-1/register'],
   ['POST', 'sessions/training-1/cancel'],
   ['GET', 'claims?month=2026-12'],
@@ -75,7 +81,7 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
 
   it('refuses a non-coordinator every coordinator route with 403, and changes nothing', async () => {
     for (const [method, path] of COORDINATOR_ROUTES) {
-      const answer = await json(path, ALEX, method === 'POST' ? { method, body: JSON.stringify({ present: [], decision: 'approve', claims: [{ matchId: 'match-8', claimId: 'x' }] }) } : {});
+      const answer = await json(path, ALEX, method === 'POST' ? { method, body: '{}' } : {});
       expect(answer.status, `${method} ${path}`).toBe(403);
       expect(answer.body.error.code).toBe('NOT_COORDINATOR');
     }
@@ -128,6 +134,17 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(reads).toBeGreaterThanOrEqual(youngPeople.body.length);
   });
 
+  it('reminds the approver of a pending approval through the journey use case, audited, and says when there is nobody to remind', async () => {
+    const pending = seeded.mentors.find((mentor) => mentor.stage === 'awaitingApproval')!;
+    const reminded = await json(`mentors/${pending.id}/remind`, ISAIAH, { method: 'POST', body: '{}' });
+    expect(reminded.status).toBe(200);
+    const stored = await (await mentorStore()).get(pending.id);
+    expect(stored?.value.approval?.remindedAt).toBe(reminded.body.remindedAt);
+    const notPending = seeded.mentors.find((mentor) => mentor.stage === 'approved')!;
+    const refused = await json(`mentors/${notPending.id}/remind`, ISAIAH, { method: 'POST', body: '{}' });
+    expect(refused).toEqual({ status: 400, body: { error: { code: 'NOTHING_TO_REMIND', message: 'This person is not waiting for an approval any more, so there is nobody to remind.' } } });
+  });
+
   it('refuses a register it cannot read, or with someone not booked, and stores nothing', async () => {
     for (const body of ['not json', JSON.stringify({ present: 'everyone' }), JSON.stringify({ present: ['someone-else'] })]) {
       const answer = await json('sessions/training-1/register', ISAIAH, { method: 'POST', body });
@@ -178,14 +195,46 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect((await csv.text()).split('\n').filter((line) => line.includes('Mentor '))).toHaveLength(seeded.claims);
 
-    // The chat side: the coordinator's claims card reads the same rows.
+    // The chat side: the coordinator's claims card reads the same rows (no Approve button left, two shown paid).
     await bot.send(message(ISAIAH, 'claims'));
     const card = await eventually(() => {
-      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => /paid/i.test(text));
+      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => text.includes(`Refreshment claims: ${month}`));
       if (!found) throw new Error('no claims card yet');
       return found;
     });
-    expect(card).toMatch(/paid/i);
+    expect(card.split(`Status: ${describeClaimState('paid')}`)).toHaveLength(3);
+    expect(card.split(`Status: ${describeClaimState('approved')}`)).toHaveLength(seeded.claims - 2 + 1);
+    expect(card).not.toContain(`Status: ${describeClaimState('submitted')}`);
+  });
+
+  it('gives every live match its minutes month by month against 90, flagged when two finished months fall short', async () => {
+    const { status, body } = await json('commitment', ISAIAH);
+    expect(status).toBe(200);
+    const live = seeded.mentors.filter((mentor) => mentor.stage === 'matched' || mentor.stage === 'active');
+    expect(body.rows.map((row: { mentorName: string }) => row.mentorName).sort()).toEqual(live.map((mentor) => mentor.name).sort());
+    expect(body.months.at(-1)).toBe(seeded.claimMonth);
+    const active = new Set(seeded.mentors.filter((mentor) => mentor.stage === 'active').map((mentor) => mentor.name));
+    for (const row of body.rows) {
+      expect(row.minutes.at(-1), row.mentorName).toBe(active.has(row.mentorName) ? 60 : 0);
+      expect(row).toMatchObject({ belowTwoMonthsRunning: true, reviewDate: '2027-03-01', endDate: '2028-03-01' });
+    }
+    expect(JSON.stringify(body)).not.toMatch(/matched-yp|LC-M/);
+  });
+
+  it('gives the shortlist for a waiting young person with the reasons each mentor is ruled out, and refuses what it cannot put forward', async () => {
+    const waiting = await json('matching/waiting', ISAIAH);
+    expect(waiting.body.map((each: { reference: string }) => each.reference)).toContain('LC-W0000');
+    const { status, body } = await json('matching/waiting-yp-0/shortlist', ISAIAH);
+    expect(status).toBe(200);
+    // No seeded mentor has written a pen picture, so every one is ruled out, each with the matching rule's sentence.
+    expect(body.suggestions).toEqual([]);
+    expect(body.excluded.length).toBeGreaterThan(0);
+    expect(body.excluded.every((each: { reasons: string[] }) => each.reasons.length > 0)).toBe(true);
+    const bad = await json('matching/waiting-yp-0/put-forward', ISAIAH, { method: 'POST', body: JSON.stringify({ mentorIds: 'everyone' }) });
+    expect(bad).toEqual({ status: 400, body: { error: { code: 'PUT_FORWARD_INVALID', message: 'Choose the mentors to put forward, then try again.' } } });
+    const notOnList = await json('matching/waiting-yp-0/put-forward', ISAIAH, { method: 'POST', body: JSON.stringify({ mentorIds: [seeded.mentors[0]!.id] }) });
+    expect(notOnList.status).toBe(400);
+    expect(notOnList.body.error.message).not.toMatch(/Error|at /);
   });
 
   it('refuses a month it cannot read with a clear message', async () => {

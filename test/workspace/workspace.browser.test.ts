@@ -62,12 +62,31 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
     await tab.page.getByLabel('Search').fill('Mentor 002');
     await expect.poll(() => tab.page.locator('[data-testid=mentors-table] tbody tr').count()).toBe(1);
     expect(await tab.page.locator('[data-testid=mentors-table] tbody tr').textContent()).toContain('Waiting on Megan Bowen');
+    await tab.page.getByRole('button', { name: 'Remind Megan Bowen about Mentor 002' }).click();
+    await tab.page.getByRole('status').filter({ hasText: 'Reminder sent to Megan Bowen.' }).waitFor();
+    expect((await (await stores(bot)).mentors.get(seeded.mentors[1]!.id))?.value.approval?.remindedAt).toBeDefined();
 
     await tab.show('Sessions');
     await tab.page.getByText(`Seats: ${seeded.trainees.length} of 10 booked`).waitFor();
 
     await tab.show('Claims');
     await expect.poll(() => tab.page.locator('[data-testid=claims-table] tbody tr').count()).toBe(seeded.claims);
+  });
+
+  it('shows the commitment heat map and a board report with counts only, no one named', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('Commitment');
+    const live = seeded.mentors.filter((mentor) => mentor.stage === 'matched' || mentor.stage === 'active').length;
+    await expect.poll(() => tab.page.locator('[data-testid=commitment-table] tbody tr').count()).toBe(live);
+    await tab.show('Board report');
+    const report = tab.page.getByTestId('board-report');
+    await report.waitFor();
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain(`Live matches: ${live}`);
+    expect(text).toContain(`Young people waiting for a mentor: 7`);
+    expect(text).not.toMatch(/Mentor \d{3}|LC-|Jay/);
   });
 
   for (const theme of ['default', 'dark', 'contrast'] as const) {
@@ -82,7 +101,7 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
         await tab.page.waitForTimeout(300);
         expect(await tab.seriousProblems(), `${view}, ${theme}`).toEqual([]);
       }
-    });
+    }, 120_000);
   }
 
   it('lets a non-coordinator see only their own page', async () => {

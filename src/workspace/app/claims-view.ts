@@ -1,6 +1,7 @@
 import { claimsForMonth, decideClaim, exportClaims } from '../../relationship/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import type { WorkspaceDeps } from './workspace-deps.js';
 
 export interface ClaimRow {
@@ -50,6 +51,9 @@ const MAX_BULK = 500;
 
 /** Approve or mark paid many claims: each through the relationship use case (authority, etag, audit), one by one. */
 export async function decideClaims(deps: WorkspaceDeps, actor: PersonRef, body: unknown): Promise<Result<BulkOutcome>> {
+  // Who may is checked before what was sent, so anyone else gets 403 whatever the body.
+  const allowed = requireCoordinator(deps.relationship.journey.roles, actor);
+  if (!allowed.ok) return allowed;
   const { decision, claims } = (body ?? {}) as { decision?: unknown; claims?: unknown };
   if (decision !== 'approve' && decision !== 'pay') return fail('BULK_DECISION_INVALID', 'Choose approve or mark paid.');
   if (!Array.isArray(claims) || claims.length === 0 || claims.length > MAX_BULK || !claims.every(isClaimRef)) {

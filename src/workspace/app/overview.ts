@@ -1,4 +1,3 @@
-import { pipeline } from '../../matching/index.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
@@ -35,11 +34,15 @@ export interface Overview {
 
 const DAY_MS = 86_400_000;
 
-/** The scheme at a glance, for a coordinator: the pipeline use case and the mentor list, nothing of a young person's record. */
+/**
+ * The scheme at a glance, for a coordinator: the mentor list (the coordinator check is its own) and two plain columns
+ * of the young people's table (status, waiting since), nothing of a young person's record. The same figures as the
+ * `pipeline` use case, from one read of the mentors instead of two.
+ */
 export async function overview(deps: WorkspaceDeps, actor: PersonRef): Promise<Result<Overview>> {
-  const [counted, roster] = await Promise.all([pipeline(deps.matching, actor), mentorRoster(deps.matching, actor)]);
-  if (!counted.ok) return counted;
+  const roster = await mentorRoster(deps.matching, actor);
   if (!roster.ok) return roster;
+  const [youngPeopleByStatus, waiting] = await Promise.all([deps.matching.youngPeople.countByStatus(), deps.matching.youngPeople.waitingSince()]);
   const now = deps.sessions.clock.now().getTime();
   const daysSince = (iso: string): number => Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
   const person = (mentor: { id: string; name: string; stage: MentorStage; updatedAt: string }): OverviewPerson => ({
@@ -52,10 +55,10 @@ export async function overview(deps: WorkspaceDeps, actor: PersonRef): Promise<R
     const people = roster.value.filter((entry) => stages.includes(entry.mentor.stage)).map((entry) => person(entry.mentor));
     return { bar, label, count: people.length, people: people.sort((a, b) => b.days - a.days) };
   });
-  const trainedWithoutYoungPerson = counted.value.trainedUnmatched
-    .map((each) => ({ ...person(each.mentor), hasProfile: each.hasProfile, dbsCleared: each.dbsCleared }))
+  const trainedWithoutYoungPerson = roster.value
+    .filter((entry) => entry.mentor.stage === 'trained' || entry.mentor.stage === 'profileComplete')
+    .map((entry) => ({ ...person(entry.mentor), hasProfile: entry.hasProfile, dbsCleared: entry.dbs === 'cleared' }))
     .sort((a, b) => b.days - a.days);
-  const waiting = await deps.matching.youngPeople.waitingSince();
   const youngPeopleWaitingDays = waiting.map((each) => (each.since ? daysSince(each.since) : 0)).sort((a, b) => b - a);
-  return ok({ funnel, trainedWithoutYoungPerson, youngPeopleWaitingDays, youngPeopleByStatus: counted.value.youngPeopleByStatus });
+  return ok({ funnel, trainedWithoutYoungPerson, youngPeopleWaitingDays, youngPeopleByStatus });
 }

@@ -1,3 +1,4 @@
+import { remindApprover } from '../../journey/index.js';
 import { listYoungPeople, mentorRoster, type RosterEntry } from '../../matching/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
@@ -65,4 +66,10 @@ export async function youngPersonRows(deps: WorkspaceDeps, actor: PersonRef): Pr
       };
     }),
   );
+}
+
+/** "Remind" on a pending approval: the journey's use case sends the approvers the card again. */
+export async function remindMentorsApprover(deps: WorkspaceDeps, actor: PersonRef, mentorId: string): Promise<Result<{ remindedAt: string }>> {
+  const reminded = await remindApprover(deps.sessions, actor, mentorId);
+  return reminded.ok ? ok({ remindedAt: reminded.value.approval?.remindedAt ?? '' }) : reminded;
 }

@@ -1,6 +1,7 @@
 import { cancelWholeSession, recordSessionAttendance, sessionForAttendance, sessionsToManage, type Session } from '../../sessions/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
+import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import type { WorkspaceDeps } from './workspace-deps.js';
 
 export interface SessionRow {
@@ -48,6 +49,9 @@ export async function sessionRows(deps: WorkspaceDeps, actor: PersonRef): Promis
  * (who may, whether the session has started) and, for training, queues each present mentor's move to trained.
  */
 export async function recordRegister(deps: WorkspaceDeps, actor: PersonRef, sessionId: string, body: unknown): Promise<Result<SessionRow>> {
+  // Who may is checked before what was sent, so anyone else gets 403 whatever the body.
+  const allowed = requireCoordinator(deps.sessions.roles, actor);
+  if (!allowed.ok) return allowed;
   const present = (body as { present?: unknown } | undefined)?.present;
   if (!Array.isArray(present) || !present.every((id) => typeof id === 'string')) {
     return fail('REGISTER_INVALID', 'The register could not be read: please tick who came and save again.');

@@ -3,9 +3,11 @@ import type { Logger } from '../../log.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Result } from '../../platform/kernel/result.js';
 import { claimsCsvFile, claimsMonth, decideClaims } from '../app/claims-view.js';
+import { commitmentOverview } from '../../relationship/index.js';
+import { putForward, shortlist, waitingForMatch } from '../app/matching-view.js';
 import { myPage } from '../app/my-page.js';
 import { overview } from '../app/overview.js';
-import { mentorRows, youngPersonRows } from '../app/people.js';
+import { mentorRows, remindMentorsApprover, youngPersonRows } from '../app/people.js';
 import { cancelSessionFromWorkspace, recordRegister, sessionRows } from '../app/sessions-view.js';
 import { whoAmI } from '../app/who-am-i.js';
 import type { WorkspaceDeps } from '../app/workspace-deps.js';
@@ -36,7 +38,12 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'GET', pattern: /^me\/page$/, handle: async (actor) => ({ status: 200, body: await myPage(deps, actor) }) },
     { method: 'GET', pattern: /^overview$/, handle: (actor) => json(overview(deps, actor)) },
     { method: 'GET', pattern: /^mentors$/, handle: (actor) => json(mentorRows(deps, actor)) },
+    { method: 'POST', pattern: /^mentors\/([^/]+)\/remind$/, handle: (actor, r) => json(remindMentorsApprover(deps, actor, r.params[0]!)) },
     { method: 'GET', pattern: /^young-people$/, handle: (actor) => json(youngPersonRows(deps, actor)) },
+    { method: 'GET', pattern: /^commitment$/, handle: (actor) => json(commitmentOverview(deps.relationship, actor)) },
+    { method: 'GET', pattern: /^matching\/waiting$/, handle: (actor) => json(waitingForMatch(deps, actor)) },
+    { method: 'GET', pattern: /^matching\/([^/]+)\/shortlist$/, handle: (actor, r) => json(shortlist(deps, actor, r.params[0]!)) },
+    { method: 'POST', pattern: /^matching\/([^/]+)\/put-forward$/, handle: (actor, r) => json(putForward(deps, actor, r.params[0]!, r.body)) },
     { method: 'GET', pattern: /^sessions$/, handle: (actor) => json(sessionRows(deps, actor)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/register$/, handle: (actor, r) => json(recordRegister(deps, actor, r.params[0]!, r.body)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/cancel$/, handle: (actor, r) => json(cancelSessionFromWorkspace(deps, actor, r.params[0]!)) },

@@ -27,6 +27,8 @@ export default function Claims() {
   const [month, setMonth] = useState(thisMonth());
   const [asked, setAsked] = useState(month);
   const [loaded, reload] = useLoad(() => get<ClaimsMonth>(`claims?month=${encodeURIComponent(asked)}`), [asked]);
+  // Kept here, not in the table: the table starts afresh (nothing chosen) each time the claims change.
+  const [message, setMessage] = useState<Message | undefined>();
   return (
     <>
       <Title2 as="h2">Refreshment claims</Title2>
@@ -36,14 +38,16 @@ export default function Claims() {
         </Field>
         <Button type="submit">Show claims</Button>
       </form>
-      <Loading loaded={loaded}>{(data) => <ClaimsTable key={data.month + JSON.stringify(data.totals)} data={data} onChanged={reload} />}</Loading>
+      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      <Loading loaded={loaded}>{(data) => <ClaimsTable key={data.month + JSON.stringify(data.totals)} data={data} onChanged={reload} onMessage={setMessage} />}</Loading>
     </>
   );
 }
 
-function ClaimsTable({ data, onChanged }: { data: ClaimsMonth; onChanged: () => void }) {
+type Message = { readonly intent: 'success' | 'error' | 'warning'; readonly text: string };
+
+function ClaimsTable({ data, onChanged, onMessage: setMessage }: { data: ClaimsMonth; onChanged: () => void; onMessage: (message: Message) => void }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | undefined>();
   const choosable = data.claims.filter((claim) => claim.state === 'submitted' || claim.state === 'approved');
   const toggle = (id: string, on: boolean): void => {
     const next = new Set(chosen);
@@ -75,7 +79,6 @@ function ClaimsTable({ data, onChanged }: { data: ClaimsMonth; onChanged: () => 
       <Text as="p" data-testid="claims-totals">
         Owed this month: {formatPounds(data.totals.owed)} (waiting {formatPounds(data.totals.submitted)}, approved {formatPounds(data.totals.approved)}, paid {formatPounds(data.totals.paid)}).
       </Text>
-      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0' }}>
         <Button appearance="primary" disabled={chosen.size === 0} onClick={() => void decide('approve')}>Approve chosen ({chosen.size})</Button>
         <Button disabled={chosen.size === 0} onClick={() => void decide('pay')}>Mark chosen paid ({chosen.size})</Button>

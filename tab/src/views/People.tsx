@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { get } from '../api';
+import { get, post } from '../api';
 import { days, formatDate, formatDateTime, stageName } from '../format';
 import { Loading } from './Loading';
 import { useLoad } from './useLoad';
@@ -80,7 +80,7 @@ function MentorTable({ rows }: { rows: readonly MentorRow[] }) {
               <TableCell>{row.name}{row.role ? `, ${row.role}` : ''}</TableCell>
               <TableCell>{stageName(row.stage)}</TableCell>
               <TableCell>{days(row.daysInStage)}</TableCell>
-              <TableCell>{row.approval ? `Waiting on ${row.approval.waitingOn.join(', ')} since ${formatDateTime(row.approval.since)}` : '—'}</TableCell>
+              <TableCell>{row.approval ? <Approval mentor={row} /> : '—'}</TableCell>
               <TableCell>{DBS[row.dbs]}{row.dbsRenewsOn ? `, renew by ${formatDate(row.dbsRenewsOn)}` : ''}</TableCell>
               <TableCell>{row.hasProfile ? 'Written' : 'Not yet'}</TableCell>
               <TableCell>{row.matched ? 'Matched' : '—'}</TableCell>
@@ -89,6 +89,26 @@ function MentorTable({ rows }: { rows: readonly MentorRow[] }) {
         </TableBody>
       </Table>
       <Pager page={current} pages={pages} count={shown.length} onPage={setPage} />
+    </>
+  );
+}
+
+function Approval({ mentor }: { mentor: MentorRow }) {
+  const [said, setSaid] = useState<string | undefined>();
+  const approval = mentor.approval!;
+  const remind = async (): Promise<void> => {
+    try {
+      await post(`mentors/${encodeURIComponent(mentor.id)}/remind`, {});
+      setSaid(`Reminder sent to ${approval.waitingOn.join(', ')}.`);
+    } catch (error) {
+      setSaid((error as Error).message);
+    }
+  };
+  return (
+    <>
+      Waiting on {approval.waitingOn.join(', ')} since {formatDateTime(approval.since)}{' '}
+      <Button size="small" onClick={() => void remind()}>Remind {approval.waitingOn.join(', ')} about {mentor.name}</Button>
+      {said && <span role="status"> {said}</span>}
     </>
   );
 }

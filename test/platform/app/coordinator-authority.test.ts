@@ -11,6 +11,7 @@ import { conflictsFormFor, councillorsWithConflicts, recordConflicts } from '../
 import { dbsFormFor, mentorsLackingDbs, recordDbsCheck } from '../../../src/matching/app/dbs.js';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { mentorRoster } from '../../../src/matching/app/mentor-roster.js';
+import { remindApprover } from '../../../src/journey/app/remind-approver.js';
 import { pipeline } from '../../../src/matching/app/pipeline.js';
 import { putMentors, recordChoice, suggestMentors } from '../../../src/matching/app/suggest-mentors.js';
 import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, matchesOfYoungPerson, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
@@ -29,6 +30,7 @@ import { openTable } from '../../../src/platform/storage/tables.js';
 import { claimsForMonth, decideClaim, exportClaims } from '../../../src/relationship/app/claims.js';
 import type { RelationshipDeps } from '../../../src/relationship/app/relationship-ports.js';
 import { monthlySummary } from '../../../src/relationship/app/summary.js';
+import { commitmentOverview } from '../../../src/relationship/app/commitment-overview.js';
 import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../../src/relationship/domain/index.js';
 import { ConcernRepository } from '../../../src/relationship/store/concern.repository.js';
 import { StoredActiveMatches, StoredMatchingSide } from '../../../src/relationship/store/matching-side.adapter.js';
@@ -154,6 +156,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['conflictsFormFor', () => conflictsFormFor(matching, MENTOR, MENTOR.id)],
     ['pipeline', () => pipeline(matching, MENTOR)],
     ['mentorRoster', () => mentorRoster(matching, MENTOR)],
+    ['remindApprover', () => remindApprover(matching.journey, MENTOR, MENTOR.id)],
     ['addYoungPerson', () => addYoungPerson(matching, MENTOR, { ...YOUNG_PERSON_FORM, reference: 'LC-1002' })],
     ['editYoungPersonDetails', () => editYoungPersonDetails(matching, MENTOR, youngPersonId, { firstName: 'Jo' })],
     ['changeStatus', () => changeStatus(matching, MENTOR, youngPersonId, 'close')],
@@ -176,6 +179,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['decideClaim', () => decideClaim(relationships, MENTOR, { matchId: 'm-1', claimId: 'c-1', decision: 'approve' } as never)],
     ['exportClaims', () => exportClaims(relationships, MENTOR, '2026-11')],
     ['monthlySummary', () => monthlySummary(relationships, MENTOR, '2026-11')],
+    ['commitmentOverview', () => commitmentOverview(relationships, MENTOR)],
     ['draftBroadcast', () => draftBroadcast(broadcasts, MENTOR)],
     ['prepareBroadcast', () => prepareBroadcast(broadcasts, MENTOR, draft)],
     ['sendBroadcast', () => sendBroadcast(broadcasts, MENTOR, draft, 'Approved mentors')],
