@@ -17,6 +17,11 @@ param location string = resourceGroup().location
 @description('App Service plan SKU. B1 is the smallest with Always On, which proactive messages and timers need.')
 param webAppSku string = 'B1'
 
+@description('Instances answering Teams. Above 1 the delivery worker runs apart, as its own App Service on the same plan (ROLE=worker, one instance), and these answer and queue only (ROLE=web): docs/scaling.md.')
+@minValue(1)
+@maxValue(10)
+param webInstances int = 1
+
 @description('Azure Bot SKU: F0 (free, standard channels including Teams) or S1.')
 @allowed(['F0', 'S1'])
 param botServiceSku string = 'F0'
@@ -43,6 +48,8 @@ var tenantId = subscription().tenantId
 var suffix = uniqueString(resourceGroup().id, resourceBaseName)
 var storageName = toLower(take('${resourceBaseName}${suffix}', 24))
 var nodePort = '8080'
+// One instance does both (ROLE=all) until the council scales out; then answering and delivering run apart.
+var splitWorker = webInstances > 1
 
 // Built-in role definitions (the ids are the same in every tenant).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -122,11 +129,37 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
+  sku: { name: webAppSku, capacity: webInstances }
   properties: {
     reserved: true // Linux
+    // Each app sets its own instance count: the web app on every instance, the worker on one.
+    perSiteScaling: splitWorker
   }
 }
+
+// What both apps are told; each adds its ROLE.
+var appSettings = [
+  { name: 'PORT', value: nodePort }
+  { name: 'WEBSITES_PORT', value: nodePort }
+  { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+  { name: 'BOT_ID', value: identity.properties.clientId }
+  { name: 'BOT_TENANT_ID', value: tenantId }
+  { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
+  // Only Teams activities from this tenant are acted on (docs/deploy-to-your-tenant.md).
+  { name: 'TEAMS_TENANT_ID', value: tenantId }
+  { name: 'STORAGE_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
+  { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }
+  { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+  { name: 'GRAPH_TENANT_ID', value: tenantId }
+  { name: 'GRAPH_CLIENT_ID', value: identity.properties.clientId }
+  { name: 'TEAMS_APP_ID', value: teamsAppId }
+  { name: 'COORDINATOR_IDS', value: coordinatorIds }
+  { name: 'GOVERNANCE_APPROVER_IDS', value: governanceApproverIds }
+  { name: 'ORGANISER_MAILBOX', value: organiserMailbox }
+  { name: 'WORKSPACE_CLIENT_ID', value: workspaceClientId }
+  { name: 'WORKSPACE_APP_ID_URI', value: empty(workspaceClientId) ? '' : 'api://${resourceBaseName}-${take(suffix, 6)}.azurewebsites.net/${workspaceClientId}' }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+]
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   name: '${resourceBaseName}-${take(suffix, 6)}'
@@ -143,32 +176,42 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       appCommandLine: 'node dist/src/main.js'
+      numberOfWorkers: webInstances
+      healthCheckPath: '/health'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
-      appSettings: [
-        { name: 'PORT', value: nodePort }
-        { name: 'WEBSITES_PORT', value: nodePort }
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
-        { name: 'BOT_ID', value: identity.properties.clientId }
-        { name: 'BOT_TENANT_ID', value: tenantId }
-        { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
-        // Only Teams activities from this tenant are acted on (docs/deploy-to-your-tenant.md).
-        { name: 'TEAMS_TENANT_ID', value: tenantId }
-        { name: 'STORAGE_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
-        { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }
-        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-        { name: 'GRAPH_TENANT_ID', value: tenantId }
-        { name: 'GRAPH_CLIENT_ID', value: identity.properties.clientId }
-        { name: 'TEAMS_APP_ID', value: teamsAppId }
-        { name: 'COORDINATOR_IDS', value: coordinatorIds }
-        { name: 'GOVERNANCE_APPROVER_IDS', value: governanceApproverIds }
-        { name: 'ORGANISER_MAILBOX', value: organiserMailbox }
-        { name: 'WORKSPACE_CLIENT_ID', value: workspaceClientId }
-        { name: 'WORKSPACE_APP_ID_URI', value: empty(workspaceClientId) ? '' : 'api://${resourceBaseName}-${take(suffix, 6)}.azurewebsites.net/${workspaceClientId}' }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-      ]
+      appSettings: concat(appSettings, [{ name: 'ROLE', value: splitWorker ? 'web' : 'all' }])
+    }
+  }
+  dependsOn: [tableRole, queueRole, tableService, queueService]
+}
+
+// The delivery worker apart (ROLE=worker): effects, broadcasts and schedules, on one instance of the same plan, so it
+// shares the plan's cost and the same build. It answers only /health; Teams is sent to the web app alone.
+resource workerApp 'Microsoft.Web/sites@2023-12-01' = if (splitWorker) {
+  name: '${resourceBaseName}-worker-${take(suffix, 6)}'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/src/main.js'
+      numberOfWorkers: 1
+      healthCheckPath: '/health'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: concat(appSettings, [{ name: 'ROLE', value: 'worker' }])
     }
   }
   dependsOn: [tableRole, queueRole, tableService, queueService]
@@ -205,5 +248,7 @@ output TEAMS_TENANT_ID string = tenantId
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+// Empty until webInstances > 1; then the same build is zip-deployed to it too (docs/scaling.md).
+output WORKER_AZURE_APP_SERVICE_RESOURCE_ID string = splitWorker ? workerApp.id : ''
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output STORAGE_ACCOUNT_NAME string = storage.name

@@ -58,7 +58,7 @@ export function blockAt(text: string, open: number): string {
 export function parseResources(text: string): BicepResource[] {
   const clean = stripComments(text);
   const resources: BicepResource[] = [];
-  for (const m of clean.matchAll(/^resource\s+(\w+)\s+'([\w.]+(?:\/[\w.]+)*)@([\w-]+)'\s+(?:existing\s+)?=\s*\{/gm)) {
+  for (const m of clean.matchAll(/^resource\s+(\w+)\s+'([\w.]+(?:\/[\w.]+)*)@([\w-]+)'\s+(?:existing\s+)?=\s*(?:if\s*\([^)]*\)\s*)?\{/gm)) {
     const open = (m.index ?? 0) + m[0].length - 1;
     resources.push({ symbol: m[1]!, type: m[2]!, apiVersion: m[3]!, body: blockAt(clean, open) });
   }

@@ -26,6 +26,19 @@ function one(type: string): BicepResource {
   return found[0]!;
 }
 
+/** The App Service Teams talks to (the worker's, when it runs apart, is `workerApp`). */
+function webSite(): BicepResource {
+  const site = resources.find((r) => r.type === 'Microsoft.Web/sites' && r.symbol === 'webApp');
+  expect(site, 'webApp').toBeDefined();
+  return site!;
+}
+
+/** The app settings both App Services share (`var appSettings`), as `name -> value expression`. */
+function sharedAppSettings(): Map<string, string> {
+  const clean = stripComments(template);
+  return parseAppSettings(clean.slice(clean.indexOf('var appSettings =')).replace('var appSettings =', 'appSettings:'));
+}
+
 const TABLE_CONTRIBUTOR = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3';
 const QUEUE_CONTRIBUTOR = '974c5e8b-45b9-4653-ba55-5f855dd0fb88';
 
@@ -68,7 +81,7 @@ describe('infra/azure.bicep', () => {
   it('runs the app on a Linux App Service plan with Node 20, as the managed identity', () => {
     const plan = one('Microsoft.Web/serverfarms');
     expect(propertyOf(plan.body, 'reserved')).toMatch(/^true/);
-    const site = one('Microsoft.Web/sites');
+    const site = webSite();
     const identity = one('Microsoft.ManagedIdentity/userAssignedIdentities').symbol;
     expect(propertyOf(site.body, 'kind')).toBe("'app,linux'");
     expect(propertyOf(site.body, 'linuxFxVersion')).toBe("'NODE|20-lts'");
@@ -79,11 +92,11 @@ describe('infra/azure.bicep', () => {
   });
 
   it('wires every app setting the configuration needs', () => {
-    const site = one('Microsoft.Web/sites');
     const identity = one('Microsoft.ManagedIdentity/userAssignedIdentities').symbol;
     const storage = one('Microsoft.Storage/storageAccounts').symbol;
     const insights = one('Microsoft.Insights/components').symbol;
-    const settings = parseAppSettings(site.body);
+    const settings = sharedAppSettings();
+    expect(propertyOf(webSite().body, 'appSettings')).toBe("concat(appSettings, [{ name: 'ROLE', value: splitWorker ? 'web' : 'all' }])");
     const clientId = `${identity}.properties.clientId`;
     expect(Object.fromEntries(settings)).toMatchObject({
       PORT: expect.any(String),
@@ -108,7 +121,7 @@ describe('infra/azure.bicep', () => {
   it('registers an Azure Bot on the managed identity, with the Teams channel, pointing at the web app', () => {
     const bot = one('Microsoft.BotService/botServices');
     const identity = one('Microsoft.ManagedIdentity/userAssignedIdentities').symbol;
-    const site = one('Microsoft.Web/sites').symbol;
+    const site = webSite().symbol;
     expect(propertyOf(bot.body, 'location')).toBe("'global'");
     expect(propertyOf(bot.body, 'msaAppType')).toBe("'UserAssignedMSI'");
     expect(propertyOf(bot.body, 'msaAppId')).toBe(`${identity}.properties.clientId`);
@@ -118,6 +131,27 @@ describe('infra/azure.bicep', () => {
     const channel = one('Microsoft.BotService/botServices/channels');
     expect(propertyOf(channel.body, 'parent')).toBe(bot.symbol);
     expect(propertyOf(channel.body, 'channelName')).toBe("'MsTeamsChannel'");
+  });
+
+  it('runs one app doing both (ROLE=all) until scaled out, then a worker apart on the same plan (ROLE=worker, one instance)', () => {
+    const clean = stripComments(template);
+    expect(clean).toMatch(/^param webInstances int = 1$/m);
+    expect(clean).toMatch(/^var splitWorker = webInstances > 1$/m);
+    const plan = one('Microsoft.Web/serverfarms');
+    expect(propertyOf(plan.body, 'perSiteScaling')).toBe('splitWorker');
+    expect(propertyOf(plan.body, 'sku')).toBe('{ name: webAppSku, capacity: webInstances }');
+    expect(propertyOf(webSite().body, 'numberOfWorkers')).toBe('webInstances');
+    const workers = resources.filter((r) => r.type === 'Microsoft.Web/sites' && r.symbol === 'workerApp');
+    expect(workers).toHaveLength(1);
+    const worker = workers[0]!;
+    expect(clean).toMatch(/^resource workerApp 'Microsoft\.Web\/sites@[\d-]+' = if \(splitWorker\) \{$/m);
+    expect(propertyOf(worker.body, 'serverFarmId')).toBe(`${plan.symbol}.id`);
+    expect(propertyOf(worker.body, 'numberOfWorkers')).toBe('1');
+    expect(propertyOf(worker.body, 'healthCheckPath')).toBe("'/health'");
+    expect(propertyOf(worker.body, 'appSettings')).toBe("concat(appSettings, [{ name: 'ROLE', value: 'worker' }])");
+    expect(propertyOf(worker.body, 'appCommandLine')).toBe(propertyOf(webSite().body, 'appCommandLine'));
+    // Teams is sent to the web app alone.
+    expect(propertyOf(one('Microsoft.BotService/botServices').body, 'endpoint')).toContain(`${webSite().symbol}.properties.defaultHostName`);
   });
 
   it('sends telemetry to Application Insights backed by Log Analytics', () => {
