@@ -23,11 +23,13 @@ export async function cohortOverview(deps: CohortDeps, actor: PersonRef): Promis
 export async function overview(deps: CohortDeps): Promise<CohortOverview> {
   const now = deps.clock.now();
   const [book, sessions] = await Promise.all([deps.cohorts.get(), mentorSessions(deps, now)]);
-  const cohorts = [...book.value.cohorts].reverse().map((cohort) => ({
-    cohort,
-    status: cohortStatus(cohort, sessions, now),
-    sessions: sessions.filter((session) => cohort.sessionIds.includes(session.id)),
-  }));
+  // Each cohort's own sessions by id, so a cohort years past still shows its dates (a few rows a year).
+  const cohorts = await Promise.all(
+    [...book.value.cohorts].reverse().map(async (cohort) => {
+      const own = (await Promise.all(cohort.sessionIds.map((id) => deps.sessions.get(id)))).flatMap((stored) => (stored ? [stored.session] : []));
+      return { cohort, status: cohortStatus(cohort, own, now), sessions: own };
+    }),
+  );
   const anyOpen = sessions.some((session) => !session.cancelledAt && now < new Date(session.bookingClosesAt));
   return { cohorts, waitingForDates: book.value.waitingForDates, anyOpen };
 }

@@ -79,4 +79,51 @@ describe('cohorts on Azurite', () => {
     expect(!opened.ok && opened.error.problems.map((p) => p.code)).toEqual(['COHORT_EXISTS']);
     expect((await deps.cohorts.get()).value.cohorts).toEqual([]);
   });
+
+  it('misses no cohort opened while a mentor joins the wait: whoever takes them off sends the card, once', async () => {
+    const deps = await cohortDeps();
+    const coordinator = { id: COORDINATOR, name: 'Isaiah Langer' };
+    let opened = false;
+    // The cohort opens right after the mentor's wait is stored, before they look again.
+    const racing: CohortDeps = {
+      ...deps,
+      cohorts: {
+        get: () => deps.cohorts.get(),
+        save: async (change) => {
+          await deps.cohorts.save(change);
+          if (!opened && change.book.waitingForDates.length > 0) {
+            opened = true;
+            expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
+          }
+        },
+      },
+    };
+    expect(await sessionsOrWait(racing, MENTOR)).toBe('waitingForDates');
+    const offers = [];
+    for await (const row of deps.table.listEntities({ queryOptions: { filter: "PartitionKey eq '%cohorts'" } })) if (JSON.stringify(row).includes('cohortOffer')) offers.push(row);
+    expect(offers).toHaveLength(1);
+    expect((await deps.cohorts.get()).value.waitingForDates).toEqual([]);
+  });
+
+  it('takes a mentor off the wait itself when sessions open another way in between, and shows them', async () => {
+    const deps = await cohortDeps();
+    const drafts = cohortSessionDrafts({ year: 2027, location: { type: 'online' }, seats: 30 });
+    if (!drafts.ok) throw new Error(drafts.error.message);
+    let made = false;
+    const racing: CohortDeps = {
+      ...deps,
+      cohorts: {
+        get: () => deps.cohorts.get(),
+        save: async (change) => {
+          await deps.cohorts.save(change);
+          if (!made) {
+            made = true;
+            await deps.sessions.save({ session: { ...drafts.value[1]!, id: 'extra-training', bookings: [] }, version: 1, audit: [], effects: [] });
+          }
+        },
+      },
+    };
+    expect(await sessionsOrWait(racing, MENTOR)).toBe('sessions');
+    expect((await deps.cohorts.get()).value.waitingForDates).toEqual([]);
+  });
 });
