@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,16 @@ export async function ensureTabBuilt(outDir: string, log: { info(obj: object, ms
   await buildTab(outDir);
 }
 
+/**
+ * Builds beside `outDir` and moves the result into place in one rename, so processes starting together (test workers,
+ * instances) never serve or delete each other's half-built files; whoever renames second keeps the first build.
+ */
 export async function buildTab(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: TAB_VITE_CONFIG, logLevel: 'warn', build: { outDir: path.resolve(outDir), emptyOutDir: true } });
+  const target = path.resolve(outDir);
+  const building = `${target}.building-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  await build({ configFile: TAB_VITE_CONFIG, logLevel: 'warn', build: { outDir: building, emptyOutDir: true } });
+  if (existsSync(path.join(target, 'index.html'))) return rm(building, { recursive: true, force: true });
+  await rm(target, { recursive: true, force: true });
+  await rename(building, target).catch(() => rm(building, { recursive: true, force: true }));
 }
