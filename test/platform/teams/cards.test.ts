@@ -16,6 +16,7 @@ import { cardProblems } from '../../support/card-check.js';
 import { BROADCAST_CARDS } from '../../broadcast/teams/broadcast-cards.js';
 import { MATCHING_CARDS } from '../../matching/teams/matching-cards.js';
 import { RELATIONSHIP_CARDS } from '../../relationship/teams/relationship-cards.js';
+import { PRIVACY_CARDS } from '../../privacy/teams/privacy-cards.js';
 import { SESSION_CARDS, STATUS_BOOKINGS } from '../../sessions/teams/session-cards.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
@@ -57,6 +58,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...RELATIONSHIP_CARDS,
   ...SESSION_CARDS,
   ...BROADCAST_CARDS,
+  ...PRIVACY_CARDS,
 ];
 
 describe('every card the bot sends', () => {
