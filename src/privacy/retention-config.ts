@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { ConfigError } from '../config.js';
 import { DEFAULT_RETENTION, RECORD_CLASSES, type RetentionSchedule } from './domain/index.js';
 
-const period = z.object({
-  months: z.number({ invalid_type_error: 'months must be a whole number from 1 to 1200' }).int('months must be a whole number from 1 to 1200').min(1, 'months must be a whole number from 1 to 1200').max(1200, 'months must be a whole number from 1 to 1200'),
+const period = z.object(
+  {
+  months: z.number({ required_error: 'months is required (a whole number from 1 to 1200)', invalid_type_error: 'months must be a whole number from 1 to 1200' }).int('months must be a whole number from 1 to 1200').min(1, 'months must be a whole number from 1 to 1200').max(1200, 'months must be a whole number from 1 to 1200'),
   toYearEnd: z.boolean({ invalid_type_error: 'toYearEnd must be true or false' }).optional(),
-});
-const overrides = z.object(Object.fromEntries(RECORD_CLASSES.map((recordClass) => [recordClass, period.optional()])) as Record<(typeof RECORD_CLASSES)[number], z.ZodOptional<typeof period>>).strict();
+  },
+  { invalid_type_error: 'must be an object such as {"months":24}' },
+);
+const overrides = z.object(Object.fromEntries(RECORD_CLASSES.map((recordClass) => [recordClass, period.optional()])) as Record<(typeof RECORD_CLASSES)[number], z.ZodOptional<typeof period>>, { invalid_type_error: 'must be a JSON object naming classes of record' }).strict();
 
 /**
  * RETENTION_SCHEDULE: JSON naming the classes whose period differs from the defaults, e.g.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { storageModules, storedFieldsOf } from './stored-fields.js';
+import { storageModules, storedFieldsOf } from '../support/stored-fields.js';
 
 interface MapSection {
   readonly heading: string;

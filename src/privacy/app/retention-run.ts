@@ -43,6 +43,8 @@ async function dryRun(deps: PrivacyDeps, actor: PersonRef, today: CalendarDate, 
   const finishedAt = deps.clock.now().toISOString();
   const audit = [{ at: finishedAt, actor, action: 'retentionDryRun', subjectId: today, detail: countsCode(counts) }];
   await deps.store.saveRun({ on: today, mode: 'dryRun', counts, finishedAt }, audit);
+  // The first run's report is worth a message only when something would go; one asked for is always answered.
+  if (firstRun && Object.values(counts).every((count) => !count)) return counts;
   await deps.tell(
     privacyOfficers(deps).map((person) => ({
       id: `retentionDryRun.${finishedAt}.${person.id}`,

@@ -26,5 +26,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 export function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && dateOf(new Date(`${value}T00:00:00Z`)) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const instant = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(instant) && dateOf(new Date(instant)) === value;
 }

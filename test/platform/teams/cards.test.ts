@@ -16,6 +16,7 @@ import { cardProblems } from '../../support/card-check.js';
 import { BROADCAST_CARDS } from '../../broadcast/teams/broadcast-cards.js';
 import { MATCHING_CARDS } from '../../matching/teams/matching-cards.js';
 import { RELATIONSHIP_CARDS } from '../../relationship/teams/relationship-cards.js';
+import { PRIVACY_CARDS } from '../../privacy/teams/privacy-cards.js';
 import { SESSION_CARDS, STATUS_BOOKINGS } from '../../sessions/teams/session-cards.js';
 import { COHORT_CARDS } from '../../sessions/teams/cohort-cards.js';
 import { ROTA_CARDS } from '../../sessions/teams/rota-cards.js';
@@ -61,6 +62,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...COHORT_CARDS,
   ...ROTA_CARDS,
   ...BROADCAST_CARDS,
+  ...PRIVACY_CARDS,
 ];
 
 describe('every card the bot sends', () => {
