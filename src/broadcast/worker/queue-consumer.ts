@@ -132,7 +132,7 @@ export class QueueConsumer {
     const { etag } = claim;
     if (claim.inDoubt && !record.inDoubt) this.log.warn({ broadcastId }, 'an earlier send to a recipient was never recorded (its worker stopped mid-send): sending again; the report counts them as "may have received it twice"');
 
-    const answer = await this.sendOne(broadcast, record).catch(async (error: unknown) => {
+    const answer = await this.sendOne(broadcast, record, recipientId).catch(async (error: unknown) => {
       if (error instanceof PacerStopped) await this.recipients.release(record, etag).catch(() => undefined); // never sent
       throw error;
     });
@@ -149,11 +149,11 @@ export class QueueConsumer {
     await this.queue.complete(message);
   }
 
-  /** Sends once the chat is known and back-pressure gives a paced slot, the slot taken next to the request itself. */
-  private async sendOne(broadcast: Broadcast, record: RecipientRecord): Promise<SendAnswer> {
+  /** Sends once the chat is known and back-pressure gives a paced slot (`paceAs`: the id as queued), the slot taken next to the request itself. */
+  private async sendOne(broadcast: Broadcast, record: RecipientRecord, paceAs: string): Promise<SendAnswer> {
     const context = { attempt: record.attempts + 1, now: this.now(), jitter: Math.random() };
     try {
-      await this.sender.send(broadcast, record.recipientId, () => this.backPressure.slot(record.recipientId));
+      await this.sender.send(broadcast, record.recipientId, () => this.backPressure.slot(paceAs));
       return DELIVERED;
     } catch (error) {
       if (error instanceof PacerStopped) throw error;
