@@ -304,6 +304,9 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     await eventually(() => expect(cardsTo(MEGAN, 'The match has ended')).toHaveLength(1));
     expect(cardText(cardsTo(MEGAN, 'The match has ended')[0])).toContain('Your match with Lee has ended');
     expect(textOf(await act(MEGAN, 'meetingForm', { matchId: meganMatch }))).toContain('no active match');
+    // A form drawn before the end, submitted after it: refused, and nothing written.
+    expect(textOf(await act(MEGAN, 'logMeeting', { matchId: meganMatch, logId: 'log-after-end', date: '2026-12-27', minutes: '60', mode: 'inPerson', focus: 'Catch up' }))).toContain('no active match');
+    expect(await relationships.meetings(meganMatch)).toEqual([]);
 
     // The summary, the pipeline and the mentors' allowances count the same matches.
     const summary = cardText(await say(ISAIAH, 'summary', 'Relationships: 2026-12'));
