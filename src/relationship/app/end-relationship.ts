@@ -38,8 +38,8 @@ export interface EndingPreview {
 export type EndingCheck = { readonly ok: true; readonly value: EndingPreview } | { readonly ok: false; readonly problems: readonly EndingFormProblem[]; readonly error: { code: string; message: string } };
 
 /** The form to end a match, for its mentor or a coordinator: whether it is the mentor's own (they also choose what next). */
-export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string): Promise<Result<{ forMentor: boolean; monthsElapsed: number }>> {
-  const found = await matchActorMayEnd(deps, actor, matchId);
+export async function endingFormFor(deps: RelationshipDeps, actor: PersonRef, matchId: string, closeRecord = false): Promise<Result<{ forMentor: boolean; monthsElapsed: number }>> {
+  const found = await matchActorMayEnd(deps, actor, matchId, closeRecord);
   if (!found.ok) return found;
   return ok({ forMentor: found.value.forMentor, monthsElapsed: monthsOf(deps, found.value.match) });
 }

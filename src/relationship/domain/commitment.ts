@@ -76,8 +76,15 @@ export interface CommitmentPause {
  * the coordinator's alert and the summary all ask this one function.
  */
 export function isCountedMonth(month: MonthKey, matchStartedAt: Date, pauses: readonly CommitmentPause[] = [], timeZone: string = DEFAULT_TIME_ZONE): boolean {
-  if (month < firstExpectedMonth(matchStartedAt, timeZone)) return false;
-  return !pauses.some((pause) => monthOf(pause.from, timeZone) <= month && (pause.to === undefined || month <= monthOf(pause.to, timeZone)));
+  return countedMonths(matchStartedAt, pauses, timeZone)(month);
+}
+
+/** isCountedMonth for one match, with its start and pauses turned into months once: for loops over many months. */
+export function countedMonths(matchStartedAt: Date | MonthKey, pauses: readonly CommitmentPause[] = [], timeZone: string = DEFAULT_TIME_ZONE): (month: MonthKey) => boolean {
+  // The first expected month may be given already worked out (the summary has it): saves a time-zone conversion per match.
+  const first = typeof matchStartedAt === 'string' ? matchStartedAt : firstExpectedMonth(matchStartedAt, timeZone);
+  const paused = pauses.map((pause) => ({ from: monthOf(pause.from, timeZone), to: pause.to === undefined ? undefined : monthOf(pause.to, timeZone) }));
+  return (month) => month >= first && !paused.some((pause) => pause.from <= month && (pause.to === undefined || month <= pause.to));
 }
 
 /** Why a month is not counted, for the words people read; undefined when it counts. */
@@ -132,7 +139,7 @@ export interface CoordinatorAlertCheck {
 export function isCoordinatorAlertDue(check: CoordinatorAlertCheck): boolean {
   const timeZone = check.timeZone ?? DEFAULT_TIME_ZONE;
   const lastFinished = previousMonth(monthOf(check.now, timeZone));
-  const counts = (month: MonthKey) => isCountedMonth(month, check.matchStartedAt, check.pauses, timeZone);
+  const counts = countedMonths(check.matchStartedAt, check.pauses, timeZone);
   const streak = shortfallStreak(check.minutesByMonth, lastFinished, firstExpectedMonth(check.matchStartedAt, timeZone), counts);
   return streak >= SHORTFALL_MONTHS_BEFORE_ALERT;
 }

@@ -1,6 +1,6 @@
 import { addClaim, NO_CLAIMS, type ClaimTotals } from './claim-totals.js';
 import { monthKey, monthOf, monthOfDate, monthsElapsedBetween, type MonthKey } from './calendar-month.js';
-import { EXPECTED_MINUTES_PER_MONTH, firstExpectedMonthFrom, isCountedMonth, SHORTFALL_MONTHS_BEFORE_ALERT, shortfallStreak, type CommitmentPause } from './commitment.js';
+import { countedMonths, EXPECTED_MINUTES_PER_MONTH, firstExpectedMonthFrom, SHORTFALL_MONTHS_BEFORE_ALERT, shortfallStreak, type CommitmentPause } from './commitment.js';
 import type { LocalDate } from './local-date.js';
 import type { RefreshmentClaim } from './refreshment-claim.js';
 import { MAXIMUM_TERM_MONTHS, MINIMUM_TERM_MONTHS } from './term.js';
@@ -95,9 +95,11 @@ function summariseMatch(
   const endMonth = match.endedAt ? monthOf(match.endedAt, timeZone) : undefined;
   const ended = endMonth === month;
   // The month a match ends in is not a full month: like its first, it is not counted.
-  const counts = (each: MonthKey) => isCountedMonth(each, match.startedAt, match.pauses, timeZone) && (endMonth === undefined || each < endMonth);
+  const firstMonth = firstExpectedMonthFrom(start);
+  const countedOnce = countedMonths(firstMonth, match.pauses, timeZone);
+  const counts = (each: MonthKey) => countedOnce(each) && (endMonth === undefined || each < endMonth);
   const counted = counts(month);
-  const streak = shortfallStreak(minutes, month, firstExpectedMonthFrom(start), counts);
+  const streak = shortfallStreak(minutes, month, firstMonth, counts);
   const elapsed = monthsElapsedBetween(start, today);
   return {
     matchId: match.matchId,

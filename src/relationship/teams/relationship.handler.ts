@@ -60,9 +60,10 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
   const endForm = async (actor: PersonRef, data: Record<string, unknown>, reply: Reply): Promise<void> => {
     const matchId = asId(data.matchId) ?? '';
     const closeRecord = data.closeRecord === true;
-    const form = await endingFormFor(deps, actor, matchId);
+    const form = await endingFormFor(deps, actor, matchId, closeRecord);
     if (!form.ok) return reply(errorCard(form.error.message));
-    return reply(endMatchFormCard({ matchId, forMentor: form.value.forMentor && !closeRecord, monthsElapsed: form.value.monthsElapsed, closeRecord }));
+    // "Go back" on the confirmation brings what was chosen with it.
+    return reply(endMatchFormCard({ matchId, forMentor: form.value.forMentor && !closeRecord, monthsElapsed: form.value.monthsElapsed, closeRecord, values: data }));
   };
 
   /** The ended match as the person who pressed sees it (the others are told by the notifier). */
@@ -170,7 +171,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
         if (checked.ok) return answerInvoke(context, endMatchConfirmCard(checked.value, request.closeRecord));
         log.info({ code: checked.error.code }, 'end of match refused');
         if (!checked.problems.length) return answerInvoke(context, errorCard(checked.error.message));
-        const shown = await endingFormFor(deps, actor, request.matchId);
+        const shown = await endingFormFor(deps, actor, request.matchId, request.closeRecord);
         if (!shown.ok) return answerInvoke(context, errorCard(shown.error.message));
         const forMentor = shown.value.forMentor && !request.closeRecord;
         return answerInvoke(context, endMatchFormCard({ matchId: request.matchId, forMentor, monthsElapsed: shown.value.monthsElapsed, values: form, problems: checked.problems, closeRecord: request.closeRecord }));

@@ -197,6 +197,10 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(confirm)).toContain('first in line');
     expect((await relationships.get(alexMatch))?.value.status).toBe('active');
     const confirmData = actions(confirm).find((each) => each.title === 'End the match')!.data!;
+    const back = actions(confirm).find((each) => each.title === 'Go back')!;
+    const again = await act(ALEX, back.verb!, back.data!);
+    expect(JSON.stringify(again)).toContain(`"value":"${NOTE}"`);
+    expect((await relationships.get(alexMatch))?.value.status).toBe('active');
 
     const ended = textOf(await act(ALEX, 'endMatch', confirmData));
     expect(ended).toContain('the relationship was not working out');
@@ -292,6 +296,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(await act(MEGAN, 'endMatch', { matchId: meganMatch, reason: 'relationshipBrokeDown', closeRecord: true, confirmed: true }))).toContain('Only the scheme coordinators can close');
     expect((await relationships.get(meganMatch))?.value.status).toBe('active');
 
+    expect(textOf(await act(MEGAN, close.verb!, close.data!))).toContain('Only the scheme coordinators can close');
     expect(textOf(await act(ISAIAH, close.verb!, close.data!))).toContain('Close the record: end the match first');
     const confirm = await act(ISAIAH, 'endMatch', { ...close.data!, reason: 'relationshipBrokeDown' });
     expect(textOf(confirm)).toContain('Lee will not be matched again; their record closes.');
@@ -304,6 +309,9 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     await eventually(() => expect(cardsTo(MEGAN, 'The match has ended')).toHaveLength(1));
     expect(cardText(cardsTo(MEGAN, 'The match has ended')[0])).toContain('Your match with Lee has ended');
     expect(textOf(await act(MEGAN, 'meetingForm', { matchId: meganMatch }))).toContain('no active match');
+    // A form drawn before the end, submitted after it: refused, and nothing written.
+    expect(textOf(await act(MEGAN, 'logMeeting', { matchId: meganMatch, logId: 'log-after-end', date: '2026-12-27', minutes: '60', mode: 'inPerson', focus: 'Catch up' }))).toContain('no active match');
+    expect(await relationships.meetings(meganMatch)).toEqual([]);
 
     // The summary, the pipeline and the mentors' allowances count the same matches.
     const summary = cardText(await say(ISAIAH, 'summary', 'Relationships: 2026-12'));

@@ -83,7 +83,7 @@ export function endMatchConfirmCard(preview: EndingPreview, closeRecord: boolean
     facts([['Reason', MATCH_END_REASON_TITLES[preview.form.reason]], ...(preview.form.note ? [['Note', preview.form.note] as [string, string]] : [])]),
     text(told),
     text(whoTells(preview.youngPerson, forCoordinator)),
-    text(YOUNG_PERSON_WORDS[youngPersonNextFor(preview.form.reason, closeRecord)](name[0]?.toUpperCase() + name.slice(1))),
+    text(YOUNG_PERSON_WORDS[youngPersonNextFor(preview.form.reason, closeRecord)](preview.youngPerson?.firstName ?? 'The young person')),
   ];
   if (preview.form.mentorNext) lines.push(text(preview.form.mentorNext === 'offerAgain' ? 'You stay on the scheme, ready to be matched again.' : 'You step down from the scheme.'));
   if (preview.forMentor === false && !closeRecord) lines.push(text('The mentor chooses whether to be matched again or to step down.', { subtle: true }));
@@ -97,7 +97,8 @@ export function endMatchConfirmCard(preview: EndingPreview, closeRecord: boolean
   };
   return card(lines, [
     execute(closeRecord ? 'End the match and close the record' : 'End the match', RELATIONSHIP_VERBS.endMatch, data, 'destructive'),
-    execute('Go back', RELATIONSHIP_VERBS.endForm, { matchId: preview.match.id, ...(closeRecord ? { closeRecord: true } : {}) }),
+    // Back to the form as it was filled in.
+    execute('Go back', RELATIONSHIP_VERBS.endForm, { ...data, confirmed: false }),
   ]);
 }
 
@@ -143,7 +144,7 @@ export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
     const ref = view.youngPerson ? ` (${view.youngPerson.reference})` : '';
     body.push(
       text(`${view.mentorName}'s match with ${name}${ref} ended because ${TO_COORDINATOR[view.reason]} (recorded by ${view.endedByName}).`),
-      text(YOUNG_PERSON_WORDS[view.youngPersonNext](name)),
+      text(YOUNG_PERSON_WORDS[view.youngPersonNext](view.youngPerson?.firstName ?? 'The young person')),
       text(whoTells(view.youngPerson, true)),
       ...(view.closedRecord ? [text('The young person’s record was closed.')] : []),
       ...(view.note ? [facts([['Note', view.note]])] : []),
