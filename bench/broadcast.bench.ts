@@ -37,7 +37,7 @@ export async function benchBroadcast(): Promise<void> {
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     TABLE_PREFIX: 'bench',
     LOCAL_DIRECTORY_FILE: directory,
-    TEAMS_TENANT_ID: 't',
+    TEAMS_TENANT_ID: 'bench-tenant',
     TEAMS_SERVICE_URL: connector.url,
     BROADCAST_TENANT_PER_SECOND: String(PER_SECOND),
     WORKER_POLL_MS: '50',
@@ -53,7 +53,7 @@ export async function benchBroadcast(): Promise<void> {
     const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
     const send = (activity: Record<string, unknown>) =>
       fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceUrl: connector.url, ...activity }) });
-    const from = { channelId: 'msteams', from: { id: `29:${ISAIAH.id}`, aadObjectId: ISAIAH.id, name: ISAIAH.name }, recipient: { id: '28:bot' }, conversation: { id: chat(ISAIAH.id), conversationType: 'personal', tenantId: 't' } };
+    const from = { channelId: 'msteams', from: { id: `29:${ISAIAH.id}`, aadObjectId: ISAIAH.id, name: ISAIAH.name }, recipient: { id: '28:bot' }, conversation: { id: chat(ISAIAH.id), conversationType: 'personal', tenantId: 'bench-tenant' } };
     await send({ ...from, type: 'message', id: 'm1', text: 'broadcast' });
     const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.delivered(chat(ISAIAH.id)).at(-1)?.body))![1]!;
     const before = connector.requests.length;

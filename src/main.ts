@@ -59,11 +59,14 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const config = loadConfig(env);
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const now = options.now ?? (() => new Date());
+  const { directory, installer, localFile, graph } = directoryFor(config, options, log);
+  // Start-up work that does not wait on storage runs beside it (coordinators' names come from Graph in production).
+  const rolesNamed = schemeRoles(config, directory, localFile);
+  rolesNamed.catch(() => undefined);
   const { connection, azurite } = await storageConnection(config, log);
   const storage = await openStorage(storageClients(connection), config.TABLE_PREFIX);
   const queue = new EffectQueue(storage.effectQueue, now);
-  const { directory, installer, localFile, graph } = directoryFor(config, options, log);
-  const roles = await schemeRoles(config, directory, localFile);
+  const roles = await rolesNamed;
   const conversations = new ConversationRepository(storage.tables.conversations);
   const clock = { now };
   // ROLE (docs/scaling.md): web answers and queues, worker delivers and runs the schedules, all does both.
@@ -99,8 +102,8 @@ export async function startBot(env: Record<string, string | undefined>, options:
     transport,
     delivers,
   };
-  const features: Feature[] = [];
-  for (const factory of options.features ?? FEATURES) features.push(await factory(context));
+  // Built side by side (each opens its tables, some seed rows), kept in list order: the order routes are tried in.
+  const features: Feature[] = await Promise.all((options.features ?? FEATURES).map((factory) => factory(context)));
   outboxTables.push(...features.flatMap((feature) => feature.outboxTables ?? []));
   for (const table of outboxTables) byName.set(table.tableName, table);
   const coordinatorIds = () => roles.coordinators.map((c) => c.id);

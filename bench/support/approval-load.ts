@@ -87,6 +87,7 @@ export async function driveApprovals(
   people: readonly Person[],
   managerOf: (applicant: Person) => Person,
   lanes: number,
+  pause: () => Promise<void> = think,
 ): Promise<Latencies> {
   const latencies: Latencies = { submit: [], decide: [], refresh: [] };
   let turn = 0;
@@ -95,13 +96,13 @@ export async function driveApprovals(
     Array.from({ length: lanes }, async (_, lane) => {
       for (let i = lane; i < people.length; i += lanes) {
         const applicant = people[i]!;
-        await think();
+        await pause();
         const submitted = await post(next(), action(applicant, 'submitSignUp', FORM));
         latencies.submit.push(submitted.ms);
         const approvalId = approvalIdIn(submitted.json);
-        await think();
+        await pause();
         latencies.decide.push((await post(next(), action(managerOf(applicant), 'decideApproval', { mentorId: applicant.id, approvalId, decision: 'approve' }))).ms);
-        await think();
+        await pause();
         latencies.refresh.push((await post(next(), action(applicant, 'refreshApproval', { mentorId: applicant.id, approvalId }))).ms);
       }
     }),

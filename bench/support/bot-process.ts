@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const PREFIX = 'bench-bot ';
 const ENTRY = fileURLToPath(new URL('./bench-bot.ts', import.meta.url));
+/** The same file as built by `npm run build` (tsc writes bench/ to dist/bench/). */
+const COMPILED_ENTRY = fileURLToPath(new URL('../../dist/bench/support/bench-bot.js', import.meta.url));
 
 export interface BotProcess {
   readonly port: number;
@@ -19,12 +21,15 @@ export interface SpawnOptions {
   readonly cpuProfileDir?: string;
   /** Passes the bot's own output (its log) through. */
   readonly showOutput?: boolean;
+  /** Runs the compiled bot (node dist/...), as production does, instead of tsx on the sources. */
+  readonly compiled?: boolean;
 }
 
 /** Starts bench-bot.ts under tsx in its own process, so its event loop is its own, and waits until it listens. */
 export async function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): Promise<BotProcess> {
-  const flags = ['--expose-gc', '--import', 'tsx', ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [])];
-  const child = spawn(process.execPath, [...flags, ENTRY], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const loader = options.compiled ? [] : ['--import', 'tsx'];
+  const flags = ['--expose-gc', ...loader, ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [])];
+  const child = spawn(process.execPath, [...flags, options.compiled ? COMPILED_ENTRY : ENTRY], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const waiting: Array<(line: string) => void> = [];
   lines.on('line', (line) => {

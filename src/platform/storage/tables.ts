@@ -26,7 +26,21 @@ export async function openStorage(clients: StorageClients, prefix: string): Prom
   await Promise.all(Object.values(tables).map(createIfMissing));
   const effectQueue = clients.queue(`${prefix.toLowerCase()}-effects`);
   await effectQueue.createIfNotExists();
-  return { tables, effectQueue, openTable: (name) => openTable(clients, `${prefix}${name}`) };
+  return { tables, effectQueue, openTable: onceEach((name) => openTable(clients, `${prefix}${name}`)) };
+}
+
+/** Several features open the same table (MentorMatching, YoungPeople, CardMessages): it is created once per process. */
+function onceEach(open: (name: string) => Promise<TableClient>): (name: string) => Promise<TableClient> {
+  const opened = new Map<string, Promise<TableClient>>();
+  return (name) => {
+    let table = opened.get(name);
+    if (!table) {
+      table = open(name);
+      opened.set(name, table);
+      table.catch(() => opened.delete(name));
+    }
+    return table;
+  };
 }
 
 export async function openTable(clients: StorageClients, name: string): Promise<TableClient> {
