@@ -1,0 +1,168 @@
+import { newMentor, submitSignUp, decideApproval, type Mentor } from '../../src/journey/domain/index.js';
+import { approvalOutcomeCard } from '../../src/journey/teams/cards/approval-outcome.card.js';
+import { approvalRequestCard } from '../../src/journey/teams/cards/approval-request.card.js';
+import type { AdaptiveCardJson } from '../../src/platform/teams/cards/card.js';
+import { approvalDecidedNoticeCard, approvalEscalatedCard, unreachableCard } from '../../src/journey/teams/cards/coordinator-notice.card.js';
+import { errorCard } from '../../src/platform/teams/cards/error.card.js';
+import { personalChatOnlyCard } from '../../src/platform/teams/cards/personal-chat-only.card.js';
+import { undeliveredCard } from '../../src/platform/teams/cards/undelivered.card.js';
+import { helpCard } from '../../src/journey/teams/cards/help.card.js';
+import { signUpFormCard } from '../../src/journey/teams/cards/sign-up-form.card.js';
+import { signUpSentCard } from '../../src/journey/teams/cards/sign-up-sent.card.js';
+import { statusCard } from '../../src/journey/teams/cards/status.card.js';
+import { welcomeCard } from '../../src/journey/teams/cards/welcome.card.js';
+import { bookingFacts } from '../../src/sessions/teams/session-status.js';
+import { bookSession, openSession, type Session } from '../../src/sessions/domain/index.js';
+import { coordinatorSessionsCard } from '../../src/sessions/teams/cards/coordinator-sessions.card.js';
+import { attendanceCard } from '../../src/sessions/teams/cards/attendance.card.js';
+import { claimsCard } from '../../src/relationship/teams/cards/claims.card.js';
+import { submitClaim, type RefreshmentClaim } from '../../src/relationship/domain/index.js';
+import { youngPeopleListCard } from '../../src/matching/teams/cards/young-person.card.js';
+import { dbsListCard } from '../../src/matching/teams/cards/dbs.card.js';
+import { pipelineCard } from '../../src/matching/teams/cards/pipeline.card.js';
+import { youngPerson } from '../matching/domain/fixtures.js';
+import { BROADCAST_CARDS } from '../broadcast/teams/broadcast-cards.js';
+import { MATCHING_CARDS } from '../matching/teams/matching-cards.js';
+import { RELATIONSHIP_CARDS } from '../relationship/teams/relationship-cards.js';
+import { SESSION_CARDS, STATUS_BOOKINGS } from '../sessions/teams/session-cards.js';
+import { COHORT_CARDS as SESSION_COHORT_CARDS } from '../sessions/teams/cohort-cards.js';
+import { ROTA_CARDS } from '../sessions/teams/rota-cards.js';
+import { PRIVACY_CARDS } from '../privacy/teams/privacy-cards.js';
+
+const NOW = new Date('2026-11-02T10:00:00Z');
+const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
+const awaiting = must(
+  submitSignUp(interested, { role: 'seniorManager', directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: false, motivation: '# Heading\n- list' }, [], 'r1', NOW),
+);
+const approved = must(decideApproval(awaiting, 'r1', { id: 'm', name: 'Megan' }, 'approve', undefined, NOW));
+const declined = must(decideApproval(awaiting, 'r1', { id: 'm', name: 'Megan' }, 'decline', 'Not now', NOW));
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Thirty names of the kind a cohort has, long ones included. */
+const COHORT = Array.from({ length: 30 }, (_, i) => `${['Alex', 'Megan', 'Isaiah', 'Patti', 'Grady', 'Lidia', 'Nestor', 'Adele', 'Johanna', 'Christopher-James'][i % 10]} ${['Wilber', 'Bowen', 'Langer', 'Fernandez', 'Archie', 'Holloway', 'Wilke', 'Vance', 'Lorenz', 'Featherstonehaugh'][(i * 3) % 10]}`);
+
+function cohortSession(id: string, startsAt: string, title: string): Session {
+  const open = openSession({
+    id,
+    kind: 'training',
+    title,
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 7 * 3_600_000).toISOString(),
+    timeZone: 'Europe/London',
+    location: { type: 'inPerson', venue: 'Town Hall, Committee Room 2' },
+    seats: 30,
+    bookingClosesAt: new Date(Date.parse(startsAt) - 86_400_000).toISOString(),
+  });
+  return COHORT.reduce((session, name, i) => must(bookSession(session, { id: `p-${i}`, name }, 'approved', new Date('2026-10-01T10:00:00Z'))).session, open);
+}
+
+const pastSession = cohortSession('cohort-2026-information', '2026-10-20T09:00:00.000Z', 'Mentoring scheme information session');
+const cohortTraining = cohortSession('cohort-2026-training', '2026-11-30T09:30:00.000Z', 'Mentoring scheme full-day training');
+const supervision = cohortSession('supervision-2027-q1', '2027-01-18T14:00:00.000Z', 'Group supervision, 2027 Q1');
+
+const monthOfClaims: RefreshmentClaim[] = Array.from({ length: 45 }, (_, i) =>
+  submitClaim(
+    { amountPence: 350 + i * 17, purpose: i % 3 === 0 ? 'Coffee and a sandwich at the library café' : 'Two hot chocolates', note: '' },
+    { id: `claim-${i}`, matchId: `match-${i % 30}`, mentorId: `p-${i % 30}`, date: `2026-11-${String((i % 28) + 1).padStart(2, '0')}`, now: NOW },
+  ),
+);
+const cohortNames = new Map(COHORT.map((name, i) => [`p-${i}`, name]));
+const cohortMentors: Mentor[] = COHORT.map((name, i) => ({ ...newMentor({ id: `p-${i}`, name }, {}, NOW), stage: 'trained' }));
+
+/** Cards at the size a cohort of 30 makes them: the height budget is judged on these. */
+const COHORT_CARDS: Array<[string, AdaptiveCardJson]> = [
+  ['cohort: coordinator sessions, 3 sessions of 30 (one past)', coordinatorSessionsCard([{ session: pastSession }, { session: cohortTraining }, { session: supervision }], NOW)],
+  ['cohort: attendance, 30 booked', attendanceCard(pastSession)],
+  ['cohort: claims, a month of 45', claimsCard({ month: '2026-11', claims: monthOfClaims, mentorNames: cohortNames })],
+  ['cohort: young people list, 30', youngPeopleListCard(COHORT.map((name, i) => youngPerson({ id: `yp-${i}`, reference: `LC-${1000 + i}`, firstName: name.split(' ')[0]! })), NOW)],
+  ['cohort: DBS list, 30 lacking', dbsListCard(cohortMentors.map((mentor) => ({ mentor, status: 'missing' as const })))],
+  [
+    'cohort: pipeline, 30 trained unmatched',
+    pipelineCard({
+      mentorsByStage: { interested: 4, awaitingApproval: 6, approved: 3, declined: 1, booked: 8, trained: 30, profileComplete: 12, matched: 9, active: 9, ended: 2, withdrawn: 1 },
+      trainedUnmatched: cohortMentors.map((mentor, i) => ({ mentor, hasProfile: i % 2 === 0, dbsCleared: i % 3 === 0 })),
+      youngPeopleByStatus: { waiting: 21, paused: 2, matched: 9, closed: 1 },
+      waiting: { count: 21, longestDays: 64 },
+    }),
+  ],
+  [
+    'cohort: undelivered after an outage, 30 people',
+    undeliveredCard(
+      'outage-1',
+      COHORT.map((name, i) => ({ about: 'a session reminder', personName: name, code: i % 2 ? 'BOT_BLOCKED' : 'NOT_INSTALLED', technical: `sessionReminder to p-${i}: 403 Forbidden (BotDisabledByAdmin)` })),
+    ),
+  ],
+];
+
+/** Every card the bot can send, in each of its states. Add new cards here. */
+export const CARDS: Array<[string, AdaptiveCardJson]> = [
+  ['welcome', welcomeCard()],
+  ['error', errorCard('Something failed')],
+  ['personal chat only (asked in a channel)', personalChatOnlyCard()],
+  ['help, new person', helpCard({ mentor: undefined, isCoordinator: false })],
+  ['help, coordinator', helpCard({ mentor: approved, isCoordinator: true })],
+  ['status, nobody', statusCard(undefined)],
+  ['status, awaiting', statusCard(awaiting)],
+  ['status, with sessions booked and waiting', statusCard(approved, bookingFacts(STATUS_BOOKINGS))],
+  ['sign-up form', signUpFormCard(interested)],
+  ['sign-up form with a problem', signUpFormCard(interested, 'Please consent')],
+  ['sign-up sent', signUpSentCard(awaiting)],
+  ['approval request for the approver', approvalRequestCard(awaiting, { canDecide: true })],
+  ['approval request, reminder', approvalRequestCard(awaiting, { canDecide: true, reminder: true })],
+  ['approval request, read-only', approvalRequestCard(awaiting, { canDecide: false })],
+  ['approval request, approved', approvalRequestCard(approved, { canDecide: false })],
+  ['approval outcome, approved', approvalOutcomeCard(approved)],
+  ['approval outcome, declined', approvalOutcomeCard(declined)],
+  ['coordinator: decided', approvalDecidedNoticeCard(approved)],
+  ['coordinator: escalated', approvalEscalatedCard(awaiting)],
+  ['coordinator: unreachable', unreachableCard('Megan', 'blocked', 'a request')],
+  ...MATCHING_CARDS,
+  ...RELATIONSHIP_CARDS,
+  ...SESSION_CARDS,
+  ...SESSION_COHORT_CARDS,
+  ...ROTA_CARDS,
+  ...BROADCAST_CARDS,
+  ...PRIVACY_CARDS,
+  ...COHORT_CARDS,
+];
+
+/**
+ * Cards the bot sends on its own (not as the answer to something the person just did), with the words their
+ * notification must carry: who it is about and what is asked. Teams shows the summary on the phone and in the chat list.
+ */
+export const PROACTIVE: Record<string, readonly string[]> = {
+  'approval request for the approver': ['Alex', 'approv'],
+  'approval request, reminder': ['Alex', 'approv'],
+  'approval outcome, approved': ['approved'],
+  'approval outcome, declined': ['declined'],
+  'coordinator: decided': ['Alex'],
+  'coordinator: escalated': ['Alex'],
+  'coordinator: unreachable': ['Megan'],
+  'profile form, empty': ['profile'],
+  'match request to the mentor': ['match'],
+  'match started, with contacts': ['match'],
+  'match notice, accepted': ['Alex'],
+  'match notice, declined': ['Alex'],
+  'commitment nudge': ['month'],
+  'coordinator: two months under': ['Alex'],
+  'six-month review': ['review'],
+  'match ended, mentor to choose': ['ended'],
+  'concern to the duty contact': ['Alex'],
+  'concern reminder': ['Alex'],
+  'claim rejected, to the mentor': ['claim'],
+  'concern picked up, to the mentor': ['Megan'],
+  'sessions: booking card, approved on approval': ['approved', 'book'],
+  'sessions: reminder': ['Mentoring scheme information session'],
+  'sessions: promoted': ['place'],
+  'sessions: moved': ['moved'],
+  'sessions: cancelled': ['cancelled'],
+  'sessions: calendar failed, access denied': ['calendar'],
+  'broadcast: announcement': ['Isaiah'],
+  'broadcast: session invitation with Book': ['Information session'],
+  'supervision: invitation': ['supervision'],
+  'cohort: undelivered after an outage, 30 people': ['30'],
+};
