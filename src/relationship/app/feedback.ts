@@ -33,7 +33,11 @@ export async function feedbackFormFor(deps: RelationshipDeps, actor: PersonRef, 
   const found = await sideOf(deps, actor, matchId);
   if (!found.ok) return found;
   const { relationship, side } = found.value;
-  const [mentor, youngPerson] = await Promise.all([deps.journey.mentors.get(relationship.mentorId), deps.matching.youngPersonContact(relationship, actor)]);
+  // Only the young person's side needs their name and key adult: the mentor's form reads nothing of their record.
+  const [mentor, youngPerson] = await Promise.all([
+    deps.journey.mentors.get(relationship.mentorId),
+    side === 'youngPerson' ? deps.matching.youngPersonContact(relationship, actor) : undefined,
+  ]);
   return ok({ relationship, side, mentorName: mentor?.value.name ?? 'The mentor', ...(youngPerson ? { youngPerson } : {}) });
 }
 
