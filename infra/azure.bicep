@@ -151,7 +151,9 @@ var appSettings = [
   { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }
   { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
   { name: 'GRAPH_TENANT_ID', value: tenantId }
-  { name: 'GRAPH_CLIENT_ID', value: identity.properties.clientId }
+  // Graph calls run as the workspace app (it trusts the managed identity as a federated credential), so that Graph's
+  // "Self" and the tab's single sign-on name the same app (docs/workspace.md); without one, as the managed identity.
+  { name: 'GRAPH_CLIENT_ID', value: empty(workspaceClientId) ? identity.properties.clientId : workspaceClientId }
   { name: 'TEAMS_APP_ID', value: teamsAppId }
   { name: 'COORDINATOR_IDS', value: coordinatorIds }
   { name: 'GOVERNANCE_APPROVER_IDS', value: governanceApproverIds }

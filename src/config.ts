@@ -46,6 +46,7 @@ const schema = z.object({
   STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_TABLE_ENDPOINT: z.string().url().optional(),
   STORAGE_QUEUE_ENDPOINT: z.string().url().optional(),
+  /** The user-assigned managed identity's client id (Storage, and Graph's federated credential below). */
   AZURE_CLIENT_ID: optionalText,
   TABLE_PREFIX: z
     .string()
@@ -55,6 +56,7 @@ const schema = z.object({
 
   GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com'),
   GRAPH_TENANT_ID: optionalText,
+  /** The app Graph calls run as. Not AZURE_CLIENT_ID and no secret: that app, trusting the managed identity (docs/workspace.md). */
   GRAPH_CLIENT_ID: optionalText,
   GRAPH_CLIENT_SECRET: optionalText,
   LOCAL_DIRECTORY_FILE: z.string().default('local/directory.json'),

@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { TableClient } from '@azure/data-tables';
-import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
 import type pino from 'pino';
 import { reportUndelivered } from './platform/delivery/undelivered/report-undelivered.js';
 import type { Directory, SchemeRoles } from './platform/app/ports.js';
@@ -11,6 +10,7 @@ import type { PersonRef } from './platform/kernel/person.js';
 import { GraphAppInstaller, NoAppInstaller, type AppInstaller } from './platform/directory/app-installer.gateway.js';
 import { GraphDirectory } from './platform/directory/directory.gateway.js';
 import { createGraphClient, tokenFrom } from './platform/directory/graph-client.js';
+import { graphCredential } from './platform/directory/graph-credential.js';
 import { LocalDirectory } from './platform/directory/local-directory.js';
 import { firstNotice } from './platform/delivery/failure-notice.js';
 import { EffectWorker, DEFAULT_WORKER_OPTIONS } from './platform/delivery/effect-worker.js';
@@ -191,18 +191,12 @@ function directoryFor(
     log.info({ file: config.LOCAL_DIRECTORY_FILE }, 'no Graph credentials: reading people and managers from the local directory file (local mode)');
     return { directory: local, installer: new NoAppInstaller(), localFile: local };
   }
-  const getAccessToken = options.graphAccessToken ?? tokenFrom(graphCredential(config), config.GRAPH_BASE_URL);
+  const credential = () =>
+    graphCredential({ tenantId: config.GRAPH_TENANT_ID, graphClientId: config.GRAPH_CLIENT_ID, graphClientSecret: config.GRAPH_CLIENT_SECRET, managedIdentityClientId: config.AZURE_CLIENT_ID });
+  const getAccessToken = options.graphAccessToken ?? tokenFrom(credential(), config.GRAPH_BASE_URL);
   const client = createGraphClient({ baseUrl: config.GRAPH_BASE_URL, getAccessToken });
   const installer = config.TEAMS_APP_ID ? new GraphAppInstaller(client, config.TEAMS_APP_ID, config.GRAPH_BASE_URL) : new NoAppInstaller();
   return { directory: new GraphDirectory(client), installer, graph: client };
-}
-
-function graphCredential(config: Config) {
-  if (config.GRAPH_CLIENT_SECRET && config.GRAPH_CLIENT_ID && config.GRAPH_TENANT_ID) {
-    return new ClientSecretCredential(config.GRAPH_TENANT_ID, config.GRAPH_CLIENT_ID, config.GRAPH_CLIENT_SECRET);
-  }
-  const clientId = config.AZURE_CLIENT_ID ?? config.GRAPH_CLIENT_ID;
-  return clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
 }
 
 async function schemeRoles(config: Config, directory: Directory, local: LocalDirectory | undefined): Promise<SchemeRoles> {

@@ -93,8 +93,15 @@ export function teamsRuleErrors(manifestValue: unknown, files: PackageFiles): st
     if (resource !== undefined && (typeof resource !== 'string' || !/^api:\/\/\S+/.test(resource))) {
       errors.push(`webApplicationInfo.resource must be an api:// URI, got ${JSON.stringify(resource)}`);
     }
-    if (typeof botId === 'string' && manifest.webApplicationInfo.id !== botId) {
-      errors.push('webApplicationInfo.id must be the bot id: proactive installation through Graph uses it');
+    // Teams issues the tab's single sign-on token for this app, and Graph's "Self" (proactive installation) is this
+    // app too: the workspace app registration, which the bot's managed identity signs in as (docs/workspace.md).
+    if (typeof botId === 'string' && manifest.webApplicationInfo.id === botId) {
+      errors.push('webApplicationInfo.id must be the workspace app (AAD_APP_CLIENT_ID), not the bot id: Teams gives the tab tokens only for it');
+    }
+    const domains = Array.isArray(manifest.validDomains) ? (manifest.validDomains as unknown[]) : [];
+    const expected = domains.map((domain) => `api://${String(domain)}/${String(manifest.webApplicationInfo?.id)}`);
+    if (typeof resource === 'string' && !expected.includes(resource)) {
+      errors.push(`webApplicationInfo.resource must be the workspace app's api://<valid domain>/<id> URI, got ${JSON.stringify(resource)}`);
     }
   }
 

@@ -108,7 +108,7 @@ describe('infra/azure.bicep', () => {
       STORAGE_QUEUE_ENDPOINT: `${storage}.properties.primaryEndpoints.queue`,
       AZURE_CLIENT_ID: clientId,
       GRAPH_TENANT_ID: 'tenantId',
-      GRAPH_CLIENT_ID: clientId,
+      GRAPH_CLIENT_ID: `empty(workspaceClientId) ? ${clientId} : workspaceClientId`,
       TEAMS_APP_ID: 'teamsAppId',
       COORDINATOR_IDS: 'coordinatorIds',
       GOVERNANCE_APPROVER_IDS: 'governanceApproverIds',

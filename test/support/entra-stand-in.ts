@@ -91,14 +91,20 @@ export class EntraStandIn {
     await this.switchOff();
   }
 
-  /** Connections from this process's default HTTPS agent (MSAL's) to login.microsoftonline.com come here. */
+  /**
+   * Connections from this process's HTTPS agents to login.microsoftonline.com come here: the default agent (MSAL's,
+   * in botbuilder) and any other (@azure/identity's pipeline makes its own keep-alive agent).
+   */
   private routeHere(): void {
-    const agent = https.globalAgent as unknown as { createConnection(options: ConnectionOptions, callback?: unknown): Socket };
-    const original = agent.createConnection;
-    agent.createConnection = (options: ConnectionOptions, callback?: unknown) =>
-      original.call(agent, options.host === ENTRA_HOST ? { ...options, host: '127.0.0.1', port: this.port, ca: this.cert } : options, callback);
+    const prototype = https.Agent.prototype as unknown as { createConnection(options: ConnectionOptions, callback?: unknown): Socket };
+    const original = prototype.createConnection;
+    const port = () => this.port;
+    const cert = this.cert;
+    prototype.createConnection = function (this: unknown, options: ConnectionOptions, callback?: unknown) {
+      return original.call(this, options.host === ENTRA_HOST ? { ...options, host: '127.0.0.1', port: port(), ca: cert } : options, callback);
+    };
     this.restore = () => {
-      agent.createConnection = original;
+      prototype.createConnection = original;
     };
   }
 }

@@ -68,14 +68,40 @@ describe('teamsapp/manifest.json', () => {
     for (const title of ['young people', 'match', 'dbs', 'my profile']) expect(team).not.toContain(title);
   });
 
-  it('wires webApplicationInfo to the bot identity and the bot domain into validDomains', () => {
+  it('wires webApplicationInfo to the workspace app, not the bot, and the bot domain into validDomains', () => {
     const manifest = filled();
     expect(manifest.webApplicationInfo).toEqual({
-      id: SAMPLE_VALUES['BOT_ID'],
-      resource: `api://botid-${SAMPLE_VALUES['BOT_ID']}`,
+      id: SAMPLE_VALUES['AAD_APP_CLIENT_ID'],
+      resource: `api://${SAMPLE_VALUES['BOT_DOMAIN']}/${SAMPLE_VALUES['AAD_APP_CLIENT_ID']}`,
     });
+    expect(manifest.webApplicationInfo.id).not.toBe(SAMPLE_VALUES['BOT_ID']);
     expect(manifest.validDomains).toContain(SAMPLE_VALUES['BOT_DOMAIN']);
     expect(manifest.developer['privacyUrl']).toBe(SAMPLE_VALUES['COUNCIL_PRIVACY_URL']);
+  });
+
+  it('names in webApplicationInfo the app whose Application ID URI the Entra manifest registers', () => {
+    const entra = readFileSync(new URL('../../teamsapp/aad.manifest.json', import.meta.url), 'utf8');
+    const { appId, identifierUris } = JSON.parse(fillTemplate(entra, { ...SAMPLE_VALUES, AAD_APP_OBJECT_ID: 'x', APP_NAME_SUFFIX: 'dev', AAD_APP_ACCESS_AS_USER_PERMISSION_ID: 'y' })) as { appId: string; identifierUris: string[] };
+    const { webApplicationInfo } = filled();
+    expect(appId).toBe(webApplicationInfo.id);
+    expect(identifierUris).toContain(webApplicationInfo.resource);
+  });
+
+  it('gives that app the Graph application permissions the bot’s calls run with', () => {
+    const entra = JSON.parse(readFileSync(new URL('../../teamsapp/aad.manifest.json', import.meta.url), 'utf8')) as {
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    };
+    const graph = entra.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Microsoft Graph')!;
+    const roles = graph.resourceAccess.filter((access) => access.type === 'Role').map((access) => access.id);
+    expect(roles.sort()).toEqual(['Calendars.ReadWrite', 'GroupMember.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'User.Read.All']);
+  });
+
+  it('flags webApplicationInfo naming the bot id, or a resource that is not the app’s own URI', () => {
+    const manifest = filled();
+    manifest.webApplicationInfo = { id: SAMPLE_VALUES['BOT_ID']!, resource: `api://botid-${SAMPLE_VALUES['BOT_ID']}` };
+    const errors = teamsRuleErrors(manifest, files).join('\n');
+    expect(errors).toContain('webApplicationInfo.id must be the workspace app (AAD_APP_CLIENT_ID), not the bot id');
+    expect(errors).toContain("webApplicationInfo.resource must be the workspace app's api://<valid domain>/<id> URI");
   });
 
   it('offers the workspace as a personal tab served by the bot at /workspace/, beside the chat', () => {
