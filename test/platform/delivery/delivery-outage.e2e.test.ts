@@ -114,7 +114,7 @@ describe('owed messages through a token outage, a blocked person and Try again',
     console.info(`messages lost after a 6-hour token outage: ${lost} of ${owed.length}`);
     expect(lost).toBe(0);
     expect(sentTo(ISAIAH, 'could not be delivered')).toHaveLength(0);
-  });
+  }, 120_000); // 102 simulated steps, each a sweep and a worker pass: 10–40 s on 2 cores depending on load
 
   let outageCard = '';
 
