@@ -110,6 +110,21 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
     return found;
   }
 
+  async openIndex(): Promise<{ youngPersonId: string; status: YoungPersonStatus; since: string }[]> {
+    const filter = odata`RowKey eq ${RECORD_ROW} and status ne ${'closed'}`;
+    const found: { youngPersonId: string; status: YoungPersonStatus; since: string }[] = [];
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select: ['PartitionKey', 'status', 'since'] } })) {
+      found.push({ youngPersonId: decodeURIComponent(entity.partitionKey), status: entity.status as YoungPersonStatus, since: entity.since ?? '' });
+    }
+    return found;
+  }
+
+  async getMany(youngPersonIds: readonly string[], access: ReadAccess): Promise<Versioned<YoungPerson>[]> {
+    await this.accessLog.record(access, youngPersonIds);
+    const found = await Promise.all(youngPersonIds.map((id) => this.readRow(encodeKey(id), RECORD_ROW, toDomain)));
+    return found.filter((each): each is Versioned<YoungPerson> => each !== undefined);
+  }
+
   async getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined> {
     const entity = await orUndefinedWhenMissing(this.table.getEntity<DataEntity>(encodeKey(youngPersonId), PROPOSAL_PREFIX + encodeKey(proposalId)));
     return entity ? { value: checked(proposalSchema, entity.data), etag: entity.etag } : undefined;
