@@ -120,9 +120,14 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
   }
 
   async getMany(youngPersonIds: readonly string[], access: ReadAccess): Promise<Versioned<YoungPerson>[]> {
+    if (youngPersonIds.length === 0) return [];
     await this.accessLog.record(access, youngPersonIds);
-    const found = await Promise.all(youngPersonIds.map((id) => this.readRow(encodeKey(id), RECORD_ROW, toDomain)));
-    return found.filter((each): each is Versioned<YoungPerson> => each !== undefined);
+    // One query for the page rather than a point read each (25 point reads at once queue behind one another).
+    const partitions = youngPersonIds.map((id) => odata`PartitionKey eq ${encodeKey(id)}`).join(' or ');
+    const filter = `RowKey eq '${RECORD_ROW}' and (${partitions})`;
+    const found: Versioned<YoungPerson>[] = [];
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter } })) found.push({ value: toDomain(entity), etag: entity.etag });
+    return found;
   }
 
   async getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined> {
