@@ -10,4 +10,5 @@ export * from './app/matching-deps.js';
 export { pipeline, type Pipeline } from './app/pipeline.js';
 export { mentorRoster, type RosterEntry } from './app/mentor-roster.js';
 export { listYoungPeople } from './app/young-people.js';
+export { youngPeoplePage, type YoungPeoplePage } from './app/young-people.js';
 export { putMentors, suggestMentors } from './app/suggest-mentors.js';

@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Title1, makeStyles, tokens, Field } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
+import { ApiError, forgetPrefetched, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
 import { Overview } from './views/Overview';
 
 const People = lazy(() => import('./views/People'));
@@ -37,14 +37,18 @@ export function App() {
   const [view, setView] = useState<ViewId>('overview');
 
   const signIn = async (): Promise<void> => {
+    // Someone already chosen in this browser tab: their first view is asked for at once, beside the local cast.
+    const remembered = localPerson() !== undefined;
+    if (remembered) ['me', 'overview'].forEach(prefetch);
     const cast = await localCast().catch(() => undefined);
     if (cast && !localPerson()) return setStart({ state: 'chooseLocal', cast });
     try {
-      prefetch('overview');
+      if (!remembered) prefetch('overview');
       const me = await get<Me>('me');
       setView(me.coordinator ? 'overview' : 'mine');
       setStart({ state: 'signedIn', me });
     } catch (error) {
+      forgetPrefetched();
       if (cast) {
         signInLocally(undefined);
         return setStart({ state: 'chooseLocal', cast });

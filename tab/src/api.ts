@@ -57,6 +57,11 @@ export function prefetch(path: string): void {
   early.set(path, started);
 }
 
+/** After a refused sign-in: what was asked for early belongs to nobody now. */
+export function forgetPrefetched(): void {
+  early.clear();
+}
+
 export async function get<T>(path: string): Promise<T> {
   const started = early.get(path);
   if (started) {

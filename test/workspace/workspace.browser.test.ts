@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
@@ -139,6 +141,28 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
     });
   });
 
+  it('exports the month as an Excel workbook that reads back as the stored claims, amounts as numbers in pounds', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('Claims');
+    await expect.poll(() => tab.page.locator('[data-testid=claims-table] tbody tr').count()).toBe(seeded.claims);
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`claims-${seeded.claimMonth}.xlsx`);
+    const [header, ...rows] = workbookRows(readFileSync(await download.path()));
+    expect(header).toEqual(['Mentor', 'Date', 'Amount (£)', 'Purpose', 'State']);
+    const { relationships, mentors } = await stores(bot);
+    const stored = await Promise.all(
+      (await relationships.claimsForMonth(seeded.claimMonth))
+        .map((claim) => claim.value)
+        .filter((claim) => claim.state !== 'rejected')
+        .map(async (claim) => [(await mentors.get(claim.mentorId))!.value.name, claim.date, claim.amountPence / 100, claim.purpose, claim.state]),
+    );
+    expect(stored).toHaveLength(seeded.claims);
+    const byText = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    expect([...rows].sort(byText)).toEqual(stored.sort(byText));
+  });
+
   it('approves every claim of the month in one go, and the store says approved', async () => {
     const tab = await workspace();
     await tab.open();
@@ -195,4 +219,18 @@ async function stores(bot: TestBot) {
     mentors: new MentorRepository(await storage.openTable('Mentors'), queue, now),
     relationships: new RelationshipRepository(await storage.openTable('Relationships'), queue, now),
   };
+}
+
+/** The first sheet of an .xlsx file as rows of cell values: shared strings resolved, numbers as numbers. */
+function workbookRows(file: Buffer): (string | number)[][] {
+  const files = unzipSync(new Uint8Array(file));
+  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const shared = [...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<si>(.*?)<\/si>/gs)].map((si) => unescape([...si[1]!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')));
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+  return [...sheet.matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
+    [...row[1]!.matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((cell) => {
+      const value = /<v>(.*?)<\/v>/s.exec(cell[2] ?? '')?.[1] ?? '';
+      return /\bt="s"/.test(cell[1]!) ? shared[Number(value)]! : Number(value);
+    }),
+  );
 }

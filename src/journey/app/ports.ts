@@ -6,4 +6,6 @@ export interface MentorStore {
   /** Writes the mentor, its audit entries and its effects as one transaction; throws ConcurrencyError on a stale etag. */
   save(change: Change<Mentor>): Promise<void>;
   listByStage(stage: Mentor['stage']): AsyncIterable<Versioned<Mentor>>;
+  /** Every mentor in one query (the coordinator's lists), rather than one query per stage. */
+  listAll(): AsyncIterable<Versioned<Mentor>>;
 }

@@ -72,4 +72,11 @@ export class MentorRepository extends PartitionStore implements MentorStore {
       yield { value: toDomain(entity), etag: entity.etag };
     }
   }
+
+  async *listAll(): AsyncIterable<Versioned<Mentor>> {
+    const filter = odata`RowKey eq ${MENTOR_ROW}`;
+    for await (const entity of this.table.listEntities<MentorEntity>({ queryOptions: { filter } })) {
+      yield { value: toDomain(entity), etag: entity.etag };
+    }
+  }
 }

@@ -73,6 +73,10 @@ export interface YoungPeopleStore {
   countByStatus(): Promise<Record<YoungPersonStatus, number>>;
   /** Ids and how long they have waited, without personal data. */
   waitingSince(): Promise<{ readonly youngPersonId: string; readonly since: string }[]>;
+  /** Ids, status and since when (the plain columns) of those not closed: what a list needs to order and page, nothing personal. */
+  openIndex(): Promise<{ readonly youngPersonId: string; readonly status: YoungPersonStatus; readonly since: string }[]>;
+  /** These records only (one page of a list), logged first as one write. */
+  getMany(youngPersonIds: readonly string[], access: ReadAccess): Promise<Versioned<YoungPerson>[]>;
   getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;
   getMatch(youngPersonId: string, matchId: string): Promise<Match | undefined>;
   /** Every match the young person has had, active and ended, oldest first: ids and dates only, no personal data. */

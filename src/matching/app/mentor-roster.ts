@@ -19,25 +19,9 @@ export async function mentorRoster(deps: MatchingDeps, actor: PersonRef): Promis
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   const now = deps.journey.clock.now();
-  const records = new Map<string, { profile: boolean; dbs: DbsStatus; renews?: string; matches: number }>();
-  for await (const record of deps.records.list()) {
-    const renews = dbsRenewsOn(record.dbs, deps.policy.dbsRenewAfterMonths);
-    records.set(record.mentorId, {
-      profile: !!record.profile,
-      dbs: dbsStatus(record.dbs, deps.policy.dbsRenewAfterMonths, now),
-      matches: record.activeMatches.length,
-      ...(renews ? { renews } : {}),
-    });
-  }
-  const byStage = await Promise.all(
-    MENTOR_STAGES.map(async (stage) => {
-      const found: Mentor[] = [];
-      for await (const { value } of deps.journey.mentors.listByStage(stage)) found.push(value);
-      return found;
-    }),
-  );
+  const [records, mentors] = await Promise.all([matchingRecords(deps, now), allMentors(deps)]);
   return ok(
-    byStage.flat().map((mentor) => {
+    mentors.map((mentor) => {
       const record = records.get(mentor.id);
       return {
         mentor,
@@ -48,4 +32,25 @@ export async function mentorRoster(deps: MatchingDeps, actor: PersonRef): Promis
       };
     }),
   );
+}
+
+async function matchingRecords(deps: MatchingDeps, now: Date): Promise<Map<string, { profile: boolean; dbs: DbsStatus; renews?: string; matches: number }>> {
+  const records = new Map<string, { profile: boolean; dbs: DbsStatus; renews?: string; matches: number }>();
+  for await (const record of deps.records.list()) {
+    const renews = dbsRenewsOn(record.dbs, deps.policy.dbsRenewAfterMonths);
+    records.set(record.mentorId, {
+      profile: !!record.profile,
+      dbs: dbsStatus(record.dbs, deps.policy.dbsRenewAfterMonths, now),
+      matches: record.activeMatches.length,
+      ...(renews ? { renews } : {}),
+    });
+  }
+  return records;
+}
+
+/** One query of every mentor, in the journey's stage order as before. */
+async function allMentors(deps: MatchingDeps): Promise<Mentor[]> {
+  const found: Mentor[] = [];
+  for await (const { value } of deps.journey.mentors.listAll()) found.push(value);
+  return found.sort((a, b) => MENTOR_STAGES.indexOf(a.stage) - MENTOR_STAGES.indexOf(b.stage));
 }

@@ -100,6 +100,35 @@ export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, whic
   return ok(found.map((each) => each.value).sort(firstInLine));
 }
 
+export interface YoungPeoplePage {
+  /** The records shown on this page only: these, and no others, are read and logged. */
+  readonly youngPeople: readonly YoungPerson[];
+  readonly page: number;
+  readonly pages: number;
+  readonly total: number;
+}
+
+/**
+ * One page of those not closed, for a coordinator: ordered by the plain columns (waiting first, longest waiting first),
+ * so only the page's records are read, logged together in one write, as a list is read a page at a time.
+ */
+export async function youngPeoplePage(deps: MatchingDeps, actor: PersonRef, page: number, pageSize: number): Promise<Result<YoungPeoplePage>> {
+  const allowed = requireCoordinator(deps.journey.roles, actor);
+  if (!allowed.ok) return allowed;
+  const index = (await withoutRestricted(deps.restricted, await deps.youngPeople.openIndex(), (each) => each.youngPersonId)).sort(longestWaitingFirst);
+  const pages = Math.max(1, Math.ceil(index.length / pageSize));
+  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const ids = index.slice(current * pageSize, (current + 1) * pageSize).map((each) => each.youngPersonId);
+  const read = new Map((await deps.youngPeople.getMany(ids, { reader: actor, purpose: 'list' })).map((each) => [each.value.id, each.value]));
+  const youngPeople = ids.map((id) => read.get(id)).filter((each): each is YoungPerson => each !== undefined);
+  return ok({ youngPeople, page: current, pages, total: index.length });
+}
+
+function longestWaitingFirst(a: { status: string; since: string; youngPersonId: string }, b: { status: string; since: string; youngPersonId: string }): number {
+  const waiting = Number(b.status === 'waiting') - Number(a.status === 'waiting');
+  return waiting || a.since.localeCompare(b.since) || a.youngPersonId.localeCompare(b.youngPersonId);
+}
+
 /** Who has read a record, newest first; reading this list is itself logged, as it names the record. */
 export async function youngPersonReads(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; reads: readonly RecordRead[] }>> {
   const found = await viewYoungPerson(deps, actor, youngPersonId);

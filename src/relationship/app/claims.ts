@@ -38,9 +38,16 @@ export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, m
   return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });
 }
 
-/** Mentors' names, read at once (a few dozen point reads in parallel). */
+const POINT_READS_AT_MOST = 10;
+
+/** Mentors' names: a few point reads in parallel, or for more than a few one query of every mentor. */
 export async function mentorNamesOf(deps: RelationshipDeps, mentorIds: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(mentorIds)];
+  if (unique.length > POINT_READS_AT_MOST) {
+    const everyone = new Map<string, string>();
+    for await (const { value } of deps.journey.mentors.listAll()) everyone.set(value.id, value.name);
+    return new Map(unique.map((id) => [id, everyone.get(id) ?? 'A mentor']));
+  }
   const found = await Promise.all(unique.map(async (id) => [id, (await deps.journey.mentors.get(id))?.value.name ?? 'A mentor'] as const));
   return new Map(found);
 }

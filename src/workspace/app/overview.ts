@@ -40,9 +40,12 @@ const DAY_MS = 86_400_000;
  * `pipeline` use case, from one read of the mentors instead of two.
  */
 export async function overview(deps: WorkspaceDeps, actor: PersonRef): Promise<Result<Overview>> {
-  const roster = await mentorRoster(deps.matching, actor);
+  const [roster, youngPeopleByStatus, waiting] = await Promise.all([
+    mentorRoster(deps.matching, actor),
+    deps.matching.youngPeople.countByStatus(),
+    deps.matching.youngPeople.waitingSince(),
+  ]);
   if (!roster.ok) return roster;
-  const [youngPeopleByStatus, waiting] = await Promise.all([deps.matching.youngPeople.countByStatus(), deps.matching.youngPeople.waitingSince()]);
   const now = deps.sessions.clock.now().getTime();
   const daysSince = (iso: string): number => Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
   const person = (mentor: { id: string; name: string; stage: MentorStage; updatedAt: string }): OverviewPerson => ({

@@ -1,5 +1,5 @@
 import { remindApprover } from '../../journey/index.js';
-import { listYoungPeople, mentorRoster, type RosterEntry } from '../../matching/index.js';
+import { mentorRoster, youngPeoplePage, type RosterEntry } from '../../matching/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
 import type { WorkspaceDeps } from './workspace-deps.js';
@@ -50,22 +50,31 @@ export async function mentorRows(deps: WorkspaceDeps, actor: PersonRef): Promise
   );
 }
 
-/** Young people not closed, for a coordinator: each record read is logged by the store, as the chat's list does. */
-export async function youngPersonRows(deps: WorkspaceDeps, actor: PersonRef): Promise<Result<YoungPersonRow[]>> {
-  const listed = await listYoungPeople(deps.matching, actor, 'open');
+export interface YoungPeopleRows {
+  readonly rows: readonly YoungPersonRow[];
+  readonly page: number;
+  readonly pages: number;
+  readonly total: number;
+}
+
+export const YOUNG_PEOPLE_PAGE = 25;
+
+/** One page of young people not closed, for a coordinator: only the page's records are read, and logged, as shown. */
+export async function youngPersonRows(deps: WorkspaceDeps, actor: PersonRef, page: unknown): Promise<Result<YoungPeopleRows>> {
+  const wanted = typeof page === 'string' && /^\d{1,6}$/.test(page) ? Number(page) : 0;
+  const listed = await youngPeoplePage(deps.matching, actor, wanted, YOUNG_PEOPLE_PAGE);
   if (!listed.ok) return listed;
-  const waitingSince = new Map((await deps.matching.youngPeople.waitingSince()).map((each) => [each.youngPersonId, each.since]));
   const now = deps.sessions.clock.now().getTime();
-  return ok(
-    listed.value.map((youngPerson) => {
-      const since = waitingSince.get(youngPerson.id);
-      return {
-        reference: youngPerson.reference,
-        status: youngPerson.status,
-        ...(youngPerson.status === 'waiting' && since ? { daysWaiting: Math.max(0, Math.floor((now - Date.parse(since)) / DAY_MS)) } : {}),
-      };
-    }),
-  );
+  return ok({
+    rows: listed.value.youngPeople.map((youngPerson) => ({
+      reference: youngPerson.reference,
+      status: youngPerson.status,
+      ...(youngPerson.status === 'waiting' ? { daysWaiting: Math.max(0, Math.floor((now - Date.parse(youngPerson.updatedAt)) / DAY_MS)) } : {}),
+    })),
+    page: listed.value.page,
+    pages: listed.value.pages,
+    total: listed.value.total,
+  });
 }
 
 /** "Remind" on a pending approval: the journey's use case sends the approvers the card again. */

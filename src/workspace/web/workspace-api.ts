@@ -39,7 +39,7 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'GET', pattern: /^overview$/, handle: (actor) => json(overview(deps, actor)) },
     { method: 'GET', pattern: /^mentors$/, handle: (actor) => json(mentorRows(deps, actor)) },
     { method: 'POST', pattern: /^mentors\/([^/]+)\/remind$/, handle: (actor, r) => json(remindMentorsApprover(deps, actor, r.params[0]!)) },
-    { method: 'GET', pattern: /^young-people$/, handle: (actor) => json(youngPersonRows(deps, actor)) },
+    { method: 'GET', pattern: /^young-people$/, handle: (actor, r) => json(youngPersonRows(deps, actor, r.query.get('page') ?? undefined)) },
     { method: 'GET', pattern: /^commitment$/, handle: (actor) => json(commitmentOverview(deps.relationship, actor)) },
     { method: 'GET', pattern: /^matching\/waiting$/, handle: (actor) => json(waitingForMatch(deps, actor)) },
     { method: 'GET', pattern: /^matching\/([^/]+)\/shortlist$/, handle: (actor, r) => json(shortlist(deps, actor, r.params[0]!)) },

@@ -113,42 +113,43 @@ function Approval({ mentor }: { mentor: MentorRow }) {
   );
 }
 
+interface YoungPeoplePage {
+  readonly rows: readonly YoungPersonRow[];
+  readonly page: number;
+  readonly pages: number;
+  readonly total: number;
+}
+
+/** Paged on the server, longest waiting first: only the page shown is read, and recorded as read. */
 function YoungPeople() {
-  const [loaded] = useLoad(() => get<YoungPersonRow[]>('young-people'));
-  const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
+  const [loaded] = useLoad(() => get<YoungPeoplePage>(`young-people?page=${page}`), [page]);
   return (
     <Loading loaded={loaded}>
-      {(rows) => {
-        const shown = rows.filter((row) => !search.trim() || row.reference.toLowerCase().includes(search.trim().toLowerCase())).sort((a, b) => (b.daysWaiting ?? -1) - (a.daysWaiting ?? -1));
-        const pages = Math.max(1, Math.ceil(shown.length / PAGE));
-        const current = Math.min(page, pages - 1);
-        return (
-          <>
-            <p>Only the service's reference is shown here. Opening this list is recorded, as in chat.</p>
-            <Toolbar search={search} onSearch={(value) => { setSearch(value); setPage(0); }} />
-            <Table aria-label="Young people" size="small" data-testid="young-people-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Reference</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Waiting</TableHeaderCell>
+      {(found) => (
+        <>
+          <p>Only the service's reference is shown here, longest waiting first. Each page opened is recorded, as in chat.</p>
+          <Table aria-label="Young people" size="small" data-testid="young-people-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Reference</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Waiting</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {found.rows.map((row) => (
+                <TableRow key={row.reference}>
+                  <TableCell>{row.reference}</TableCell>
+                  <TableCell>{row.status}</TableCell>
+                  <TableCell>{row.daysWaiting === undefined ? '—' : days(row.daysWaiting)}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
-                  <TableRow key={row.reference}>
-                    <TableCell>{row.reference}</TableCell>
-                    <TableCell>{row.status}</TableCell>
-                    <TableCell>{row.daysWaiting === undefined ? '—' : days(row.daysWaiting)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager page={current} pages={pages} count={shown.length} onPage={setPage} />
-          </>
-        );
-      }}
+              ))}
+            </TableBody>
+          </Table>
+          <Pager page={found.page} pages={found.pages} count={found.total} onPage={setPage} />
+        </>
+      )}
     </Loading>
   );
 }

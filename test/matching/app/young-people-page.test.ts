@@ -1,0 +1,84 @@
+import { describe, expect, it, inject } from 'vitest';
+import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
+import { youngPeoplePage } from '../../../src/matching/app/young-people.js';
+import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
+import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
+import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
+import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
+import { storageClients } from '../../../src/platform/storage/storage-clients.js';
+import { openTable } from '../../../src/platform/storage/tables.js';
+import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
+import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
+import { NOW, youngPerson } from '../domain/fixtures.js';
+import { uniquePrefix } from '../../support/test-bot.js';
+
+const COORDINATOR = { id: 'coordinator-1', name: 'Isaiah' };
+const MENTOR = { id: 'mentor-1', name: 'Alex' };
+
+async function setUp() {
+  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
+  const prefix = uniquePrefix();
+  const queue = new EffectQueue(clients.queue(`${prefix}-effects`), () => NOW);
+  await clients.queue(`${prefix}-effects`).createIfNotExists();
+  const [mentorsTable, recordsTable, youngPeopleTable, accessTable] = await Promise.all(
+    ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess'].map((name) => openTable(clients, `${prefix}${name}`)),
+  );
+  const now = () => NOW;
+  const deps: MatchingDeps = {
+    journey: {
+      mentors: new MentorRepository(mentorsTable!, queue, now),
+      directory: { getPerson: async () => undefined, getManager: async () => undefined },
+      roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
+      clock: { now },
+    },
+    records: new MentorMatchingRepository(recordsTable!, queue, now),
+    youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),
+    policy: DEFAULT_MATCHING_POLICY,
+    contacts: {},
+    areas: DEFAULT_AREAS,
+    newId: () => 'unused',
+  };
+  const logged = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    for await (const row of accessTable!.listEntities<{ youngPersonId: string; purpose: string }>()) if (row.purpose === 'list') ids.push(row.youngPersonId);
+    return ids;
+  };
+  return { deps, logged };
+}
+
+const daysAgo = (days: number): string => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+
+describe('a page of young people', () => {
+  it('reads and logs only the page shown, waiting first and longest waiting first, and never a closed record', async () => {
+    const { deps, logged } = await setUp();
+    // 30 waiting (yp-00 waited longest), 2 matched, 1 closed.
+    const people = [
+      ...Array.from({ length: 30 }, (_, index) => youngPerson({ id: `yp-${String(index).padStart(2, '0')}`, reference: `LC-${index}`, status: 'waiting', updatedAt: daysAgo(100 - index) })),
+      youngPerson({ id: 'yp-matched-1', reference: 'LC-M1', status: 'matched', updatedAt: daysAgo(300) }),
+      youngPerson({ id: 'yp-matched-2', reference: 'LC-M2', status: 'matched', updatedAt: daysAgo(200) }),
+      youngPerson({ id: 'yp-closed', reference: 'LC-C', status: 'closed', updatedAt: daysAgo(400) }),
+    ];
+    await Promise.all(people.map((value) => deps.youngPeople.commit({ youngPersonId: value.id, youngPerson: { value }, audit: [], effects: [] })));
+
+    const first = await youngPeoplePage(deps, COORDINATOR, 0, 25);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value).toMatchObject({ page: 0, pages: 2, total: 32 });
+    const firstIds = first.value.youngPeople.map((each) => each.id);
+    expect(firstIds).toEqual(Array.from({ length: 25 }, (_, index) => `yp-${String(index).padStart(2, '0')}`));
+    expect((await logged()).sort()).toEqual([...firstIds].sort());
+
+    const second = await youngPeoplePage(deps, COORDINATOR, 1, 25);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.youngPeople.map((each) => each.id)).toEqual(['yp-25', 'yp-26', 'yp-27', 'yp-28', 'yp-29', 'yp-matched-1', 'yp-matched-2']);
+    const all = await logged();
+    expect(all).toHaveLength(32);
+    expect(all).not.toContain('yp-closed');
+
+    // A page past the end is the last page; a mentor is refused and nothing is read.
+    const past = await youngPeoplePage(deps, COORDINATOR, 9, 25);
+    expect(past.ok && past.value.page).toBe(1);
+    const refused = await youngPeoplePage(deps, MENTOR, 0, 25);
+    expect(refused.ok).toBe(false);
+    expect(await logged()).toHaveLength(39);
+  });
+});
