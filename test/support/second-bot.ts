@@ -19,7 +19,7 @@ export async function startSecondBot(env: Record<string, string>): Promise<Secon
   });
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`second bot did not start: ${output.join('')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`second bot did not start: ${output.join('')}`)), 90_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
       const line = output.join('').split('\n').find((l) => l.startsWith('{"port"'));
