@@ -1,4 +1,4 @@
-import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { describeEndReason, END_REASONS, type EndReason, type MentorNext, type YoungPersonNext } from '../../domain/index.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
@@ -12,7 +12,7 @@ const REASON_TITLES: Record<EndReason, string> = {
 
 export function endFormCard(view: { matchId: string; forMentor: boolean; problem?: string }): AdaptiveCardJson {
   const body: CardElement[] = [heading('End the match')];
-  if (view.problem) body.push(text(view.problem, { color: 'Attention', weight: 'Bolder' }));
+  if (view.problem) body.push(notice(view.problem, 'attention'));
   body.push(
     text('Why is it ending? When a relationship breaks down the young person goes back on the list for a new mentor.'),
     {
@@ -20,6 +20,7 @@ export function endFormCard(view: { matchId: string; forMentor: boolean; problem
       id: 'reason',
       label: 'Reason',
       style: 'expanded',
+      wrap: true,
       isRequired: true,
       errorMessage: 'Please choose a reason.',
       choices: END_REASONS.map((reason) => ({ title: REASON_TITLES[reason], value: reason })),
@@ -31,6 +32,7 @@ export function endFormCard(view: { matchId: string; forMentor: boolean; problem
       id: 'mentorNext',
       label: 'And then',
       style: 'expanded',
+      wrap: true,
       isRequired: true,
       errorMessage: 'Please choose one.',
       choices: [
@@ -39,7 +41,14 @@ export function endFormCard(view: { matchId: string; forMentor: boolean; problem
       ],
     });
   }
-  return card(body, [execute('End the match', RELATIONSHIP_VERBS.endMatch, { matchId: view.matchId }, 'destructive'), supportButton(view.matchId)]);
+  const end = confirmAction({
+    opener: 'End the match…',
+    consequence: view.forMentor ? 'The match ends now. The coordinator will be told, with the reason you chose.' : 'The match ends now. The mentor will be told, with the reason you chose.',
+    confirm: 'End the match now',
+    verb: RELATIONSHIP_VERBS.endMatch,
+    data: { matchId: view.matchId },
+  });
+  return card(body, [supportButton(view.matchId), end]);
 }
 
 const YOUNG_PERSON_WORDS: Record<YoungPersonNext, string> = {
@@ -73,8 +82,10 @@ export function matchEndedCard(view: EndedView): AdaptiveCardJson {
     [...body, text('Would you like to be matched with another young person, or step down?', { spacing: 'Medium' })],
     [
       execute('Match me again', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'offerAgain' }, 'positive'),
-      execute('Step down', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'stepDown' }),
+      execute('Step down from the scheme', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'stepDown' }),
       supportButton(),
     ],
+    undefined,
+    { summary: 'Your match has ended: would you like another young person, or to step down?' },
   );
 }
