@@ -62,7 +62,7 @@ describe('the bot in the Agents Playground, in chromium', () => {
     await form.waitFor({ timeout: 30_000 });
 
     await form.getByRole('radio', { name: 'A senior manager' }).check();
-    await form.getByLabel('Directorate (or ward, for councillors)').fill('Regeneration and Environment');
+    await form.getByLabel('Your directorate').fill('Regeneration and Environment');
     await form.getByLabel('Job title').fill('Head of Highways');
     await form.getByLabel('Why would you like to mentor? (a few sentences)').fill('I grew up near care and want to give back.');
     await form.getByRole('checkbox', { name: 'I agree that the scheme may keep and use these details to run the scheme' }).check();
@@ -70,10 +70,10 @@ describe('the bot in the Agents Playground, in chromium', () => {
     await form.getByRole('button', { name: 'Send for approval' }).click();
 
     // The card refreshes in place into the applicant's copy of the approval request.
-    const sent = screen.card('Mentoring scheme: approval request');
+    const sent = screen.card('Sent to Megan Bowen for approval');
     await sent.waitFor({ timeout: 30_000 });
     const text = await sent.innerText();
-    expect(text).toContain('asks to become a mentor');
+    expect(text).toContain('Your request to become a mentor');
     expect(text).toMatch(/Waiting for Megan Bowen to decide\./);
   }, 90_000);
 });

@@ -38,7 +38,10 @@ function walk(node: unknown, confirmations: Json[], problems: string[], topLevel
   if (type === 'Input.Toggle' && element.wrap !== true) problems.push(`toggle "${String(element.title).slice(0, 40)}" does not wrap`);
   if (type === 'Input.ChoiceSet' && element.style !== 'compact' && element.wrap !== true) problems.push(`choice set "${String(element.label ?? element.id)}" does not wrap`);
   if ((type === 'Action.Execute' || type === 'Action.Submit') && isDestructive(element)) {
-    if (confirmations.length === 0) problems.push(`destructive "${String(element.title)}" acts at once, without a confirmation`);
+    // "End the match…": the ellipsis says it opens a form that asks first; it must still be tucked away.
+    if (String(element.title).endsWith('…')) {
+      if (confirmations.length === 0 && element.mode !== 'secondary' && topLevelOf(element)) problems.push(`"${String(element.title)}" opens a destructive form but is not mode "secondary"`);
+    } else if (confirmations.length === 0) problems.push(`destructive "${String(element.title)}" acts at once, without a confirmation`);
     else if (confirmations[0]!.mode !== 'secondary' && topLevelOf(confirmations[0]!)) problems.push(`"${String(confirmations[0]!.title)}" opens a destructive confirmation but is not mode "secondary"`);
   }
   const inner = type === 'Action.ShowCard' ? [...confirmations, element] : confirmations;

@@ -161,7 +161,7 @@ export const PROACTIVE: Record<string, readonly string[]> = {
   'sessions: moved': ['moved'],
   'sessions: cancelled': ['cancelled'],
   'sessions: calendar failed, access denied': ['calendar'],
-  'broadcast: announcement': ['Isaiah'],
+  'broadcast: announcement': ['mentoring scheme'],
   'broadcast: session invitation with Book': ['Information session'],
   'supervision: invitation': ['supervision'],
   'cohort: undelivered after an outage, 30 people': ['30'],

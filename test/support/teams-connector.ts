@@ -7,6 +7,7 @@ export interface SentActivity {
   readonly activity: {
     type?: string;
     text?: string;
+    summary?: string;
     attachments?: Array<{ contentType: string; content: { body?: unknown[]; actions?: unknown[]; refresh?: { userIds: string[] } } }>;
   };
 }

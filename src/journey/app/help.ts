@@ -2,12 +2,15 @@ import type { UndeliveredMessage, UndeliveredStore } from '../../platform/delive
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Mentor } from '../domain/index.js';
 import type { JourneyDeps } from './journey-deps.js';
+import { waitingForDecision } from './waiting-for-decision.js';
 
 export interface Help {
   readonly mentor?: Mentor;
   /** The coordinators' part of help: their commands, and what the bot could not deliver. */
   readonly coordinator: boolean;
   readonly undelivered: readonly UndeliveredMessage[];
+  /** Requests waiting for this person's decision, shown first. */
+  readonly waitingForDecision: readonly Mentor[];
 }
 
 /**
@@ -17,5 +20,10 @@ export interface Help {
 export async function helpFor(deps: JourneyDeps, undelivered: UndeliveredStore, actor: PersonRef): Promise<Help> {
   const mentor = (await deps.mentors.get(actor.id))?.value;
   const coordinator = deps.roles.isCoordinator(actor.id);
-  return { ...(mentor ? { mentor } : {}), coordinator, undelivered: coordinator ? await undelivered.listAll() : [] };
+  return {
+    ...(mentor ? { mentor } : {}),
+    coordinator,
+    undelivered: coordinator ? await undelivered.listAll() : [],
+    waitingForDecision: await waitingForDecision(deps, actor.id),
+  };
 }

@@ -3,7 +3,7 @@ import { MENTOR_ROLES } from '../domain/index.js';
 import { checkFreeText, type FreeTextRule } from '../../platform/kernel/text/index.js';
 import { invalidInput, unreadableInput, type FieldProblem, type InputResult } from '../../platform/kernel/validation/index.js';
 
-export const SIGN_UP_UNREADABLE = 'That sign-up form could not be read: it may be out of date. Please say "sign up" to get a fresh one and try again.';
+export const SIGN_UP_UNREADABLE = 'That sign-up form could not be read: it may be out of date. Please type sign up to get a fresh one and try again.';
 
 const TEXT_FIELDS = {
   directorateOrWard: { label: 'Directorate or ward', max: 100 },
@@ -27,7 +27,9 @@ export function parseSignUp(input: unknown): InputResult<SignUpDetails> {
   const role = MENTOR_ROLES.find((known) => known === form.role);
   if (!role) refuse('role', 'ROLE_MISSING', 'Please choose whether you are a senior manager or an elected member.');
   const directorateOrWard = text('directorateOrWard', true);
-  const jobTitle = text('jobTitle', true);
+  // A councillor's form has no job title: they hold an office, not a post.
+  const councillor = role === 'electedMember';
+  const jobTitle = text('jobTitle', !councillor) || (councillor ? 'Councillor' : '');
   const worksInChildrensServices = ticked(form.worksInChildrensServices);
   if (worksInChildrensServices === undefined) refuse('worksInChildrensServices', 'NOT_A_TICK', "Working in Children's Services must be ticked or not.");
   const motivation = text('motivation', true);

@@ -10,8 +10,10 @@ import type { JourneyTeamsDeps } from './journey-teams-deps.js';
 /** Buttons only for a stored approver while the request is open; everyone else sees the current status, read-only. */
 function viewFor(mentor: Mentor, actor: PersonRef, approvalId: string, problem?: string) {
   const approval = mentor.approval;
-  const canDecide = !!approval && approval.id === approvalId && isApprover(approval, actor.id);
-  return approvalRequestCard(mentor, { canDecide, ...(problem ? { problem } : {}) });
+  const approver = !!approval && isApprover(approval, actor.id);
+  const canDecide = approver && approval.id === approvalId;
+  const viewer = approver ? 'approver' : actor.id === mentor.id ? 'applicant' : 'other';
+  return approvalRequestCard(mentor, { canDecide, viewer, ...(problem ? { problem } : {}) });
 }
 
 export function refreshApprovalAction(deps: JourneyTeamsDeps) {

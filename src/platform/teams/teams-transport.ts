@@ -1,10 +1,11 @@
-import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { DeliveryError } from '../delivery/delivery.js';
 import type { AppInstaller } from '../directory/app-installer.gateway.js';
 import type { CardMessageRepository } from '../storage/card-message.repository.js';
 import type { ConversationAddress, ConversationRepository } from '../storage/conversation.repository.js';
 import type { AdaptiveCardJson } from './cards/card.js';
+import { cardActivity } from './reply.js';
 import { connectorFailure } from '../delivery/connector-errors.js';
 import { dropBuiltInRetries } from './connector-retries.js';
 
@@ -42,7 +43,7 @@ export class TeamsTransport {
     await whenReady?.();
     let activityId: string | undefined;
     await this.withConversation(address, async (context) => {
-      activityId = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
+      activityId = (await context.sendActivity(cardActivity(card)))?.id;
     });
     if (rememberAs && activityId) {
       await this.deps.cardMessages.remember({ subjectId: rememberAs, recipientId, conversationId: address.conversationId, activityId, serviceUrl: address.serviceUrl });
@@ -55,7 +56,7 @@ export class TeamsTransport {
     if (!sent) return false;
     const address: ConversationAddress = { personId: recipientId, teamsUserId: '', conversationId: sent.conversationId, serviceUrl: sent.serviceUrl };
     await this.withConversation(address, async (context) => {
-      await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: sent.activityId });
+      await context.updateActivity({ ...cardActivity(card), id: sent.activityId });
     });
     return true;
   }

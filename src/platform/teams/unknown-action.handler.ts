@@ -11,6 +11,6 @@ export function isUnknownAction(context: TurnContext, knownVerbs: ReadonlySet<st
 }
 
 export async function unknownAction(context: TurnContext): Promise<string> {
-  await answerInvoke(context, errorCard('This button belongs to an older card. Say "help" to start again.'));
+  await answerInvoke(context, errorCard('This button belongs to an older card. Type help to start again.'));
   return '';
 }

@@ -4,5 +4,5 @@ import { sendCard } from './reply.js';
 
 /** A message no route understood. */
 export async function unknownCommand(context: TurnContext): Promise<void> {
-  await sendCard(context, card([heading("I didn't understand that"), text('Say "help" to see what you can do.')]));
+  await sendCard(context, card([heading("I didn't understand that"), text('Type help to see what you can do.')]));
 }

@@ -20,7 +20,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { stillToCome, type AttendanceMark, type Session } from '../domain/index.js';
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
-import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
+import { card, heading, notice, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { coordinatorSessionsCard, moveInputId, seatsInputId } from './cards/coordinator-sessions.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
@@ -197,8 +197,8 @@ export function retrySessionCalendarAction(h: SessionHandlerDeps) {
   return onSession('This card is out of date.', async (context, actor, sessionId) => {
     const result = await retrySessionCalendar(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, refusalCard(result.error));
-    const notice = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
-    await answerInvoke(context, card([heading('Calendar'), text(notice, { weight: 'Bolder', color: 'Good' })]));
+    const retrying = `Trying the calendar for ${result.value.title} again. If it still fails, you will get another card.`;
+    await answerInvoke(context, card([heading('Calendar'), notice(retrying, 'info')]));
   });
 }
 

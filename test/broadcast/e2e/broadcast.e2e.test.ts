@@ -97,7 +97,8 @@ describe('a broadcast to 300 people, 10% throttled, 2 blocked, some connections 
     const received = connector.delivered(conversationOf(others[0]!))[0]!;
     const content = received.body?.attachments?.[0]?.content;
     expect(textOf(content)).toContain('[Click here](http://evil.example) **now** <at>everyone</at>');
-    expect(JSON.stringify(content)).not.toContain('"TextBlock"');
+    // The only TextBlock is the bot's own heading; the coordinator's words are never one (TextBlock reads Markdown).
+    expect(JSON.stringify(content).match(/"type":"TextBlock"[^}]*/g) ?? []).toEqual(['"type":"TextBlock","text":"From the mentoring scheme","style":"heading","wrap":true']);
   }, 120_000);
 
   it('retries the failed ones on Retry failed, and sends nobody else again', async () => {

@@ -26,7 +26,7 @@ describe('a request left waiting is reminded, then escalated, once each', () => 
   const cardsTo = (person: { id: string }, words: string) => t.connector.to(conversationOf(person)).filter((a) => cardText(a).includes(words));
 
   it('sends the request at once and nothing more before three working days', async () => {
-    await eventually(() => expect(cardsTo(MEGAN, 'approval request')).toHaveLength(1));
+    await eventually(() => expect(cardsTo(MEGAN, 'is waiting for your decision')).toHaveLength(1));
     clock = new Date('2026-11-04T09:00:00Z');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(cardsTo(MEGAN, 'Reminder')).toHaveLength(0);
@@ -34,7 +34,7 @@ describe('a request left waiting is reminded, then escalated, once each', () => 
 
   it('reminds the manager after three working days, once', async () => {
     clock = new Date('2026-11-05T10:00:00Z');
-    await eventually(() => expect(cardsTo(MEGAN, 'Reminder: a mentoring request is waiting for you')).toHaveLength(1));
+    await eventually(() => expect(cardsTo(MEGAN, 'Reminder: Alex Wilber is waiting for your decision')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(cardsTo(MEGAN, 'Reminder')).toHaveLength(1);
   });

@@ -27,7 +27,7 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
   it('answers help with what the person can do now', async () => {
     await t.send(message(ALEX, 'help'));
     expect(lastCardTo(ALEX)).toContain('sign up');
-    expect(lastCardTo(ALEX)).toContain('express your interest');
+    expect(lastCardTo(ALEX)).toContain('interested in becoming a mentor');
   });
 
   let approvalId = '';
@@ -35,7 +35,7 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
   it('shows the sign-up form with the line manager from the directory', async () => {
     await t.send(message(ALEX, 'sign up'));
     const form = cardsTo(ALEX).at(-1)?.activity.attachments?.[0]?.content;
-    expect(textOf(form)).toContain('your line manager in the directory is Megan Bowen');
+    expect(textOf(form)).toContain('Your line manager in the directory is Megan Bowen');
     expect(JSON.stringify(form)).toContain('"id":"jobTitle","label":"Job title","value":"Head of Highways"');
   });
 
@@ -50,13 +50,15 @@ describe('sign-up and line-manager approval, over the bot endpoint', () => {
     const response = await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
     const sent = invokeCard(response);
     expect(textOf(sent)).toContain('Waiting for Megan Bowen to decide');
+    expect(textOf(sent)).toContain('Sent to Megan Bowen for approval');
     expect(sent.actions ?? []).toHaveLength(0);
     expect(sent.refresh?.userIds).toEqual([`8:orgid:${MEGAN.id}`, `8:orgid:${ALEX.id}`]);
 
-    const request = await waitForCard(MEGAN, 'approval request');
+    const request = await waitForCard(MEGAN, 'Alex Wilber is waiting for your decision');
     expect(cardText(request)).toContain('Alex Wilber asks to become a mentor');
     expect(cardText(request)).toContain('6 to 18 months');
-    expect(cardText(request)).toContain('Approve');
+    expect(cardText(request)).toContain('Approve Alex Wilber');
+    expect(request.activity.summary).toBe('Alex Wilber asks for your approval to mentor a care leaver');
     approvalId = JSON.stringify(request.activity).match(/"approvalId":"([^"]+)"/)![1]!;
   });
 

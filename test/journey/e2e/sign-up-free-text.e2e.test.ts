@@ -34,7 +34,7 @@ describe('the sign-up form, sent disguised or empty text, over the bot endpoint'
     // Each problem sits right under its own input, and what was typed is back in the form.
     const body = form.body as { id?: string; type: string; value?: string }[];
     const after = (id: string) => textOf(body[body.findIndex((element) => element.id === id) + 1]);
-    expect(after('jobTitle')).toBe('Job title is required.');
+    expect(after('jobTitle')).toBe('✗  Job title is required.');
     expect(after('motivation')).toContain('Why you want to mentor contains hidden characters');
     expect(body.find((element) => element.id === 'motivation')?.value).toBe(typed.motivation);
     expect(body.find((element) => element.id === 'directorateOrWard')?.value).toBe(SIGN_UP_FORM.directorateOrWard);

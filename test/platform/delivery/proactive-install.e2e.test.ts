@@ -39,7 +39,7 @@ describe('reaching a line manager who has never talked to the bot, by installing
 
   it('reads the applicant and their manager from Graph, with the token the bot was given', async () => {
     await t.send(message(ALEX, 'sign up'));
-    expect(cardText(t.connector.to(conversationOf(ALEX)).at(-1))).toContain('your line manager in the directory is Megan Bowen');
+    expect(cardText(t.connector.to(conversationOf(ALEX)).at(-1))).toContain('Your line manager in the directory is Megan Bowen');
     expect(graph.requests.some((request) => request.path === `/v1.0/users/${ALEX.id}/manager`)).toBe(true);
     expect(graph.requests.length).toBeGreaterThan(0);
     for (const request of graph.requests) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);

@@ -65,7 +65,7 @@ describe('hostile card payloads over the bot endpoint', () => {
     await t.send(action(ALEX, 'submitSignUp', form));
     const deadline = Date.now() + 10_000;
     while (!approvalId && Date.now() < deadline) {
-      const card = t.connector.to(conversationOf(MEGAN)).find((activity) => cardText(activity).includes('approval request'));
+      const card = t.connector.to(conversationOf(MEGAN)).find((activity) => cardText(activity).includes('is waiting for your decision'));
       approvalId = card ? JSON.stringify(card.activity).match(/"approvalId":"([^"]+)"/)![1]! : '';
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -192,7 +192,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     const alerts = cardsTo(ISAIAH, 'two months running');
     expect(alerts).toHaveLength(1);
     expect(cardText(alerts[0])).toContain('Adele Vance');
-    expect(cardText(alerts[0])).toContain('2026-11 30 minutes');
+    expect(cardText(alerts[0])).toContain('November 2026 30 minutes');
   });
 
   it('stores an urgent concern, shows the mentor the numbers at once, re-notifies until acknowledged', async () => {

@@ -1,6 +1,6 @@
 import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { BroadcastContent, SessionSummary } from '../../app/broadcast.js';
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
 export interface MessageCardOptions {
   /** The sessions feature's booking verb, when that feature is running. */
@@ -35,24 +35,31 @@ export function sessionFacts(session: SessionSummary): CardElement {
 export function broadcastMessageCard(content: BroadcastContent, options: MessageCardOptions = {}): AdaptiveCardJson {
   const session = content.session;
   const body: CardElement[] = [heading(session ? session.title : 'From the mentoring scheme'), ...(session ? [sessionFacts(session)] : []), ...literalLines(content.text)];
-  return card(body, session ? answerActions(session, options) : []);
+  return card(body, session ? answerActions(session, options) : [], undefined, options.answered ? {} : { summary: summaryOf(content) });
+}
+
+/** The notification line: the invitation and when, or the announcement's first words. */
+function summaryOf(content: BroadcastContent): string {
+  if (content.session) return `Invitation from the mentoring scheme: ${content.session.title}, ${sessionWhen(content.session)}`;
+  const first = content.text.replace(/\s+/g, ' ').trim();
+  return `From the mentoring scheme: ${first.length > 80 ? `${first.slice(0, 79)}…` : first}`;
 }
 
 function answerActions(session: SessionSummary, options: MessageCardOptions): CardAction[] {
   if (session.answer === 'rsvp') {
     if (options.answered) return [];
     return [
-      execute('Attend', BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'attend' }, 'positive'),
+      execute(`Attend ${session.title}`, BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'attend' }, 'positive'),
       execute("Can't make it", BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'decline' }),
     ];
   }
-  return options.bookVerb ? [execute('Book', options.bookVerb, { sessionId: session.id }, 'positive')] : [];
+  return options.bookVerb ? [execute(`Book ${session.title}`, options.bookVerb, { sessionId: session.id }, 'positive')] : [];
 }
 
 /** The invitation again after an answer, with the answer on it. */
 export function supervisionAnsweredCard(content: BroadcastContent, answer: 'attend' | 'decline'): AdaptiveCardJson {
   const base = broadcastMessageCard(content, { answered: answer });
-  const line = answer === 'attend' ? text("You're attending. Thank you.", { weight: 'Bolder', color: 'Good', spacing: 'Medium' }) : text("You've said you can't make it. You can still come if that changes: say \"my status\" to see the date.", { weight: 'Bolder', spacing: 'Medium' });
+  const line = answer === 'attend' ? notice("You're attending. Thank you.", 'good') : notice("You've said you can't make it. You can still come if that changes: Attend after all.", 'info');
   const actions: CardAction[] =
     content.session && answer === 'decline'
       ? [execute('Attend after all', BROADCAST_VERBS.supervisionRsvp, { occurrenceId: content.session.id, answer: 'attend' })]

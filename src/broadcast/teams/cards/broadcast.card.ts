@@ -4,7 +4,7 @@ import type { AudienceGroup } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
 import { broadcastMessageCard, sessionWhen } from './broadcast-message.card.js';
-import { bullets, card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement, userMri } from '../../../platform/teams/cards/card.js';
+import { bullets, card, execute, facts, heading, notice, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
 export const AUDIENCE_LABELS: Record<'eligible' | AudienceGroup, string> = {
   eligible: 'Everyone eligible to mentor (the configured directory groups)',
@@ -69,7 +69,7 @@ export function broadcastPreviewCard(view: PreviewView): AdaptiveCardJson {
       ['Audience', view.audienceLabel],
       ['Recipients', `${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`],
     ]),
-    ...(view.unknown.length ? [text(`Not found in the directory, so left out: ${view.unknown.join(', ')}`, { color: 'Warning' })] : []),
+    ...(view.unknown.length ? [notice(`Not found in the directory, so left out: ${view.unknown.join(', ')}`, 'warning')] : []),
     text('What each person will see', { weight: 'Bolder', spacing: 'Medium' }),
     { type: 'Container', style: 'emphasis', items: sample.body },
   ];
@@ -125,7 +125,7 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
     body.push(...bullets(view.failures.slice(0, FAILURES_SHOWN).map((failure) => `${failure.name}: ${failure.reason}`)));
     if (view.failures.length > FAILURES_SHOWN) body.push(text(`…and ${view.failures.length - FAILURES_SHOWN} more.`));
   }
-  if (finished && progress.failed === 0) body.push(text('Everyone received it.', { color: 'Good', spacing: 'Medium' }));
+  if (finished && progress.failed === 0) body.push(notice('Everyone received it.', 'good'));
   const actions: CardAction[] = finished && progress.failed > 0 ? [execute(`Retry failed (${progress.failed})`, BROADCAST_VERBS.broadcastRetryFailed, { broadcastId: broadcast.id })] : [];
   return card(body, actions, refresh);
 }

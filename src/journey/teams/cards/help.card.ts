@@ -1,6 +1,8 @@
 import type { Mentor } from '../../domain/index.js';
 import { nextStep } from '../../domain/index.js';
-import { card, facts, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { nextStepButton } from './next-step-button.js';
+import { waitingForDecisionSection } from './waiting-for-decision.js';
+import { card, command, facts, heading, subheading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { undeliveredHelpSection, type UndeliveredLine } from '../../../platform/teams/cards/undelivered.card.js';
 
 export interface HelpView {
@@ -8,30 +10,68 @@ export interface HelpView {
   readonly isCoordinator: boolean;
   /** For coordinators: messages the bot gave up on, still waiting for Try again. */
   readonly undelivered?: readonly UndeliveredLine[];
+  /** Requests waiting for this person's decision: shown first. */
+  readonly waitingForDecision?: readonly Mentor[];
 }
 
-/** The commands that make sense now, given where the person is in the journey. */
+type Command = [typed: string, what: string];
+
+const COORDINATOR_DAY: Command[] = [
+  ['sessions', 'Every session with its bookings and waiting list; change seats, move or cancel'],
+  ['attendance', 'Record who came to a session'],
+  ['claims', "A month's refreshment claims: approve, mark paid, export"],
+  ['pipeline', 'Numbers by stage; who is waiting'],
+];
+const COORDINATOR_MORE: Command[] = [
+  ['new session', 'Add a session'],
+  ['young people', 'Add, edit, pause or close a young person'],
+  ['match', 'Suggest mentors for a young person'],
+  ['dbs', 'Record DBS checks; who lacks one'],
+  ['conflicts', "Councillors' conflicts of interest, for matching"],
+  ['summary', "A month's meetings, minutes and claims across every match"],
+  ['broadcast', 'Send an announcement or a session invitation to many people, and see who got it'],
+  ['cohorts', 'Each cohort, who waits for dates; open the next cohort'],
+  ['rota', 'The Regulation 33 rota: homes, months, the member on each visit, its gaps'],
+  ['end match', 'End a match at any time, with a reason'],
+  ['feedback', 'What mentors and young people said when their match ended'],
+];
+
+/** What this person can do now: decisions waiting for them first, then a coordinator's day, then their own journey. */
 export function helpCard(view: HelpView): AdaptiveCardJson {
-  const commands: Array<[string, string]> = [['help', 'What you can do now']];
-  const stage = view.mentor?.stage;
+  const body: CardElement[] = [heading('What you can do'), ...waitingForDecisionSection(view.waitingForDecision ?? [])];
+  const actions: CardAction[] = [];
+  if (view.isCoordinator) {
+    body.push(subheading("The coordinator's day"), commandList([...COORDINATOR_DAY, ...COORDINATOR_MORE]));
+    actions.push(command('Sessions', 'sessions'), command('Attendance', 'attendance'), command('Claims', 'claims'), command('Pipeline', 'pipeline'));
+    const undelivered = undeliveredHelpSection(view.undelivered ?? []);
+    body.push(...undelivered.body);
+    actions.unshift(...undelivered.actions);
+  }
+  const own = mentorCommands(view.mentor, view.isCoordinator);
+  if (own.length > 0) {
+    body.push(subheading(view.isCoordinator ? 'As a mentor' : 'Your next step'));
+    if (view.mentor || !view.isCoordinator) body.push(text(`Next: ${nextStep(view.mentor)}`));
+    body.push(commandList(own));
+    const next = view.mentor || !view.isCoordinator ? nextStepButton(view.mentor) : undefined;
+    if (next) actions.unshift(next);
+  }
+  body.push(text('Type any of the words in bold at any time; type help to see this again.', { subtle: true, spacing: 'Medium' }));
+  return card(body, actions.slice(0, 5));
+}
+
+/** A mentor's own commands at their stage; a coordinator who is not a mentor gets none (no "sign up" for them). */
+function mentorCommands(mentor: Mentor | undefined, isCoordinator: boolean): Command[] {
+  const stage = mentor?.stage;
+  if (!mentor && isCoordinator) return [];
+  const commands: Command[] = [];
   if (!stage || stage === 'interested' || stage === 'declined' || stage === 'withdrawn') commands.push(['sign up', 'Sign up as a mentor']);
   commands.push(['my status', 'Where you are in the journey, and what comes next']);
-  if ((stage === 'approved' || stage === 'booked') && !view.isCoordinator) commands.push(['sessions', 'Book the information session and the training']);
-  const coordinator: Array<[string, string]> = [];
-  if (view.isCoordinator) {
-    coordinator.push(['sessions', 'Every session with its bookings and waiting list; change its seats, move or cancel it'], ['new session', 'Add a session'], ['attendance', 'Record who came to a session']);
-  }
+  if (stage === 'approved' || stage === 'booked') commands.push(['sessions', 'Book the information session and the training']);
   if (stage === 'trained' || stage === 'profileComplete' || stage === 'matched' || stage === 'active') commands.push(['my profile', 'Your pen picture, as a young person will see it']);
-  if (view.isCoordinator) {
-    coordinator.push(['young people', 'Add, edit, pause or close a young person'], ['match', 'Suggest mentors for a young person'], ['dbs', 'Record DBS checks; who lacks one'], ['conflicts', "Councillors' conflicts of interest, for matching"], ['pipeline', 'Numbers by stage; who is waiting']);
-  }
-  if (stage === 'matched' || stage === 'active') commands.push(['log meeting', 'Log a meeting with your mentee, and any refreshments'], ['support', 'Ask the Leaving Care Service for help, or raise a concern']);
-  if (view.isCoordinator) coordinator.push(['claims', "A month's refreshment claims: approve, mark paid, export"], ['summary', "A month's meetings, minutes and claims across every match"]);
-  if (view.isCoordinator) coordinator.push(['cohorts', 'Each cohort, who waits for dates; open the next cohort (information session and training)'], ['rota', 'The Regulation 33 rota: homes, months, the member on each visit, its gaps']);
-  if (view.isCoordinator) coordinator.push(['broadcast', 'Send an announcement or a session invitation to many people, and see who got it']);
-  const undelivered = undeliveredHelpSection(view.isCoordinator ? (view.undelivered ?? []) : []);
-  return card(
-    [heading('What you can do'), facts([...commands, ...coordinator]), text(`Next: ${nextStep(view.mentor)}`, { spacing: 'Medium' }), ...undelivered.body],
-    undelivered.actions,
-  );
+  if (stage === 'matched' || stage === 'active') commands.push(['log meeting', 'Log a meeting with your mentee, and any refreshments'], ['support', 'Ask the Leaving Care Service for help, or raise a concern'], ['my match', 'Your match: its months and minutes; end it if you need to']);
+  return commands;
+}
+
+function commandList(commands: readonly Command[]): CardElement {
+  return facts(commands.map(([typed, what]) => [typed, what]));
 }

@@ -4,7 +4,7 @@ import type { DeclaredConflict } from '../../domain/index.js';
 import { describeValue } from '../../domain/index.js';
 import type { Mentor } from '../../../journey/domain/index.js';
 import type { YoungPerson } from '../../domain/young-people/index.js';
-import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
 function describeConflicts(conflicts: readonly DeclaredConflict[]): string {
   if (conflicts.length === 0) return 'None recorded';
@@ -14,7 +14,7 @@ function describeConflicts(conflicts: readonly DeclaredConflict[]): string {
 }
 
 /** `conflicts`: each councillor's declaration of interests beside the conflicts matching checks. */
-export function conflictsListCard(councillors: readonly { mentor: Mentor; conflicts: readonly DeclaredConflict[] }[], notice?: string): AdaptiveCardJson {
+export function conflictsListCard(councillors: readonly { mentor: Mentor; conflicts: readonly DeclaredConflict[] }[], done?: string): AdaptiveCardJson {
   const rows: CardElement[] = councillors.map(({ mentor, conflicts }) => ({
     type: 'Container',
     separator: true,
@@ -27,7 +27,7 @@ export function conflictsListCard(councillors: readonly { mentor: Mentor; confli
   }));
   return card([
     heading("Councillors' conflicts of interest"),
-    ...(notice ? [text(notice, { color: 'Good' })] : []),
+    ...(done ? [notice(done, 'good')] : []),
     text('A councillor is never suggested for a young person in an area, or a young person, recorded here.'),
     ...(rows.length ? rows : [text('No elected members on the scheme yet.')]),
   ]);

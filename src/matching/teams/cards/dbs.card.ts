@@ -1,7 +1,7 @@
 import { MATCHING_VERBS } from '../matching.verbs.js';
 import type { DbsRecord, DbsStatus } from '../../domain/index.js';
 import { describeStage, type Mentor } from '../../../journey/domain/index.js';
-import { card, execute, formatDate, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, foldedList, formatDate, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
 
 const STATUS_WORDS: Record<DbsStatus, string> = {
@@ -15,19 +15,25 @@ export function describeDbs(status: DbsStatus): string {
 }
 
 /** The coordinator's list of mentors without a current enhanced DBS check, each with a button to record one. */
-export function dbsListCard(lacking: readonly { mentor: Mentor; status: DbsStatus }[], notice?: string): AdaptiveCardJson {
+/** Rows open before "Show more": the card stays within its height budget on a phone. */
+const LIST_OPEN = 6;
+
+export function dbsListCard(lacking: readonly { mentor: Mentor; status: DbsStatus }[], done?: string): AdaptiveCardJson {
+  // The button under the name, not beside it: a named button beside a long name leaves neither room on a phone.
   const rows: CardElement[] = lacking.map(({ mentor, status }) => ({
-    type: 'ColumnSet',
-    columns: [
-      { type: 'Column', width: 'stretch', items: [text(mentor.name, { weight: 'Bolder' }), text(`${describeStage(mentor.stage)}: ${describeDbs(status).toLowerCase()}`, { subtle: true })] },
-      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Record DBS', MATCHING_VERBS.dbsForm, { mentorId: mentor.id })] }] },
+    type: 'Container',
+    separator: true,
+    items: [
+      text(mentor.name, { weight: 'Bolder' }),
+      text(`${describeStage(mentor.stage)}: ${describeDbs(status).toLowerCase()}`, { subtle: true }),
+      { type: 'ActionSet', actions: [execute(`Record DBS: ${mentor.name}`, MATCHING_VERBS.dbsForm, { mentorId: mentor.id })] },
     ],
   }));
   return card([
     heading('Enhanced DBS checks'),
-    ...(notice ? [text(notice, { color: 'Good' })] : []),
+    ...(done ? [notice(done, 'good')] : []),
     text(lacking.length ? `${lacking.length} mentor${lacking.length === 1 ? '' : 's'} without a current check. Nobody is matched with a young person under 18 without one.` : 'Every mentor on the scheme has a current enhanced DBS check.'),
-    ...rows,
+    ...foldedList('dbs', rows, LIST_OPEN, 'more mentors'),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import { MATCHING_VERBS } from '../matching.verbs.js';
 import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, PROFILE_LIMITS, SCHEME_MAX_AGE, SCHEME_MIN_AGE, VENUES, type MentorProfile, type PenPictureView } from '../../domain/index.js';
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, fieldProblem, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { numberInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 
 /** The pen picture exactly as a young person will read it: nothing of DBS or the mentor's own matching needs. */
@@ -32,7 +32,7 @@ export function profileFormCard(profile: MentorProfile | undefined, areas: reado
     [
       heading('Your mentor profile'),
       text(options.intro ?? 'A young person reads the first part when choosing a mentor; the second part is for matching only.'),
-      ...(options.problem ? [text(options.problem, { color: 'Attention' })] : []),
+      ...(options.problem ? [fieldProblem(options.problem)] : []),
       text('What a young person reads', { weight: 'Bolder', spacing: 'Medium' }),
       textInput('aboutMe', 'About me', profile?.aboutMe, PROFILE_LIMITS.aboutMe, { multiline: true }),
       textInput('experience', 'My experience (work, life, what I could help with)', profile?.penPicture.experience, PROFILE_LIMITS.experience, { multiline: true }),
@@ -50,5 +50,7 @@ export function profileFormCard(profile: MentorProfile | undefined, areas: reado
       numberInput('travelMiles', 'How far I can travel (miles)', needs?.travelMiles ?? 5, 0, PROFILE_LIMITS.travelMiles),
     ],
     [execute('Save my profile', MATCHING_VERBS.saveProfile, {}, 'positive')],
+    undefined,
+    options.intro ? { summary: 'Please write your mentor profile, so that a young person can choose you' } : {},
   );
 }

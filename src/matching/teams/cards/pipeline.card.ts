@@ -1,7 +1,7 @@
 import { describeStage, MENTOR_STAGES } from '../../../journey/domain/index.js';
 import { YOUNG_PERSON_STATUSES, describeYoungPersonStatus } from '../../domain/young-people/index.js';
 import type { Pipeline } from '../../app/pipeline.js';
-import { bullets, card, facts, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { bullets, card, facts, foldedList, heading, notice, subheading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 
 /** The coordinator's view of the scheme: where mentors are, who waits, and the two risks (report 3.8 and 13.1). */
 export function pipelineCard(pipeline: Pipeline): AdaptiveCardJson {
@@ -12,15 +12,15 @@ export function pipelineCard(pipeline: Pipeline): AdaptiveCardJson {
   );
   return card([
     heading('Scheme pipeline'),
-    text('Mentors by stage', { weight: 'Bolder', spacing: 'Medium' }),
+    subheading('Mentors by stage'),
     stages.length ? facts(stages) : text('No mentors yet.'),
-    text(`Trained but without a young person: ${pipeline.trainedUnmatched.length}`, { weight: 'Bolder', spacing: 'Medium', ...(pipeline.trainedUnmatched.length ? { color: 'Warning' as const } : {}) }),
-    ...bullets(unmatched),
-    text('Young people', { weight: 'Bolder', spacing: 'Medium' }),
+    pipeline.trainedUnmatched.length ? notice(`Trained but without a young person: ${pipeline.trainedUnmatched.length}`, 'warning') : text('Every trained mentor has a young person.', { weight: 'Bolder', spacing: 'Medium' }),
+    ...foldedList('unmatched', bullets(unmatched), 8, 'more mentors'),
+    subheading('Young people'),
     facts(statuses),
     text(
       pipeline.waiting.count ? `${pipeline.waiting.count} waiting for a mentor; the longest for ${pipeline.waiting.longestDays} day${pipeline.waiting.longestDays === 1 ? '' : 's'}.` : 'Nobody is waiting for a mentor.',
-      { weight: 'Bolder', ...(pipeline.waiting.count ? { color: 'Warning' as const } : {}) },
+      { weight: 'Bolder' },
     ),
   ]);
 }

@@ -3,7 +3,7 @@ import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MATCH_END_REASON_TITLES, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue, type Match } from '../../domain/index.js';
 import { END_MATCH_FORM_VERB } from '../relationship-verbs.js';
 import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
-import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, facts, foldedList, formatDate, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
 
 const KEY_ADULT_TITLES = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };
@@ -57,8 +57,18 @@ function statusActions(youngPerson: YoungPerson, running: Match | undefined): Ca
   if (youngPerson.status !== 'closed') actions.push(execute('Edit', MATCHING_VERBS.youngPersonForm, ref));
   if (youngPerson.status === 'waiting') actions.push(execute('Pause', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'pause' }));
   if (youngPerson.status === 'paused') actions.push(execute('Resume', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'resume' }));
-  if (youngPerson.status !== 'closed') actions.push(execute('Close', MATCHING_VERBS.changeYoungPersonStatus, { ...ref, event: 'close' }, 'destructive'));
   actions.push(execute('Who has read this', MATCHING_VERBS.youngPersonReads, ref));
+  if (youngPerson.status !== 'closed') {
+    actions.push(
+      confirmAction({
+        opener: 'Close the record…',
+        consequence: `${youngPerson.firstName} (${youngPerson.reference}) will leave the matching list and no mentor will be suggested for them.`,
+        confirm: `Close ${youngPerson.firstName}'s record`,
+        verb: MATCHING_VERBS.changeYoungPersonStatus,
+        data: { ...ref, event: 'close' },
+      }),
+    );
+  }
   return actions;
 }
 
@@ -79,18 +89,18 @@ function prefer(label: string, preference: Preference<string>): [string, string]
 }
 
 /** One young person's record, for a coordinator. */
-export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: string, matches: readonly Match[] = []): AdaptiveCardJson {
+export function youngPersonCard(youngPerson: YoungPerson, now: Date, done?: string, matches: readonly Match[] = []): AdaptiveCardJson {
   const { preferences: p, keyAdult } = youngPerson;
   const running = matches.find((match) => match.status === 'active');
   return card(
     [
       heading(`${youngPerson.firstName} (${youngPerson.reference})`),
       text(CONFIDENTIAL, { subtle: true }),
-      ...(notice ? [text(notice, { color: 'Good' })] : []),
+      ...(done ? [notice(done, 'good')] : []),
       facts([
         ['Status', describeYoungPersonStatus(youngPerson.status)],
         ['Age', String(ageOn(youngPerson.dateOfBirth, now))],
-        ['Date of birth', youngPerson.dateOfBirth],
+        ['Date of birth', formatDate(youngPerson.dateOfBirth)],
         ['Gender', describeValue(youngPerson.gender)],
         ['Home area', describeValue(youngPerson.homeArea)],
         ['Interests', describeList(youngPerson.interests) || 'None given'],
@@ -112,21 +122,15 @@ export function youngPersonCard(youngPerson: YoungPerson, now: Date, notice?: st
 /** The coordinator's list of young people on the scheme. */
 export function youngPeopleListCard(youngPeople: readonly YoungPerson[], now: Date): AdaptiveCardJson {
   const rows: CardElement[] = youngPeople.map((youngPerson) => ({
-    type: 'ColumnSet',
-    columns: [
-      {
-        type: 'Column',
-        width: 'stretch',
-        items: [
-          text(`${youngPerson.firstName} (${youngPerson.reference}), ${ageOn(youngPerson.dateOfBirth, now)}`, { weight: 'Bolder' }),
-          text(describeYoungPersonStatus(youngPerson.status), { subtle: true }),
-        ],
-      },
-      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute('Open', MATCHING_VERBS.viewYoungPerson, { youngPersonId: youngPerson.id })] }] },
+    type: 'Container',
+    separator: true,
+    items: [
+      text(`${youngPerson.firstName} (${youngPerson.reference}), ${ageOn(youngPerson.dateOfBirth, now)}: ${describeYoungPersonStatus(youngPerson.status)}`, { weight: 'Bolder' }),
+      { type: 'ActionSet', actions: [execute(`Open ${youngPerson.firstName}`, MATCHING_VERBS.viewYoungPerson, { youngPersonId: youngPerson.id })] },
     ],
   }));
   return card(
-    [heading('Young people on the scheme'), text(CONFIDENTIAL, { subtle: true }), ...(rows.length ? rows : [text('Nobody yet. Add the young people the EET group identifies.')])],
+    [heading('Young people on the scheme'), text(CONFIDENTIAL, { subtle: true }), ...(rows.length ? foldedList('youngPeople', rows, 10, 'more young people') : [text('Nobody yet. Add the young people the EET group identifies.')])],
     [execute('Add a young person', MATCHING_VERBS.youngPersonForm, {}, 'positive')],
   );
 }

@@ -14,6 +14,9 @@ export function textInput(id: string, label: string, value: string | undefined, 
   };
 }
 
+/** More choices than this in a multi-select list: use the filtered style. */
+const LONG_LIST = 6;
+
 export function choiceInput(
   id: string,
   label: string,
@@ -22,12 +25,15 @@ export function choiceInput(
   options: { multi?: boolean; expanded?: boolean; required?: boolean; errorMessage?: string; titles?: Partial<Record<string, string>>; describe?: (value: string) => string } = {},
 ): CardElement {
   const selected = Array.isArray(value) ? value.join(',') : ((value as string | undefined) ?? '');
+  // A long multi-choice list is a search box with chips, not a column of ticks that runs off a phone screen.
+  const style = options.multi && known.length > LONG_LIST ? 'filtered' : options.multi || options.expanded ? 'expanded' : 'compact';
   return {
     type: 'Input.ChoiceSet',
     id,
     label,
     value: selected,
-    style: options.multi || options.expanded ? 'expanded' : 'compact',
+    style,
+    wrap: true,
     ...(options.multi ? { isMultiSelect: true } : {}),
     ...(options.required ? { isRequired: true, errorMessage: options.errorMessage ?? `Please choose ${options.multi ? 'at least one' : 'one'}.` } : {}),
     choices: known.map((each) => ({ title: options.titles?.[each] ?? capitalised((options.describe ?? String)(each)), value: each })),
@@ -43,7 +49,7 @@ export function dateInput(id: string, label: string, value: string | undefined):
 }
 
 export function toggleInput(id: string, title: string, value: boolean): CardElement {
-  return { type: 'Input.Toggle', id, title, value: value ? 'true' : 'false', valueOn: 'true', valueOff: 'false' };
+  return { type: 'Input.Toggle', id, title, value: value ? 'true' : 'false', valueOn: 'true', valueOff: 'false', wrap: true };
 }
 
 function capitalised(text: string): string {
@@ -64,6 +70,11 @@ export function withTypedValues<T extends { body: CardElement[] }>(form: T, type
       if (element.type === 'Input.Number') return /^\d{1,6}$/.test(raw.trim()) ? { ...element, value: Number(raw) } : element;
       const max = typeof element.maxLength === 'number' ? element.maxLength : 5000;
       return { ...element, value: raw.slice(0, max) };
+    }
+    // Inputs inside a container or a column are put back too.
+    for (const key of ['items', 'columns'] as const) {
+      const children = element[key];
+      if (Array.isArray(children)) return { ...element, [key]: children.map((child) => refill(child as CardElement)) };
     }
     return element;
   };

@@ -7,6 +7,6 @@ export function personalChatOnlyCard(): AdaptiveCardJson {
     text(
       "I run the council's mentoring scheme for care leavers. What I show is about you or about other people, so I only answer in a personal chat with you.",
     ),
-    text('In Teams, open Apps, find Care Leaver Mentoring, open it, and say "help" there.', { subtle: true }),
+    text('In Teams, open Apps, find Care Leaver Mentoring, open it, and type help there.', { subtle: true }),
   ]);
 }

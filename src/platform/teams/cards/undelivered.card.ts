@@ -47,6 +47,8 @@ export function undeliveredCard(outageId: string, lines: readonly UndeliveredLin
       technicalDetails(lines),
     ],
     [execute('Try again', PLATFORM_VERBS.tryAgainUndelivered, { outageId }, 'positive'), detailsToggle()],
+    undefined,
+    { summary: `${capitalised(count(lines.length))} could not be delivered: press Try again once the cause is fixed` },
   );
 }
 

@@ -1,44 +1,50 @@
-import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, fieldProblem, foldedList, formatDate, formatMonth, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { CLAIM_TEXT_MAX, describeClaimState, formatPounds, type RefreshmentClaim } from '../../domain/index.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
 
 export const CLAIMS_ON_A_CARD = 15;
+/** Claims open before "Show more": what fits a phone screen within the card's height budget. */
+const CLAIMS_OPEN = 4;
 
 export function claimsCard(view: { month: string; claims: readonly RefreshmentClaim[]; mentorNames: ReadonlyMap<string, string>; problem?: string }): AdaptiveCardJson {
-  const body: CardElement[] = [heading(`Refreshment claims: ${view.month}`)];
-  if (view.problem) body.push(text(view.problem, { color: 'Attention', weight: 'Bolder' }));
+  const body: CardElement[] = [heading(`Refreshment claims: ${formatMonth(view.month)}`)];
+  if (view.problem) body.push(fieldProblem(view.problem));
   if (view.claims.length === 0) body.push(text('No claims this month.'));
   // Those waiting for a decision first; a card holds at most CLAIMS_ON_A_CARD (Teams refuses a message over about 28 KB; 15 claims with their buttons come to about 16 KB).
   const order: Record<string, number> = { submitted: 0, approved: 1, paid: 2, rejected: 3 };
   const shown = [...view.claims].sort((a, b) => (order[a.state] ?? 4) - (order[b.state] ?? 4)).slice(0, CLAIMS_ON_A_CARD);
-  for (const claim of shown) {
+  const rows = shown.map((claim): CardElement => {
     const actions: CardAction[] = [];
     const ref = { matchId: claim.matchId, claimId: claim.id, month: view.month };
-    if (claim.state === 'submitted') actions.push(execute('Approve', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'approve' }, 'positive'));
-    if (claim.state === 'approved') actions.push(execute('Mark paid', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'pay' }, 'positive'));
+    const mentor = view.mentorNames.get(claim.mentorId) ?? 'a mentor';
+    const which = formatPounds(claim.amountPence);
+    if (claim.state === 'submitted') actions.push(execute(`Approve ${which}`, RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'approve' }, 'positive'));
+    if (claim.state === 'approved') actions.push(execute(`Mark paid ${which}`, RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'pay' }, 'positive'));
     if (claim.state === 'submitted' || claim.state === 'approved') {
-      actions.push({
-        type: 'Action.ShowCard',
-        title: 'Reject',
-        card: {
-          type: 'AdaptiveCard',
-          body: [{ type: 'Input.Text', id: `reason:${claim.id}`, label: 'Why (the mentor sees this)', maxLength: CLAIM_TEXT_MAX, isRequired: true, errorMessage: 'Please give a reason.' }],
-          actions: [execute('Reject the claim', RELATIONSHIP_VERBS.decideClaim, { ...ref, decision: 'reject' }, 'destructive')],
-        },
-      });
+      actions.push(
+        confirmAction({
+          opener: 'Reject…',
+          consequence: `${mentor} will be told the claim of ${formatPounds(claim.amountPence)} was rejected, with your reason.`,
+          reason: { id: `reason:${claim.id}`, label: `Why (${mentor} will read it)`, maxLength: CLAIM_TEXT_MAX },
+          confirm: `Reject ${which}`,
+          verb: RELATIONSHIP_VERBS.decideClaim,
+          data: { ...ref, decision: 'reject' },
+        }),
+      );
     }
-    body.push({
+    return {
       type: 'Container',
       separator: true,
       items: [
-        text(`${claim.date}  ${view.mentorNames.get(claim.mentorId) ?? 'A mentor'}  ${formatPounds(claim.amountPence)}`, { weight: 'Bolder' }),
+        text(`${formatDate(claim.date)}  ${mentor}  ${formatPounds(claim.amountPence)}`, { weight: 'Bolder' }),
         text(`${claim.purpose}${claim.note ? ` (${claim.note})` : ''}`),
         text(`Status: ${describeClaimState(claim.state)}${claim.rejectionReason ? ` (${claim.rejectionReason})` : ''}`, { subtle: true }),
         ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
       ],
-    });
-  }
+    };
+  });
+  body.push(...foldedList('claims', rows, CLAIMS_OPEN, 'more claims'));
   if (view.claims.length > shown.length) {
     body.push(text(`${view.claims.length - shown.length} more not shown (already paid or rejected ones last); the export lists them all.`, { subtle: true }));
   }
@@ -69,10 +75,12 @@ export function claimRejectedCard(claim: RefreshmentClaim): AdaptiveCardJson {
   return card(
     [
       heading('A refreshment claim was not approved'),
-      text(`Your claim of ${formatPounds(claim.amountPence)} for the meeting on ${claim.date} (${claim.purpose}) was rejected.`),
+      text(`Your claim of ${formatPounds(claim.amountPence)} for the meeting on ${formatDate(claim.date)} (${claim.purpose}) was rejected.`),
       text(`Reason: ${claim.rejectionReason ?? 'none given'}`),
       text('If you think this is wrong, ask the scheme coordinator.', { subtle: true }),
     ],
     [supportButton(claim.matchId)],
+    undefined,
+    { summary: `Your refreshment claim of ${formatPounds(claim.amountPence)} was not approved` },
   );
 }

@@ -1,4 +1,4 @@
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, formatDate, formatMonth, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import type { RelationshipProgress } from '../../app/progress.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
@@ -9,8 +9,8 @@ export function progressFacts(progress: RelationshipProgress): CardElement {
   return facts([
     ['This month', thisMonthWords(progress)],
     ['Months so far', `${term.monthsElapsed} (at least ${term.minimumMonths}, at most ${term.maximumMonths})`],
-    ['Review', term.reviewDate],
-    ['Ends by', term.endDate],
+    ['Review', formatDate(term.reviewDate)],
+    ['Ends by', formatDate(term.endDate)],
   ]);
 }
 
@@ -25,13 +25,20 @@ export function commitmentNudgeCard(progress: RelationshipProgress): AdaptiveCar
       progressFacts(progress),
     ],
     [execute('Log a meeting', RELATIONSHIP_VERBS.meetingForm, { matchId: progress.matchId }, 'positive'), supportButton(progress.matchId)],
+    undefined,
+    { summary: `${progress.minutesThisMonth} of ${progress.expectedMinutes} minutes logged this month: log a meeting, or ask for support` },
   );
 }
 
 export function shortfallCard(view: { mentorName: string; month: string; minutesByMonth: readonly [string, number][] }): AdaptiveCardJson {
-  return card([
-    heading('A match under 90 minutes two months running'),
-    text(`${view.mentorName} has logged under 90 minutes a month for two months running, up to ${view.month}. They may need support.`),
-    facts(view.minutesByMonth.map(([month, minutes]) => [month, `${minutes} minutes`])),
-  ]);
+  return card(
+    [
+      heading('A match under 90 minutes two months running'),
+      text(`${view.mentorName} has logged under 90 minutes a month for two months running, up to ${formatMonth(view.month)}. They may need support.`),
+      facts(view.minutesByMonth.map(([month, minutes]) => [formatMonth(month), `${minutes} minutes`])),
+    ],
+    [],
+    undefined,
+    { summary: `${view.mentorName} has met under 90 minutes a month for two months: they may need support` },
+  );
 }

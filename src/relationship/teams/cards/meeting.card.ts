@@ -1,4 +1,4 @@
-import { card, execute, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import type { RelationshipProgress } from '../../app/progress.js';
 import { CLAIM_TEXT_MAX, formatPounds, MEETING_FOCUS_GUIDANCE, MEETING_FOCUS_MAX, MEETING_MINUTES_MAX, MEETING_MINUTES_MIN } from '../../domain/index.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
@@ -43,7 +43,7 @@ export function meetingFormCard(view: MeetingFormView): AdaptiveCardJson {
       isRequired: true,
       errorMessage: `Whole minutes, from ${MEETING_MINUTES_MIN} to ${MEETING_MINUTES_MAX}.`,
     },
-    { type: 'Input.ChoiceSet', id: 'mode', label: 'How you met', style: 'expanded', value: typed(v, 'mode') || 'inPerson', choices: MODE_CHOICES, isRequired: true, errorMessage: 'Please choose one.' },
+    { type: 'Input.ChoiceSet', id: 'mode', label: 'How you met', style: 'expanded', wrap: true, value: typed(v, 'mode') || 'inPerson', choices: MODE_CHOICES, isRequired: true, errorMessage: 'Please choose one.' },
     text(MEETING_FOCUS_GUIDANCE, { subtle: true, spacing: 'Medium' }),
     { type: 'Input.Text', id: 'focus', label: 'Focus (a few words)', value: typed(v, 'focus'), maxLength: MEETING_FOCUS_MAX, isRequired: true, errorMessage: 'Please add a few words on the focus.' },
     text('Refreshments to reclaim (leave empty if none)', { weight: 'Bolder', spacing: 'Medium' }),
@@ -59,7 +59,7 @@ export function meetingLoggedCard(progress: RelationshipProgress, options: { rep
   return card(
     [
       heading(options.repeated ? 'Already logged' : 'Meeting logged'),
-      text(options.repeated ? 'This meeting was logged already; nothing new was added.' : 'Thank you. Your meeting is on record.', { color: 'Good' }),
+      notice(options.repeated ? 'This meeting was logged already; nothing new was added.' : 'Thank you. Your meeting is on record.', options.repeated ? 'info' : 'good'),
       ...(options.claim ? [text(`Refreshments of ${formatPounds(options.claim.amountPence)} claimed; the Leaving Care Team will approve them.`)] : []),
       progressFacts(progress),
       text(!progress.counted ? 'This month is not counted towards the 90 minutes.' : met ? 'You have met the 90 minutes for this month.' : `${progress.expectedMinutes - progress.minutesThisMonth} minutes to go this month.`, { spacing: 'Medium' }),

@@ -1,4 +1,4 @@
-import { card, execute, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { card, execute, heading, notice, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
 
@@ -16,10 +16,15 @@ export function reviewCard(view: ReviewView): AdaptiveCardJson {
     heading('Six-month review'),
     text(`${who} has run ${view.monthsElapsed} months. The scheme asks mentor and coordinator whether to continue (up to 18 months), or to end it now.`),
   ];
-  if (view.answered) return card([...body, text('Thank you: your answer is recorded.', { color: 'Good' })], [supportButton(view.matchId)]);
-  return card(body, [
-    execute('Continue', RELATIONSHIP_VERBS.answerReview, { matchId: view.matchId, answer: 'continue' }, 'positive'),
-    execute('End the match', RELATIONSHIP_VERBS.endForm, { matchId: view.matchId }),
-    supportButton(view.matchId),
-  ]);
+  if (view.answered) return card([...body, notice('Thank you: your answer is recorded.', 'good')], [supportButton(view.matchId)]);
+  return card(
+    body,
+    [
+      execute('Continue the match', RELATIONSHIP_VERBS.answerReview, { matchId: view.matchId, answer: 'continue' }, 'positive'),
+      supportButton(view.matchId),
+      execute('End the match…', RELATIONSHIP_VERBS.endForm, { matchId: view.matchId }, undefined, 'secondary'),
+    ],
+    undefined,
+    { summary: view.forCoordinator ? `Six-month review of ${view.mentorName}'s match: continue or end?` : 'Six-month review of your match: continue or end?' },
+  );
 }

@@ -1,7 +1,7 @@
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import type { SupportContacts } from '../../app/relationship-ports.js';
 import type { SupportConcern } from '../../domain/index.js';
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
 /**
  * A request for help. The numbers to call come first, before any button: in an emergency nobody should have to press
@@ -35,11 +35,11 @@ export function concernRaisedCard(concern: SupportConcern, contacts: Pick<Suppor
   const urgent = concern.urgency === 'urgent safeguarding';
   return card([
     heading(urgent ? 'Your concern has been sent' : 'Your request has been sent'),
-    text(
+    notice(
       urgent
         ? 'The duty contact and the service manager have been told and will contact you. Call them now if you need to: do not wait.'
         : 'The Leaving Care Team will contact you.',
-      { color: urgent ? 'Attention' : 'Good', weight: 'Bolder' },
+      urgent ? 'warning' : 'good',
     ),
     text('Emergency contacts', { weight: 'Bolder', spacing: 'Medium' }),
     emergencyFacts(contacts),
@@ -65,10 +65,7 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
   const urgent = view.concern.urgency === 'urgent safeguarding';
   const body: CardElement[] = [
     heading(urgent ? `${view.reminder ? 'Still not acknowledged: ' : ''}URGENT safeguarding concern` : 'A mentor asks for support'),
-    text(`${view.mentorName} ${urgent ? 'has raised an urgent safeguarding concern' : 'has asked the Leaving Care Service for support'}. Please contact them now.`, {
-      color: urgent ? 'Attention' : 'Accent',
-      weight: 'Bolder',
-    }),
+    notice(`${view.mentorName} ${asked(urgent)}. Please contact them now.`, urgent ? 'attention' : 'info'),
     facts([
       ['Raised', RAISED.format(view.concern.raisedAt)],
       ...(view.mentorPhone ? [['Phone', view.mentorPhone] as [string, string]] : []),
@@ -76,16 +73,24 @@ export function concernCard(view: ConcernView): AdaptiveCardJson {
     ]),
   ];
   if (view.concern.acknowledgedAt) {
-    body.push(text(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, { color: 'Good', weight: 'Bolder' }));
+    body.push(notice(`Acknowledged by ${view.acknowledgedByName ?? 'a recipient'}.`, 'good'));
     return card(body);
   }
-  return card(body, view.canAcknowledge ? [execute("I've got this", RELATIONSHIP_VERBS.acknowledgeConcern, { concernId: view.concern.id }, 'positive')] : []);
+  const summary = `${view.reminder ? 'Still not acknowledged: ' : ''}${view.mentorName} ${asked(urgent)}`;
+  return card(body, view.canAcknowledge ? [execute(`I've got this: ${view.mentorName}`, RELATIONSHIP_VERBS.acknowledgeConcern, { concernId: view.concern.id }, 'positive')] : [], undefined, { summary });
+}
+
+function asked(urgent: boolean): string {
+  return urgent ? 'has raised an urgent safeguarding concern' : 'has asked the Leaving Care Service for support';
 }
 
 /** To the mentor: someone has their concern in hand. */
 export function concernPickedUpCard(view: { concern: SupportConcern; acknowledgedByName: string }): AdaptiveCardJson {
-  return card([
-    heading(view.concern.urgency === 'urgent safeguarding' ? 'Your concern has been picked up' : 'Your request has been picked up'),
-    text(`${view.acknowledgedByName} has it and will contact you. If anyone is in immediate danger, call 999.`, { color: 'Good', weight: 'Bolder' }),
-  ]);
+  const what = view.concern.urgency === 'urgent safeguarding' ? 'concern' : 'request';
+  return card(
+    [heading(`Your ${what} has been picked up`), notice(`${view.acknowledgedByName} has it and will contact you. If anyone is in immediate danger, call 999.`, 'good')],
+    [],
+    undefined,
+    { summary: `${view.acknowledgedByName} has picked up your ${what} and will contact you` },
+  );
 }

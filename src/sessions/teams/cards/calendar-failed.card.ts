@@ -2,30 +2,40 @@ import { SESSION_VERBS } from '../sessions.verbs.js';
 import type { CalendarFailure } from '../../app/calendar-failure.js';
 import { OPERATION_TEXT } from '../../app/calendar-failure.js';
 import { formatSessionTime } from '../../domain/index.js';
-import { bullets, card, execute, facts, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { card, detailsForIt, execute, facts, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 import { KIND_NAMES, type SessionView } from './session-parts.js';
 
 /** To a coordinator: a session's Outlook/Teams event could not be updated for good; what failed, and what to do. */
 export function calendarFailedCard(view: SessionView, failure: CalendarFailure): AdaptiveCardJson {
   const { session } = view;
+  const details = detailsForIt('calendarDetails', [whatFailed(failure), ...whatToDo(failure)]);
   return card(
     [
       heading("A session's calendar could not be updated"),
       text(`${KIND_NAMES[session.kind]}: ${session.title}`, { weight: 'Bolder' }),
       facts([
         ['When', formatSessionTime(session)],
-        ['What failed', whatFailed(failure)],
+        ['What happened', PLAIN[failure.cause]],
       ]),
-      text('What to do:', { weight: 'Bolder', spacing: 'Medium' }),
-      ...bullets(whatToDo(failure)),
       text(
         'Bookings are not affected: people keep their places and are told in Teams. Only the calendar invitations are behind. Once the cause is fixed, press Try again (the calendar also catches up at the next booking change).',
         { subtle: true, spacing: 'Medium' },
       ),
+      details.container,
     ],
-    [execute('Try again', SESSION_VERBS.retrySessionCalendar, { sessionId: session.id })],
+    [execute('Try again', SESSION_VERBS.retrySessionCalendar, { sessionId: session.id }), details.toggle],
+    undefined,
+    { summary: `The calendar for ${session.title} could not be updated: IT needs to look` },
   );
 }
+
+/** What happened and who can fix it, in plain words; the technical detail is behind Details for IT. */
+const PLAIN: Record<CalendarFailure['cause'], string> = {
+  accessDenied: 'The bot is not allowed to change the scheme\'s calendar. IT (your Exchange administrator) can fix this: show them Details for IT.',
+  notSignedIn: 'The bot could not sign in to the calendar. IT can fix this: show them Details for IT.',
+  rejected: 'The calendar refused the change. IT can check it: show them Details for IT.',
+  gaveUp: 'The calendar service was busy or out of reach every time the bot tried. Try again later.',
+};
 
 function whatFailed(failure: CalendarFailure): string {
   const mailbox = failure.mailbox ? ` (${failure.mailbox})` : '';

@@ -1,15 +1,15 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, confirmedBookings, MAX_SEATS, MIN_SEATS, waitingList } from '../../domain/index.js';
-import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { numberInput } from '../../../platform/teams/cards/form-inputs.js';
 import { type SessionView, sessionBlock } from './session-parts.js';
 
 /** For coordinators: every session with who is booked and who is waiting, in order. */
-export function coordinatorSessionsCard(views: readonly SessionView[], now: Date, notice?: string, problem?: string): AdaptiveCardJson {
+export function coordinatorSessionsCard(views: readonly SessionView[], now: Date, done?: string, problem?: string): AdaptiveCardJson {
   const body: CardElement[] = [heading('Sessions')];
-  if (notice) body.push(text(notice, { weight: 'Bolder', color: 'Good' }));
-  if (problem) body.push(text(problem, { weight: 'Bolder', color: 'Attention' }));
-  if (views.length === 0) body.push(text('No sessions yet. Say "new session" to add one.'));
+  if (done) body.push(notice(done, 'good'));
+  if (problem) body.push(notice(problem, 'attention'));
+  if (views.length === 0) body.push(text('No sessions yet.'));
   for (const view of views) body.push(block(view, now));
   return card(body, [execute('New session', SESSION_VERBS.newSessionForm)]);
 }
@@ -21,7 +21,17 @@ function block(view: SessionView, now: Date): CardElement {
   const started = bookingWindow(session, now) === 'started';
   const actions = started
     ? [execute('Record attendance', SESSION_VERBS.attendanceForm, { sessionId: session.id })]
-    : [moveAction(view), seatsAction(view), execute('Cancel this session', SESSION_VERBS.cancelSession, { sessionId: session.id }, 'destructive')];
+    : [
+        moveAction(view),
+        seatsAction(view),
+        confirmAction({
+          opener: 'Cancel this session…',
+          consequence: `${peopleTold(confirmed.length + waiting.length)} (booked or waiting) will be told that ${session.title} is cancelled, and it leaves their calendars.`,
+          confirm: `Cancel ${session.title}`,
+          verb: SESSION_VERBS.cancelSession,
+          data: { sessionId: session.id },
+        }),
+      ];
   return sessionBlock(view, now, [
     text(`Booked (${confirmed.length}): ${confirmed.map((b) => b.displayName + attendedMark(b.attended)).join(', ') || 'nobody yet'}`),
     text(`Waiting list (${waiting.length}): ${waiting.map((b, i) => `${i + 1}. ${b.displayName}`).join(', ') || 'nobody'}`),
@@ -78,4 +88,8 @@ function seatsAction(view: SessionView): CardAction {
 
 export function seatsInputId(sessionId: string): string {
   return `seats.${sessionId}`;
+}
+
+function peopleTold(count: number): string {
+  return count === 0 ? 'Nobody' : count === 1 ? '1 person' : `${count} people`;
 }

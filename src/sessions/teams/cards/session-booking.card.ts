@@ -1,8 +1,8 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow, checkChangeable, findBooking, mayBook, seatsLeft } from '../../domain/index.js';
 import type { MentorStage } from '../../../journey/domain/index.js';
-import { card, execute, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
-import { sessionBlock, yourPlace, type SessionView } from './session-parts.js';
+import { card, execute, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { cancelPlaceAction, joinButton, sessionBlock, yourPlace, type SessionView } from './session-parts.js';
 
 export interface BookingCardView {
   readonly sessions: readonly SessionView[];
@@ -20,7 +20,7 @@ export function sessionBookingCard(view: BookingCardView): AdaptiveCardJson {
   const body: CardElement[] = [
     heading(view.approved ? 'Your sign-up is approved: book your sessions' : 'Information session and training'),
   ];
-  if (view.notice) body.push(text(view.notice.text, { weight: 'Bolder', color: view.notice.tone === 'good' ? 'Good' : 'Attention' }));
+  if (view.notice) body.push(notice(view.notice.text, view.notice.tone));
   if (view.sessions.length === 0) {
     body.push(text('No sessions are planned at the moment. The scheme coordinator will let you know when they are.'));
     return card(body);
@@ -29,10 +29,10 @@ export function sessionBookingCard(view: BookingCardView): AdaptiveCardJson {
     const may = mayBook(s.session.kind, view.stage);
     return may.ok || hasBooking(s, view.personId) ? [] : [may.error.message];
   }));
-  for (const refusal of refusals) if (refusal !== view.notice?.text) body.push(text(refusal, { color: 'Attention' }));
+  for (const refusal of refusals) if (refusal !== view.notice?.text) body.push(notice(refusal, 'info'));
   for (const session of view.sessions) body.push(bookingBlock(session, view));
   body.push(text('A booking puts the session in your Outlook and Teams calendar. You will get a reminder the day before.', { subtle: true, spacing: 'Medium' }));
-  return card(body);
+  return card(body, [], undefined, view.approved ? { summary: 'Your sign-up is approved: book your information session and training' } : {});
 }
 
 function hasBooking(view: SessionView, personId: string): boolean {
@@ -52,7 +52,7 @@ function sessionActions(view: SessionView, card: BookingCardView): CardAction[] 
   if (hasBooking(view, card.personId)) {
     if (!checkChangeable(session, card.now).ok) return [];
     const waiting = findBooking(session, card.personId)?.status === 'waiting';
-    return [execute(waiting ? 'Leave the waiting list' : 'Cancel my place', SESSION_VERBS.cancelSessionBooking, data, 'destructive')];
+    return [...(waiting ? [] : joinButton(view)), cancelPlaceAction(view, waiting)];
   }
   if (!mayBook(session.kind, card.stage).ok || bookingWindow(session, card.now) !== 'open') return [];
   return seatsLeft(session) > 0
