@@ -41,6 +41,8 @@ function walk(node: unknown, confirmations: Json[], problems: string[], topLevel
     // "End the match…": the ellipsis says it opens a form that asks first; it must still be tucked away.
     if (String(element.title).endsWith('…')) {
       if (confirmations.length === 0 && element.mode !== 'secondary' && topLevelOf(element)) problems.push(`"${String(element.title)}" opens a destructive form but is not mode "secondary"`);
+    } else if (isConfirmedStep(element)) {
+      // The button of a whole-card confirmation ("Are you sure?"): the server acts only on `confirmed: true`.
     } else if (confirmations.length === 0) problems.push(`destructive "${String(element.title)}" acts at once, without a confirmation`);
     else if (confirmations[0]!.mode !== 'secondary' && topLevelOf(confirmations[0]!)) problems.push(`"${String(confirmations[0]!.title)}" opens a destructive confirmation but is not mode "secondary"`);
   }
@@ -59,6 +61,11 @@ function markTopLevel(actions: unknown): unknown {
 }
 function topLevelOf(action: Json): boolean {
   return TOP_LEVEL.has(action);
+}
+
+function isConfirmedStep(action: Json): boolean {
+  const data = action.data as Json | undefined;
+  return data?.confirmed === true;
 }
 
 function isDestructive(action: Json): boolean {

@@ -14,7 +14,7 @@ describe('the web and worker roles, apart on one storage account', () => {
   let env: Record<string, string>;
   let web: Bot;
   let worker: Bot | undefined;
-  const approvalRequestsTo = (person: { id: string }) => connector.to(conversationOf(person)).filter((sent) => cardText(sent).includes('approval request'));
+  const approvalRequestsTo = (person: { id: string }) => connector.to(conversationOf(person)).filter((sent) => cardText(sent).includes('is waiting for your decision'));
 
   beforeAll(async () => {
     await connector.start();

@@ -260,7 +260,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
 
   it('lets the coordinator end a match from "end match"; the mentor is told in words that fit the reason, and steps down', async () => {
     const list = await say(ISAIAH, 'end match', 'End a match');
-    const endButton = actions(contentOf(list)).find((each) => each.title === 'End: Adele Vance')!;
+    const endButton = actions(contentOf(list)).find((each) => each.title === "End Adele Vance's match…")!;
     const form = await act(ISAIAH, endButton.verb!, endButton.data!);
     expect(textOf(form)).toContain('A safeguarding decision');
     expect(textOf(form)).not.toContain('And then');

@@ -1,4 +1,4 @@
-import { card, facts, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { card, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import type { ClassCounts } from '../../app/privacy-ports.js';
 import { CLASS_NAMES, RECORD_CLASSES, TRIGGERS, type RetentionSchedule } from '../../domain/index.js';
 
@@ -8,7 +8,15 @@ export function retentionCountsCard(title: string, counts: ClassCounts, schedule
   return card([
       heading(title),
       text(total ? `${total} records have passed their retention date.` : 'Nothing has passed its retention date.'),
-      facts(RECORD_CLASSES.map((recordClass) => [CLASS_NAMES[recordClass], `${counts[recordClass] ?? 0} (kept ${periodWords(schedule[recordClass])} after ${TRIGGERS[recordClass]})`])),
+      // One class to a line, its rule below it: a fact table's two columns cut these words off at 360 px.
+      ...RECORD_CLASSES.map((recordClass): CardElement => ({
+        type: 'Container',
+        spacing: 'Small',
+        items: [
+          text(`${capitalised(CLASS_NAMES[recordClass])}: ${counts[recordClass] ?? 0}`, { weight: 'Bolder' }),
+          text(`Kept ${periodWords(schedule[recordClass])} after ${TRIGGERS[recordClass]}.`, { subtle: true, spacing: 'None' }),
+        ],
+      })),
       ...(note ? [text(note, { subtle: true })] : []),
   ]);
 }
@@ -16,4 +24,8 @@ export function retentionCountsCard(title: string, counts: ClassCounts, schedule
 function periodWords(period: RetentionSchedule[keyof RetentionSchedule]): string {
   const months = period.months % 12 === 0 ? `${period.months / 12} years` : `${period.months} months`;
   return period.toYearEnd ? `${months} and to the end of that year` : months;
+}
+
+function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,4 +1,4 @@
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, foldedList, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 import { MATCH_END_REASON_TITLES } from '../../../matching/domain/index.js';
 import { AGAIN, FEEDBACK_COMMENT_MAX, HOW_IT_WENT, type Again, type FeedbackProblem, type FeedbackSide, type HowItWent } from '../../domain/index.js';
@@ -62,19 +62,25 @@ function answer(feedback: RecordedFeedback | undefined): string {
   return `${HOW_TITLES[feedback.howItWent]}; again: ${AGAIN_TITLES[feedback.again].toLowerCase()}${feedback.comment ? `. "${feedback.comment}"` : ''}`;
 }
 
+/** Ended matches shown before the rest fold away: a phone screen's worth. */
+const FEEDBACK_SHOWN = 4;
+
 /** The coordinator's report ("feedback"): ended matches, newest first, the first ten here; the workspace holds the rest. */
 export function feedbackReportCard(rows: readonly FeedbackReportRow[]): AdaptiveCardJson {
   const shown = rows.slice(0, 10);
   const body: CardElement[] = [heading('Feedback on ended matches'), text(rows.length ? `${rows.length} ended, newest first.` : 'No match has ended yet.')];
-  for (const row of shown) {
-    body.push(
-      text(`${row.mentorName}, ended ${ukDate(row.endedAt)}: ${MATCH_END_REASON_TITLES[row.reason]}`, { weight: 'Bolder', spacing: 'Medium' }),
+  const entries = shown.map((row): CardElement => ({
+    type: 'Container',
+    spacing: 'Medium',
+    items: [
+      text(`${row.mentorName}, ended ${ukDate(row.endedAt)}: ${MATCH_END_REASON_TITLES[row.reason]}`, { weight: 'Bolder' }),
       facts([
         ['Mentor', answer(row.feedback.mentor)],
         ['Young person', answer(row.feedback.youngPerson)],
       ]),
-    );
-  }
+    ],
+  }));
+  body.push(...foldedList('feedbackRows', entries, FEEDBACK_SHOWN, 'more ended matches'));
   if (rows.length > shown.length) body.push(text(`and ${rows.length - shown.length} more in the coordinator's workspace.`, { subtle: true }));
   return card(body);
 }

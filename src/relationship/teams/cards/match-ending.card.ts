@@ -1,4 +1,4 @@
-import { card, execute, facts, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, foldedList, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 import { MATCH_END_REASON_TITLES } from '../../../matching/domain/index.js';
 import { END_REASONS, ENDING_NOTE_MAX, MINIMUM_TERM_MONTHS, type EndingFormProblem, type EndReason, type MentorNext, type YoungPersonNext, youngPersonNextFor } from '../../domain/index.js';
@@ -138,6 +138,7 @@ export interface MatchEndedView {
 export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
   const name = view.youngPerson?.firstName ?? 'the young person';
   const body: CardElement[] = [heading('The match has ended')];
+  const summary = view.forMentor ? `Your match with ${name} has ended` : `${view.mentorName}'s match with ${name} has ended`;
   if (view.forMentor) {
     body.push(text(TO_MENTOR[view.reason](name)), text(whoTells(view.youngPerson, false)));
   } else {
@@ -152,9 +153,9 @@ export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
   }
   if (view.mentorNext) {
     body.push(text(view.mentorNext === 'offerAgain' ? `${view.forMentor ? 'You' : 'The mentor'} can be matched again.` : `${view.forMentor ? 'You have' : 'The mentor has'} stepped down. Thank you.`, { spacing: 'Medium' }));
-    return card(body, view.forMentor ? [supportButton()] : []);
+    return card(body, view.forMentor ? [supportButton()] : [], undefined, { summary });
   }
-  if (!view.forMentor) return card([...body, text('The mentor is asked whether to be matched again or to step down.', { subtle: true })]);
+  if (!view.forMentor) return card([...body, text('The mentor is asked whether to be matched again or to step down.', { subtle: true })], [], undefined, { summary });
   return card(
     [...body, text('Would you like to be matched with another young person, or step down?', { spacing: 'Medium' })],
     [
@@ -162,22 +163,26 @@ export function matchEndedCard(view: MatchEndedView): AdaptiveCardJson {
       secondary(execute('Step down', RELATIONSHIP_VERBS.mentorNext, { matchId: view.matchId, next: 'stepDown' })),
       supportButton(),
     ],
+    undefined,
+    { summary },
   );
 }
+
+/** Matches listed before the rest fold away. */
+const MATCHES_SHOWN = 5;
 
 /** "end match" from a coordinator: the running matches (mentors' names and start days only), each with its button. */
 export function matchesToEndCard(matches: readonly { matchId: string; mentorName: string; startedOn: string }[]): AdaptiveCardJson {
   const shown = matches.slice(0, 10);
   const body: CardElement[] = [heading('End a match'), text(matches.length ? 'Choose the match to end. You will see what happens before anything changes.' : 'No match is running.')];
-  for (const match of shown) {
-    body.push({
-      type: 'ColumnSet',
-      columns: [
-        { type: 'Column', width: 'stretch', items: [text(`${match.mentorName}, matched since ${ukDate(match.startedOn)}`)] },
-        { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute(`End: ${match.mentorName}`, RELATIONSHIP_VERBS.endForm, { matchId: match.matchId })] }] },
-      ],
-    });
-  }
+  const rows = shown.map((match): CardElement => ({
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'stretch', items: [text(`${match.mentorName}, matched since ${ukDate(match.startedOn)}`)] },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute(`End ${match.mentorName}'s match…`, RELATIONSHIP_VERBS.endForm, { matchId: match.matchId })] }] },
+    ],
+  }));
+  body.push(...foldedList('matchesToEnd', rows, MATCHES_SHOWN, 'more matches'));
   if (matches.length > shown.length) body.push(text(`and ${matches.length - shown.length} more: open the coordinator's workspace for the full list.`, { subtle: true }));
   return card(body);
 }

@@ -13,7 +13,7 @@ export function myMatchCard(view: { progress: RelationshipProgress; startedOn: s
     [
       execute('Log a meeting', RELATIONSHIP_VERBS.meetingForm, { matchId: view.progress.matchId }, 'positive'),
       supportButton(view.progress.matchId),
-      { ...execute('End the match', RELATIONSHIP_VERBS.endForm, { matchId: view.progress.matchId }), mode: 'secondary' },
+      { ...execute('End the match…', RELATIONSHIP_VERBS.endForm, { matchId: view.progress.matchId }), mode: 'secondary' },
     ],
   );
 }

@@ -13,10 +13,19 @@ export function openCohortFormCard(timeZone: string, values: CohortFormValues, p
     { type: 'Input.Date', id, label, isRequired: true, errorMessage: `${label} is required.`, value: values[id] ?? '', ...wrong(id) },
     ...under(id),
   ];
-  const time = (id: 'informationStart' | 'informationEnd' | 'trainingStart' | 'trainingEnd', label: string): CardElement[] => [
-    { type: 'Input.Time', id, label, isRequired: true, errorMessage: `${label} is required.`, value: values[id] ?? '', ...wrong(id) },
+  const time = (id: 'informationStart' | 'informationEnd' | 'trainingStart' | 'trainingEnd', label: string, named: string): CardElement[] => [
+    { type: 'Input.Time', id, label, isRequired: true, errorMessage: `${named} is required.`, value: values[id] ?? '', ...wrong(id) },
     ...under(id),
   ];
+  type TimeId = 'informationStart' | 'informationEnd' | 'trainingStart' | 'trainingEnd';
+  // Start and end side by side: the form fits a phone's screen, and the pair reads as one span.
+  const span = (session: string, start: TimeId, end: TimeId): CardElement => ({
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'stretch', items: time(start, 'Starts', `${session} start`) },
+      { type: 'Column', width: 'stretch', items: time(end, 'Ends', `${session} end`) },
+    ],
+  });
   const body: CardElement[] = [
     heading('Open the next cohort'),
     text(`Its information session and full-day training. Times are ${timeZone} time. Filled in from the scheme's settings: change what differs.`, { subtle: true }),
@@ -25,12 +34,10 @@ export function openCohortFormCard(timeZone: string, values: CohortFormValues, p
     ...under('name'),
     text('Information session', { weight: 'Bolder', spacing: 'Medium' }),
     ...date('informationDate', 'Information session date'),
-    ...time('informationStart', 'Information session starts'),
-    ...time('informationEnd', 'Information session ends'),
+    span('Information session', 'informationStart', 'informationEnd'),
     text('Full-day training', { weight: 'Bolder', spacing: 'Medium' }),
     ...date('trainingDate', 'Training date'),
-    ...time('trainingStart', 'Training starts'),
-    ...time('trainingEnd', 'Training ends'),
+    span('Training', 'trainingStart', 'trainingEnd'),
     text('Both sessions', { weight: 'Bolder', spacing: 'Medium' }),
     { ...choiceInput('location', 'Where', ['inPerson', 'online'], values.location ?? 'inPerson', { expanded: true, titles: { inPerson: 'In person', online: 'Online (a Teams meeting)' } }), ...wrong('location') },
     ...under('location'),

@@ -55,6 +55,7 @@ export function rotaAssignFormCard(form: RotaAssignForm, values: RotaAssignValue
       isRequired: true,
       errorMessage: 'Please choose the member by name.',
       style: 'filtered',
+      placeholder: 'Type a name',
       wrap: true,
       choices: members.map((member) => ({ title: member.name, value: member.id })),
       // Teams' people picker: typing searches the organisation's directory by name.

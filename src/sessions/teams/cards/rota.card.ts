@@ -4,8 +4,8 @@ import { findVisit, monthName, type RotaGap, type RotaVisit, type VisitRota } fr
 import { card, execute, facts, formatDate, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { withFallback } from './card-fallback.js';
 
-const GAPS_SHOWN = 8;
-const MONTHS_SHOWN = 3;
+const GAPS_SHOWN = 5;
+const MONTHS_SHOWN = 1;
 
 /** For coordinators: the rota's gaps first, then the coming months home by home (later months folded), and the forms. */
 export function rotaCard(view: RotaView, notice?: string): AdaptiveCardJson {
