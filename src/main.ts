@@ -12,7 +12,7 @@ import { GraphDirectory } from './platform/directory/directory.gateway.js';
 import { createGraphClient, tokenFrom } from './platform/directory/graph-client.js';
 import { graphCredential } from './platform/directory/graph-credential.js';
 import { LocalDirectory } from './platform/directory/local-directory.js';
-import { firstNotice } from './platform/delivery/failure-notice.js';
+import { allFollowUps, firstNotice } from './platform/delivery/failure-notice.js';
 import { EffectWorker, DEFAULT_WORKER_OPTIONS } from './platform/delivery/effect-worker.js';
 import { every, type Interval } from './platform/delivery/interval.js';
 import { Foreground } from './platform/delivery/foreground.js';
@@ -115,6 +115,7 @@ export async function startBot(env: Record<string, string | undefined>, options:
   const worker = new EffectWorker(queue, (name) => byName.get(name), messenger, log, now, coordinatorIds, reportUndelivered(undelivered, coordinatorIds, now), {
     ...DEFAULT_WORKER_OPTIONS,
     giveUpNotice: firstNotice(features.flatMap((feature) => (feature.giveUpNotice ? [feature.giveUpNotice] : []))),
+    giveUpFollowUp: allFollowUps(features.flatMap((feature) => (feature.giveUpFollowUp ? [feature.giveUpFollowUp] : []))),
     retry: { ...DEFAULT_WORKER_OPTIONS.retry, giveUpAfterMs: config.DELIVERY_GIVE_UP_HOURS * 3_600_000 },
     pollMs: config.WORKER_POLL_MS,
     ...(answers ? { yieldTo: foreground } : {}),

@@ -1,4 +1,5 @@
 import type { FeatureFactory } from '../platform/feature.js';
+import { tellApplicantApproverUnreachable } from './app/approver-unreachable.js';
 import { followUpApprovals } from './app/follow-up-approvals.js';
 import { MENTORS_TABLE, sharedJourney } from './shared-journey.js';
 import { approvalNotifiers } from './teams/approval.notifications.js';
@@ -16,6 +17,7 @@ export const journeyFeature: FeatureFactory = async (context) => {
     routes: (routes) => journeyRoutes(routes, { journey, log, undelivered: context.undelivered }),
     notifiers: approvalNotifiers(journey.mentors, journey.directory),
     outboxTables: [await context.openTable(MENTORS_TABLE)],
+    giveUpFollowUp: tellApplicantApproverUnreachable,
     jobs: [{ name: 'approvalFollowUp', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => followUpApprovals(journey, followUp) }],
   };
 };

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import type { EffectQueue } from './storage/effect-queue.js';
 import type { StorageClients } from './storage/storage-clients.js';
 import type { FeatureRoutes } from './teams/bot.js';
-import type { GiveUpNotice } from './delivery/failure-notice.js';
+import type { GiveUpFollowUp, GiveUpNotice } from './delivery/failure-notice.js';
 import type { Notifiers } from './delivery/notifier.js';
 import type { TeamsTransport } from './teams/teams-transport.js';
 
@@ -46,6 +46,8 @@ export interface Feature {
   readonly jobs?: readonly ScheduledJob[];
   /** What the coordinators are told when one of this feature's own effects (not a message) fails for good. */
   readonly giveUpNotice?: GiveUpNotice;
+  /** Who else this feature tells when one of its messages fails for good (the coordinators are told regardless). */
+  readonly giveUpFollowUp?: GiveUpFollowUp;
   /** HTTP routes besides the bot's (the workspace tab): answers and returns true, or returns false for the next. */
   readonly web?: WebHandler;
   /** Background loops the feature runs itself (its own queue consumers); stopped with the bot. */

@@ -1,6 +1,7 @@
 import { newMentor, submitSignUp, decideApproval, type Mentor } from '../../src/journey/domain/index.js';
 import { approvalOutcomeCard } from '../../src/journey/teams/cards/approval-outcome.card.js';
 import { approvalRequestCard } from '../../src/journey/teams/cards/approval-request.card.js';
+import { approverUnreachableCard } from '../../src/journey/teams/cards/approver-unreachable.card.js';
 import type { AdaptiveCardJson } from '../../src/platform/teams/cards/card.js';
 import { approvalDecidedNoticeCard, approvalEscalatedCard, unreachableCard } from '../../src/journey/teams/cards/coordinator-notice.card.js';
 import { errorCard } from '../../src/platform/teams/cards/error.card.js';
@@ -117,6 +118,7 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['approval request, approved', approvalRequestCard(approved, { canDecide: false })],
   ['approval outcome, approved', approvalOutcomeCard(approved)],
   ['approval outcome, declined', approvalOutcomeCard(declined)],
+  ['approver unreachable, to the applicant', approverUnreachableCard(awaiting, 'Megan *Bowen*')],
   ['coordinator: decided', approvalDecidedNoticeCard(approved)],
   ['coordinator: escalated', approvalEscalatedCard(awaiting)],
   ['coordinator: unreachable', unreachableCard('Megan', 'blocked', 'a request')],
@@ -139,6 +141,7 @@ export const PROACTIVE: Record<string, readonly string[]> = {
   'approval request, reminder': ['Alex', 'approv'],
   'approval outcome, approved': ['approved'],
   'approval outcome, declined': ['declined'],
+  'approver unreachable, to the applicant': ['could not reach', 'Megan'],
   'coordinator: decided': ['Alex'],
   'coordinator: escalated': ['Alex'],
   'coordinator: unreachable': ['Megan'],

@@ -3,6 +3,8 @@ export type JourneyMessage =
   | { readonly type: 'approvalRequest'; readonly mentorId: string; readonly approvalId: string; readonly reminder?: boolean }
   | { readonly type: 'approvalDecided'; readonly mentorId: string; readonly approvalId: string }
   | { readonly type: 'approvalCardsUpdate'; readonly mentorId: string; readonly approvalId: string }
+  /** To the applicant: Teams would not deliver their request to this approver. */
+  | { readonly type: 'approverUnreachable'; readonly mentorId: string; readonly approvalId: string; readonly approverId: string }
   | { readonly type: 'coordinatorNotice'; readonly notice: CoordinatorNotice };
 
 export type CoordinatorNotice =

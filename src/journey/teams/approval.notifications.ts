@@ -3,6 +3,7 @@ import type { Directory } from '../../platform/app/ports.js';
 import type { Mentor } from '../domain/index.js';
 import { approvalOutcomeCard } from './cards/approval-outcome.card.js';
 import { approvalRequestCard } from './cards/approval-request.card.js';
+import { approverUnreachableCard } from './cards/approver-unreachable.card.js';
 import { approvalDecidedNoticeCard, approvalEscalatedCard, unreachableCard } from './cards/coordinator-notice.card.js';
 import type { Notifiers } from '../../platform/delivery/notifier.js';
 
@@ -27,6 +28,12 @@ export function approvalNotifiers(mentors: MentorStore, directory: Directory): N
       const mentor = await currentRequest(message.mentorId, message.approvalId);
       if (mentor) await transport.update(message.approvalId, effect.recipientId, approvalRequestCard(mentor, { canDecide: false }));
     },
+    approverUnreachable: async (effect, message, transport) => {
+      const mentor = await currentRequest(message.mentorId, message.approvalId);
+      if (mentor?.approval?.status !== 'pending') return;
+      const approver = await directory.getPerson(message.approverId);
+      await transport.send(effect.recipientId, approverUnreachableCard(mentor, approver?.name ?? 'your approver'));
+    },
     coordinatorNotice: async (effect, { notice }, transport) => {
       if (notice.kind === 'recipientUnreachable') {
         const person = await directory.getPerson(notice.recipientId);
@@ -45,4 +52,5 @@ const ABOUT: Record<string, string> = {
   approvalRequest: 'a mentoring approval request',
   approvalDecided: 'the outcome of their mentoring request',
   approvalCardsUpdate: 'an update to an approval card',
+  approverUnreachable: 'a note that their request could not reach their approver',
 };

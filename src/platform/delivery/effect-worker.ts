@@ -1,5 +1,5 @@
 import { DeliveryError, type EffectDelivery } from './delivery.js';
-import type { GiveUpNotice } from './failure-notice.js';
+import type { GiveUpFollowUp, GiveUpNotice } from './failure-notice.js';
 import { NEVER_BUSY, type Yielding } from './foreground.js';
 import type { Effect, OutboundMessage } from '../app/ports.js';
 import { isUndeliveredReport, type UndeliveredCode, type UndeliveredReport } from './undelivered/undelivered.js';
@@ -23,6 +23,7 @@ export interface EffectWorkerOptions {
   readonly yieldMaxMs?: number;
   /** The capabilities' own notices for effects that are not messages to someone (a session's calendar). */
   readonly giveUpNotice?: GiveUpNotice;
+  readonly giveUpFollowUp?: GiveUpFollowUp;
 }
 
 export const DEFAULT_WORKER_OPTIONS: EffectWorkerOptions = { retry: DEFAULT_PATIENT_POLICY, claimMs: 60_000, pollMs: 500, batchSize: 16, concurrency: 4, yieldMaxMs: 100 };
@@ -204,6 +205,12 @@ export class EffectWorker {
       return;
     }
     await this.undelivered.gaveUp({ tableName: table.tableName, partitionKey: item.entity.partitionKey, effect, code, detail: lastError, failedAt: this.now().toISOString() });
+    await this.queueFollowUps(table, item.entity.partitionKey, this.options.giveUpFollowUp?.(effect) ?? []);
+  }
+
+  private async queueFollowUps(table: OutboxTable, partitionKey: string, followUps: readonly Effect[]): Promise<void> {
+    for (const followUp of followUps) await addEffectRow(table, partitionKey, followUp, this.now());
+    if (followUps.length > 0) await this.queue.signal(table.tableName, partitionKey);
   }
 
   private async tellCoordinators(table: OutboxTable, effect: Effect, partitionKey: string, message: OutboundMessage): Promise<void> {

@@ -17,3 +17,14 @@ export function firstNotice(notices: readonly GiveUpNotice[]): GiveUpNotice {
     return undefined;
   };
 }
+
+/**
+ * Who else is told when a message fails for good, besides the coordinators' listing: the applicant whose approver
+ * could not be reached. Each follow-up's id comes from the failed effect, so a second failure tells no one twice.
+ */
+export type GiveUpFollowUp = (effect: Effect) => readonly Effect[];
+
+/** Every capability's follow-ups for the effect. */
+export function allFollowUps(followUps: readonly GiveUpFollowUp[]): GiveUpFollowUp {
+  return (effect) => followUps.flatMap((followUp) => followUp(effect));
+}

@@ -35,6 +35,7 @@ const ABOUT: Partial<Record<OutboundMessage['type'], string>> = {
   approvalRequest: 'a mentoring approval request',
   approvalDecided: 'the outcome of their mentoring request',
   approvalCardsUpdate: 'an update to an approval card',
+  approverUnreachable: 'a note that their request could not reach their approver',
   coordinatorNotice: 'a notice for a coordinator',
   sessionOffer: 'an invitation to book sessions',
   sessionPromoted: 'a place off the waiting list',
