@@ -54,7 +54,7 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   }
 
   return {
-    routes: (routes) => sessionRoutes(routes, { sessions: deps, log, timeZone }),
+    routes: (routes) => sessionRoutes(routes, { sessions: deps, log, timeZone, calendarInUse: calendar !== undefined }),
     notifiers: sessionNotifiers(deps, calendar),
     outboxTables: [table],
     giveUpNotice: calendarGiveUpNotice,

@@ -30,6 +30,8 @@ export interface SessionHandlerDeps {
   readonly sessions: CohortDeps & RotaDeps;
   readonly log: Logger;
   readonly timeZone: string;
+  /** Bookings go into Outlook calendars (an organiser mailbox is configured); otherwise nothing promises they will. */
+  readonly calendarInUse: boolean;
 }
 
 const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
@@ -92,7 +94,7 @@ export function bookSessionAction(h: SessionHandlerDeps) {
     } else if (result.value.outcome === 'alreadyBooked') {
       notice = { text: `You are already booked on ${result.value.session.title}.`, tone: 'good' };
     } else {
-      notice = { text: `You are booked on ${result.value.session.title}. It will appear in your calendar shortly.`, tone: 'good' };
+      notice = { text: `You are booked on ${result.value.session.title}.${h.calendarInUse ? ' It will appear in your calendar shortly.' : ''}`, tone: 'good' };
     }
     const stage = result.ok ? result.value.stage : undefined;
     await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice, ...(stage ? { stage } : {}) }));

@@ -74,7 +74,7 @@ export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: Calendar
     sessionPromoted: async (effect, message, transport) => {
       const current = await view(message.sessionId);
       if (!current || findBooking(current.session, message.personId)?.status !== 'confirmed') return;
-      await transport.send(effect.recipientId, sessionPromotedCard(current, deps.clock.now()));
+      await transport.send(effect.recipientId, sessionPromotedCard(current, deps.clock.now(), calendar !== undefined));
     },
     sessionReminder: async (effect, message, transport) => {
       const current = await view(message.sessionId);
@@ -87,7 +87,7 @@ export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: Calendar
       const current = await view(message.sessionId);
       const booking = current ? findBooking(current.session, message.personId) : undefined;
       if (!current || current.session.cancelledAt || !booking || booking.status === 'cancelled') return;
-      await transport.send(effect.recipientId, sessionMovedCard(current, deps.clock.now()));
+      await transport.send(effect.recipientId, sessionMovedCard(current, deps.clock.now(), calendar !== undefined));
     },
     sessionCalendarFailed: async (effect, message, transport) => {
       const current = await view(message.sessionId);
@@ -97,7 +97,7 @@ export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: Calendar
     sessionCancelled: async (effect, message, transport) => {
       const current = await view(message.sessionId);
       if (!current?.session.cancelledAt) return;
-      await transport.send(effect.recipientId, sessionCancelledCard(current, deps.clock.now()));
+      await transport.send(effect.recipientId, sessionCancelledCard(current, deps.clock.now(), calendar !== undefined));
     },
   };
 }

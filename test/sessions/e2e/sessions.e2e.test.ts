@@ -53,7 +53,7 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
 
   it('books an approved mentor at once, moves them to booked, and puts the session in their calendar', async () => {
     const card = textOf(invokeCard(await t.send(action(ALEX, 'bookSession', { sessionId: training }))));
-    expect(card).toContain(`You are booked on ${trainingTitle()}`);
+    expect(card).toContain(`You are booked on ${trainingTitle()}. It will appear in your calendar shortly.`);
     expect(card).toContain('You have a place.');
     expect(card).toContain('1 of 2 seats left');
     await eventually(async () => expect(await stageOf(ALEX)).toBe('booked'));

@@ -13,29 +13,42 @@ export function sessionReminderCard(view: SessionView, now: Date): AdaptiveCardJ
   );
 }
 
-export function sessionPromotedCard(view: SessionView, now: Date): AdaptiveCardJson {
+/** Whether bookings go into people's Outlook calendars here (an organiser mailbox is configured): cards say so only then. */
+export type CalendarInUse = boolean;
+
+export function sessionPromotedCard(view: SessionView, now: Date, calendar: CalendarInUse): AdaptiveCardJson {
   const { session } = view;
   return card(
-    [heading('A place came free: you are booked'), text(`You were on the waiting list for ${session.title}, and now have a place.`), sessionFacts(view, now), text('It is in your calendar.', { subtle: true })],
+    [
+      heading('A place came free: you are booked'),
+      text(`You were on the waiting list for ${session.title}, and now have a place.`),
+      sessionFacts(view, now),
+      ...(calendar ? [text('It will appear in your calendar shortly.', { subtle: true })] : []),
+    ],
     [...joinButton(view), cancelPlaceAction(view)],
     undefined,
     { summary: `A place came free: you are booked on ${session.title}` },
   );
 }
 
-export function sessionCancelledCard(view: SessionView, now: Date): AdaptiveCardJson {
+export function sessionCancelledCard(view: SessionView, now: Date, calendar: CalendarInUse): AdaptiveCardJson {
   return card(
-    [heading('Session cancelled'), text(`${view.session.title} has been cancelled by the scheme coordinator.`), sessionFacts(view, now), text('It has been removed from your calendar.')],
+    [
+      heading('Session cancelled'),
+      text(`${view.session.title} has been cancelled by the scheme coordinator.`),
+      sessionFacts(view, now),
+      ...(calendar ? [text('It will be removed from your calendar.')] : []),
+    ],
     [command('See other sessions', 'sessions')],
     undefined,
     { summary: `${view.session.title} has been cancelled` },
   );
 }
 
-export function sessionMovedCard(view: SessionView, now: Date): AdaptiveCardJson {
+export function sessionMovedCard(view: SessionView, now: Date, calendar: CalendarInUse): AdaptiveCardJson {
   const { session } = view;
   return card(
-    [heading('Session moved'), text(`${session.title} has a new time. Your place is kept, and your calendar is updated.`), sessionFacts(view, now)],
+    [heading('Session moved'), text(`${session.title} has a new time. Your place is kept${calendar ? ', and your calendar will be updated' : ''}.`), sessionFacts(view, now)],
     [...joinButton(view), cancelPlaceAction(view)],
     undefined,
     { summary: `${session.title} has moved to a new time: your place is kept` },
