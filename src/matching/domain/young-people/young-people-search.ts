@@ -25,7 +25,7 @@ export function parseYoungPeopleSearch(value: unknown): Result<YoungPeopleSearch
  * the record so a search is decided on the server without reading (and so without logging) anyone's record.
  */
 export function searchKeyOf(youngPerson: Pick<YoungPerson, 'reference' | 'firstName'>): string {
-  const name = youngPerson.firstName.trim().toLowerCase();
+  const name = youngPerson.firstName.trim().toLowerCase().replace(/\s+/g, ' ');
   const initials = name.split(/[\s-]+/).map((part) => part.replace(/[^\p{L}]/gu, '').charAt(0)).join('');
   return [youngPerson.reference.trim().toLowerCase(), name, initials].join('\n');
 }

@@ -18,7 +18,8 @@ export function pipelineCard(pipeline: Pipeline, options: { workspaceUrl?: strin
     subheading('Mentors by stage'),
     stages.length ? facts(stages) : text('No mentors yet.'),
     pipeline.trainedUnmatched.length ? notice(`Trained but without a young person: ${pipeline.trainedUnmatched.length}`, 'warning') : text('Every trained mentor has a young person.', { weight: 'Bolder', spacing: 'Medium' }),
-    ...foldedList('unmatched', bullets(unmatched), 8, 'more mentors'),
+    // Seven open, so the card with its "Open in the workspace" button stays within a phone's height budget.
+    ...foldedList('unmatched', bullets(unmatched), 7, 'more mentors'),
     subheading('Young people'),
     facts(statuses),
     text(
