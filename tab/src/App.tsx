@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Title1, makeStyles, tokens, Field } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { openingView } from './teams';
+import { inTeams, openingView } from './teams';
 import { ApiError, forgetPrefetched, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
 import { Overview } from './views/Overview';
 
@@ -102,7 +102,7 @@ function firstView(me: Me, asked: string | undefined): ViewId {
 
 /** Outside Teams the address says which view is open, so it can be bookmarked or opened again. */
 function rememberView(view: ViewId): void {
-  if (window.parent === window) history.replaceState(null, '', `#${view}`);
+  if (!inTeams()) history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${view}`);
 }
 
 function render(view: ViewId, me: Me): ReactNode {
