@@ -1,35 +1,28 @@
 import { BROADCAST_VERBS } from './teams/broadcast.verbs.js';
 import { sharedJourney } from '../journey/index.js';
-import { restrictedPeople } from '../privacy/index.js';
+import type { SessionSummary } from './app/broadcast.js';
 import { SYSTEM } from '../platform/kernel/person.js';
 import { ConfigError } from '../config.js';
-import type { SessionCatalog } from './app/ports.js';
-import type { SessionSummary } from './app/broadcast.js';
 import { book, SESSION_VERBS } from '../sessions/index.js';
 import { cancelMyBooking } from '../sessions/index.js';
 import { seedSession } from '../sessions/index.js';
-import type { SessionDeps } from '../sessions/index.js';
 import { scheduleSupervision, type SupervisionSessions } from './app/supervision/schedule-supervision.js';
 import { nextSupervisionFor } from './app/supervision/supervision-status.js';
-import { MAX_SEATS, type Session } from '../sessions/domain/index.js';
+import { MAX_SEATS } from '../sessions/domain/index.js';
 import { TEAMS_BOT_RATE_LIMITS } from './domain/index.js';
 import { checkSupervisionSetting, type SupervisionSetting, type SupervisionSettingInput } from './domain/supervision/index.js';
 import type { Feature, FeatureFactory, ScheduledJob } from '../platform/feature.js';
-import { GraphGroupMembers, ListedGroupMembers } from '../platform/directory/group-members.gateway.js';
-import { LocalDirectory } from '../platform/directory/local-directory.js';
 import { BroadcastWorker, DEFAULT_BROADCAST_WORKER_OPTIONS } from './worker/broadcast-worker.js';
 import { SendPacer } from '../platform/delivery/send-pacer.js';
 import { sharedSessions } from '../sessions/index.js';
-import { BroadcastQueue } from './store/broadcast-queue.js';
-import { BroadcastRepository } from './store/broadcast.repository.js';
 import { WorkerPresenceRepository } from './store/worker-presence.repository.js';
 import { CardMessageRepository } from '../platform/storage/card-message.repository.js';
-import { SupervisionRepository } from './store/supervision.repository.js';
 import { TableLease } from '../platform/storage/table-lease.js';
 import { TeamsBroadcastSender } from './teams/broadcast-sender.js';
 import { sessionWhen } from './teams/cards/broadcast-message.card.js';
 import { supervisionRsvpAction } from './teams/supervision.handler.js';
 import { broadcastRoutes } from './teams/broadcast.routes.js';
+import { sharedBroadcast } from './shared-broadcast.js';
 
 /** The sessions feature's booking verb: the Book button on a session invitation uses it when that feature runs. */
 const BOOK_VERB = SESSION_VERBS.bookSession;
@@ -44,13 +37,10 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const journey = await sharedJourney(context);
   const now = () => journey.clock.now();
   const setting = supervisionSetting(config.SUPERVISION_SCHEDULE);
+  const shared = await sharedBroadcast(context);
+  const { broadcasts, queue, supervision } = shared;
   const broadcastsTable = await context.openTable('Broadcasts');
-  const broadcasts = new BroadcastRepository(broadcastsTable);
-  const supervision = new SupervisionRepository(await context.openTable('Supervision'));
   const cardMessages = new CardMessageRepository(await context.openTable('CardMessages'));
-  const queueClient = context.storage.queue(`${config.TABLE_PREFIX.toLowerCase()}-broadcast`);
-  await queueClient.createIfNotExists();
-  const queue = new BroadcastQueue(queueClient);
 
   let verbs: ReadonlySet<string> | undefined;
   const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
@@ -71,17 +61,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const worker = new BroadcastWorker({ broadcasts, presence: new WorkerPresenceRepository(broadcastsTable), queue, sender, pacer, log, now }, options);
   if (context.delivers) worker.start();
 
-  const groups = context.graph
-    ? new GraphGroupMembers(context.graph)
-    : new ListedGroupMembers(LocalDirectory.load(config.LOCAL_DIRECTORY_FILE).file.people.map(({ id, name }) => ({ id, name })));
-  const eligibleGroupIds = context.graph ? config.BROADCAST_GROUP_IDS : ['local-directory'];
-  // The sessions feature's store (same table): invitations can be to its sessions, and the quarter's supervision is
-  // one of its sessions too, so Attend books a seat and its calendar event follows the bookings.
   const { deps: sessionDeps } = await sharedSessions(context);
-  const sessions: SessionCatalog = {
-    upcoming: async (at) => [...(await supervision.upcoming(at)), ...(await bookableSessions(sessionDeps, at))].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-    get: async (id) => (await supervision.get(id)) ?? (await bookableSessions(sessionDeps, now())).find((session) => session.id === id),
-  };
   const supervisionSessions: SupervisionSessions = {
     create: async (session, at) => {
       await seedSession(sessionDeps, SYSTEM, supervisionDraft(session));
@@ -102,7 +82,6 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
   const jobs: ScheduledJob[] = [
     { name: 'broadcastSweep', everyMs: config.OUTBOX_SWEEP_SECONDS * 1000, run: () => worker.sweep(Math.max(options.claimMs, options.visibilitySeconds * 1000) * 3) },
   ];
-  const restricted = await restrictedPeople(context);
   if (setting) {
     const lease = new TableLease(await context.openTable('Leases'), 'supervisionScheduler', worker.instanceId, config.SCHEDULER_INTERVAL_SECONDS * 2000, now);
     const deps = { setting, sessions: supervisionSessions, mentors: journey.mentors, broadcasts, queue, lease, now, touch: (id: string) => worker.touch(id) };
@@ -113,16 +92,8 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
     routes: (registry) => {
       verbs = registry.verbs;
       broadcastRoutes(registry, {
-        desk: {
-          roles: journey.roles,
-          clock: journey.clock,
-          directory: journey.directory,
-          broadcasts,
-          queue,
-          audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds, restricted },
-          sessions,
-        },
-        groupsConfigured: eligibleGroupIds.length > 0,
+        desk: shared.desk,
+        groupsConfigured: shared.groupsConfigured,
         cardMessages,
         bookVerb,
         touch: (id) => worker.touch(id),
@@ -157,21 +128,6 @@ function supervisionSetting(raw: string | undefined): SupervisionSetting | undef
   return checked.value;
 }
 
-
-/** Sessions people can book (the sessions feature's), as invitations show them; supervision has its own answers. */
-async function bookableSessions(deps: SessionDeps, now: Date): Promise<SessionSummary[]> {
-  const found: SessionSummary[] = [];
-  for await (const { session } of deps.sessions.list()) {
-    if (session.kind === 'supervision' || session.cancelledAt || Date.parse(session.startsAt) <= now.getTime()) continue;
-    found.push(summaryOf(session));
-  }
-  return found;
-}
-
-function summaryOf(session: Session): SessionSummary {
-  const where = session.location.type === 'online' ? 'Online, in Microsoft Teams' : session.location.venue;
-  return { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.timeZone, where, answer: 'book' };
-}
 
 function supervisionDraft(session: SessionSummary) {
   return {

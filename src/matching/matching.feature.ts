@@ -5,6 +5,7 @@ import { DEFAULT_AREAS } from './domain/index.js';
 import { sharedJourney } from '../journey/index.js';
 import { restrictedPeople } from '../privacy/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
+import { workspaceLinks } from '../platform/teams/workspace-link.js';
 import { MentorMatchingRepository } from './store/mentor-matching.repository.js';
 import { YoungPersonAccessLog } from './store/young-person-access.log.js';
 import { YoungPeopleRepository } from './store/young-people.repository.js';
@@ -37,7 +38,7 @@ export const matchingFeature: FeatureFactory = async (context) => {
     restricted: await restrictedPeople(context),
   };
   return {
-    routes: (routes) => matchingRoutes(routes, deps, context.log),
+    routes: (routes) => matchingRoutes(routes, deps, context.log, workspaceLinks({ teamsAppId: config.TEAMS_APP_ID, port: config.PORT })),
     notifiers: matchingNotifiers(deps),
     outboxTables: [recordsTable, youngPeopleTable],
     jobs: [{ name: 'askForProfile', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => askTrainedMentorsForProfile(deps) }],

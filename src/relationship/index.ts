@@ -4,3 +4,5 @@ export type { RelationshipDeps } from './app/relationship-ports.js';
 export type { RefreshmentClaim } from './domain/index.js';
 export { sharedRelationship } from './shared-relationship.js';
 export { commitmentOverview, type CommitmentOverview, type CommitmentRow } from './app/commitment-overview.js';
+export { myClaims, type MyClaim } from './app/my-claims.js';
+export { supportContactLines, type ContactLine } from './app/support-contacts.js';

@@ -6,6 +6,7 @@ import { DEFAULT_TIME_ZONE } from './domain/index.js';
 import { sharedJourney } from '../journey/index.js';
 import { restrictedPeople } from '../privacy/index.js';
 import type { FeatureFactory } from '../platform/feature.js';
+import { workspaceLinks } from '../platform/teams/workspace-link.js';
 import { ConcernRepository } from './store/concern.repository.js';
 import { StoredActiveMatches, StoredMatchingSide } from './store/matching-side.adapter.js';
 import { MentorMatchingRepository } from '../matching/index.js';
@@ -56,7 +57,7 @@ export const relationshipFeature: FeatureFactory = async (context) => {
   };
   const everyMs = config.SCHEDULER_INTERVAL_SECONDS * 1000;
   return {
-    routes: (routes) => relationshipRoutes(routes, deps, context.log),
+    routes: (routes) => relationshipRoutes(routes, deps, context.log, workspaceLinks({ teamsAppId: config.TEAMS_APP_ID, port: config.PORT })),
     notifiers: relationshipNotifiers(deps),
     outboxTables: [relationshipsTable, concernsTable],
     jobs: [

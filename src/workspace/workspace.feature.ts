@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sharedBroadcast } from '../broadcast/index.js';
 import { DEFAULT_AREAS, MentorMatchingRepository, YoungPeopleRepository, YoungPersonAccessLog, type MatchingDeps } from '../matching/index.js';
 import { LocalDirectory } from '../platform/directory/local-directory.js';
 import type { FeatureContext, FeatureFactory } from '../platform/feature.js';
@@ -20,6 +21,7 @@ export const workspaceFeature: FeatureFactory = async (context) => {
     sessions: (await sharedSessions(context)).deps,
     matching: await matchingDeps(context),
     relationship: await sharedRelationship(context),
+    broadcasts: (await sharedBroadcast(context)).desk,
   };
   const { signIn, cast } = signInFor(context);
   log.info({ signIn: signIn.mode }, signIn.mode === 'local' ? 'workspace tab at /workspace/ with local sign-in (no Entra app configured)' : 'workspace tab at /workspace/ with Teams single sign-on');

@@ -1,5 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Title1, makeStyles, tokens, Field } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { inTeams, openingView } from './teams';
 import { ApiError, forgetPrefetched, get, localCast, localPerson, prefetch, signInLocally, type Me, type Person } from './api';
 import { Overview } from './views/Overview';
 
@@ -10,6 +11,7 @@ const MyPage = lazy(() => import('./views/MyPage'));
 const Commitment = lazy(() => import('./views/Commitment'));
 const Report = lazy(() => import('./views/Report'));
 const Matching = lazy(() => import('./views/Matching'));
+const Broadcasts = lazy(() => import('./views/Broadcasts'));
 
 const VIEWS = [
   { id: 'overview', label: 'At a glance' },
@@ -18,6 +20,7 @@ const VIEWS = [
   { id: 'matching', label: 'Matching' },
   { id: 'commitment', label: 'Commitment' },
   { id: 'claims', label: 'Claims' },
+  { id: 'broadcasts', label: 'Broadcasts' },
   { id: 'report', label: 'Board report' },
   { id: 'mine', label: 'My page' },
 ] as const;
@@ -44,8 +47,8 @@ export function App() {
     if (cast && !localPerson()) return setStart({ state: 'chooseLocal', cast });
     try {
       if (!remembered) prefetch('overview');
-      const me = await get<Me>('me');
-      setView(me.coordinator ? 'overview' : 'mine');
+      const [me, asked] = await Promise.all([get<Me>('me'), openingView()]);
+      setView(firstView(me, asked));
       setStart({ state: 'signedIn', me });
     } catch (error) {
       forgetPrefetched();
@@ -79,7 +82,7 @@ export function App() {
         {me.mode === 'local' && <Button size="small" onClick={() => { signInLocally(undefined); void signIn(); }}>Sign in as someone else</Button>}
       </header>
       <nav aria-label="Workspace views">
-        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)}>
+        <TabList selectedValue={view} onTabSelect={(_, data) => { setView(data.value as ViewId); rememberView(data.value as ViewId); }}>
           {views.map((each) => <Tab key={each.id} value={each.id}>{each.label}</Tab>)}
         </TabList>
       </nav>
@@ -90,6 +93,18 @@ export function App() {
   );
 }
 
+/** The view a deep link asked for (a chat card's "Open in the workspace"), if this person may see it; else their first. */
+function firstView(me: Me, asked: string | undefined): ViewId {
+  const known = VIEWS.find((each) => each.id === asked)?.id;
+  if (known && (me.coordinator || known === 'mine')) return known;
+  return me.coordinator ? 'overview' : 'mine';
+}
+
+/** Outside Teams the address says which view is open, so it can be bookmarked or opened again. */
+function rememberView(view: ViewId): void {
+  if (!inTeams()) history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${view}`);
+}
+
 function render(view: ViewId, me: Me): ReactNode {
   if (view === 'overview') return <Overview />;
   if (view === 'people') return <People />;
@@ -98,6 +113,7 @@ function render(view: ViewId, me: Me): ReactNode {
   if (view === 'commitment') return <Commitment />;
   if (view === 'report') return <Report />;
   if (view === 'matching') return <Matching />;
+  if (view === 'broadcasts') return <Broadcasts />;
   return <MyPage me={me} />;
 }
 

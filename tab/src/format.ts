@@ -27,3 +27,7 @@ export function thisMonth(): string {
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/London' }).format(Date.now());
   return parts.slice(0, 7);
 }
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "2026-11" as "November 2026". */
+export const formatMonth = (month: string): string => monthName.format(Date.parse(`${month}-15T12:00:00Z`));

@@ -49,3 +49,18 @@ export async function followTheme(onTheme: (theme: ThemeName) => void): Promise<
 function themeName(theme: string | undefined): ThemeName {
   return theme === 'dark' ? 'dark' : theme === 'contrast' ? 'contrast' : 'default';
 }
+
+/**
+ * The view a deep link opens: in Teams, the sub-page id of the link (`context={"subEntityId":"claims"}`); in a browser,
+ * the address's hash (`/workspace/#claims`). Undefined when nothing was asked for.
+ */
+export async function openingView(): Promise<string | undefined> {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (!(await startTeams())) return hash || undefined;
+  try {
+    const context = await app.getContext();
+    return context.page.subPageId || hash || undefined;
+  } catch {
+    return hash || undefined;
+  }
+}

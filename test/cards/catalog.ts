@@ -21,6 +21,7 @@ import { submitClaim, type RefreshmentClaim } from '../../src/relationship/domai
 import { youngPeopleListCard } from '../../src/matching/teams/cards/young-person.card.js';
 import { dbsListCard } from '../../src/matching/teams/cards/dbs.card.js';
 import { pipelineCard } from '../../src/matching/teams/cards/pipeline.card.js';
+import { workspaceLinks } from '../../src/platform/teams/workspace-link.js';
 import { youngPerson } from '../matching/domain/fixtures.js';
 import { BROADCAST_CARDS } from '../broadcast/teams/broadcast-cards.js';
 import { MATCHING_CARDS } from '../matching/teams/matching-cards.js';
@@ -74,11 +75,14 @@ const monthOfClaims: RefreshmentClaim[] = Array.from({ length: 45 }, (_, i) =>
 const cohortNames = new Map(COHORT.map((name, i) => [`p-${i}`, name]));
 const cohortMentors: Mentor[] = COHORT.map((name, i) => ({ ...newMentor({ id: `p-${i}`, name }, {}, NOW), stage: 'trained' }));
 
+/** The deep links the coordinator's cards carry in Teams (a Teams app id set). */
+const WORKSPACE = workspaceLinks({ teamsAppId: '8f3c2a10-5b7e-4c1d-9a2b-3c4d5e6f7a8b', port: 3978 });
+
 /** Cards at the size a cohort of 30 makes them: the height budget is judged on these. */
 const COHORT_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['cohort: coordinator sessions, 3 sessions of 30 (one past)', coordinatorSessionsCard([{ session: pastSession }, { session: cohortTraining }, { session: supervision }], NOW)],
   ['cohort: attendance, 30 booked', attendanceCard(pastSession)],
-  ['cohort: claims, a month of 45', claimsCard({ month: '2026-11', claims: monthOfClaims, mentorNames: cohortNames })],
+  ['cohort: claims, a month of 45', claimsCard({ month: '2026-11', claims: monthOfClaims, mentorNames: cohortNames, workspaceUrl: WORKSPACE('claims') })],
   ['cohort: young people list, 30', youngPeopleListCard(COHORT.map((name, i) => youngPerson({ id: `yp-${i}`, reference: `LC-${1000 + i}`, firstName: name.split(' ')[0]! })), NOW)],
   ['cohort: DBS list, 30 lacking', dbsListCard(cohortMentors.map((mentor) => ({ mentor, status: 'missing' as const })))],
   [
@@ -88,7 +92,7 @@ const COHORT_CARDS: Array<[string, AdaptiveCardJson]> = [
       trainedUnmatched: cohortMentors.map((mentor, i) => ({ mentor, hasProfile: i % 2 === 0, dbsCleared: i % 3 === 0 })),
       youngPeopleByStatus: { waiting: 21, paused: 2, matched: 9, closed: 1 },
       waiting: { count: 21, longestDays: 64 },
-    }),
+    }, { workspaceUrl: WORKSPACE('overview') }),
   ],
   [
     'cohort: undelivered after an outage, 30 people',

@@ -10,9 +10,13 @@ import { describeClaimState } from '../../src/relationship/domain/index.js';
 import { formatMonth } from '../../src/platform/teams/cards/card.js';
 import { eventually } from '../support/eventually.js';
 import { cardText } from '../support/teams-connector.js';
-import { ALEX, ISAIAH } from '../support/people.js';
+import { ADELE, ALEX, GRADY, ISAIAH, MEGAN } from '../support/people.js';
 import { conversationOf, message, startTestBot, type TestBot } from '../support/test-bot.js';
 import { seedWorkspace, type Seeded } from './workspace-seed.js';
+import { seedBroadcasts } from './broadcast-seed.js';
+import { knownChats } from '../support/broadcast-bot.js';
+import { RecipientRepository } from '../../src/broadcast/store/recipient.repository.js';
+import { supportContactLines } from '../../src/relationship/app/support-contacts.js';
 
 const LOCAL = 'x-workspace-local-person';
 const COORDINATOR_ROUTES: readonly [string, string][] = [
@@ -30,7 +34,16 @@ const COORDINATOR_ROUTES: readonly [string, string][] = [
   ['GET', 'claims?month=2026-12'],
   ['POST', 'claims/decide'],
   ['GET', 'claims.csv?month=2026-12'],
+  ['GET', 'broadcasts'],
+  ['GET', 'broadcasts/b-newer'],
+  ['POST', 'broadcasts/b-newer/retry-failed'],
+  ['GET', 'young-people?search=rob'],
 ];
+
+/** The Teams app id the bot under test is configured with: the chat cards' deep links name it. */
+const TEAMS_APP = '8f3c2a10-5b7e-4c1d-9a2b-3c4d5e6f7a8b';
+const BLOCKED = 'This person has blocked the bot, or the app is not installed for them.';
+const GAVE_UP = 'Teams had a temporary problem (HTTP 503) on each of 8 tries; it can be retried later.';
 
 describe('the workspace API in local mode (no Entra app configured)', () => {
   let bot: TestBot;
@@ -39,9 +52,24 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
   const now = new Date();
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ TEAMS_APP_ID: TEAMS_APP });
     base = `http://127.0.0.1:${bot.bot.port}/workspace/api/`;
-    seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now });
+    seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now, castMentor: ALEX });
+    await seedBroadcasts(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, now, [
+      { id: 'b-older', text: 'Supervision moves to Tuesday', audienceLabel: 'Matched mentors', by: ISAIAH, minutesAgo: 600, sent: [ALEX, MEGAN], failed: [] },
+      {
+        id: 'b-newer',
+        text: 'Information session on 9 November\nCome and hear what mentoring a care leaver takes.',
+        audienceLabel: 'Approved, not yet booked',
+        by: ISAIAH,
+        minutesAgo: 30,
+        sent: [ALEX],
+        failed: [
+          { person: ADELE, code: 'BOT_BLOCKED', reason: BLOCKED },
+          { person: GRADY, code: 'GAVE_UP', reason: GAVE_UP },
+        ],
+      },
+    ]);
   });
   afterAll(() => bot?.stop());
 
@@ -95,7 +123,28 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     const page = await json('me/page', ALEX);
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body)).not.toContain('Mentor 0');
-    expect(page.body).toMatchObject({ name: ALEX.name, sessions: [], minutesByMonth: {} });
+    expect(page.body).toMatchObject({ name: ALEX.name, stage: 'active', sessions: [], minutesByMonth: { [seeded.claimMonth]: 60 } });
+  });
+
+  it("shows a mentor their own claims (month, amount, status) and the support contacts the chat's support card shows", async () => {
+    const { body } = await json('me/page', ALEX);
+    const stored = (await claimsOfMonth(seeded.claimMonth)).filter((claim) => claim.mentorId === ALEX.id);
+    expect(stored).toHaveLength(1);
+    expect(body.claims).toEqual([
+      { claimId: stored[0]!.id, month: seeded.claimMonth, date: `${seeded.claimMonth}-01`, amountPence: seeded.castMentor!.claimPence, purpose: 'Tea and cake', state: 'submitted', status: describeClaimState('submitted') },
+    ]);
+    // Nobody else's claims: every other active mentor has one this month too.
+    expect((await claimsOfMonth(seeded.claimMonth)).length).toBeGreaterThan(1);
+
+    const lines = supportContactLines({});
+    expect(body.supportContacts).toEqual(lines.map(([label, value]) => ({ label, value })));
+    await bot.send(message(ALEX, 'support'));
+    const card = await eventually(() => {
+      const found = bot.connector.to(conversationOf(ALEX)).map(cardText).find((text) => text.includes('Ask the Leaving Care Service'));
+      if (!found) throw new Error('no support card yet');
+      return found;
+    });
+    for (const { label, value } of body.supportContacts as { label: string; value: string }[]) expect(card).toContain(`${label} ${value}`);
   });
 
   it('gives the coordinator the funnel with the people in each bar, as stored', async () => {
@@ -121,16 +170,11 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
 
   it('lists mentors with approval, DBS and match, and young people by reference only, each read logged', async () => {
     const mentors = await json('mentors', ISAIAH);
-    expect(mentors.body).toHaveLength(48);
+    expect(mentors.body).toHaveLength(seeded.mentors.length);
     const waiting = mentors.body.find((row: { stage: string }) => row.stage === 'awaitingApproval');
     expect(waiting.approval.waitingOn).toEqual(['Megan Bowen']);
     expect(mentors.body.filter((row: { matched: boolean }) => row.matched)).toHaveLength(seeded.mentors.filter((m) => m.stage === 'matched' || m.stage === 'active').length);
-    const { storage } = await tables();
-    const accessRows = async (): Promise<string[]> => {
-      const ids: string[] = [];
-      for await (const row of (await storage.openTable('YoungPersonAccess')).listEntities<{ youngPersonId: string; purpose: string }>()) if (row.purpose === 'list') ids.push(row.youngPersonId);
-      return ids;
-    };
+    const accessRows = listReads;
     const before = (await accessRows()).length;
     const youngPeople = await json('young-people?page=0', ISAIAH);
     const { rows, total, pages } = youngPeople.body as { rows: { reference: string; status: string; daysWaiting?: number }[]; total: number; pages: number };
@@ -144,6 +188,82 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(JSON.stringify(youngPeople.body)).not.toMatch(/Jay|2006-06-15|Sam Patel/);
     // Exactly the records shown were read and logged: no more, no fewer.
     expect((await accessRows()).length - before).toBe(rows.length);
+  });
+
+  it('finds young people by first name, initials or reference on the server, logging exactly the records shown', async () => {
+    const before = (await listReads()).length;
+    const found = async (search: string) => {
+      const answer = await json(`young-people?search=${encodeURIComponent(search)}`, ISAIAH);
+      expect(answer.status, search).toBe(200);
+      return (answer.body.rows as { reference: string }[]).map((row) => row.reference);
+    };
+    expect(await found('rob')).toEqual(['LC-W0000']);
+    expect(await found('Mary')).toEqual(['LC-W0001']);
+    expect(await found('ann')).toEqual(['LC-W0001']);
+    expect(await found('M.A.')).toEqual(['LC-W0001']);
+    expect(await found('lc-w0003')).toEqual(['LC-W0003']);
+    expect(await found('  W000  ')).toHaveLength(7);
+    expect(await found('Zed')).toEqual([]);
+    const everyone = await json('young-people?search=', ISAIAH);
+    expect(everyone.body.total).toBeGreaterThan(7);
+    // 1 + 1 + 1 + 1 + 1 + 7 + 0 records shown by the searches, and the unfiltered first page: each read logged, nothing else.
+    expect((await listReads()).length - before).toBe(12 + everyone.body.rows.length);
+    expect(JSON.stringify(everyone.body)).not.toMatch(/Robin|Mary Ann/);
+
+    const refused = await json(`young-people?search=${'x'.repeat(41)}`, ISAIAH);
+    expect(refused).toEqual({ status: 400, body: { error: { code: 'SEARCH_INVALID', message: 'Search by first name, initials or reference, in at most 40 letters, digits or dashes.' } } });
+    expect((await json('young-people?search=%3Cscript%3E', ISAIAH)).status).toBe(400);
+    expect((await listReads()).length - before).toBe(12 + everyone.body.rows.length);
+  });
+
+  it('lists the broadcasts newest first with their counts, and opens a report: who got it, who did not and why in plain words', async () => {
+    const { status, body } = await json('broadcasts', ISAIAH);
+    expect(status).toBe(200);
+    expect(body.map((row: { id: string }) => row.id)).toEqual(['b-newer', 'b-older']);
+    expect(body[0]).toMatchObject({ title: 'Information session on 9 November', audience: 'Approved, not yet booked', sentBy: ISAIAH.name, finished: true, total: 3, sent: 1, failed: 2, waiting: 0 });
+    expect(body[1]).toMatchObject({ total: 2, sent: 2, failed: 0, waiting: 0 });
+
+    const report = await json('broadcasts/b-newer', ISAIAH);
+    expect(report.status).toBe(200);
+    expect(report.body.recipients).toEqual([
+      { name: ADELE.name, status: 'failed', why: 'They have blocked the mentoring app in Teams, or it is not installed for them.', detail: BLOCKED },
+      { name: GRADY.name, status: 'failed', why: 'Teams kept having trouble, so the app stopped trying; trying again later usually works.', detail: GAVE_UP },
+      { name: ALEX.name, status: 'sent', sentAt: expect.any(String) },
+    ]);
+    expect(report.body.recipients.map((line: { why?: string }) => line.why ?? '').join(' ')).not.toMatch(/HTTP|\d{3}/);
+    expect(await json('broadcasts/no-such-broadcast', ISAIAH)).toEqual({ status: 404, body: { error: { code: 'BROADCAST_NOT_FOUND', message: 'This broadcast no longer exists.' } } });
+  });
+
+  it('retries the failed through the same use case as the chat card: those two are sent again, and nobody else', async () => {
+    await knownChats(bot.env, [ALEX, ADELE, GRADY], bot.connector.url);
+    const sentTo = (person: { id: string }) => bot.connector.to(conversationOf(person)).filter((activity) => activity.kind === 'send' && JSON.stringify(activity.activity).includes('Information session on 9 November'));
+    const retried = await json('broadcasts/b-newer/retry-failed', ISAIAH, { method: 'POST', body: '{}' });
+    expect(retried).toEqual({ status: 200, body: { queued: 2 } });
+    await eventually(async () => {
+      const rows = await recipients('b-newer');
+      expect(rows.map((row) => [row.recipientId, row.status]).sort()).toEqual([[ADELE.id, 'sent'], [ALEX.id, 'sent'], [GRADY.id, 'sent']].sort());
+    }, 30_000);
+    expect(sentTo(ADELE)).toHaveLength(1);
+    expect(sentTo(GRADY)).toHaveLength(1);
+    expect(sentTo(ALEX)).toHaveLength(0);
+    const after = await json('broadcasts/b-newer', ISAIAH);
+    expect(after.body).toMatchObject({ sent: 3, failed: 0, waiting: 0 });
+    expect(await json('broadcasts/b-newer/retry-failed', ISAIAH, { method: 'POST', body: '{}' })).toEqual({ status: 200, body: { queued: 0 } });
+  }, 40_000);
+
+  it('gives the pipeline and claims cards in chat "Open in the workspace": a Teams deep link to the matching view', async () => {
+    const deepLink = (view: string) => `https://teams.microsoft.com/l/entity/${TEAMS_APP}/workspace?context=${encodeURIComponent(JSON.stringify({ subEntityId: view }))}`;
+    for (const [command, heading, view] of [['pipeline', 'Scheme pipeline', 'overview'], ['claims', 'Refreshment claims', 'claims']] as const) {
+      await bot.send(message(ISAIAH, command));
+      const card = await eventually(() => {
+        const found = bot.connector.to(conversationOf(ISAIAH)).map((activity) => activity.activity.attachments?.[0]?.content).find((content) => JSON.stringify(content ?? {}).includes(heading));
+        if (!found) throw new Error(`no ${command} card yet`);
+        return found;
+      });
+      const link = (card.actions as { type: string; title: string; url?: string }[]).find((action) => action.type === 'Action.OpenUrl');
+      expect(link, command).toEqual({ type: 'Action.OpenUrl', title: 'Open in the workspace', url: deepLink(view) });
+      expect(JSON.parse(new URL(link!.url!).searchParams.get('context')!)).toEqual({ subEntityId: view });
+    }
   });
 
   it('reminds the approver of a pending approval through the journey use case, audited, and says when there is nobody to remind', async () => {
@@ -205,14 +325,15 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
 
     const csv = await call(`claims.csv?month=${month}`, ISAIAH);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect((await csv.text()).split('\n').filter((line) => line.includes('Mentor '))).toHaveLength(seeded.claims);
+    expect((await csv.text()).split('\n').filter((line) => line.includes(`${month}-01`))).toHaveLength(seeded.claims);
 
     // The chat side: the coordinator's claims card reads the same rows (no Approve button left, two shown paid).
+    const claimsCards = () => bot.connector.to(conversationOf(ISAIAH)).map(cardText).filter((text) => text.includes(`Refreshment claims: ${formatMonth(month)}`));
+    const before = claimsCards().length; // an earlier test asked for one before these decisions
     await bot.send(message(ISAIAH, 'claims'));
     const card = await eventually(() => {
-      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => text.includes(`Refreshment claims: ${formatMonth(month)}`));
-      if (!found) throw new Error('no claims card yet');
-      return found;
+      if (claimsCards().length === before) throw new Error('no claims card yet');
+      return claimsCards().at(-1)!;
     });
     expect(card.split(`Status: ${describeClaimState('paid')}`)).toHaveLength(3);
     expect(card.split(`Status: ${describeClaimState('approved')}`)).toHaveLength(seeded.claims - 2 + 1);
@@ -254,6 +375,21 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     expect(answer).toEqual({ status: 400, body: { error: { code: 'MONTH_INVALID', message: 'Please give a month as YYYY-MM, such as 2026-11.' } } });
   });
 
+  async function listReads(): Promise<string[]> {
+    const { storage } = await tables();
+    const ids: string[] = [];
+    for await (const row of (await storage.openTable('YoungPersonAccess')).listEntities<{ youngPersonId: string; purpose: string }>()) if (row.purpose === 'list') ids.push(row.youngPersonId);
+    return ids;
+  }
+  async function claimsOfMonth(month: string) {
+    const { storage, queue } = await tables();
+    const relationships = new RelationshipRepository(await storage.openTable('Relationships'), queue, () => new Date());
+    return (await relationships.claimsForMonth(month)).map((claim) => claim.value);
+  }
+  async function recipients(broadcastId: string) {
+    const { storage } = await tables();
+    return new RecipientRepository(await storage.openTable('Broadcasts')).list(broadcastId);
+  }
   async function tables() {
     const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
     const storage = await openStorage(clients, bot.env.TABLE_PREFIX!);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const VIEWS = ['At a glance', 'People', 'Sessions', 'Matching', 'Commitment', 'Claims', 'Board report', 'My page'] as const;
+export const VIEWS = ['At a glance', 'People', 'Sessions', 'Matching', 'Commitment', 'Claims', 'Broadcasts', 'Board report', 'My page'] as const;
 
 /** The workspace tab in chromium, by what a person sees: tabs by name, buttons by their words. */
 export class WorkspacePage {
@@ -13,8 +13,9 @@ export class WorkspacePage {
     readonly origin: string,
   ) {}
 
-  async open(theme: 'default' | 'dark' | 'contrast' = 'default'): Promise<void> {
-    await this.page.goto(`${this.origin}/workspace/?theme=${theme}`);
+  /** `view`: the address's hash, as "Open in the workspace" on a chat card gives it outside Teams (`#claims`). */
+  async open(theme: 'default' | 'dark' | 'contrast' = 'default', view?: string): Promise<void> {
+    await this.page.goto(`${this.origin}/workspace/?theme=${theme}${view ? `#${view}` : ''}`);
   }
 
   async signInLocallyAs(name: string): Promise<void> {

@@ -28,6 +28,8 @@ export interface SeededMentor extends PersonRef {
 
 export interface Seeded {
   readonly mentors: readonly SeededMentor[];
+  /** The cast member seeded as an active mentor with a claim (when asked for): who signs in to see their own page. */
+  readonly castMentor?: { readonly person: PersonRef; readonly claimPence: number };
   readonly trainingId: string;
   /** Booked on the training, which started yesterday. */
   readonly trainees: readonly PersonRef[];
@@ -44,7 +46,11 @@ export function mentorId(index: number): string {
  * stages, `youngPeople` waiting, a training that started yesterday with up to ten booked and two waiting, and for each
  * active mentor one meeting with a refreshment claim, logged through the relationship use case.
  */
-export async function seedWorkspace(connectionString: string, prefix: string, options: { mentors: number; youngPeople: number; now: Date }): Promise<Seeded> {
+export async function seedWorkspace(
+  connectionString: string,
+  prefix: string,
+  options: { mentors: number; youngPeople: number; now: Date; castMentor?: PersonRef },
+): Promise<Seeded> {
   const { now } = options;
   const clock = () => now;
   const clients = storageClients({ kind: 'connectionString', connectionString });
@@ -61,9 +67,11 @@ export async function seedWorkspace(connectionString: string, prefix: string, op
 
   const mentors: SeededMentor[] = [];
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-  await runInBatches(options.mentors, async (index) => {
-    const stage = STAGE_CYCLE[index % STAGE_CYCLE.length]!;
-    const person = { id: mentorId(index), name: `Mentor ${String(index + 1).padStart(3, '0')}` };
+  const count = options.mentors + (options.castMentor ? 1 : 0);
+  await runInBatches(count, async (index) => {
+    const cast = options.castMentor && index === options.mentors ? options.castMentor : undefined;
+    const stage = cast ? 'active' : STAGE_CYCLE[index % STAGE_CYCLE.length]!;
+    const person = cast ? { id: cast.id, name: cast.name } : { id: mentorId(index), name: `Mentor ${String(index + 1).padStart(3, '0')}` };
     const since = daysAgo(index % 40);
     const mentor: Mentor = {
       ...newMentor(person, { jobTitle: 'Head of Service' }, now),
@@ -97,7 +105,7 @@ export async function seedWorkspace(connectionString: string, prefix: string, op
   });
   await runInBatches(options.youngPeople, async (index) => {
     const id = `waiting-yp-${index}`;
-    const value = youngPerson({ id, reference: `LC-W${String(index).padStart(4, '0')}`, status: 'waiting', updatedAt: daysAgo(5 + (index % 200)) });
+    const value = youngPerson({ id, reference: `LC-W${String(index).padStart(4, '0')}`, firstName: WAITING_NAMES[index] ?? 'Jay', status: 'waiting', updatedAt: daysAgo(5 + (index % 200)) });
     await youngPeople.commit({ youngPersonId: id, youngPerson: { value }, audit: [], effects: [] });
   });
 
@@ -125,7 +133,7 @@ export async function seedWorkspace(connectionString: string, prefix: string, op
   const month = now.toISOString().slice(0, 7);
   await runInBatches(active.length, async (index) => {
     const mentor = active[index]!;
-    const matchId = `match-${Number(mentor.id.slice(-12))}`;
+    const matchId = `match-${mentors.indexOf(mentor)}`;
     const logged = await logMeeting(deps, mentor, {
       logId: `log-${String(index).padStart(8, '0')}`,
       matchId,
@@ -133,12 +141,20 @@ export async function seedWorkspace(connectionString: string, prefix: string, op
       minutes: '60',
       mode: 'inPerson',
       focus: 'College visit',
-      refreshmentAmount: `${3 + (index % 5)}.50`,
+      refreshmentAmount: (claimPence(index) / 100).toFixed(2),
       refreshmentPurpose: 'Tea and cake',
     });
     if (!logged.ok) throw new Error(`seed: ${logged.error.message}`);
   });
-  return { mentors, trainingId: training.id, trainees, claimMonth: month, claims: active.length };
+  const castMentor = options.castMentor ? { person: options.castMentor, claimPence: claimPence(active.findIndex((mentor) => mentor.id === options.castMentor!.id)) } : undefined;
+  return { mentors, ...(castMentor ? { castMentor } : {}), trainingId: training.id, trainees, claimMonth: month, claims: active.length };
+}
+
+/** The first two waiting young people have names of their own, for the search; the rest are all Jay. */
+const WAITING_NAMES = ['Robin', 'Mary Ann'];
+
+function claimPence(activeIndex: number): number {
+  return 350 + (activeIndex % 5) * 100;
 }
 
 function relationshipDeps(

@@ -10,7 +10,10 @@ import { RelationshipRepository } from '../../src/relationship/store/relationshi
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
 import { launchChromium } from '../browser/playground-page.js';
 import { eventually } from '../support/eventually.js';
-import { ISAIAH } from '../support/people.js';
+import { ADELE, ALEX, GRADY, ISAIAH } from '../support/people.js';
+import { knownChats } from '../support/broadcast-bot.js';
+import { RecipientRepository } from '../../src/broadcast/store/recipient.repository.js';
+import { seedBroadcasts } from './broadcast-seed.js';
 import { startTestBot, TEST_TENANT, type TestBot } from '../support/test-bot.js';
 import { EntraSsoIssuer } from './entra-sso-issuer.js';
 import { VIEWS, WorkspacePage } from './workspace-page.js';
@@ -24,7 +27,22 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
 
   beforeAll(async () => {
     bot = await startTestBot();
-    seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now: new Date() });
+    const now = new Date();
+    seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now, castMentor: ALEX });
+    await seedBroadcasts(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, now, [
+      {
+        id: 'b-invite',
+        text: 'Information session on 9 November',
+        audienceLabel: 'Approved, not yet booked',
+        by: ISAIAH,
+        minutesAgo: 45,
+        sent: [ALEX],
+        failed: [
+          { person: ADELE, code: 'BOT_BLOCKED', reason: 'This person has blocked the bot, or the app is not installed for them.' },
+          { person: GRADY, code: 'RECIPIENT_GONE', reason: 'This person or their chat with the bot no longer exists; they may have left the organisation.' },
+        ],
+      },
+    ]);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -60,7 +78,7 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
     await tab.open();
     await tab.signInLocallyAs('Isaiah Langer');
     await tab.show('People');
-    await tab.page.getByText('Page 1 of 2 (48 in all)').waitFor();
+    await tab.page.getByText(`Page 1 of 2 (${seeded.mentors.length} in all)`).waitFor();
     await tab.page.getByLabel('Search').fill('Mentor 002');
     await expect.poll(() => tab.page.locator('[data-testid=mentors-table] tbody tr').count()).toBe(1);
     expect(await tab.page.locator('[data-testid=mentors-table] tbody tr').textContent()).toContain('Waiting on Megan Bowen');
@@ -102,9 +120,94 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
         await tab.show(view);
         await tab.page.waitForTimeout(300);
         expect(await tab.seriousProblems(), `${view}, ${theme}`).toEqual([]);
+        if (view === 'Broadcasts') {
+          await tab.page.getByRole('button', { name: /^Open report: / }).first().click();
+          await tab.page.getByTestId('broadcast-recipients').waitFor();
+          expect(await tab.seriousProblems(), `a broadcast's report, ${theme}`).toEqual([]);
+        }
       }
     }, 120_000);
   }
+
+  it('lists the broadcasts as stored, opens one report with who got it and who did not and why, and retries the failed', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('Broadcasts');
+    const row = tab.page.locator('[data-testid=broadcasts-table] tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    expect((await row.locator('td').allTextContents()).slice(0, 2)).toEqual(['Information session on 9 November ', 'Approved, not yet booked']);
+    expect((await row.locator('td').allTextContents()).slice(3, 6)).toEqual(['1 of 3', '2', '0']);
+
+    await tab.page.getByRole('button', { name: 'Open report: Information session on 9 November' }).click();
+    const lines = tab.page.locator('[data-testid=broadcast-recipients] tbody tr');
+    await expect.poll(() => lines.count()).toBe(3);
+    const cells = await lines.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.firstChild?.textContent ?? '')));
+    expect(cells.map(([name, outcome, why]) => [name, outcome!.split(',')[0], why])).toEqual([
+      [ADELE.name, 'Not sent', 'They have blocked the mentoring app in Teams, or it is not installed for them.'],
+      [GRADY.name, 'Not sent', 'Their Teams account or their chat with the app no longer exists; they may have left the council.'],
+      [ALEX.name, 'Got it', '—'],
+    ]);
+    expect(await tab.seriousProblems()).toEqual([]);
+
+    await knownChats(bot.env, [ADELE, GRADY], bot.connector.url);
+    await tab.page.getByRole('button', { name: 'Retry the failed (2)' }).click();
+    await tab.page.getByText('Sending again to 2 people.').waitFor();
+    const recipients = new RecipientRepository(await (await stores(bot)).storage.openTable('Broadcasts'));
+    await eventually(async () => expect((await recipients.list('b-invite')).map((each) => each.status)).toEqual(['sent', 'sent', 'sent']), 30_000);
+    await tab.page.getByRole('button', { name: 'Back to all broadcasts' }).click();
+    await tab.page.getByRole('button', { name: 'Open report: Information session on 9 November' }).click();
+    await tab.page.getByTestId('broadcast-counts').filter({ hasText: 'Got it: 3. Not sent: 0. Waiting: 0.' }).waitFor();
+  }, 60_000);
+
+  it('finds a young person by first name or initials on the server, and records reading only the one shown', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('People');
+    await tab.page.getByRole('tab', { name: 'Young people' }).click();
+    await tab.page.locator('[data-testid=young-people-table] tbody tr').first().waitFor();
+    const before = await listReads(bot);
+    await tab.page.getByLabel('First name, initials or reference').fill('M.A.');
+    await tab.page.getByRole('button', { name: 'Search young people' }).click();
+    await tab.page.getByRole('status').filter({ hasText: 'Found 1 for "M.A.".' }).waitFor();
+    expect(await tab.page.locator('[data-testid=young-people-table] tbody tr td:first-child').allTextContents()).toEqual(['LC-W0001']);
+    expect((await listReads(bot)) - before).toBe(1);
+    expect(await tab.page.getByText('Mary Ann').count()).toBe(0);
+    expect(await tab.seriousProblems()).toEqual([]);
+    await tab.page.getByRole('button', { name: 'Show everyone' }).click();
+    await expect.poll(() => tab.page.locator('[data-testid=young-people-table] tbody tr').count()).toBeGreaterThan(7);
+  });
+
+  it("shows a mentor their own claims and the support card's contacts on My page, and nothing of anyone else", async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Alex Wilber');
+    const claims = tab.page.locator('[data-testid=my-claims] tbody tr');
+    await expect.poll(() => claims.count()).toBe(1);
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${seeded.claimMonth}-15T12:00:00Z`));
+    const cells = await claims.locator('td').allTextContents();
+    expect([cells[0], cells[2], cells[3], cells[4]]).toEqual([month, `£${(seeded.castMentor!.claimPence / 100).toFixed(2)}`, 'Tea and cake', 'waiting for approval']);
+    expect(await tab.page.getByTestId('support-contacts').locator('div').allTextContents()).toEqual(['Emergency:999', 'Leaving Care duty line:Ask the scheme coordinator', 'Service manager:Ask the scheme coordinator']);
+    expect(await tab.page.getByText('Mentor 0').count()).toBe(0);
+    expect(await tab.seriousProblems()).toEqual([]);
+  });
+
+  it('opens the view a chat card links to (the address\'s hash), and a mentor asking for a coordinator view gets their own page', async () => {
+    const coordinator = await workspace();
+    await coordinator.open('default', 'claims');
+    await coordinator.signInLocallyAs('Isaiah Langer');
+    await expect.poll(() => coordinator.page.locator('[data-testid=claims-table] tbody tr').count()).toBe(seeded.claims);
+    expect(await coordinator.page.getByRole('tab', { selected: true }).textContent()).toBe('Claims');
+    await coordinator.show('Broadcasts');
+    expect(new URL(coordinator.page.url()).hash).toBe('#broadcasts');
+
+    const mentor = await workspace();
+    await mentor.open('default', 'claims');
+    await mentor.signInLocallyAs('Alex Wilber');
+    await mentor.page.getByTestId('my-stage').waitFor();
+    expect(await mentor.page.getByRole('tab').allTextContents()).toEqual(['My page']);
+  });
 
   it('lets a non-coordinator see only their own page', async () => {
     const tab = await workspace();
@@ -215,10 +318,18 @@ async function stores(bot: TestBot) {
   const queue = new EffectQueue(storage.effectQueue, () => new Date());
   const now = () => new Date();
   return {
+    storage,
     sessions: new SessionRepository(await storage.openTable('Sessions'), queue, now),
     mentors: new MentorRepository(await storage.openTable('Mentors'), queue, now),
     relationships: new RelationshipRepository(await storage.openTable('Relationships'), queue, now),
   };
+}
+
+/** How many young people's records have been read for a list (the access log's rows with purpose 'list'). */
+async function listReads(bot: TestBot): Promise<number> {
+  let count = 0;
+  for await (const row of (await (await stores(bot)).storage.openTable('YoungPersonAccess')).listEntities<{ purpose: string }>()) if (row.purpose === 'list') count += 1;
+  return count;
 }
 
 /** The first sheet of an .xlsx file as rows of cell values: shared strings resolved, numbers as numbers. */

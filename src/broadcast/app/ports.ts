@@ -26,6 +26,19 @@ export interface BroadcastStore {
   get(broadcastId: string): Promise<{ readonly broadcast: Broadcast; readonly state: 'sending' | 'finished' } | undefined>;
   counts(broadcastId: string, total?: number): Promise<ProgressCounts>;
   reopenFailed(broadcastId: string, now: Date): Promise<string[]>;
+  /** The most recent broadcasts, newest first (the workspace's Broadcasts view). */
+  listRecent(limit: number): Promise<ReadonlyArray<{ readonly broadcast: Broadcast; readonly state: 'sending' | 'finished' }>>;
+  /** Every recipient of one broadcast with where they have got to (the workspace's report). */
+  recipientsOf(broadcastId: string): Promise<readonly RecipientOutcome[]>;
+}
+
+/** One recipient of a broadcast as the report shows them: sent, failed (with the code and the reason) or waiting. */
+export interface RecipientOutcome {
+  readonly recipientId: string;
+  readonly status: 'pending' | 'sent' | 'failed';
+  readonly code?: string;
+  readonly reason?: string;
+  readonly sentAt?: string;
 }
 
 /** The fan-out queue: one message per recipient. */

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Broadcast, ProgressCounts } from '../app/broadcast.js';
+import type { RecipientOutcome } from '../app/ports.js';
 import { sessionSummarySchema } from './session-summary.schema.js';
 import { RecipientRepository } from './recipient.repository.js';
 import { decodeKey, encodeKey } from '../../platform/storage/keys.js';
@@ -126,6 +127,29 @@ export class BroadcastRepository {
       if (statusOf(error) === 412) return false;
       throw error;
     }
+  }
+
+  /**
+   * The newest broadcasts: one query of the broadcast rows across partitions (the recipients' rows are filtered out by
+   * the service), sorted here; a council sends tens of broadcasts a year, not thousands.
+   */
+  async listRecent(limit: number): Promise<Array<{ broadcast: Broadcast; state: 'sending' | 'finished' }>> {
+    const found: Array<{ broadcast: Broadcast; state: 'sending' | 'finished' }> = [];
+    const filter = odata`RowKey eq ${BROADCAST_ROW}`;
+    for await (const entity of this.table.listEntities<BroadcastEntity>({ queryOptions: { filter, select: ['data', 'state'] } })) {
+      found.push({ broadcast: broadcastSchema.parse(JSON.parse(entity.data)), state: entity.state });
+    }
+    return found.sort((a, b) => b.broadcast.createdAt.localeCompare(a.broadcast.createdAt)).slice(0, limit);
+  }
+
+  async recipientsOf(broadcastId: string): Promise<RecipientOutcome[]> {
+    return (await this.recipients.list(broadcastId)).map(({ recipientId, status, code, reason, sentAt }) => ({
+      recipientId,
+      status,
+      ...(code ? { code } : {}),
+      ...(reason ? { reason } : {}),
+      ...(sentAt ? { sentAt } : {}),
+    }));
   }
 
   async listSending(): Promise<string[]> {

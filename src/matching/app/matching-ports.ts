@@ -1,6 +1,6 @@
 import type { DbsRecord, DeclaredConflict, Match, MentorProfile, Proposal } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import type { YoungPerson, YoungPersonStatus } from '../domain/young-people/index.js';
+import type { YoungPeopleSearch, YoungPerson, YoungPersonStatus } from '../domain/young-people/index.js';
 import type { AuditEntry, Change, Effect, Versioned } from '../../platform/app/ports.js';
 
 /** What matching keeps of a mentor, beside the journey: the pen picture, the DBS check, the matches they hold. */
@@ -73,8 +73,11 @@ export interface YoungPeopleStore {
   countByStatus(): Promise<Record<YoungPersonStatus, number>>;
   /** Ids and how long they have waited, without personal data. */
   waitingSince(): Promise<{ readonly youngPersonId: string; readonly since: string }[]>;
-  /** Ids, status and since when (the plain columns) of those not closed: what a list needs to order and page, nothing personal. */
-  openIndex(): Promise<{ readonly youngPersonId: string; readonly status: YoungPersonStatus; readonly since: string }[]>;
+  /**
+   * Ids, status and since when (the plain columns) of those not closed: what a list needs to order and page, nothing
+   * personal. With a search, only those whose search column matches (compared in the store; no record is read).
+   */
+  openIndex(search?: YoungPeopleSearch): Promise<{ readonly youngPersonId: string; readonly status: YoungPersonStatus; readonly since: string }[]>;
   /** These records only (one page of a list), logged first as one write. */
   getMany(youngPersonIds: readonly string[], access: ReadAccess): Promise<Versioned<YoungPerson>[]>;
   getProposal(youngPersonId: string, proposalId: string): Promise<Versioned<Proposal> | undefined>;

@@ -1,5 +1,5 @@
 import { pauseMatch, resumeMatch, type Match } from '../domain/index.js';
-import { changeYoungPersonStatus, editYoungPerson, newYoungPerson, parseYoungPersonDetails, type YoungPerson, type YoungPersonEvent } from '../domain/young-people/index.js';
+import { changeYoungPersonStatus, editYoungPerson, newYoungPerson, parseYoungPeopleSearch, parseYoungPersonDetails, type YoungPerson, type YoungPersonEvent } from '../domain/young-people/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { AuditEntry } from '../../platform/app/ports.js';
@@ -110,12 +110,15 @@ export interface YoungPeoplePage {
 
 /**
  * One page of those not closed, for a coordinator: ordered by the plain columns (waiting first, longest waiting first),
- * so only the page's records are read, logged together in one write, as a list is read a page at a time.
+ * so only the page's records are read, logged together in one write, as a list is read a page at a time. A search
+ * (first name, initials or reference) narrows the list in the store, from the record's search column, before paging.
  */
-export async function youngPeoplePage(deps: MatchingDeps, actor: PersonRef, page: number, pageSize: number): Promise<Result<YoungPeoplePage>> {
+export async function youngPeoplePage(deps: MatchingDeps, actor: PersonRef, page: number, pageSize: number, search?: unknown): Promise<Result<YoungPeoplePage>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  const index = (await withoutRestricted(deps.restricted, await deps.youngPeople.openIndex(), (each) => each.youngPersonId)).sort(longestWaitingFirst);
+  const wanted = parseYoungPeopleSearch(search);
+  if (!wanted.ok) return wanted;
+  const index = (await withoutRestricted(deps.restricted, await deps.youngPeople.openIndex(wanted.value), (each) => each.youngPersonId)).sort(longestWaitingFirst);
   const pages = Math.max(1, Math.ceil(index.length / pageSize));
   const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   const ids = index.slice(current * pageSize, (current + 1) * pageSize).map((each) => each.youngPersonId);

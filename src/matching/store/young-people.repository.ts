@@ -2,7 +2,7 @@ import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import type { Versioned } from '../../platform/app/ports.js';
 import type { ReadAccess, RecordRead, YoungPeopleStore, YoungPersonWrite } from '../app/matching-ports.js';
 import type { Match, Proposal } from '../domain/index.js';
-import { YOUNG_PERSON_STATUSES, type YoungPerson, type YoungPersonStatus } from '../domain/young-people/index.js';
+import { matchesSearch, searchKeyOf, YOUNG_PERSON_STATUSES, type YoungPeopleSearch, type YoungPerson, type YoungPersonStatus } from '../domain/young-people/index.js';
 import type { EffectSignal } from '../../platform/storage/effect-queue.js';
 import { PartitionStore } from '../../platform/storage/partition-store.js';
 import type { RowWrite } from '../../platform/storage/partition-commit.js';
@@ -19,6 +19,8 @@ const MATCH_PREFIX = 'match|';
 interface YoungPersonEntity extends DataEntity {
   status?: string;
   since?: string;
+  /** Reference, first name and initials, lower case: a search is decided from it without reading the record. */
+  searchKey?: string;
 }
 
 export function toEntity(youngPerson: YoungPerson): YoungPersonEntity {
@@ -27,6 +29,7 @@ export function toEntity(youngPerson: YoungPerson): YoungPersonEntity {
     rowKey: RECORD_ROW,
     status: youngPerson.status,
     since: youngPerson.updatedAt,
+    searchKey: searchKeyOf(youngPerson),
     data: JSON.stringify(youngPerson),
   };
 }
@@ -110,10 +113,13 @@ export class YoungPeopleRepository extends PartitionStore implements YoungPeople
     return found;
   }
 
-  async openIndex(): Promise<{ youngPersonId: string; status: YoungPersonStatus; since: string }[]> {
+  async openIndex(search?: YoungPeopleSearch): Promise<{ youngPersonId: string; status: YoungPersonStatus; since: string }[]> {
     const filter = odata`RowKey eq ${RECORD_ROW} and status ne ${'closed'}`;
     const found: { youngPersonId: string; status: YoungPersonStatus; since: string }[] = [];
-    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select: ['PartitionKey', 'status', 'since'] } })) {
+    const select = ['PartitionKey', 'status', 'since', ...(search ? ['searchKey'] : [])];
+    for await (const entity of this.table.listEntities<YoungPersonEntity>({ queryOptions: { filter, select } })) {
+      // The search column is compared here and goes no further: only the page shown is read, and logged.
+      if (search && !matchesSearch(search, entity.searchKey)) continue;
       found.push({ youngPersonId: decodeURIComponent(entity.partitionKey), status: entity.status as YoungPersonStatus, since: entity.since ?? '' });
     }
     return found;

@@ -10,6 +10,7 @@ import { addYoungPerson, changeStatus, openYoungPersonForm, editYoungPersonDetai
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
 import type { AdaptiveCardJson } from '../../platform/teams/cards/card.js';
+import type { WorkspaceLink } from '../../platform/teams/workspace-link.js';
 import { conflictsFormCard, conflictsListCard } from './cards/conflicts.card.js';
 import { dbsFormCard, dbsListCard, dbsStatusFacts } from './cards/dbs.card.js';
 import { dbsStatus } from '../domain/index.js';
@@ -39,7 +40,7 @@ function answering(reply: Reply, body: (context: Turn, actor: PersonRef, data: u
 const sendReply: Reply = (context, card) => sendCard(context, card);
 const invokeReply: Reply = (context, card) => answerInvoke(context, card);
 
-export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
+export function coordinatorHandlers(deps: MatchingDeps, log: Logger, workspace?: WorkspaceLink) {
   const now = () => deps.journey.clock.now();
   const command = (body: (context: Turn, actor: PersonRef) => Promise<AdaptiveCardJson>) => answering(sendReply, (context, actor) => body(context, actor));
   const action = (body: (context: Turn, actor: PersonRef, data: unknown) => Promise<AdaptiveCardJson>) => answering(invokeReply, body);
@@ -105,7 +106,7 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger) {
     }),
     pipeline: command(async (_context, actor) => {
       const figures = await pipeline(deps, actor);
-      return figures.ok ? pipelineCard(figures.value) : failed(figures.error.message, figures.error.code);
+      return figures.ok ? pipelineCard(figures.value, workspace ? { workspaceUrl: workspace('overview') } : {}) : failed(figures.error.message, figures.error.code);
     }),
     youngPeople: command((_context, actor) => youngPeopleList(actor)),
     addYoungPerson: command(async (_context, actor) => newYoungPersonForm(actor)),

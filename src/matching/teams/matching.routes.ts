@@ -5,10 +5,11 @@ import { coordinatorHandlers, myDbsFacts } from './coordinator.handler.js';
 import { matchingHandlers } from './matching.handler.js';
 import { editProfileAction, myProfileCommand, saveProfileAction } from './profile.handler.js';
 import type { RouteRegistry } from '../../platform/teams/route-registry.js';
+import type { WorkspaceLink } from '../../platform/teams/workspace-link.js';
 
 /** Pen pictures, DBS checks, young people, matching and the pipeline. */
-export function matchingRoutes(routes: RouteRegistry, deps: MatchingDeps, log: Logger): void {
-  const coordinator = coordinatorHandlers(deps, log);
+export function matchingRoutes(routes: RouteRegistry, deps: MatchingDeps, log: Logger, workspace?: WorkspaceLink): void {
+  const coordinator = coordinatorHandlers(deps, log, workspace);
   const matching = matchingHandlers(deps, log);
   routes
     .statusFact(myDbsFacts(deps))

@@ -129,6 +129,8 @@ export interface RelationshipStore {
   getClaim(matchId: string, claimId: string): Promise<Versioned<RefreshmentClaim> | undefined>;
   /** Claims dated in a month ("YYYY-MM"), every match. */
   claimsForMonth(month: string): Promise<Versioned<RefreshmentClaim>[]>;
+  /** Every claim of one match (one partition). */
+  claimsOf(matchId: string): Promise<RefreshmentClaim[]>;
   /** ConcurrencyError on a stale etag or an existing row (other than a repeated meeting, which returns false). */
   commit(write: RelationshipWrite): Promise<{ written: boolean }>;
 }

@@ -168,6 +168,14 @@ export class RelationshipRepository extends PartitionStore implements Relationsh
     return entity ? { value: claimToDomain(entity), etag: entity.etag } : undefined;
   }
 
+  async claimsOf(matchId: string): Promise<RefreshmentClaim[]> {
+    const range = prefixRange(CLAIM_PREFIX);
+    const filter = odata`PartitionKey eq ${encodeKey(matchId)} and RowKey ge ${range.from} and RowKey lt ${range.to}`;
+    const found: RefreshmentClaim[] = [];
+    for await (const entity of this.table.listEntities<RelationshipTableEntity>({ queryOptions: { filter } })) found.push(claimToDomain(entity));
+    return found;
+  }
+
   async claimsForMonth(month: string): Promise<Versioned<RefreshmentClaim>[]> {
     const range = prefixRange(CLAIM_PREFIX);
     const filter = odata`RowKey ge ${range.from} and RowKey lt ${range.to} and month eq ${month}`;

@@ -1,6 +1,7 @@
 import { summaryCard } from './cards/summary.card.js';
 import { csvParts } from './cards/csv-parts.js';
 import { claimsCard, claimsCsvCard } from './cards/claims.card.js';
+import type { WorkspaceLink } from '../../platform/teams/workspace-link.js';
 import { endMatchConfirmCard, endMatchFormCard, matchEndedCard, matchesToEndCard } from './cards/match-ending.card.js';
 import { endedView } from './ended-view.js';
 import { thisMonthWords } from './cards/month-count.js';
@@ -36,7 +37,7 @@ function record(data: unknown): Record<string, unknown> {
 }
 
 /** Thin handlers: who is acting comes from Teams, the rest from the card; each calls one use case and shows a card. */
-export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
+export function relationshipHandlers(deps: RelationshipDeps, log: Logger, workspace?: WorkspaceLink) {
   const today = () => localDateOf(deps.journey.clock.now(), deps.policy.timeZone);
   const thisMonth = () => monthOf(deps.journey.clock.now(), deps.policy.timeZone);
 
@@ -54,7 +55,7 @@ export function relationshipHandlers(deps: RelationshipDeps, log: Logger) {
   const claims = async (actor: PersonRef, month: unknown, reply: Reply, problem?: string): Promise<void> => {
     const found = await claimsForMonth(deps, actor, month);
     if (!found.ok) return reply(errorCard(found.error.message));
-    return reply(claimsCard({ ...found.value, ...(problem ? { problem } : {}) }));
+    return reply(claimsCard({ ...found.value, ...(problem ? { problem } : {}), ...(workspace ? { workspaceUrl: workspace('claims') } : {}) }));
   };
 
   const endForm = async (actor: PersonRef, data: Record<string, unknown>, reply: Reply): Promise<void> => {

@@ -3,10 +3,11 @@ import type { RelationshipDeps } from '../app/relationship-ports.js';
 import type { Logger } from '../../log.js';
 import { relationshipHandlers } from './relationship.handler.js';
 import type { RouteRegistry } from '../../platform/teams/route-registry.js';
+import type { WorkspaceLink } from '../../platform/teams/workspace-link.js';
 
 /** Meetings, support, review and ending for mentors; claims and the monthly summary for coordinators. */
-export function relationshipRoutes(routes: RouteRegistry, deps: RelationshipDeps, log: Logger): void {
-  const h = relationshipHandlers(deps, log);
+export function relationshipRoutes(routes: RouteRegistry, deps: RelationshipDeps, log: Logger, workspace?: WorkspaceLink): void {
+  const h = relationshipHandlers(deps, log, workspace);
   routes.statusFact(h.statusFacts);
   routes
     .command(/^\s*log\s+(a\s+)?meeting\s*$/i, 'logMeeting', h.logMeetingCommand)

@@ -59,10 +59,10 @@ export interface YoungPeopleRows {
 
 export const YOUNG_PEOPLE_PAGE = 25;
 
-/** One page of young people not closed, for a coordinator: only the page's records are read, and logged, as shown. */
-export async function youngPersonRows(deps: WorkspaceDeps, actor: PersonRef, page: unknown): Promise<Result<YoungPeopleRows>> {
+/** One page of young people not closed (those matching `search`, when given), for a coordinator: only the page's records are read, and logged, as shown. */
+export async function youngPersonRows(deps: WorkspaceDeps, actor: PersonRef, page: unknown, search?: unknown): Promise<Result<YoungPeopleRows>> {
   const wanted = typeof page === 'string' && /^\d{1,6}$/.test(page) ? Number(page) : 0;
-  const listed = await youngPeoplePage(deps.matching, actor, wanted, YOUNG_PEOPLE_PAGE);
+  const listed = await youngPeoplePage(deps.matching, actor, wanted, YOUNG_PEOPLE_PAGE, search);
   if (!listed.ok) return listed;
   const now = deps.sessions.clock.now().getTime();
   return ok({

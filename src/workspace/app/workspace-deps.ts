@@ -1,3 +1,4 @@
+import type { CoordinatorBroadcastDeps } from '../../broadcast/index.js';
 import type { MatchingDeps } from '../../matching/index.js';
 import type { RelationshipDeps } from '../../relationship/index.js';
 import type { SessionDeps } from '../../sessions/index.js';
@@ -7,4 +8,6 @@ export interface WorkspaceDeps {
   readonly sessions: SessionDeps;
   readonly matching: MatchingDeps;
   readonly relationship: RelationshipDeps;
+  /** The coordinators' broadcast use cases' needs (the chat's broadcast cards use the same). */
+  readonly broadcasts: CoordinatorBroadcastDeps;
 }

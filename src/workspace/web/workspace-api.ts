@@ -9,6 +9,7 @@ import { myPage } from '../app/my-page.js';
 import { overview } from '../app/overview.js';
 import { mentorRows, remindMentorsApprover, youngPersonRows } from '../app/people.js';
 import { cancelSessionFromWorkspace, recordRegister, sessionRows } from '../app/sessions-view.js';
+import { broadcastReportFor, broadcastRows, retryFailedFromWorkspace } from '../app/broadcasts-view.js';
 import { whoAmI } from '../app/who-am-i.js';
 import type { WorkspaceDeps } from '../app/workspace-deps.js';
 import { readJson, sendJson, sendProblem } from './http.js';
@@ -39,7 +40,7 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'GET', pattern: /^overview$/, handle: (actor) => json(overview(deps, actor)) },
     { method: 'GET', pattern: /^mentors$/, handle: (actor) => json(mentorRows(deps, actor)) },
     { method: 'POST', pattern: /^mentors\/([^/]+)\/remind$/, handle: (actor, r) => json(remindMentorsApprover(deps, actor, r.params[0]!)) },
-    { method: 'GET', pattern: /^young-people$/, handle: (actor, r) => json(youngPersonRows(deps, actor, r.query.get('page') ?? undefined)) },
+    { method: 'GET', pattern: /^young-people$/, handle: (actor, r) => json(youngPersonRows(deps, actor, r.query.get('page') ?? undefined, r.query.get('search') ?? undefined)) },
     { method: 'GET', pattern: /^commitment$/, handle: (actor) => json(commitmentOverview(deps.relationship, actor)) },
     { method: 'GET', pattern: /^matching\/waiting$/, handle: (actor) => json(waitingForMatch(deps, actor)) },
     { method: 'GET', pattern: /^matching\/([^/]+)\/shortlist$/, handle: (actor, r) => json(shortlist(deps, actor, r.params[0]!)) },
@@ -47,6 +48,9 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'GET', pattern: /^sessions$/, handle: (actor) => json(sessionRows(deps, actor)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/register$/, handle: (actor, r) => json(recordRegister(deps, actor, r.params[0]!, r.body)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/cancel$/, handle: (actor, r) => json(cancelSessionFromWorkspace(deps, actor, r.params[0]!)) },
+    { method: 'GET', pattern: /^broadcasts$/, handle: (actor) => json(broadcastRows(deps, actor)) },
+    { method: 'GET', pattern: /^broadcasts\/([^/]+)$/, handle: (actor, r) => json(broadcastReportFor(deps, actor, r.params[0]!)) },
+    { method: 'POST', pattern: /^broadcasts\/([^/]+)\/retry-failed$/, handle: (actor, r) => json(retryFailedFromWorkspace(deps, actor, r.params[0]!)) },
     { method: 'GET', pattern: /^claims$/, handle: (actor, r) => json(claimsMonth(deps, actor, r.query.get('month') ?? undefined)) },
     { method: 'POST', pattern: /^claims\/decide$/, handle: (actor, r) => json(decideClaims(deps, actor, r.body)) },
     {

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3 } from '@fluentui/react-components';
 import { get, type Me } from '../api';
-import { formatDateTime, stageName } from '../format';
+import { formatDate, formatDateTime, formatMonth, formatPounds, stageName } from '../format';
 import { Loading } from './Loading';
 import { useLoad } from './useLoad';
 
@@ -10,6 +10,8 @@ interface MyPageData {
   readonly nextStep: string;
   readonly sessions: readonly { title: string; startsAt: string; status: string; position?: number }[];
   readonly minutesByMonth: Record<string, number>;
+  readonly claims: readonly { claimId: string; month: string; date: string; amountPence: number; purpose: string; status: string; rejectionReason?: string }[];
+  readonly supportContacts: readonly { label: string; value: string }[];
 }
 
 export default function MyPage({ me }: { me: Me }) {
@@ -49,6 +51,43 @@ export default function MyPage({ me }: { me: Me }) {
           ) : (
             <p>No meetings logged yet.</p>
           )}
+          <Title3 as="h3">Your refreshment claims</Title3>
+          {page.claims.length ? (
+            <Table aria-label="Your refreshment claims" size="small" data-testid="my-claims">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Month</TableHeaderCell>
+                  <TableHeaderCell>Meeting</TableHeaderCell>
+                  <TableHeaderCell>Amount</TableHeaderCell>
+                  <TableHeaderCell>For</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {page.claims.map((claim) => (
+                  <TableRow key={claim.claimId}>
+                    <TableCell>{formatMonth(claim.month)}</TableCell>
+                    <TableCell>{formatDate(claim.date)}</TableCell>
+                    <TableCell>{formatPounds(claim.amountPence)}</TableCell>
+                    <TableCell>{claim.purpose}</TableCell>
+                    <TableCell>{claim.status}{claim.rejectionReason ? ` (${claim.rejectionReason})` : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <p>No claims yet. Claim refreshments when you log a meeting in chat.</p>
+          )}
+          <Title3 as="h3">Support</Title3>
+          <Text as="p">If anyone is in immediate danger, call 999 now. For anything else, the Leaving Care Service is here to help: say "support" to the bot in chat.</Text>
+          <dl data-testid="support-contacts">
+            {page.supportContacts.map((contact) => (
+              <div key={contact.label} style={{ display: 'flex', gap: 8 }}>
+                <dt style={{ fontWeight: 600 }}>{contact.label}:</dt>
+                <dd style={{ margin: 0 }}>{contact.value}</dd>
+              </div>
+            ))}
+          </dl>
         </>
       )}
     </Loading>

@@ -120,37 +120,57 @@ interface YoungPeoplePage {
   readonly total: number;
 }
 
-/** Paged on the server, longest waiting first: only the page shown is read, and recorded as read. */
+/**
+ * Paged on the server, longest waiting first: only the page shown is read, and recorded as read. The search (first
+ * name, initials or reference) is done on the server too, from each record's search column, before the page is chosen.
+ */
 function YoungPeople() {
   const [page, setPage] = useState(0);
-  const [loaded] = useLoad(() => get<YoungPeoplePage>(`young-people?page=${page}`), [page]);
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [loaded] = useLoad(() => get<YoungPeoplePage>(`young-people?page=${page}${search ? `&search=${encodeURIComponent(search)}` : ''}`), [page, search]);
   return (
-    <Loading loaded={loaded}>
-      {(found) => (
-        <>
-          <p>Only the service's reference is shown here, longest waiting first. Each page opened is recorded, as in chat.</p>
-          <Table aria-label="Young people" size="small" data-testid="young-people-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Reference</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Waiting</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {found.rows.map((row) => (
-                <TableRow key={row.reference}>
-                  <TableCell>{row.reference}</TableCell>
-                  <TableCell>{row.status}</TableCell>
-                  <TableCell>{row.daysWaiting === undefined ? '—' : days(row.daysWaiting)}</TableCell>
+    <>
+      <p>Only the service's reference is shown here, longest waiting first. Each page opened is recorded, as in chat.</p>
+      <form
+        role="search"
+        aria-label="Young people"
+        onSubmit={(event) => { event.preventDefault(); setSearch(typed.trim()); setPage(0); }}
+        style={{ display: 'flex', gap: 12, margin: '12px 0', flexWrap: 'wrap', alignItems: 'end' }}
+      >
+        <Field label="First name, initials or reference">
+          <Input type="search" value={typed} onChange={(_, data) => setTyped(data.value)} maxLength={40} />
+        </Field>
+        <Button type="submit">Search young people</Button>
+        {search && <Button onClick={() => { setTyped(''); setSearch(''); setPage(0); }}>Show everyone</Button>}
+      </form>
+      <Loading loaded={loaded}>
+        {(found) => (
+          <>
+            {search && <p role="status">{found.total === 0 ? `Nobody matches "${search}".` : `Found ${found.total} for "${search}".`}</p>}
+            <Table aria-label="Young people" size="small" data-testid="young-people-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Reference</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Waiting</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Pager page={found.page} pages={found.pages} count={found.total} onPage={setPage} />
-        </>
-      )}
-    </Loading>
+              </TableHeader>
+              <TableBody>
+                {found.rows.map((row) => (
+                  <TableRow key={row.reference}>
+                    <TableCell>{row.reference}</TableCell>
+                    <TableCell>{row.status}</TableCell>
+                    <TableCell>{row.daysWaiting === undefined ? '—' : days(row.daysWaiting)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Pager page={found.page} pages={found.pages} count={found.total} onPage={setPage} />
+          </>
+        )}
+      </Loading>
+    </>
   );
 }
 

@@ -81,4 +81,30 @@ describe('a page of young people', () => {
     expect(refused.ok).toBe(false);
     expect(await logged()).toHaveLength(39);
   });
+
+  it('searches by first name, initials or reference across every page, reads and logs only the matches on the page shown, never a closed one', async () => {
+    const { deps, logged } = await setUp();
+    // 40 Jays, with a Robin Ng among them at position 30 (past the first page), and a closed Robin.
+    const people = [
+      ...Array.from({ length: 40 }, (_, index) => youngPerson({ id: `yp-${index}`, reference: `LC-${1000 + index}`, firstName: index === 30 ? 'Robin Ng' : 'Jay', status: 'waiting', updatedAt: daysAgo(100 - index) })),
+      youngPerson({ id: 'yp-closed', reference: 'LC-9999', firstName: 'Robin', status: 'closed', updatedAt: daysAgo(10) }),
+    ];
+    await Promise.all(people.map((value) => deps.youngPeople.commit({ youngPersonId: value.id, youngPerson: { value }, audit: [], effects: [] })));
+    const search = async (text: string, page = 0) => {
+      const found = await youngPeoplePage(deps, COORDINATOR, page, 25, text);
+      if (!found.ok) throw new Error(found.error.message);
+      return found.value;
+    };
+
+    for (const text of ['robin', 'ROB', 'ng', 'R.N.', 'rn', 'LC-1030', '1030']) expect((await search(text)).youngPeople.map((each) => each.id), text).toEqual(['yp-30']);
+    expect(await logged()).toEqual(Array(7).fill('yp-30'));
+    const jays = await search('jay', 1);
+    expect(jays).toMatchObject({ page: 1, pages: 2, total: 39 });
+    expect(jays.youngPeople.map((each) => each.id)).toEqual(Array.from({ length: 14 }, (_, index) => `yp-${index + 25 + (index + 25 >= 30 ? 1 : 0)}`));
+    expect(await logged()).toHaveLength(7 + 14);
+    expect((await search('nobody')).total).toBe(0);
+    const refused = await youngPeoplePage(deps, COORDINATOR, 0, 25, 'a'.repeat(41));
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('SEARCH_INVALID');
+    expect(await logged()).toHaveLength(7 + 14);
+  });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { draftBroadcast, prepareBroadcast, retryFailedSends, sendBroadcast, broadcastReport, type CoordinatorBroadcastDeps } from '../../../src/broadcast/app/coordinator-broadcasts.js';
 import { startBroadcast } from '../../../src/broadcast/app/start-broadcast.js';
+import { broadcastDeliveries, listBroadcasts } from '../../../src/broadcast/app/broadcast-history.js';
 import { BroadcastQueue } from '../../../src/broadcast/store/broadcast-queue.js';
 import { BroadcastRepository } from '../../../src/broadcast/store/broadcast.repository.js';
 import type { JourneyDeps } from '../../../src/journey/app/journey-deps.js';
@@ -14,7 +15,7 @@ import { mentorRoster } from '../../../src/matching/app/mentor-roster.js';
 import { remindApprover } from '../../../src/journey/app/remind-approver.js';
 import { pipeline } from '../../../src/matching/app/pipeline.js';
 import { putMentors, recordChoice, suggestMentors } from '../../../src/matching/app/suggest-mentors.js';
-import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, matchesOfYoungPerson, openYoungPersonForm, viewYoungPerson, youngPersonReads } from '../../../src/matching/app/young-people.js';
+import { addYoungPerson, changeStatus, editYoungPersonDetails, listYoungPeople, matchesOfYoungPerson, openYoungPersonForm, viewYoungPerson, youngPeoplePage, youngPersonReads } from '../../../src/matching/app/young-people.js';
 import { endRelationship, previewEnding } from '../../../src/relationship/app/end-relationship.js';
 import { feedbackReport } from '../../../src/relationship/app/feedback.js';
 import { logCheckIn } from '../../../src/relationship/app/check-ins.js';
@@ -185,6 +186,9 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['sendBroadcast', () => sendBroadcast(broadcasts, MENTOR, draft, 'Approved mentors')],
     ['retryFailedSends', () => retryFailedSends(broadcasts, MENTOR, broadcastId)],
     ['broadcastReport', () => broadcastReport(broadcasts, MENTOR, broadcastId)],
+    ['listBroadcasts', () => listBroadcasts(broadcasts, MENTOR)],
+    ['broadcastDeliveries', () => broadcastDeliveries(broadcasts, MENTOR, broadcastId)],
+    ['youngPeoplePage, searching', () => youngPeoplePage(matching, MENTOR, 0, 25, 'rob')],
   ];
 
   it.each(attempts)('%s: NOT_COORDINATOR', async (_name, attempt) => {

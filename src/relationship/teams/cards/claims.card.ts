@@ -1,4 +1,4 @@
-import { card, confirmAction, execute, fieldProblem, foldedList, formatDate, formatMonth, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, fieldProblem, foldedList, formatDate, formatMonth, heading, openUrl, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { CLAIM_TEXT_MAX, describeClaimState, formatPounds, type RefreshmentClaim } from '../../domain/index.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import { supportButton } from './support-button.card.js';
@@ -7,7 +7,8 @@ export const CLAIMS_ON_A_CARD = 15;
 /** Claims open before "Show more": what fits a phone screen within the card's height budget. */
 const CLAIMS_OPEN = 4;
 
-export function claimsCard(view: { month: string; claims: readonly RefreshmentClaim[]; mentorNames: ReadonlyMap<string, string>; problem?: string }): AdaptiveCardJson {
+/** `workspaceUrl`: the workspace's Claims view, where a month is approved, paid and exported in bulk. */
+export function claimsCard(view: { month: string; claims: readonly RefreshmentClaim[]; mentorNames: ReadonlyMap<string, string>; problem?: string; workspaceUrl?: string }): AdaptiveCardJson {
   const body: CardElement[] = [heading(`Refreshment claims: ${formatMonth(view.month)}`)];
   if (view.problem) body.push(fieldProblem(view.problem));
   if (view.claims.length === 0) body.push(text('No claims this month.'));
@@ -50,7 +51,10 @@ export function claimsCard(view: { month: string; claims: readonly RefreshmentCl
   }
   const total = view.claims.filter((claim) => claim.state !== 'rejected').reduce((sum, claim) => sum + claim.amountPence, 0);
   body.push(text(`Total claimed: ${formatPounds(total)}`, { weight: 'Bolder', spacing: 'Medium' }));
-  return card(body, [execute('Export for finance (CSV)', RELATIONSHIP_VERBS.exportClaims, { month: view.month })]);
+  return card(body, [
+    execute('Export for finance (CSV)', RELATIONSHIP_VERBS.exportClaims, { month: view.month }),
+    ...(view.workspaceUrl ? [openUrl('Open in the workspace', view.workspaceUrl)] : []),
+  ]);
 }
 
 /**

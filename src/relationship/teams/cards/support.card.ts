@@ -1,5 +1,6 @@
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
 import type { SupportContacts } from '../../app/relationship-ports.js';
+import { supportContactLines } from '../../app/support-contacts.js';
 import type { SupportConcern } from '../../domain/index.js';
 import { card, execute, facts, heading, notice, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 
@@ -23,11 +24,7 @@ export function supportFormCard(view: { concernId: string; matchId?: string; con
 }
 
 function emergencyFacts(contacts: Pick<SupportContacts, 'dutyLine' | 'serviceManager'>): CardElement {
-  return facts([
-    ['Emergency', '999'],
-    ['Leaving Care duty line', contacts.dutyLine ?? 'Ask the scheme coordinator'],
-    ['Service manager', contacts.serviceManager ? `${contacts.serviceManager.name}: ${contacts.serviceManager.contact}` : 'Ask the scheme coordinator'],
-  ]);
+  return facts(supportContactLines(contacts).map(([label, value]) => [label, value]));
 }
 
 /** What the mentor sees at once after raising a concern: the numbers to call, whatever happens next. */
