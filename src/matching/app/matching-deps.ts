@@ -13,6 +13,9 @@ export interface MatchingDeps {
   /** Areas of the borough the forms accept. */
   readonly areas: readonly string[];
   newId(): string;
-  /** People whose records are restricted (docs/privacy.md): left out of matching and lists, every action refused. */
-  readonly restricted?: RestrictedPeople;
+  /**
+   * People whose records are restricted (docs/privacy.md): left out of matching and lists, every action refused.
+   * Required: a wiring that forgets it would list restricted people (build the deps with `sharedMatching`).
+   */
+  readonly restricted: RestrictedPeople;
 }

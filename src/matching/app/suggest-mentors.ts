@@ -5,7 +5,7 @@ import type { YoungPerson } from '../domain/young-people/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { loadCandidates } from './candidates.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
-import { isRestricted, RESTRICTED_REFUSAL } from '../../platform/app/restricted-people.js';
+import { isRestricted, RESTRICTED_REFUSAL, withoutRestricted } from '../../platform/app/restricted-people.js';
 import { matchRequestEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
 
@@ -34,6 +34,8 @@ export async function putMentors(deps: MatchingDeps, actor: PersonRef, youngPers
 async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, mentorIds: readonly string[]): Promise<Result<{ youngPerson: YoungPerson; proposal: Proposal }>> {
   const suggested = await suggestMentors(deps, actor, youngPersonId);
   if (!suggested.ok) return suggested;
+  // A restricted mentor is never on the shortlist; naming one is refused in the restriction's own words.
+  if ((await withoutRestricted(deps.restricted, mentorIds, (id) => id)).length < mentorIds.length) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const { youngPerson, ranking } = suggested.value;
   const proposed = proposeMentors(youngPerson, ranking, mentorIds, actor, deps.journey.clock.now());
   if (!proposed.ok) return proposed;

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, inject } from 'vitest';
 import { odata } from '@azure/data-tables';
@@ -43,6 +44,7 @@ async function setUp() {
     contacts: {},
     areas: DEFAULT_AREAS,
     newId: () => randomUUID(),
+    restricted: nobodyRestricted,
   };
   const matchRows = async (): Promise<number> => {
     let count = 0;

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { describe, expect, it, inject } from 'vitest';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { youngPeoplePage } from '../../../src/matching/app/young-people.js';
@@ -37,6 +38,7 @@ async function setUp() {
     contacts: {},
     areas: DEFAULT_AREAS,
     newId: () => 'unused',
+    restricted: nobodyRestricted,
   };
   const logged = async (): Promise<string[]> => {
     const ids: string[] = [];

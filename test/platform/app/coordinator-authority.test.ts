@@ -52,6 +52,7 @@ import type { RotaDeps } from '../../../src/sessions/app/rota-ports.js';
 import { assignRotaVisit, rotaAssignForm, rotaToManage, setUpVisitRota } from '../../../src/sessions/app/visit-rota.js';
 import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
 import { snapshotTables } from '../../support/table-snapshot.js';
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { uniquePrefix } from '../../support/test-bot.js';
 
 const COORDINATOR: PersonRef = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Isaiah Langer' };
@@ -92,7 +93,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     sessions = { ...journey, sessions: new SessionRepository(sessionsTable, queue, now) };
     cohorts = { ...sessions, cohorts: new CohortRepository(sessionsTable, queue, now), cohortDefaults: { location: { type: 'online' }, seats: 20 }, timeZone: 'Europe/London' };
     rota = { ...sessions, rota: new RotaRepository(sessionsTable, queue, now), timeZone: 'Europe/London' };
-    matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id' };
+    matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id', restricted: nobodyRestricted };
     relationships = {
       journey,
       matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople),
