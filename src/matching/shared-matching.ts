@@ -3,7 +3,6 @@ import type { TableClient } from '@azure/data-tables';
 import type { MatchingDeps } from './app/matching-deps.js';
 import { DEFAULT_AREAS } from './domain/index.js';
 import { sharedJourney } from '../journey/index.js';
-import { restrictedPeople } from '../privacy/index.js';
 import { onePerBot, type FeatureContext } from '../platform/feature.js';
 import { MentorMatchingRepository } from './store/mentor-matching.repository.js';
 import { YoungPersonAccessLog } from './store/young-person-access.log.js';
@@ -44,7 +43,6 @@ async function open(context: FeatureContext): Promise<SharedMatching> {
     },
     areas: DEFAULT_AREAS,
     newId: () => randomUUID(),
-    restricted: await restrictedPeople(context),
   };
   return { deps, outboxTables: [recordsTable, youngPeopleTable] };
 }

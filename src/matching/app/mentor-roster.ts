@@ -24,7 +24,7 @@ export async function mentorRoster(deps: MatchingDeps, actor: PersonRef): Promis
   if (!allowed.ok) return allowed;
   const now = deps.journey.clock.now();
   const [records, everyone] = await Promise.all([matchingRecords(deps, now), allMentors(deps)]);
-  const mentors = await withoutRestricted(deps.restricted, everyone, (mentor) => mentor.id);
+  const mentors = await withoutRestricted(deps.journey.restricted, everyone, (mentor) => mentor.id);
   return ok(
     mentors.map((mentor) => {
       const record = records.get(mentor.id);

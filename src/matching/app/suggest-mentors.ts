@@ -15,7 +15,7 @@ const NOT_FOUND = 'That young person is not on the scheme.';
 export async function suggestMentors(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; ranking: Ranking }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'suggest' });
   if (!found) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
   const ranking = rankMentors(found.value, await loadCandidates(deps), deps.journey.clock.now(), { policy: deps.policy });
@@ -35,7 +35,7 @@ async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonI
   const suggested = await suggestMentors(deps, actor, youngPersonId);
   if (!suggested.ok) return suggested;
   // A restricted mentor is never on the shortlist; naming one is refused in the restriction's own words.
-  if ((await withoutRestricted(deps.restricted, mentorIds, (id) => id)).length < mentorIds.length) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if ((await withoutRestricted(deps.journey.restricted, mentorIds, (id) => id)).length < mentorIds.length) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const { youngPerson, ranking } = suggested.value;
   const proposed = proposeMentors(youngPerson, ranking, mentorIds, actor, deps.journey.clock.now());
   if (!proposed.ok) return proposed;

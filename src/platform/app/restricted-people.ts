@@ -12,13 +12,12 @@ export interface RestrictedPeople {
 export const RESTRICTED_REFUSAL =
   "This person's records are restricted at their request: they are kept, but nothing can be done with them. The Data Protection Officer can tell you more.";
 
-export async function isRestricted(people: RestrictedPeople | undefined, personId: string): Promise<boolean> {
-  return people ? (await people.restrictedIds()).has(personId.toLowerCase()) : false;
+export async function isRestricted(people: RestrictedPeople, personId: string): Promise<boolean> {
+  return (await people.restrictedIds()).has(personId.toLowerCase());
 }
 
 /** Those of `items` whose person is not restricted. */
-export async function withoutRestricted<T>(people: RestrictedPeople | undefined, items: readonly T[], personOf: (item: T) => string): Promise<T[]> {
-  if (!people) return [...items];
+export async function withoutRestricted<T>(people: RestrictedPeople, items: readonly T[], personOf: (item: T) => string): Promise<T[]> {
   const restricted = await people.restrictedIds();
   return items.filter((item) => !restricted.has(personOf(item).toLowerCase()));
 }

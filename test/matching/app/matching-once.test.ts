@@ -37,6 +37,7 @@ async function setUp() {
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now },
+      restricted: nobodyRestricted,
     },
     records: new MentorMatchingRepository(recordsTable!, queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),
@@ -44,7 +45,6 @@ async function setUp() {
     contacts: {},
     areas: DEFAULT_AREAS,
     newId: () => randomUUID(),
-    restricted: nobodyRestricted,
   };
   const matchRows = async (): Promise<number> => {
     let count = 0;

@@ -31,6 +31,7 @@ async function setUp() {
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now },
+      restricted: nobodyRestricted,
     },
     records: new MentorMatchingRepository(recordsTable!, queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),
@@ -38,7 +39,6 @@ async function setUp() {
     contacts: {},
     areas: DEFAULT_AREAS,
     newId: () => 'unused',
-    restricted: nobodyRestricted,
   };
   const logged = async (): Promise<string[]> => {
     const ids: string[] = [];

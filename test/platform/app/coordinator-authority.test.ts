@@ -85,7 +85,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const queue = new EffectQueue(queueClient, () => new Date());
     const now = () => NOW;
     const mentors = new MentorRepository(await open('Mentors'), queue, now);
-    const journey: JourneyDeps = { mentors, directory: { getPerson: async () => undefined, getManager: async () => undefined }, roles, clock: { now } };
+    const journey: JourneyDeps = { mentors, directory: { getPerson: async () => undefined, getManager: async () => undefined }, roles, clock: { now }, restricted: nobodyRestricted };
     const records = new MentorMatchingRepository(await open('MentorMatching'), queue, now);
     const youngPeopleTable = await open('YoungPeople');
     const youngPeople = new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(await open('YoungPersonAccess'), now), queue, now);
@@ -93,7 +93,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     sessions = { ...journey, sessions: new SessionRepository(sessionsTable, queue, now) };
     cohorts = { ...sessions, cohorts: new CohortRepository(sessionsTable, queue, now), cohortDefaults: { location: { type: 'online' }, seats: 20 }, timeZone: 'Europe/London' };
     rota = { ...sessions, rota: new RotaRepository(sessionsTable, queue, now), timeZone: 'Europe/London' };
-    matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id', restricted: nobodyRestricted };
+    matching = { journey, records, youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: { dutyLine: '01709 000000', serviceManager: { name: 'Service manager', contact: '01709 000001' } } as MatchingDeps['contacts'], areas: DEFAULT_AREAS, newId: () => 'id' };
     relationships = {
       journey,
       matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople),
@@ -113,7 +113,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
       directory: journey.directory,
       broadcasts: broadcastStore,
       queue: new BroadcastQueue(broadcastQueueClient),
-      audience: { mentors, directory: journey.directory, groups: { members: async function* () {} }, eligibleGroupIds: [] },
+      audience: { mentors, directory: journey.directory, groups: { members: async function* () {} }, eligibleGroupIds: [], restricted: nobodyRestricted },
       sessions: { upcoming: async () => [], get: async () => undefined },
     };
 
