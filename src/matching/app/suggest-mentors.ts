@@ -5,7 +5,7 @@ import type { YoungPerson } from '../domain/young-people/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { loadCandidates } from './candidates.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
-import { isRestricted, RESTRICTED_REFUSAL, withoutRestricted } from '../../platform/app/restricted-people.js';
+import { isRestricted, RESTRICTED_REFUSAL, restrictedRefusal, withoutRestricted } from '../../platform/app/restricted-people.js';
 import { matchRequestEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
 
@@ -53,6 +53,8 @@ async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonI
 export async function recordChoice(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, proposalId: string, decision: YoungPersonDecision): Promise<Result<Proposal>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, youngPersonId, typeof decision === 'object' ? decision.choose : undefined);
+  if (refused) return refused;
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.getProposal(youngPersonId, proposalId);
     if (!current) return fail('PROPOSAL_NOT_FOUND', 'Those suggestions are no longer on record: ask for suggestions again.');

@@ -1,3 +1,5 @@
+import { fail, type DomainError } from '../kernel/result.js';
+
 /**
  * People whose records are restricted at their request (UK GDPR Art. 18; the privacy capability keeps the list): their
  * records stay, but are left out of lists, matching, broadcasts and reminders. A port here so any capability can ask
@@ -20,4 +22,13 @@ export async function isRestricted(people: RestrictedPeople, personId: string): 
 export async function withoutRestricted<T>(people: RestrictedPeople, items: readonly T[], personOf: (item: T) => string): Promise<T[]> {
   const restricted = await people.restrictedIds();
   return items.filter((item) => !restricted.has(personOf(item).toLowerCase()));
+}
+
+/**
+ * The refusal when any of `personIds` is restricted, or undefined when none is: a use case calls it before it reads or
+ * writes anything about them (`const refused = await restrictedRefusal(...); if (refused) return refused;`).
+ */
+export async function restrictedRefusal(people: RestrictedPeople, ...personIds: readonly (string | undefined)[]): Promise<{ ok: false; error: DomainError<'RESTRICTED'> } | undefined> {
+  const restricted = await people.restrictedIds();
+  return personIds.some((id) => id !== undefined && restricted.has(id.toLowerCase())) ? fail('RESTRICTED', RESTRICTED_REFUSAL) : undefined;
 }

@@ -14,6 +14,7 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { asId } from './relationship-record.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export type ClaimDecision = 'approve' | 'reject' | 'pay';
 
@@ -66,6 +67,9 @@ export async function decideClaim(
   if (!matchId || !claimId || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
     return fail('CLAIM_ACTION_INVALID', 'This button is out of date. Please type "claims" for the current list.');
   }
+  const pair = (await deps.relationships.get(matchId))?.value;
+  const refused = await restrictedRefusal(deps.journey.restricted, pair?.mentorId, pair?.youngPersonId);
+  if (refused) return refused;
   return retryOnConflict(async (): Promise<Result<RefreshmentClaim>> => {
     const current = await deps.relationships.getClaim(matchId, claimId);
     if (!current) return fail('CLAIM_NOT_FOUND', 'That claim is not on record.');

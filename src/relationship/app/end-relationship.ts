@@ -9,6 +9,7 @@ import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { Relationship, RelationshipDeps, YoungPersonContact } from './relationship-ports.js';
 import { asId, relationshipFor, startedAt } from './relationship-record.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export interface EndRequest {
   readonly matchId: string;
@@ -73,6 +74,8 @@ async function matchActorMayEnd(deps: RelationshipDeps, actor: PersonRef, matchI
   if (closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
   if (!match || match.status !== 'active') return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const refused = await restrictedRefusal(deps.journey.restricted, match.mentorId, match.youngPersonId);
+  if (refused) return refused;
   const coordinator = deps.journey.roles.isCoordinator(actor.id);
   if (closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   // A coordinator closing the record acts as the coordinator, even on a match of their own.
@@ -97,6 +100,8 @@ export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, 
   const match = await deps.matches.get(request.matchId);
   const existing = match ? undefined : await deps.relationships.get(request.matchId);
   if (!match) return existing?.value.status === 'ended' ? ok(existing.value) : fail('MATCH_NOT_FOUND', GONE);
+  const refused = await restrictedRefusal(deps.journey.restricted, match.mentorId, match.youngPersonId);
+  if (refused) return refused;
   const coordinator = actor !== SYSTEM && deps.journey.roles.isCoordinator(actor.id);
   if (request.closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   const isMentor = actor.id === match.mentorId && !request.closeRecord;
