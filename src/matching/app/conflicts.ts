@@ -8,7 +8,7 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { idFrom, listValue } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import { emptyMatchingRecord } from './matching-ports.js';
-import { restrictedRefusal } from '../../platform/app/restricted-people.js';
+import { restrictedRefusal, withoutRestricted } from '../../platform/app/restricted-people.js';
 
 const ON_SCHEME: readonly MentorStage[] = ['awaitingApproval', 'approved', 'booked', 'trained', 'profileComplete', 'matched', 'active'];
 const MAX_YOUNG_PEOPLE = 50;
@@ -18,7 +18,7 @@ export interface CouncillorConflicts {
   readonly conflicts: readonly DeclaredConflict[];
 }
 
-/** Elected members on the scheme, with what they declared and the conflicts recorded from it. */
+/** Elected members on the scheme (but the restricted), with what they declared and the conflicts recorded from it. */
 export async function councillorsWithConflicts(deps: MatchingDeps, actor: PersonRef): Promise<Result<CouncillorConflicts[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
@@ -30,7 +30,7 @@ export async function councillorsWithConflicts(deps: MatchingDeps, actor: Person
       if (mentor.details?.role === 'electedMember') found.push({ mentor, conflicts: conflicts.get(mentor.id) ?? [] });
     }
   }
-  return ok(found);
+  return ok(await withoutRestricted(deps.journey.restricted, found, (each) => each.mentor.id));
 }
 
 /**

@@ -43,7 +43,7 @@ export interface MentorDbs {
   readonly dbs?: DbsRecord;
 }
 
-/** Mentors on the scheme without a current enhanced DBS check. */
+/** Mentors on the scheme without a current enhanced DBS check, but those whose records are restricted. */
 export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): Promise<Result<MentorDbs[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
@@ -51,8 +51,10 @@ export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): P
   for await (const record of deps.records.list()) records.set(record.mentorId, record.dbs);
   const now = deps.journey.clock.now();
   const lacking: MentorDbs[] = [];
+  const restricted = await deps.journey.restricted.restrictedIds();
   for (const stage of DBS_STAGES) {
     for await (const { value: mentor } of deps.journey.mentors.listByStage(stage)) {
+      if (restricted.has(mentor.id.toLowerCase())) continue;
       const dbs = records.get(mentor.id);
       const status = dbsStatus(dbs, deps.policy.dbsRenewAfterMonths, now);
       if (status !== 'cleared') lacking.push({ mentor, status, ...(dbs ? { dbs } : {}) });

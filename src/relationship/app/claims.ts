@@ -15,6 +15,7 @@ import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { asId } from './relationship-record.js';
 import { restrictedRefusal } from '../../platform/app/restricted-people.js';
+import { withoutRestrictedParties } from './restricted-matches.js';
 
 export type ClaimDecision = 'approve' | 'reject' | 'pay';
 
@@ -31,11 +32,12 @@ export interface MonthClaims {
   readonly mentorNames: ReadonlyMap<string, string>;
 }
 
-/** A month's claims across every match, for the coordinator, with the mentors' names. */
+/** A month's claims across every match (but those of restricted people), for the coordinator, with the mentors' names. */
 export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<MonthClaims>> {
   const checked = coordinatorsMonth(deps, actor, month);
   if (!checked.ok) return checked;
-  const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const stored = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value);
+  const claims = (await withoutRestrictedParties(deps, stored)).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });
 }
 

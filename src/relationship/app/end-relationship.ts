@@ -9,6 +9,7 @@ import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { Relationship, RelationshipDeps, YoungPersonContact } from './relationship-ports.js';
 import { asId, relationshipFor, startedAt } from './relationship-record.js';
+import { withoutRestrictedMatches } from './restricted-matches.js';
 import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export interface EndRequest {
@@ -50,7 +51,7 @@ export async function matchesToEnd(deps: RelationshipDeps, actor: PersonRef): Pr
   const own = await deps.matches.forMentor(actor.id);
   if (own.length > 0) return ok({ forMentor: true, matches: own.map((match) => ({ match, mentorName: actor.name })) });
   if (!deps.journey.roles.isCoordinator(actor.id)) return fail('NO_ACTIVE_MATCH', 'You have no active match to end.');
-  const all = (await deps.matches.list()).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const all = (await withoutRestrictedMatches(deps, await deps.matches.list())).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   const names = await Promise.all(all.map(async (match) => (await deps.journey.mentors.get(match.mentorId))?.value.name ?? 'A mentor'));
   return ok({ forMentor: false, matches: all.map((match, index) => ({ match, mentorName: names[index] ?? 'A mentor' })) });
 }
