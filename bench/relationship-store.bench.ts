@@ -51,6 +51,7 @@ export async function benchRelationshipStore(): Promise<void> {
         directory: { getPerson: async () => undefined, getManager: async () => undefined },
         roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id },
         clock: { now },
+        restricted: { restrictedIds: async () => new Set<string>() },
       },
       matches: new StoredActiveMatches(youngPeopleTable!, records, youngPeople),
       matching: new StoredMatchingSide(youngPeopleTable!, records, youngPeople),

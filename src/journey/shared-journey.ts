@@ -1,3 +1,4 @@
+import { restrictedPeople } from '../privacy/index.js';
 import { onePerBot, type FeatureContext } from '../platform/feature.js';
 import type { JourneyDeps } from './app/journey-deps.js';
 import { MentorRepository } from './store/mentor.repository.js';
@@ -10,7 +11,7 @@ export const sharedJourney: (context: FeatureContext) => Promise<JourneyDeps> = 
 
 async function open(context: FeatureContext): Promise<JourneyDeps> {
   const mentors = new MentorRepository(await context.openTable(MENTORS_TABLE), context.queue, () => context.clock.now());
-  return { mentors, directory: context.directory, roles: context.roles, clock: context.clock };
+  return { mentors, directory: context.directory, roles: context.roles, clock: context.clock, restricted: await restrictedPeople(context) };
 }
 
 export const MENTORS_TABLE = 'Mentors';

@@ -9,8 +9,9 @@ import { MentorMatchingRepository, YoungPeopleRepository, YoungPersonAccessLog }
 import { RelationshipRepository } from './store/relationship.repository.js';
 
 /**
- * The relationship use cases' dependencies for another feature (the workspace): the same tables and policy as the
- * relationship feature builds for the bot, so a claim decided in the tab is the row the chat shows.
+ * The relationship use cases' dependencies, built once per bot for the relationship feature (the chat) and the
+ * workspace (the tab): the same tables, policy and restriction list, so a claim decided in the tab is the row the chat
+ * shows and a restricted person is left out of both.
  */
 export const sharedRelationship: (context: FeatureContext) => Promise<RelationshipDeps> = onePerBot(open);
 

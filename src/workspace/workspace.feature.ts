@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sharedBroadcast } from '../broadcast/index.js';
-import { DEFAULT_AREAS, MentorMatchingRepository, YoungPeopleRepository, YoungPersonAccessLog, type MatchingDeps } from '../matching/index.js';
+import { sharedMatching } from '../matching/index.js';
 import { LocalDirectory } from '../platform/directory/local-directory.js';
 import type { FeatureContext, FeatureFactory } from '../platform/feature.js';
 import type { PersonRef } from '../platform/kernel/person.js';
@@ -19,7 +18,7 @@ export const workspaceFeature: FeatureFactory = async (context) => {
   await ensureTabBuilt(config.WORKSPACE_TAB_DIR, log);
   const deps: WorkspaceDeps = {
     sessions: (await sharedSessions(context)).deps,
-    matching: await matchingDeps(context),
+    matching: (await sharedMatching(context)).deps,
     relationship: await sharedRelationship(context),
     broadcasts: (await sharedBroadcast(context)).desk,
   };
@@ -42,27 +41,4 @@ function signInFor(context: FeatureContext): { signIn: WorkspaceSignIn; cast: re
   }
   const cast = config.mode.directory === 'localFile' ? LocalDirectory.load(config.LOCAL_DIRECTORY_FILE).file.people.map(({ id, name }) => ({ id, name })) : [];
   return { signIn: localSignIn(context.directory, cast), cast };
-}
-
-async function matchingDeps(context: FeatureContext): Promise<MatchingDeps> {
-  const { config } = context;
-  const journey = (await sharedSessions(context)).deps;
-  const now = () => context.clock.now();
-  const [recordsTable, youngPeopleTable, accessTable] = await Promise.all([
-    context.openTable('MentorMatching'),
-    context.openTable('YoungPeople'),
-    context.openTable('YoungPersonAccess'),
-  ]);
-  return {
-    journey: { mentors: journey.mentors, directory: journey.directory, roles: journey.roles, clock: journey.clock },
-    records: new MentorMatchingRepository(recordsTable, context.queue, now),
-    youngPeople: new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(accessTable, now), context.queue, now),
-    policy: { maxActiveMatches: config.MENTOR_MAX_ACTIVE_MATCHES, dbsRenewAfterMonths: config.DBS_RENEW_AFTER_MONTHS },
-    contacts: {
-      ...(config.LEAVING_CARE_DUTY_LINE ? { dutyLine: config.LEAVING_CARE_DUTY_LINE } : {}),
-      ...(config.SERVICE_MANAGER_NAME && config.SERVICE_MANAGER_CONTACT ? { serviceManager: { name: config.SERVICE_MANAGER_NAME, contact: config.SERVICE_MANAGER_CONTACT } } : {}),
-    },
-    areas: DEFAULT_AREAS,
-    newId: () => randomUUID(),
-  };
 }

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from './nobody-restricted.js';
 import { inject } from 'vitest';
 import type { RelationshipDeps } from '../../src/relationship/app/relationship-ports.js';
 import type { Match } from '../../src/matching/domain/index.js';
@@ -50,6 +51,7 @@ export async function relationshipWorld(start: Date): Promise<RelationshipWorld>
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now: clock },
+      restricted: nobodyRestricted,
     },
     matches: new StoredActiveMatches(youngPeopleTable!, records, youngPeople),
     matching: new StoredMatchingSide(youngPeopleTable!, records, youngPeople),

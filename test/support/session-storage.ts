@@ -1,3 +1,4 @@
+import { nobodyRestricted } from './nobody-restricted.js';
 import { inject } from 'vitest';
 import type { SessionDeps } from '../../src/sessions/app/session-deps.js';
 import type { Clock, Directory, SchemeRoles } from '../../src/platform/app/ports.js';
@@ -21,6 +22,6 @@ export async function freshSessionStorage(now: () => Date, coordinators: string[
   const mentors = new MentorRepository(await storage.openTable('Mentors'), queue, now);
   const roles: SchemeRoles = { coordinators: coordinators.map((id) => ({ id, name: 'Coordinator' })), governanceApprovers: [], isCoordinator: (id) => coordinators.includes(id) };
   const clock: Clock = { now };
-  const deps: SessionDeps = { sessions, mentors, roles, clock, directory: NO_DIRECTORY };
+  const deps: SessionDeps = { sessions, mentors, roles, clock, directory: NO_DIRECTORY, restricted: nobodyRestricted };
   return { deps, sessions, mentors, table, queue, storage, prefix };
 }

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../support/nobody-restricted.js';
 import type { TableClient } from '@azure/data-tables';
 import { newMentor, type Mentor, type MentorStage } from '../../src/journey/domain/index.js';
 import { MentorRepository } from '../../src/journey/store/mentor.repository.js';
@@ -172,6 +173,7 @@ function relationshipDeps(
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [], governanceApprovers: [], isCoordinator: () => false },
       clock: { now: () => now },
+      restricted: nobodyRestricted,
     },
     matches: new StoredActiveMatches(youngPeopleTable, records, youngPeople),
     matching: new StoredMatchingSide(youngPeopleTable, records, youngPeople),

@@ -13,7 +13,7 @@ export interface AudienceDeps {
   readonly groups: GroupMembers;
   readonly eligibleGroupIds: readonly string[];
   /** People whose records are restricted (docs/privacy.md): never sent a broadcast. */
-  readonly restricted?: RestrictedPeople;
+  readonly restricted: RestrictedPeople;
 }
 
 export interface ResolvedAudience {

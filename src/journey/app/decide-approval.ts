@@ -6,6 +6,7 @@ import type { DecisionInput } from './decision.input.js';
 import type { JourneyDeps } from './journey-deps.js';
 import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export type DecideOutcome =
   | { readonly ok: true; readonly value: Mentor }
@@ -13,6 +14,8 @@ export type DecideOutcome =
 
 /** The approver's decision; who may decide comes from the stored request, never from the card. */
 export async function decide(deps: JourneyDeps, actor: PersonRef, input: DecisionInput): Promise<DecideOutcome> {
+  const refused = await restrictedRefusal(deps.restricted, input.mentorId);
+  if (refused) return refused;
   return retryOnConflict(async () => {
     const current = await deps.mentors.get(input.mentorId);
     if (!current) return fail('APPROVAL_NOT_FOUND', 'This request no longer exists.');

@@ -4,14 +4,16 @@ import type { JourneyDeps } from './journey-deps.js';
 import { ConcurrencyError, type Effect } from '../../platform/app/ports.js';
 
 /**
- * Reminds approvers of requests left pending, then escalates to the coordinators. Safe on many instances at once: the
+ * Reminds approvers of requests left pending, then escalates to the coordinators, but never about a restricted person. Safe on many instances at once: the
  * etag-guarded write lets exactly one of them record the follow-up and queue its messages.
  */
 export async function followUpApprovals(deps: JourneyDeps, policy: FollowUpPolicy): Promise<{ reminded: number; escalated: number }> {
   const counts = { reminded: 0, escalated: 0 };
+  const restricted = await deps.restricted.restrictedIds();
   for await (const { value: mentor, etag } of deps.mentors.listByStage('awaitingApproval')) {
     const approval = mentor.approval;
-    if (!approval) continue;
+    // A restricted record (docs/privacy.md) is neither reminded about nor escalated: it waits as it is.
+    if (!approval || restricted.has(mentor.id.toLowerCase())) continue;
     const now = deps.clock.now();
     const followUp = approvalFollowUp(approval, policy, now);
     if (followUp === 'none') continue;

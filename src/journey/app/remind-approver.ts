@@ -4,6 +4,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { Mentor } from '../domain/index.js';
 import type { JourneyDeps } from './journey-deps.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 /**
  * A coordinator's "Remind" on a pending approval: the approvers get the approval card again, marked as a reminder,
@@ -12,6 +13,8 @@ import type { JourneyDeps } from './journey-deps.js';
 export async function remindApprover(deps: JourneyDeps, actor: PersonRef, mentorId: string): Promise<Result<Mentor>> {
   const allowed = requireCoordinator(deps.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.restricted, mentorId);
+  if (refused) return refused;
   return retryOnConflict(async (): Promise<Result<Mentor>> => {
     const stored = await deps.mentors.get(mentorId);
     const approval = stored?.value.approval;

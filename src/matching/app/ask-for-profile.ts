@@ -10,7 +10,9 @@ import { emptyMatchingRecord } from './matching-ports.js';
  */
 export async function askTrainedMentorsForProfile(deps: MatchingDeps): Promise<number> {
   let asked = 0;
+  const restricted = await deps.journey.restricted.restrictedIds();
   for await (const { value: mentor } of deps.journey.mentors.listByStage('trained')) {
+    if (restricted.has(mentor.id.toLowerCase())) continue;
     const current = await deps.records.get(mentor.id);
     if (current?.value.askedForProfileAt || current?.value.profile) continue;
     const now = deps.journey.clock.now();

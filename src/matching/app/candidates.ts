@@ -27,5 +27,5 @@ export async function loadCandidates(deps: MatchingDeps): Promise<MentorCandidat
   for (const stage of CANDIDATE_STAGES) {
     for await (const { value: mentor } of deps.journey.mentors.listByStage(stage)) candidates.push(candidateOf(mentor, records.get(mentor.id)));
   }
-  return withoutRestricted(deps.restricted, candidates, (candidate) => candidate.id);
+  return withoutRestricted(deps.journey.restricted, candidates, (candidate) => candidate.id);
 }

@@ -8,6 +8,7 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { idFrom, listValue } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import { emptyMatchingRecord } from './matching-ports.js';
+import { restrictedRefusal, withoutRestricted } from '../../platform/app/restricted-people.js';
 
 const ON_SCHEME: readonly MentorStage[] = ['awaitingApproval', 'approved', 'booked', 'trained', 'profileComplete', 'matched', 'active'];
 const MAX_YOUNG_PEOPLE = 50;
@@ -17,7 +18,7 @@ export interface CouncillorConflicts {
   readonly conflicts: readonly DeclaredConflict[];
 }
 
-/** Elected members on the scheme, with what they declared and the conflicts recorded from it. */
+/** Elected members on the scheme (but the restricted), with what they declared and the conflicts recorded from it. */
 export async function councillorsWithConflicts(deps: MatchingDeps, actor: PersonRef): Promise<Result<CouncillorConflicts[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
@@ -29,7 +30,7 @@ export async function councillorsWithConflicts(deps: MatchingDeps, actor: Person
       if (mentor.details?.role === 'electedMember') found.push({ mentor, conflicts: conflicts.get(mentor.id) ?? [] });
     }
   }
-  return ok(found);
+  return ok(await withoutRestricted(deps.journey.restricted, found, (each) => each.mentor.id));
 }
 
 /**
@@ -39,6 +40,8 @@ export async function councillorsWithConflicts(deps: MatchingDeps, actor: Person
 export async function recordConflicts(deps: MatchingDeps, actor: PersonRef, mentorId: string, input: unknown): Promise<Result<readonly DeclaredConflict[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, mentorId);
+  if (refused) return refused;
   const data = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const areas = listValue(data.conflictAreas);
   const youngPeople = listValue(data.conflictYoungPeople);
@@ -75,6 +78,8 @@ export async function conflictsFormFor(
 ): Promise<Result<{ mentor: Mentor; conflicts: readonly DeclaredConflict[]; youngPeople: YoungPerson[] }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, mentorId);
+  if (refused) return refused;
   const mentor = await deps.journey.mentors.get(mentorId);
   if (!mentor || mentor.value.details?.role !== 'electedMember') return fail('NOT_A_COUNCILLOR', 'Conflicts of interest are recorded for elected members on the scheme.');
   const record = await deps.records.get(mentorId);

@@ -7,6 +7,7 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { dbsInput } from './form-input.js';
 import type { MatchingDeps } from './matching-deps.js';
 import { emptyMatchingRecord } from './matching-ports.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 /** Mentors who may need a check: approved and on their way, or mentoring. */
 const DBS_STAGES: readonly MentorStage[] = ['approved', 'booked', 'trained', 'profileComplete', 'matched', 'active'];
@@ -15,6 +16,8 @@ const DBS_STAGES: readonly MentorStage[] = ['approved', 'booked', 'trained', 'pr
 export async function recordDbsCheck(deps: MatchingDeps, actor: PersonRef, mentorId: string, input: unknown): Promise<Result<{ mentor: Mentor; dbs: DbsRecord }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, mentorId);
+  if (refused) return refused;
   const now = deps.journey.clock.now();
   const parsed = parseDbsRecord(dbsInput(input), now);
   if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
@@ -40,7 +43,7 @@ export interface MentorDbs {
   readonly dbs?: DbsRecord;
 }
 
-/** Mentors on the scheme without a current enhanced DBS check. */
+/** Mentors on the scheme without a current enhanced DBS check, but those whose records are restricted. */
 export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): Promise<Result<MentorDbs[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
@@ -48,8 +51,10 @@ export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): P
   for await (const record of deps.records.list()) records.set(record.mentorId, record.dbs);
   const now = deps.journey.clock.now();
   const lacking: MentorDbs[] = [];
+  const restricted = await deps.journey.restricted.restrictedIds();
   for (const stage of DBS_STAGES) {
     for await (const { value: mentor } of deps.journey.mentors.listByStage(stage)) {
+      if (restricted.has(mentor.id.toLowerCase())) continue;
       const dbs = records.get(mentor.id);
       const status = dbsStatus(dbs, deps.policy.dbsRenewAfterMonths, now);
       if (status !== 'cleared') lacking.push({ mentor, status, ...(dbs ? { dbs } : {}) });
@@ -62,6 +67,8 @@ export async function mentorsLackingDbs(deps: MatchingDeps, actor: PersonRef): P
 export async function dbsFormFor(deps: MatchingDeps, actor: PersonRef, mentorId: string): Promise<Result<{ mentor: Mentor; dbs?: DbsRecord }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, mentorId);
+  if (refused) return refused;
   const mentor = await deps.journey.mentors.get(mentorId);
   if (!mentor) return fail('MENTOR_NOT_FOUND', 'That mentor is not on the scheme.');
   const dbs = (await deps.records.get(mentorId))?.value.dbs;

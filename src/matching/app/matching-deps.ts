@@ -1,9 +1,11 @@
 import type { MatchingPolicy } from '../domain/index.js';
 import type { JourneyDeps } from '../../journey/index.js';
 import type { EmergencyContacts, MentorMatchingStore, YoungPeopleStore } from './matching-ports.js';
-import type { RestrictedPeople } from '../../platform/app/restricted-people.js';
 
-/** What the matching use cases need; the matching feature builds it. */
+/**
+ * What the matching use cases need, built once per bot by `sharedMatching`. Who is restricted comes with `journey`
+ * (`journey.restricted`, required there): left out of matching and lists, every action refused.
+ */
 export interface MatchingDeps {
   readonly journey: JourneyDeps;
   readonly records: MentorMatchingStore;
@@ -13,6 +15,4 @@ export interface MatchingDeps {
   /** Areas of the borough the forms accept. */
   readonly areas: readonly string[];
   newId(): string;
-  /** People whose records are restricted (docs/privacy.md): left out of matching and lists, every action refused. */
-  readonly restricted?: RestrictedPeople;
 }

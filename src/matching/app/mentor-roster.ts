@@ -3,6 +3,7 @@ import { MENTOR_STAGES, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
+import { withoutRestricted } from '../../platform/app/restricted-people.js';
 import type { MatchingDeps } from './matching-deps.js';
 
 /** One mentor as the coordinator's list shows them: the journey with what matching keeps beside it. */
@@ -14,12 +15,16 @@ export interface RosterEntry {
   readonly activeMatches: number;
 }
 
-/** Every mentor in every stage, for a coordinator (the workspace's people view). No young person's record is read. */
+/**
+ * Every mentor in every stage, for a coordinator (the workspace's people view and funnel), but those whose records are
+ * restricted (docs/privacy.md). No young person's record is read.
+ */
 export async function mentorRoster(deps: MatchingDeps, actor: PersonRef): Promise<Result<RosterEntry[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   const now = deps.journey.clock.now();
-  const [records, mentors] = await Promise.all([matchingRecords(deps, now), allMentors(deps)]);
+  const [records, everyone] = await Promise.all([matchingRecords(deps, now), allMentors(deps)]);
+  const mentors = await withoutRestricted(deps.journey.restricted, everyone, (mentor) => mentor.id);
   return ok(
     mentors.map((mentor) => {
       const record = records.get(mentor.id);

@@ -15,7 +15,7 @@ export interface Pipeline {
   readonly waiting: { readonly count: number; readonly longestDays: number };
 }
 
-/** The coordinator's numbers. No young person's record is read: counts and waiting times come from two plain columns. */
+/** The coordinator's numbers, restricted mentors left out (docs/privacy.md). No young person's record is read: counts and waiting times come from two plain columns. */
 export async function pipeline(deps: MatchingDeps, actor: PersonRef): Promise<Result<Pipeline>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
@@ -26,8 +26,10 @@ export async function pipeline(deps: MatchingDeps, actor: PersonRef): Promise<Re
   }
   const mentorsByStage = Object.fromEntries(MENTOR_STAGES.map((stage) => [stage, 0])) as Record<MentorStage, number>;
   const trainedUnmatched: Pipeline['trainedUnmatched'][number][] = [];
+  const restricted = await deps.journey.restricted.restrictedIds();
   for (const stage of MENTOR_STAGES) {
     for await (const { value: mentor } of deps.journey.mentors.listByStage(stage)) {
+      if (restricted.has(mentor.id.toLowerCase())) continue;
       mentorsByStage[stage] += 1;
       if (stage === 'trained' || stage === 'profileComplete') {
         const record = records.get(mentor.id);

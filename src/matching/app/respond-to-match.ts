@@ -6,6 +6,7 @@ import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { candidateOf } from './candidates.js';
 import { matchStartedEffects, noticeEffects } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 const GONE = 'This request is no longer on record.';
 
@@ -19,6 +20,8 @@ const GONE = 'This request is no longer on record.';
  * If step 2 is refused for good, step 1 is undone. Then the mentor moves to "matched".
  */
 export async function acceptMatch(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, proposalId: string): Promise<Result<{ match: Match }>> {
+  const refused = await restrictedRefusal(deps.journey.restricted, actor.id, youngPersonId);
+  if (refused) return refused;
   const outcome = await retryOnConflict(async (): Promise<Result<{ match: Match }>> => {
     const proposal = await deps.youngPeople.getProposal(youngPersonId, proposalId);
     if (!proposal) return fail('PROPOSAL_NOT_FOUND', GONE);
@@ -70,6 +73,8 @@ export async function acceptMatch(deps: MatchingDeps, actor: PersonRef, youngPer
 }
 
 export async function declineMatch(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, proposalId: string): Promise<Result<Proposal>> {
+  const refused = await restrictedRefusal(deps.journey.restricted, actor.id, youngPersonId);
+  if (refused) return refused;
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.getProposal(youngPersonId, proposalId);
     if (!current) return fail('PROPOSAL_NOT_FOUND', GONE);

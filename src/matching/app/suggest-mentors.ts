@@ -5,7 +5,7 @@ import type { YoungPerson } from '../domain/young-people/index.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { loadCandidates } from './candidates.js';
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
-import { isRestricted, RESTRICTED_REFUSAL } from '../../platform/app/restricted-people.js';
+import { isRestricted, RESTRICTED_REFUSAL, restrictedRefusal, withoutRestricted } from '../../platform/app/restricted-people.js';
 import { matchRequestEffect } from './matching-effects.js';
 import type { MatchingDeps } from './matching-deps.js';
 
@@ -15,7 +15,7 @@ const NOT_FOUND = 'That young person is not on the scheme.';
 export async function suggestMentors(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<{ youngPerson: YoungPerson; ranking: Ranking }>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'suggest' });
   if (!found) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
   const ranking = rankMentors(found.value, await loadCandidates(deps), deps.journey.clock.now(), { policy: deps.policy });
@@ -34,6 +34,8 @@ export async function putMentors(deps: MatchingDeps, actor: PersonRef, youngPers
 async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, mentorIds: readonly string[]): Promise<Result<{ youngPerson: YoungPerson; proposal: Proposal }>> {
   const suggested = await suggestMentors(deps, actor, youngPersonId);
   if (!suggested.ok) return suggested;
+  // A restricted mentor is never on the shortlist; naming one is refused in the restriction's own words.
+  if ((await withoutRestricted(deps.journey.restricted, mentorIds, (id) => id)).length < mentorIds.length) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const { youngPerson, ranking } = suggested.value;
   const proposed = proposeMentors(youngPerson, ranking, mentorIds, actor, deps.journey.clock.now());
   if (!proposed.ok) return proposed;
@@ -51,6 +53,8 @@ async function putMentorsOnce(deps: MatchingDeps, actor: PersonRef, youngPersonI
 export async function recordChoice(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, proposalId: string, decision: YoungPersonDecision): Promise<Result<Proposal>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
+  const refused = await restrictedRefusal(deps.journey.restricted, youngPersonId, typeof decision === 'object' ? decision.choose : undefined);
+  if (refused) return refused;
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.getProposal(youngPersonId, proposalId);
     if (!current) return fail('PROPOSAL_NOT_FOUND', 'Those suggestions are no longer on record: ask for suggestions again.');

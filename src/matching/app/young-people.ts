@@ -40,7 +40,7 @@ export async function editYoungPersonDetails(deps: MatchingDeps, actor: PersonRe
   if (!allowed.ok) return allowed;
   const parsed = parseYoungPersonDetails(youngPersonInput(input), deps.journey.clock.now(), { areas: deps.areas });
   if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
-  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'edit' });
     if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
@@ -61,7 +61,7 @@ export type StatusCommand = Extract<YoungPersonEvent, 'pause' | 'resume' | 'clos
 export async function changeStatus(deps: MatchingDeps, actor: PersonRef, youngPersonId: string, event: StatusCommand): Promise<Result<YoungPerson>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'changeStatus' });
     if (!current) return fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
@@ -96,7 +96,7 @@ export async function matchesOfYoungPerson(deps: MatchingDeps, actor: PersonRef,
 export async function listYoungPeople(deps: MatchingDeps, actor: PersonRef, which: 'open' | 'waiting' = 'open'): Promise<Result<YoungPerson[]>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  const found = await withoutRestricted(deps.restricted, await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which), (each) => each.value.id);
+  const found = await withoutRestricted(deps.journey.restricted, await deps.youngPeople.list({ reader: actor, purpose: 'list' }, which), (each) => each.value.id);
   return ok(found.map((each) => each.value).sort(firstInLine));
 }
 
@@ -118,7 +118,7 @@ export async function youngPeoplePage(deps: MatchingDeps, actor: PersonRef, page
   if (!allowed.ok) return allowed;
   const wanted = parseYoungPeopleSearch(search);
   if (!wanted.ok) return wanted;
-  const index = (await withoutRestricted(deps.restricted, await deps.youngPeople.openIndex(wanted.value), (each) => each.youngPersonId)).sort(longestWaitingFirst);
+  const index = (await withoutRestricted(deps.journey.restricted, await deps.youngPeople.openIndex(wanted.value), (each) => each.youngPersonId)).sort(longestWaitingFirst);
   const pages = Math.max(1, Math.ceil(index.length / pageSize));
   const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   const ids = index.slice(current * pageSize, (current + 1) * pageSize).map((each) => each.youngPersonId);
@@ -142,7 +142,7 @@ export async function youngPersonReads(deps: MatchingDeps, actor: PersonRef, you
 export async function viewYoungPerson(deps: MatchingDeps, actor: PersonRef, youngPersonId: string): Promise<Result<YoungPerson>> {
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
-  if (await isRestricted(deps.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
+  if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   const found = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'view' });
   return found ? ok(found.value) : fail('YOUNG_PERSON_NOT_FOUND', NOT_FOUND);
 }

@@ -66,12 +66,19 @@ function traceOf(recordClass: 'meetingLog' | 'refreshmentClaim', row: StoredRow,
 }
 
 function keyNames(row: StoredRow, ids: readonly string[]): boolean {
-  return ids.some((id) => [row.partitionKey, row.rowKey].some((key) => key.includes(encodeKey(id)) || key.includes(encodeKey(id.toLowerCase()))));
+  return ids.some((id) => [row.partitionKey, row.rowKey].some((key) => wholeIdentifier(encodeKey(id)).test(key) || wholeIdentifier(encodeKey(id.toLowerCase())).test(key)));
 }
 
 function mentions(value: string, ids: readonly string[]): boolean {
-  const lower = value.toLowerCase();
-  return ids.some((id) => lower.includes(id.toLowerCase()));
+  return ids.some((id) => wholeIdentifier(id).test(value));
+}
+
+/**
+ * The identifier standing whole, never inside a longer one: case reference LC-1 is not in "LC-10", the name "Mentor
+ * Number1" not in "Mentor Number16" (a letter or digit either side means it is part of something else).
+ */
+function wholeIdentifier(id: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(id)}(?![\\p{L}\\p{N}])`, flags);
 }
 
 /** Every string column that names the person, rewritten with the name replaced; guarded by the etag it was read with. */
@@ -87,7 +94,7 @@ async function rewrite(table: TableClient, row: StoredRow, ids: readonly string[
   const changes: Record<string, string> = {};
   for (const [column, value] of Object.entries(row)) {
     if (SYSTEM_COLUMNS.has(column) || typeof value !== 'string' || !mentions(value, ids)) continue;
-    changes[column] = ids.reduce((text, id) => text.replace(new RegExp(escapeRegExp(id), 'gi'), ERASED), value);
+    changes[column] = ids.reduce((text, id) => text.replace(wholeIdentifier(id, 'giu'), ERASED), value);
   }
   if (Object.keys(changes).length === 0) return true;
   try {

@@ -112,7 +112,8 @@ export class StoredPersonalData implements PersonalData {
 
   /** Their own requests and restriction: what the privacy work itself holds about them. */
   private async privacyRecords(rows: Rows, personId: string): Promise<void> {
-    for await (const row of everyRow(this.tables.privacy, odata`RowKey eq ${'request'}`)) if (String(row.data).includes(personId)) rows.add('privacy', row);
+    // A request names them as a whole JSON value (the subject, who started it), never inside a longer id.
+    for await (const row of everyRow(this.tables.privacy, odata`RowKey eq ${'request'}`)) if (String(row.data).includes(JSON.stringify(personId))) rows.add('privacy', row);
     const restriction = await orUndefinedWhenMissing(this.tables.privacy.getEntity<StoredRow>('restrictions', encodeKey(personId.toLowerCase())));
     if (restriction) rows.add('privacy', restriction);
   }

@@ -14,6 +14,8 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { RelationshipDeps } from './relationship-ports.js';
 import { asId } from './relationship-record.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
+import { withoutRestrictedParties } from './restricted-matches.js';
 
 export type ClaimDecision = 'approve' | 'reject' | 'pay';
 
@@ -30,11 +32,12 @@ export interface MonthClaims {
   readonly mentorNames: ReadonlyMap<string, string>;
 }
 
-/** A month's claims across every match, for the coordinator, with the mentors' names. */
+/** A month's claims across every match (but those of restricted people), for the coordinator, with the mentors' names. */
 export async function claimsForMonth(deps: RelationshipDeps, actor: PersonRef, month: unknown): Promise<Result<MonthClaims>> {
   const checked = coordinatorsMonth(deps, actor, month);
   if (!checked.ok) return checked;
-  const claims = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const stored = (await deps.relationships.claimsForMonth(checked.value)).map((each) => each.value);
+  const claims = (await withoutRestrictedParties(deps, stored)).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return ok({ month: checked.value, claims, mentorNames: await mentorNamesOf(deps, claims.map((claim) => claim.mentorId)) });
 }
 
@@ -66,6 +69,9 @@ export async function decideClaim(
   if (!matchId || !claimId || (decision !== 'approve' && decision !== 'reject' && decision !== 'pay')) {
     return fail('CLAIM_ACTION_INVALID', 'This button is out of date. Please type "claims" for the current list.');
   }
+  const pair = (await deps.relationships.get(matchId))?.value;
+  const refused = await restrictedRefusal(deps.journey.restricted, pair?.mentorId, pair?.youngPersonId);
+  if (refused) return refused;
   return retryOnConflict(async (): Promise<Result<RefreshmentClaim>> => {
     const current = await deps.relationships.getClaim(matchId, claimId);
     if (!current) return fail('CLAIM_NOT_FOUND', 'That claim is not on record.');

@@ -4,6 +4,7 @@ import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import { EXPECTED_MINUTES_PER_MONTH, firstExpectedMonthFrom, monthOf, previousMonth, shiftMonth, shortfallStreak, termStatus, type MonthKey } from '../domain/index.js';
 import { mentorNamesOf } from './claims.js';
 import type { RelationshipDeps } from './relationship-ports.js';
+import { withoutRestrictedMatches } from './restricted-matches.js';
 
 export interface CommitmentRow {
   readonly matchId: string;
@@ -26,7 +27,7 @@ export interface CommitmentOverview {
 const MONTHS_SHOWN = 6;
 
 /**
- * Every live match's minutes month by month against the 90-minute month, for a coordinator: one row per active match,
+ * Every live match's (but those of restricted people) minutes month by month against the 90-minute month, for a coordinator: one row per active match,
  * minutes from the running totals the relationship keeps (no meeting is read, nothing of the young person), with the months to the 6-month review and the end.
  */
 export async function commitmentOverview(deps: RelationshipDeps, actor: PersonRef): Promise<Result<CommitmentOverview>> {
@@ -36,7 +37,8 @@ export async function commitmentOverview(deps: RelationshipDeps, actor: PersonRe
   const { timeZone } = deps.policy;
   const current = monthOf(now, timeZone);
   const months = Array.from({ length: MONTHS_SHOWN }, (_, index) => shiftMonth(current, index - MONTHS_SHOWN + 1));
-  const [live, relationships] = await Promise.all([deps.matches.list(), deps.relationships.list()]);
+  const [running, relationships] = await Promise.all([deps.matches.list(), deps.relationships.list()]);
+  const live = await withoutRestrictedMatches(deps, running);
   const minutesOf = new Map(relationships.map(({ value }) => [value.matchId, value.minutesByMonth ?? {}]));
   const names = await mentorNamesOf(deps, live.map((match) => match.mentorId));
   const rows = live.map((match): CommitmentRow => {

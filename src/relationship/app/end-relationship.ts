@@ -9,6 +9,8 @@ import type { Effect } from '../../platform/app/ports.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { Relationship, RelationshipDeps, YoungPersonContact } from './relationship-ports.js';
 import { asId, relationshipFor, startedAt } from './relationship-record.js';
+import { withoutRestrictedMatches } from './restricted-matches.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export interface EndRequest {
   readonly matchId: string;
@@ -49,7 +51,7 @@ export async function matchesToEnd(deps: RelationshipDeps, actor: PersonRef): Pr
   const own = await deps.matches.forMentor(actor.id);
   if (own.length > 0) return ok({ forMentor: true, matches: own.map((match) => ({ match, mentorName: actor.name })) });
   if (!deps.journey.roles.isCoordinator(actor.id)) return fail('NO_ACTIVE_MATCH', 'You have no active match to end.');
-  const all = (await deps.matches.list()).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const all = (await withoutRestrictedMatches(deps, await deps.matches.list())).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   const names = await Promise.all(all.map(async (match) => (await deps.journey.mentors.get(match.mentorId))?.value.name ?? 'A mentor'));
   return ok({ forMentor: false, matches: all.map((match, index) => ({ match, mentorName: names[index] ?? 'A mentor' })) });
 }
@@ -73,6 +75,8 @@ async function matchActorMayEnd(deps: RelationshipDeps, actor: PersonRef, matchI
   if (closeRecord && !deps.journey.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   const match = asId(matchId) ? await deps.matches.get(matchId) : undefined;
   if (!match || match.status !== 'active') return fail('MATCH_NOT_FOUND', 'This match is no longer active.');
+  const refused = await restrictedRefusal(deps.journey.restricted, match.mentorId, match.youngPersonId);
+  if (refused) return refused;
   const coordinator = deps.journey.roles.isCoordinator(actor.id);
   if (closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   // A coordinator closing the record acts as the coordinator, even on a match of their own.
@@ -97,6 +101,8 @@ export async function endRelationship(deps: RelationshipDeps, actor: PersonRef, 
   const match = await deps.matches.get(request.matchId);
   const existing = match ? undefined : await deps.relationships.get(request.matchId);
   if (!match) return existing?.value.status === 'ended' ? ok(existing.value) : fail('MATCH_NOT_FOUND', GONE);
+  const refused = await restrictedRefusal(deps.journey.restricted, match.mentorId, match.youngPersonId);
+  if (refused) return refused;
   const coordinator = actor !== SYSTEM && deps.journey.roles.isCoordinator(actor.id);
   if (request.closeRecord && !coordinator) return fail('NOT_COORDINATOR', CLOSE_IS_COORDINATORS);
   const isMentor = actor.id === match.mentorId && !request.closeRecord;

@@ -30,7 +30,7 @@ export interface FollowUpReport {
  */
 export async function followUpRelationships(deps: RelationshipDeps): Promise<FollowUpReport> {
   const report = { nudges: 0, alerts: 0, reviews: 0, ended: 0, settled: 0 };
-  const restricted = (await deps.restricted?.restrictedIds()) ?? new Set<string>();
+  const restricted = await deps.journey.restricted.restrictedIds();
   for (const match of await deps.matches.list()) {
     if (restricted.has(match.mentorId.toLowerCase()) || restricted.has(match.youngPersonId.toLowerCase())) continue;
     const outcome = await followUpOne(deps, match);

@@ -6,6 +6,7 @@ import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { progressOf, type RelationshipProgress } from './progress.js';
 import type { RelationshipDeps, StoredMeeting } from './relationship-ports.js';
 import { mentorsMatch, relationshipFor, startedAt } from './relationship-record.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 /** The form carries an id made when the form was drawn: the same submit twice is the same meeting. */
 const LOG_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -26,6 +27,8 @@ export async function logMeeting(deps: RelationshipDeps, actor: PersonRef, data:
   if (!logId) return fail('MEETING_FORM_INVALID', 'This form is out of date. Please type "log meeting" to get a new one.');
   const match = await mentorsMatch(deps, actor.id, form.matchId);
   if (!match) return fail('NO_ACTIVE_MATCH', NO_ACTIVE_MATCH);
+  const refused = await restrictedRefusal(deps.journey.restricted, match.mentorId, match.youngPersonId);
+  if (refused) return refused;
   const earlier = await deps.relationships.getMeeting(match.id, logId);
   if (earlier) return ok({ meeting: earlier, written: false, progress: await progressOf(deps, match) });
   const now = deps.journey.clock.now();

@@ -1,4 +1,3 @@
-import type { RestrictedPeople } from '../../platform/app/restricted-people.js';
 import type { Match } from '../../matching/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type {
@@ -169,6 +168,4 @@ export interface RelationshipDeps {
   readonly contacts: SupportContacts;
   readonly policy: RelationshipPolicy;
   newId(): string;
-  /** People whose records are restricted (docs/privacy.md): no nudges, alerts or reviews about their matches. */
-  readonly restricted?: RestrictedPeople;
 }

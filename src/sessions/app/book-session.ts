@@ -6,12 +6,15 @@ import { bookingAudit, calendarSync, mentorStageSync } from './session-effects.j
 import type { SessionDeps } from './session-deps.js';
 import { writerFor } from './session-deps.js';
 import type { StepOutcome } from './session-writer.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export type BookResult =
   | { readonly ok: true; readonly value: { readonly session: Session; readonly outcome: BookOutcome; readonly waitingPosition?: number; readonly stage?: MentorStage } }
   | { readonly ok: false; readonly error: DomainError; readonly session?: Session };
 
 export async function book(deps: SessionDeps, actor: PersonRef, sessionId: string): Promise<BookResult> {
+  const refused = await restrictedRefusal(deps.restricted, actor.id);
+  if (refused) return refused;
   const stage = (await deps.mentors.get(actor.id))?.value.stage;
   return writerFor(deps).run(sessionId, (current, version, now) => bookingStep(current, version, now, actor, stage));
 }

@@ -5,6 +5,7 @@ import type { Effect } from '../../platform/app/ports.js';
 import { bookingAudit, fanOut } from './session-effects.js';
 import { writerFor, type SessionDeps } from './session-deps.js';
 import type { StepOutcome } from './session-writer.js';
+import { restrictedRefusal } from '../../platform/app/restricted-people.js';
 
 export type AttendanceResult =
   | { readonly ok: true; readonly value: { readonly session: Session; readonly toMarkTrained: readonly string[] } }
@@ -21,6 +22,8 @@ export async function recordSessionAttendance(
   marks: readonly AttendanceMark[],
 ): Promise<AttendanceResult> {
   if (!deps.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', 'Only the scheme coordinators can record attendance.');
+  const refused = await restrictedRefusal(deps.restricted, ...marks.map((mark) => mark.personId));
+  if (refused) return refused;
   return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<AttendanceResult> => {
     if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
     const recorded = recordAttendance(current, marks, now);

@@ -1,4 +1,4 @@
-import { fanOutEffects } from '../app/session-effects.js';
+import { expandFanOut } from '../app/expand-fan-out.js';
 import type { CohortDeps } from '../app/cohort-ports.js';
 import type { RotaDeps } from '../app/rota-ports.js';
 import { findVisit } from '../domain/index.js';
@@ -67,9 +67,7 @@ export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: Calendar
       await syncMentorStage(deps, message.sessionId, message.personId, message.actor);
     },
     sessionFanOut: async (_effect, message) => {
-      const stored = await deps.sessions.get(message.sessionId);
-      if (!stored) return;
-      await deps.sessions.addEffects(message.sessionId, fanOutEffects(stored.session, message.version, message.purpose, message.actor, message.personIds));
+      await expandFanOut(deps, message);
     },
     sessionPromoted: async (effect, message, transport) => {
       const current = await view(message.sessionId);

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/journey/app/decide-approval.js';
 import type { JourneyDeps } from '../../../src/journey/app/journey-deps.js';
@@ -75,6 +76,7 @@ describe('the mentor repository on Azurite', () => {
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [], governanceApprovers: APPROVERS, isCoordinator: () => false },
       clock: { now: () => NOW },
+      restricted: nobodyRestricted,
     };
     const outcomes = await Promise.all([
       decide(deps, APPROVERS[0]!, { mentorId: 'adele', approvalId: 'request-adele', decision: 'approve' }),

@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, inject } from 'vitest';
 import { odata } from '@azure/data-tables';
@@ -36,6 +37,7 @@ async function setUp() {
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now },
+      restricted: nobodyRestricted,
     },
     records: new MentorMatchingRepository(recordsTable!, queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),

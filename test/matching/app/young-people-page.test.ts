@@ -1,3 +1,4 @@
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { describe, expect, it, inject } from 'vitest';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { youngPeoplePage } from '../../../src/matching/app/young-people.js';
@@ -30,6 +31,7 @@ async function setUp() {
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
       roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now },
+      restricted: nobodyRestricted,
     },
     records: new MentorMatchingRepository(recordsTable!, queue, now),
     youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),

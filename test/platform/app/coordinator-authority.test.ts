@@ -28,6 +28,18 @@ import { SYSTEM, type PersonRef } from '../../../src/platform/kernel/person.js';
 import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { openTable } from '../../../src/platform/storage/tables.js';
+import { erasePerson, mayErase } from '../../../src/privacy/app/erasure.js';
+import { liftLegalHold, placeLegalHold } from '../../../src/privacy/app/legal-holds.js';
+import type { PrivacyDeps } from '../../../src/privacy/app/privacy-ports.js';
+import { liftRestriction, listRestrictions, restrictPerson } from '../../../src/privacy/app/restrictions.js';
+import { boardFigures, retentionDryRun } from '../../../src/privacy/app/retention-run.js';
+import { exportSubjectAccess, listSubjectAccess, startSubjectAccess, stepSubjectAccess } from '../../../src/privacy/app/subject-access-requests.js';
+import { DEFAULT_RETENTION } from '../../../src/privacy/domain/index.js';
+import { StoredPersonEraser } from '../../../src/privacy/store/person.eraser.js';
+import { StoredPersonalData } from '../../../src/privacy/store/personal-data.reader.js';
+import { openPersonalTables } from '../../../src/privacy/store/personal-tables.js';
+import { PrivacyRepository } from '../../../src/privacy/store/privacy.repository.js';
+import { StoredRetentionRecords } from '../../../src/privacy/store/retention.records.js';
 import { claimsForMonth, decideClaim, exportClaims } from '../../../src/relationship/app/claims.js';
 import type { RelationshipDeps } from '../../../src/relationship/app/relationship-ports.js';
 import { monthlySummary } from '../../../src/relationship/app/summary.js';
@@ -53,10 +65,12 @@ import type { RotaDeps } from '../../../src/sessions/app/rota-ports.js';
 import { assignRotaVisit, rotaAssignForm, rotaToManage, setUpVisitRota } from '../../../src/sessions/app/visit-rota.js';
 import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
 import { snapshotTables } from '../../support/table-snapshot.js';
+import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { uniquePrefix } from '../../support/test-bot.js';
 
 const COORDINATOR: PersonRef = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Isaiah Langer' };
 const MENTOR: PersonRef = { id: 'a0000000-0000-4000-8000-000000000002', name: 'Alex Wilber' };
+const DPO: PersonRef = { id: 'd0000000-0000-4000-8000-000000000009', name: 'Dana Officer' };
 const NOW = new Date('2026-12-01T10:00:00Z');
 const YOUNG_PERSON_FORM = { reference: 'LC-1001', firstName: 'Robin', dateOfBirth: '2006-06-15', gender: 'female', homeArea: 'north', interests: 'football', availability: 'weekdayEvening', keyAdultRole: 'personalAdviser', keyAdultName: 'Sam Patel', keyAdultContact: '01709 123456' };
 
@@ -74,6 +88,8 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
   let matching: MatchingDeps;
   let relationships: RelationshipDeps;
   let broadcasts: CoordinatorBroadcastDeps;
+  let privacy: PrivacyDeps;
+  let requestId = '';
   let sessionId = '';
   let youngPersonId = '';
   let broadcastId = '';
@@ -85,7 +101,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const queue = new EffectQueue(queueClient, () => new Date());
     const now = () => NOW;
     const mentors = new MentorRepository(await open('Mentors'), queue, now);
-    const journey: JourneyDeps = { mentors, directory: { getPerson: async () => undefined, getManager: async () => undefined }, roles, clock: { now } };
+    const journey: JourneyDeps = { mentors, directory: { getPerson: async () => undefined, getManager: async () => undefined }, roles, clock: { now }, restricted: nobodyRestricted };
     const records = new MentorMatchingRepository(await open('MentorMatching'), queue, now);
     const youngPeopleTable = await open('YoungPeople');
     const youngPeople = new YoungPeopleRepository(youngPeopleTable, new YoungPersonAccessLog(await open('YoungPersonAccess'), now), queue, now);
@@ -104,6 +120,24 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
       policy: { claims: DEFAULT_CLAIM_POLICY, concerns: DEFAULT_CONCERN_POLICY, nudgeDaysBeforeMonthEnd: 7, timeZone: 'Europe/London' },
       newId: () => 'id',
     };
+    // The privacy use cases over the same tables (the data map's), with a Data Protection Officer configured.
+    const personal = await openPersonalTables(open);
+    const accessLog = new YoungPersonAccessLog(personal.access, now);
+    const privacyStore = new PrivacyRepository(personal.privacy, queue, now);
+    privacy = {
+      store: privacyStore,
+      personalData: new StoredPersonalData(personal, new YoungPeopleRepository(personal.youngPeople, accessLog, queue, now), accessLog),
+      retention: new StoredRetentionRecords(personal),
+      eraser: new StoredPersonEraser(personal),
+      schemeRoles: roles,
+      privacyRoles: { dataProtectionOfficers: [DPO], isDataProtectionOfficer: (id) => id === DPO.id },
+      directory: { getPerson: async (id) => (id === MENTOR.id ? MENTOR : undefined), getManager: async () => undefined },
+      clock: { now },
+      schedule: DEFAULT_RETENTION,
+      newId: () => 'privacy-request-1',
+      tell: (effects) => privacyStore.queueNotices(effects),
+      reminderDays: 7,
+    };
     const broadcastQueueClient = clients.queue(`${prefix.toLowerCase()}-broadcast`);
     await broadcastQueueClient.createIfNotExists();
     const broadcastStore = new BroadcastRepository(await open('Broadcasts'));
@@ -113,7 +147,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
       directory: journey.directory,
       broadcasts: broadcastStore,
       queue: new BroadcastQueue(broadcastQueueClient),
-      audience: { mentors, directory: journey.directory, groups: { members: async function* () {} }, eligibleGroupIds: [] },
+      audience: { mentors, directory: journey.directory, groups: { members: async function* () {} }, eligibleGroupIds: [], restricted: nobodyRestricted },
       sessions: { upcoming: async () => [], get: async () => undefined },
     };
 
@@ -127,6 +161,11 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     const added = await addYoungPerson(matching, COORDINATOR, YOUNG_PERSON_FORM);
     if (!added.ok) throw new Error(JSON.stringify(added.error));
     youngPersonId = added.value.id;
+    const started = await startSubjectAccess(privacy, COORDINATOR, { kind: 'mentor', personId: MENTOR.id });
+    if (!started.ok) throw new Error(JSON.stringify(started.error));
+    requestId = started.value.request.id;
+    const held = await placeLegalHold(privacy, COORDINATOR, MENTOR.id, 'A claim is open');
+    if (!held.ok) throw new Error(JSON.stringify(held.error));
     broadcastId = (await startBroadcast(broadcasts, SYSTEM, { id: 'b-1', content: { text: 'Hello' }, audienceLabel: 'Everyone', recipients: [MENTOR.id] }, NOW)).broadcast.id;
   });
 
@@ -197,6 +236,37 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('NOT_COORDINATOR');
     // A refused read of a young person's record reads nothing, so it logs no access either.
+    expect(await snapshotTables(inject('storageConnectionString'), prefix)).toEqual(before);
+  });
+
+  // The privacy use cases: the coordinators' and the DPO's (subject access, holds, the dry run) refuse anyone else; the
+  // DPO's alone (restriction, erasure) refuse the coordinators too.
+  const privacyAttempts: Array<[string, string, () => Promise<{ ok: boolean; error?: { code: string } }> | { ok: boolean; error?: { code: string } }]> = [
+    ['startSubjectAccess', 'NOT_PRIVACY_OFFICER', () => startSubjectAccess(privacy, MENTOR, { kind: 'mentor', personId: MENTOR.id })],
+    ['stepSubjectAccess', 'NOT_PRIVACY_OFFICER', () => stepSubjectAccess(privacy, MENTOR, requestId, { step: 'pause' })],
+    ['exportSubjectAccess', 'NOT_PRIVACY_OFFICER', () => exportSubjectAccess(privacy, MENTOR, requestId)],
+    ['listSubjectAccess', 'NOT_PRIVACY_OFFICER', () => listSubjectAccess(privacy, MENTOR)],
+    ['placeLegalHold', 'NOT_PRIVACY_OFFICER', () => placeLegalHold(privacy, MENTOR, youngPersonId, 'Mine')],
+    ['liftLegalHold', 'NOT_PRIVACY_OFFICER', () => liftLegalHold(privacy, MENTOR, MENTOR.id)],
+    ['retentionDryRun', 'NOT_PRIVACY_OFFICER', () => retentionDryRun(privacy, MENTOR)],
+    ['boardFigures', 'NOT_PRIVACY_OFFICER', () => boardFigures(privacy, MENTOR)],
+    ...(['a mentor', 'a coordinator'] as const).flatMap((who): typeof privacyAttempts => {
+      const actor = who === 'a mentor' ? MENTOR : COORDINATOR;
+      return [
+        [`restrictPerson by ${who}`, 'NOT_DPO', () => restrictPerson(privacy, actor, { kind: 'mentor', personId: MENTOR.id }, 'Contests the record')],
+        [`liftRestriction by ${who}`, 'NOT_DPO', () => liftRestriction(privacy, actor, MENTOR.id)],
+        [`listRestrictions by ${who}`, 'NOT_DPO', () => listRestrictions(privacy, actor)],
+        [`erasePerson by ${who}`, 'NOT_DPO', () => erasePerson(privacy, actor, { kind: 'mentor', personId: MENTOR.id })],
+        [`mayErase by ${who}`, 'NOT_DPO', () => mayErase(privacy, actor)],
+      ];
+    }),
+  ];
+
+  it.each(privacyAttempts)('%s: refused, nothing stored', async (_name, code, attempt) => {
+    const before = await snapshotTables(inject('storageConnectionString'), prefix);
+    const result = await attempt();
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe(code);
     expect(await snapshotTables(inject('storageConnectionString'), prefix)).toEqual(before);
   });
 });

@@ -32,14 +32,13 @@ describe('a restricted person is left out of every list, matching and broadcasts
       await world.youngPeople.commit({ youngPersonId: id, youngPerson: { value: youngPerson({ id, reference }) }, audit: [], effects: [] });
     }
     matching = {
-      journey: { mentors: world.mentors, directory: world.deps.directory, roles: world.deps.schemeRoles, clock: world.deps.clock },
+      journey: { mentors: world.mentors, directory: world.deps.directory, roles: world.deps.schemeRoles, clock: world.deps.clock, restricted: restrictionList(world.store) },
       records,
       youngPeople: world.youngPeople,
       policy: DEFAULT_MATCHING_POLICY,
       contacts: {},
       areas: DEFAULT_AREAS,
       newId: () => 'new-id',
-      restricted: restrictionList(world.store),
     };
   });
 
@@ -89,7 +88,7 @@ describe('a restricted person is left out of every list, matching and broadcasts
   it('a restricted match gets no nudges, alerts or reviews', async () => {
     let listed = 0;
     const report = await followUpRelationships({
-      restricted: restrictionList(world.store),
+      journey: { restricted: restrictionList(world.store) },
       matches: { list: async () => [{ id: 'm1', mentorId: HIDDEN.id, youngPersonId: 'yp-kept', startedOn: '2025-01-01', status: 'active' as const }], get: async () => undefined, forMentor: async () => [] },
       relationships: { list: async () => { listed += 1; return []; } },
     } as unknown as Parameters<typeof followUpRelationships>[0]);
