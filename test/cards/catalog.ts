@@ -28,6 +28,7 @@ import { SESSION_CARDS, STATUS_BOOKINGS } from '../sessions/teams/session-cards.
 import { COHORT_CARDS as SESSION_COHORT_CARDS } from '../sessions/teams/cohort-cards.js';
 import { ROTA_CARDS } from '../sessions/teams/rota-cards.js';
 import { PRIVACY_CARDS } from '../privacy/teams/privacy-cards.js';
+import { noCohortOpenCard } from '../../src/sessions/teams/cards/no-cohort-open.card.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -127,6 +128,8 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...ROTA_CARDS,
   ...BROADCAST_CARDS,
   ...PRIVACY_CARDS,
+  ['cohorts: no cohort open, to each coordinator', noCohortOpenCard({ lastCohort: '2026 cohort', waiting: 14 })],
+  ['cohorts: no cohort open, none ever opened', noCohortOpenCard({ waiting: 0 })],
   ...COHORT_CARDS,
 ];
 
@@ -165,4 +168,6 @@ export const PROACTIVE: Record<string, readonly string[]> = {
   'broadcast: session invitation with Book': ['Information session'],
   'supervision: invitation': ['supervision'],
   'cohort: undelivered after an outage, 30 people': ['30'],
+  'cohorts: no cohort open, to each coordinator': ['cohort', 'open'],
+  'cohorts: no cohort open, none ever opened': ['cohort', 'open'],
 };

@@ -13,6 +13,7 @@ export * from './session-time.format.js';
 export * from './cohort-sessions.js';
 export * from './upcoming-bookings.js';
 export * from './cohort.js';
+export * from './cohort-gap.js';
 export * from './cohort-form.js';
 export * from './relative-day.js';
 export * from './mentor-sessions.js';
