@@ -33,6 +33,8 @@ import { broadcastRoutes } from './teams/broadcast.routes.js';
 
 /** The sessions feature's booking verb: the Book button on a session invitation uses it when that feature runs. */
 const BOOK_VERB = SESSION_VERBS.bookSession;
+/** And its "Can't make it", beside Book. */
+const DECLINE_VERB = SESSION_VERBS.declineSession;
 
 /**
  * Coordinator broadcasts (docs/broadcasts.md) and quarterly group supervision: the `broadcast` command and card, the
@@ -54,8 +56,9 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
 
   let verbs: ReadonlySet<string> | undefined;
   const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
+  const declineVerb = () => (verbs?.has(DECLINE_VERB) ? DECLINE_VERB : undefined);
   // Without botbuilder's own retries: the worker's pacer and durable retry see every 429 and 5xx (docs/broadcasts.md).
-  const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb);
+  const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb, declineVerb);
   const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] }, undefined, now);
   const options = {
     ...DEFAULT_BROADCAST_WORKER_OPTIONS,
@@ -121,6 +124,7 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
           queue,
           audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds, restricted },
           sessions,
+          answers: { answersTo: (sessionId) => answersTo(sessionDeps, sessionId) },
         },
         groupsConfigured: eligibleGroupIds.length > 0,
         cardMessages,
@@ -166,6 +170,14 @@ async function bookableSessions(deps: SessionDeps, now: Date): Promise<SessionSu
     found.push(summaryOf(session));
   }
   return found;
+}
+
+/** Who booked (a place or the waiting list) and who said they can't make it, as the session holds them now. */
+async function answersTo(deps: SessionDeps, sessionId: string): Promise<{ booked: string[]; declined: string[] } | undefined> {
+  const stored = await deps.sessions.get(sessionId);
+  if (!stored) return undefined;
+  const { bookings, declined } = stored.session;
+  return { booked: bookings.filter((b) => b.status !== 'cancelled').map((b) => b.personId), declined: (declined ?? []).map((d) => d.personId) };
 }
 
 function summaryOf(session: Session): SessionSummary {

@@ -4,3 +4,4 @@ export * from '../../platform/kernel/delivery/pacing-windows.js';
 export * from '../../platform/kernel/delivery/delivery-outcome.js';
 export * from './broadcast-progress.js';
 export * from './broadcast-text.js';
+export * from './invitation-answers.js';

@@ -2,6 +2,7 @@ export * from './session.js';
 export * from './booking-eligibility.js';
 export * from './booking-window.js';
 export * from './booking.js';
+export * from './decline.js';
 export * from './coordinator-changes.js';
 export * from './attendance.js';
 export * from './new-session.js';
