@@ -26,6 +26,8 @@ import { sharedBroadcast } from './shared-broadcast.js';
 
 /** The sessions feature's booking verb: the Book button on a session invitation uses it when that feature runs. */
 const BOOK_VERB = SESSION_VERBS.bookSession;
+/** And its "Can't make it", beside Book. */
+const DECLINE_VERB = SESSION_VERBS.declineSession;
 
 /**
  * Coordinator broadcasts (docs/broadcasts.md) and quarterly group supervision: the `broadcast` command and card, the
@@ -44,8 +46,9 @@ export const broadcastFeature: FeatureFactory = async (context): Promise<Feature
 
   let verbs: ReadonlySet<string> | undefined;
   const bookVerb = () => (verbs?.has(BOOK_VERB) ? BOOK_VERB : undefined);
+  const declineVerb = () => (verbs?.has(DECLINE_VERB) ? DECLINE_VERB : undefined);
   // Without botbuilder's own retries: the worker's pacer and durable retry see every 429 and 5xx (docs/broadcasts.md).
-  const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb);
+  const sender = new TeamsBroadcastSender(context.transport.withoutBuiltInRetries(), journey.directory, bookVerb, declineVerb);
   const pacer = new SendPacer({ ...TEAMS_BOT_RATE_LIMITS, perTenant: [{ count: config.BROADCAST_TENANT_PER_SECOND, windowMs: 1_000 }] }, undefined, now);
   const options = {
     ...DEFAULT_BROADCAST_WORKER_OPTIONS,

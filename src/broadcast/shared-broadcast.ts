@@ -62,8 +62,17 @@ async function open(context: FeatureContext): Promise<SharedBroadcast> {
       queue,
       audience: { mentors: journey.mentors, directory: journey.directory, groups, eligibleGroupIds, restricted },
       sessions,
+      answers: { answersTo: (sessionId) => answersTo(sessionDeps, sessionId) },
     },
   };
+}
+
+/** Who booked (a place or the waiting list) and who said they can't make it, as the session holds them now. */
+async function answersTo(deps: SessionDeps, sessionId: string): Promise<{ booked: string[]; declined: string[] } | undefined> {
+  const stored = await deps.sessions.get(sessionId);
+  if (!stored) return undefined;
+  const { bookings, declined } = stored.session;
+  return { booked: bookings.filter((b) => b.status !== 'cancelled').map((b) => b.personId), declined: (declined ?? []).map((d) => d.personId) };
 }
 
 /** Sessions people can book (the sessions feature's), as invitations show them; supervision has its own answers. */

@@ -5,6 +5,7 @@ import { seedSchemeCohort } from './app/seed-scheme-cohort.js';
 import { CohortRepository } from './store/cohort.repository.js';
 import { RotaRepository } from './store/rota.repository.js';
 import { sendRotaReminders } from './app/visit-rota.js';
+import { tellCoordinatorsNoCohortOpen } from './app/no-cohort-notice.js';
 import { reconcileCalendars } from './app/reconcile-calendars.js';
 import { sendSessionReminders } from './app/send-reminders.js';
 import type { EmailLookup } from './app/session-ports.js';
@@ -44,6 +45,9 @@ export const sessionsFeature: FeatureFactory = async (context) => {
   const seeded = await seedSchemeCohort(deps, scheme.year, scheme.cohort);
   if (seeded === 'opened') log.info({ year: scheme.year }, 'opened the cohort of the scheme configuration');
   if (seeded === 'past') log.info({ year: scheme.year }, "the scheme configuration's cohort has passed: no cohort is open until a coordinator opens one");
+  // Nothing bookable: each coordinator gets one card asking them to open the next cohort (once per gap, across restarts).
+  const told = await tellCoordinatorsNoCohortOpen(deps);
+  if (told > 0) log.info({ coordinators: told }, 'no cohort is open: the coordinators are asked to open the next one');
 
   let calendar: CalendarSyncDeps | undefined;
   if (context.graph && config.ORGANISER_MAILBOX) {
@@ -65,6 +69,8 @@ export const sessionsFeature: FeatureFactory = async (context) => {
         run: () => sendSessionReminders(deps, config.SESSION_REMINDER_HOURS_BEFORE),
       },
       { name: 'rotaReminders', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => sendRotaReminders(deps) },
+      // The open cohort's booking closing starts a new gap: the next tick tells the coordinators (once).
+      { name: 'noCohortOpenNotice', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => tellCoordinatorsNoCohortOpen(deps) },
       ...(calendar ? [{ name: 'calendarReconcile', everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, run: () => reconcileCalendars(sessions, now()) }] : []),
     ],
   };

@@ -30,6 +30,10 @@ import { SESSION_CARDS, STATUS_BOOKINGS } from '../sessions/teams/session-cards.
 import { COHORT_CARDS as SESSION_COHORT_CARDS } from '../sessions/teams/cohort-cards.js';
 import { ROTA_CARDS } from '../sessions/teams/rota-cards.js';
 import { PRIVACY_CARDS } from '../privacy/teams/privacy-cards.js';
+import { noCohortOpenCard } from '../../src/sessions/teams/cards/no-cohort-open.card.js';
+import { invitationAnswerCard } from '../../src/sessions/teams/cards/invitation-answer.card.js';
+import { broadcastMessageCard } from '../../src/broadcast/teams/cards/broadcast-message.card.js';
+import { broadcastProgressCard } from '../../src/broadcast/teams/cards/broadcast.card.js';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const interested = newMentor({ id: 'a', name: 'Alex [x](http://evil) **bold**' }, { manager: { id: 'm', name: 'Megan' }, jobTitle: 'Head' }, NOW);
@@ -103,6 +107,30 @@ const COHORT_CARDS: Array<[string, AdaptiveCardJson]> = [
   ],
 ];
 
+/** A member workshop, one seat, someone booked and someone waiting: what its invitation's answers are shown on. */
+const workshop: Session = {
+  ...cohortSession('session-workshop', '2027-01-20T14:00:00.000Z', 'CPB and Children in Care Council workshop [x](http://evil)'),
+  kind: 'memberWorkshop',
+};
+const WORKSHOP_SUMMARY = { id: workshop.id, title: workshop.title, startsAt: workshop.startsAt, endsAt: workshop.endsAt, timeZone: 'Europe/London', where: 'Town Hall', answer: 'book' as const };
+const INVITATION_CARDS: Array<[string, AdaptiveCardJson]> = [
+  ['workshop: invitation with Book and Can\'t make it', broadcastMessageCard({ text: 'Members are invited: please take a place.', session: WORKSHOP_SUMMARY }, { bookVerb: 'bookSession', declineVerb: 'declineSession' })],
+  ['workshop: answer, booked', invitationAnswerCard({ session: workshop }, { kind: 'booked' }, NOW)],
+  ['workshop: answer, waiting list', invitationAnswerCard({ session: workshop }, { kind: 'waiting', position: 3 }, NOW)],
+  ['workshop: answer, can\'t make it, place given up', invitationAnswerCard({ session: workshop }, { kind: 'declined', gaveUp: 'place' }, NOW)],
+  ['workshop: answer, refused', invitationAnswerCard({ session: workshop }, { kind: 'refused', message: 'This session has already started, so answers are closed.' }, NOW)],
+  [
+    'workshop: invitation report with answers',
+    broadcastProgressCard({
+      broadcast: { id: 'b1', createdBy: { id: 'c', name: 'Isaiah' }, createdAt: NOW.toISOString(), content: { text: 'Members are invited.', session: WORKSHOP_SUMMARY }, audienceLabel: '51 named people', total: 51, reportTo: 'c' },
+      progress: { total: 51, sent: 51, failed: 0, remaining: 0, failures: [] },
+      finished: true,
+      failures: [],
+      answers: { booked: 30, cantMakeIt: 12, noAnswer: 9 },
+    }),
+  ],
+];
+
 /** Every card the bot can send, in each of its states. Add new cards here. */
 export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['welcome', welcomeCard()],
@@ -133,6 +161,9 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ...ROTA_CARDS,
   ...BROADCAST_CARDS,
   ...PRIVACY_CARDS,
+  ['cohorts: no cohort open, to each coordinator', noCohortOpenCard({ lastCohort: '2026 cohort', waiting: 14 })],
+  ['cohorts: no cohort open, none ever opened', noCohortOpenCard({ waiting: 0 })],
+  ...INVITATION_CARDS,
   ...COHORT_CARDS,
 ];
 
@@ -172,4 +203,7 @@ export const PROACTIVE: Record<string, readonly string[]> = {
   'broadcast: session invitation with Book': ['Information session'],
   'supervision: invitation': ['supervision'],
   'cohort: undelivered after an outage, 30 people': ['30'],
+  'cohorts: no cohort open, to each coordinator': ['cohort', 'open'],
+  'cohorts: no cohort open, none ever opened': ['cohort', 'open'],
+  "workshop: invitation with Book and Can't make it": ['invitation', 'workshop'],
 };

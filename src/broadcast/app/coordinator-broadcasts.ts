@@ -4,7 +4,8 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from './broadcast.js';
 import type { ComposeInput } from './compose.input.js';
-import type { BroadcastStore, RecipientQueue, SessionCatalog } from './ports.js';
+import type { BroadcastStore, InvitationAnswers, RecipientQueue, SessionCatalog } from './ports.js';
+import { tallyAnswers, type InvitationTally } from '../domain/index.js';
 import { resolveAudience, type AudienceDeps } from './resolve-audience.js';
 import { retryFailed, startBroadcast, type StartBroadcastOptions } from './start-broadcast.js';
 
@@ -17,6 +18,8 @@ export interface CoordinatorBroadcastDeps {
   readonly queue: RecipientQueue;
   readonly audience: AudienceDeps;
   readonly sessions: SessionCatalog;
+  /** The sessions feature's answers (Book, Can't make it), when it runs: an invitation's report counts them. */
+  readonly answers?: InvitationAnswers;
 }
 
 export interface PreparedBroadcast {
@@ -32,6 +35,8 @@ export interface BroadcastReport {
   readonly progress: ProgressCounts;
   readonly finished: boolean;
   readonly failures: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /** For an invitation with Book: how its recipients answered, read now. */
+  readonly answers?: InvitationTally;
 }
 
 type NotCoordinator = 'NOT_COORDINATOR';
@@ -86,7 +91,15 @@ export async function broadcastReport(deps: CoordinatorBroadcastDeps, actor: Per
   const progress = await deps.broadcasts.counts(broadcastId, stored.broadcast.total);
   const finished = stored.state === 'finished';
   const failures = finished ? await Promise.all(progress.failures.slice(0, 50).map(async (failure) => ({ name: await nameOf(deps.directory, failure.recipientId), reason: failure.reason }))) : [];
-  return ok({ broadcast: stored.broadcast, progress, finished, failures });
+  const answers = await answersOf(deps, stored.broadcast, broadcastId);
+  return ok({ broadcast: stored.broadcast, progress, finished, failures, ...(answers ? { answers } : {}) });
+}
+
+async function answersOf(deps: CoordinatorBroadcastDeps, broadcast: Broadcast, broadcastId: string): Promise<InvitationTally | undefined> {
+  const session = broadcast.content.session;
+  if (!session || session.answer !== 'book' || !deps.answers) return undefined;
+  const [answered, recipients] = await Promise.all([deps.answers.answersTo(session.id), deps.broadcasts.recipientIds(broadcastId)]);
+  return answered ? tallyAnswers(recipients, answered.booked, answered.declined) : undefined;
 }
 
 async function nameOf(directory: Directory, personId: string): Promise<string> {

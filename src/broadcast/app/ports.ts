@@ -19,12 +19,19 @@ export interface SessionCatalog {
   get(sessionId: string): Promise<SessionSummary | undefined>;
 }
 
+/** Who has answered an invitation to a session, as the sessions feature keeps it: person ids. */
+export interface InvitationAnswers {
+  answersTo(sessionId: string): Promise<{ readonly booked: readonly string[]; readonly declined: readonly string[] } | undefined>;
+}
+
 /** The broadcast store as the use cases need it (src/broadcast/store/broadcast.repository.ts and its recipients). */
 export interface BroadcastStore {
   create(broadcast: Broadcast, recipientIds: readonly string[], now: Date): Promise<boolean>;
   addRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]>;
   get(broadcastId: string): Promise<{ readonly broadcast: Broadcast; readonly state: 'sending' | 'finished' } | undefined>;
   counts(broadcastId: string, total?: number): Promise<ProgressCounts>;
+  /** Everyone the broadcast is for. */
+  recipientIds(broadcastId: string): Promise<string[]>;
   reopenFailed(broadcastId: string, now: Date): Promise<string[]>;
   /** The most recent broadcasts, newest first (the workspace's Broadcasts view). */
   listRecent(limit: number): Promise<ReadonlyArray<{ readonly broadcast: Broadcast; readonly state: 'sending' | 'finished' }>>;

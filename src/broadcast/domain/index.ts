@@ -5,3 +5,4 @@ export * from '../../platform/kernel/delivery/delivery-outcome.js';
 export * from './broadcast-progress.js';
 export * from './broadcast-text.js';
 export * from './failure-words.js';
+export * from './invitation-answers.js';

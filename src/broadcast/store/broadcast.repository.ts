@@ -61,6 +61,10 @@ export class BroadcastRepository {
     }
   }
 
+  async recipientIds(broadcastId: string): Promise<string[]> {
+    return (await this.recipients.list(broadcastId)).map((record) => record.recipientId);
+  }
+
   /** Adds recipients who are not in the broadcast yet (mentors matched later); returns those added. */
   async addRecipients(broadcastId: string, recipientIds: readonly string[], now: Date): Promise<string[]> {
     const current = await this.get(broadcastId);

@@ -17,11 +17,15 @@ export class TeamsBroadcastSender implements BroadcastSender {
     private readonly directory: Directory,
     /** The sessions feature's booking verb, when it runs. */
     private readonly bookVerb: () => string | undefined,
+    /** The sessions feature's "Can't make it" verb, when it runs. */
+    private readonly declineVerb: () => string | undefined = () => undefined,
   ) {}
 
   async send(broadcast: Broadcast, recipientId: string, whenReady?: () => Promise<void>): Promise<void> {
     const bookVerb = this.bookVerb();
-    await this.transport.send(recipientId, broadcastMessageCard(broadcast.content, bookVerb ? { bookVerb } : {}), undefined, whenReady);
+    const declineVerb = this.declineVerb();
+    const options = { ...(bookVerb ? { bookVerb } : {}), ...(declineVerb ? { declineVerb } : {}) };
+    await this.transport.send(recipientId, broadcastMessageCard(broadcast.content, options), undefined, whenReady);
   }
 
   async showProgress(broadcast: Broadcast, progress: ProgressCounts, finished: boolean): Promise<void> {

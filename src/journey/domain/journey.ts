@@ -8,6 +8,7 @@ export type JourneyEvent =
   | 'bookTraining'
   | 'cancelTraining'
   | 'recordTrainingAttendance'
+  | 'unrecordTrainingAttendance'
   | 'completeProfile'
   | 'match'
   | 'recordFirstMeeting'
@@ -23,6 +24,8 @@ const TRANSITIONS: Record<JourneyEvent, { from: readonly MentorStage[]; to: Ment
   bookTraining: { from: ['approved'], to: 'booked' },
   cancelTraining: { from: ['booked'], to: 'approved' },
   recordTrainingAttendance: { from: ['booked'], to: 'trained' },
+  /** The coordinator corrected the register: not present after all, so booked on a training that has taken place. */
+  unrecordTrainingAttendance: { from: ['trained'], to: 'booked' },
   completeProfile: { from: ['trained'], to: 'profileComplete' },
   match: { from: ['profileComplete'], to: 'matched' },
   recordFirstMeeting: { from: ['matched'], to: 'active' },
@@ -69,6 +72,7 @@ const EVENT_WORDS: Record<JourneyEvent, string> = {
   bookTraining: 'book training',
   cancelTraining: 'cancel training',
   recordTrainingAttendance: 'be recorded as trained',
+  unrecordTrainingAttendance: 'have your training attendance taken back',
   completeProfile: 'complete your profile',
   match: 'be matched',
   recordFirstMeeting: 'log a first meeting',

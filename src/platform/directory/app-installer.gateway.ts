@@ -5,10 +5,14 @@ export type InstallResult = { readonly ok: true; readonly chatId: string } | { r
 
 /** Installs the bot for someone who has never talked to it, and finds the 1:1 chat (TeamsAppInstallation.ReadWriteSelfForUser.All). */
 export interface AppInstaller {
+  /** True when installFor can open a chat with someone who never talked to the bot (Graph); absent or false: it cannot. */
+  readonly canInstall?: boolean;
   installFor(userId: string): Promise<InstallResult>;
 }
 
 export class GraphAppInstaller implements AppInstaller {
+  readonly canInstall = true;
+
   constructor(
     private readonly client: Client,
     private readonly teamsAppId: string,

@@ -61,6 +61,15 @@ export class TeamsTransport {
     return true;
   }
 
+  /**
+   * Whether a card can go to this person at all: their chat with the bot is known, or the app can be installed for them.
+   * For a notice worth nothing to someone who could never receive it (local mode, never opened the bot), which would
+   * otherwise be given up and reported to the coordinators as undelivered.
+   */
+  async canReach(recipientId: string): Promise<boolean> {
+    return this.deps.installer.canInstall === true || !!(await this.deps.conversations.get(recipientId));
+  }
+
   /** A known 1:1 chat, or one opened by installing the app for the person through Graph. */
   private async addressOf(recipientId: string): Promise<ConversationAddress> {
     const known = await this.deps.conversations.get(recipientId);

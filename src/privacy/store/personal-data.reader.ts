@@ -93,7 +93,7 @@ export class StoredPersonalData implements PersonalData {
     }
   }
 
-  /** A session the mentor booked, with their booking only: the other people booked are not their data. */
+  /** A session the person booked or said they cannot make, with their own booking and answer only: the others are not their data. */
   private async bookings(rows: Rows, mentorId: string): Promise<void> {
     const sessions: string[] = [];
     for await (const row of everyRow(this.tables.sessions, odata`PartitionKey eq ${SESSION_CATALOGUE}`)) sessions.push(row.rowKey);
@@ -104,8 +104,10 @@ export class StoredPersonalData implements PersonalData {
         const { fields } = heldRow(PERSONAL_TABLES.sessions, entity);
         const bookings = (fields.bookings as Array<Record<string, unknown>> | undefined) ?? [];
         const own = bookings.filter((booking) => booking.personId === mentorId);
-        if (own.length === 0) return;
-        rows.add('sessions', { ...entity, partitionKey, rowKey: 'session' }, { title: fields.title, startsAt: fields.startsAt, endsAt: fields.endsAt, bookings: own });
+        const declined = ((fields.declined as Array<Record<string, unknown>> | undefined) ?? []).filter((answer) => answer.personId === mentorId);
+        if (own.length === 0 && declined.length === 0) return;
+        const answers = declined.length > 0 ? { declined } : {};
+        rows.add('sessions', { ...entity, partitionKey, rowKey: 'session' }, { title: fields.title, startsAt: fields.startsAt, endsAt: fields.endsAt, bookings: own, ...answers });
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { requireCoordinator } from '../../platform/app/coordinator-only.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
-import { cohortFormDefaults, cohortStatus, type Cohort, type CohortFormValues, type CohortStatus, type Session, type WaitingForDates } from '../domain/index.js';
+import { anyBookable, cohortFormDefaults, cohortStatus, type Cohort, type CohortFormValues, type CohortStatus, type Session, type WaitingForDates } from '../domain/index.js';
 import { mentorSessions } from './cohort-book.js';
 import type { CohortDeps } from './cohort-ports.js';
 
@@ -30,7 +30,7 @@ export async function overview(deps: CohortDeps): Promise<CohortOverview> {
       return { cohort, status: cohortStatus(cohort, own, now), sessions: own };
     }),
   );
-  const anyOpen = sessions.some((session) => !session.cancelledAt && now < new Date(session.bookingClosesAt));
+  const anyOpen = anyBookable(sessions, now);
   return { cohorts, waitingForDates: book.value.waitingForDates, anyOpen };
 }
 

@@ -7,6 +7,8 @@ export type SessionMessage =
   | { readonly type: 'sessionOffer'; readonly mentorId: string }
   /** A cohort opened: the booking card, to a mentor who was waiting for its dates. */
   | { readonly type: 'cohortOffer'; readonly cohortId: string; readonly mentorId: string }
+  /** To a coordinator: no cohort is open for booking (once per gap): open the next one. */
+  | { readonly type: 'noCohortOpen'; readonly since: string }
   /** To an elected member: they are on the Regulation 33 rota for a home and month. */
   | { readonly type: 'rotaVisitAssigned'; readonly homeId: string; readonly month: string; readonly memberId: string }
   /** To an elected member, a week before the month: their Regulation 33 visit is coming. */

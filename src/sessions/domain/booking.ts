@@ -52,11 +52,20 @@ export function bookSession(
   };
   // A returning person goes to the back: the array order is the arrival order.
   const others = session.bookings.filter((row) => row.personId !== person.id);
-  const next: Session = { ...session, bookings: [...others, booking] };
+  // Booking after "Can't make it" takes that answer back.
+  const next: Session = withoutDeclined({ ...session, bookings: [...others, booking] }, person.id);
   if (!existing && JSON.stringify(next).length > MAX_SESSION_JSON_LENGTH) {
     return fail('SESSION_LIST_FULL', 'This session cannot take any more names. Please ask the coordinator.');
   }
   return ok(describe(next, booking, booking.status === 'confirmed' ? 'confirmed' : 'waiting'));
+}
+
+/** The session without the person's "Can't make it", if they gave one. */
+export function withoutDeclined(session: Session, personId: string): Session {
+  if (!session.declined?.some((each) => each.personId === personId)) return session;
+  const declined = session.declined.filter((each) => each.personId !== personId);
+  const { declined: _gone, ...rest } = session;
+  return declined.length > 0 ? { ...rest, declined } : rest;
 }
 
 function describe(session: Session, booking: Booking, outcome: BookOutcome): Booked {
@@ -64,7 +73,7 @@ function describe(session: Session, booking: Booking, outcome: BookOutcome): Boo
   return position === undefined ? { session, outcome, booking } : { session, outcome, booking, waitingPosition: position };
 }
 
-function shortName(name: string): string {
+export function shortName(name: string): string {
   const chars = Array.from(name.trim());
   return chars.length <= MAX_DISPLAY_NAME_LENGTH ? chars.join('') : `${chars.slice(0, MAX_DISPLAY_NAME_LENGTH - 1).join('')}…`;
 }

@@ -26,6 +26,8 @@ export interface WaitingForDates {
 export interface CohortBook {
   readonly cohorts: readonly Cohort[];
   readonly waitingForDates: readonly WaitingForDates[];
+  /** When the coordinators were last told that no cohort is open (once per gap: see cohort-gap.ts). */
+  readonly noCohortNoticeAt?: string;
 }
 
 export const EMPTY_COHORT_BOOK: CohortBook = { cohorts: [], waitingForDates: [] };
@@ -46,7 +48,7 @@ export type OpenCohortErrorCode = 'COHORT_EXISTS';
 export function addCohort(book: CohortBook, cohort: Cohort): Result<{ book: CohortBook; offered: readonly WaitingForDates[] }, OpenCohortErrorCode> {
   const same = book.cohorts.find((each) => each.id === cohort.id);
   if (same) return fail('COHORT_EXISTS', `There is already a cohort called "${same.name}". Please give the new one another name, such as "${nextName(same.name)}".`);
-  return ok({ book: { cohorts: [...book.cohorts, cohort], waitingForDates: [] }, offered: book.waitingForDates });
+  return ok({ book: { ...book, cohorts: [...book.cohorts, cohort], waitingForDates: [] }, offered: book.waitingForDates });
 }
 
 function nextName(name: string): string {

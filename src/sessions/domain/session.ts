@@ -35,6 +35,13 @@ export interface Booking {
   readonly attended?: boolean;
 }
 
+/** Someone invited who said they cannot make it (a workshop or shadowing day invitation's "Can't make it"). */
+export interface Declined {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly at: string;
+}
+
 export interface Session {
   readonly id: string;
   readonly kind: SessionKind;
@@ -52,6 +59,8 @@ export interface Session {
   readonly cohortId?: string;
   /** In arrival order: the waiting list is the waiting rows in this order. */
   readonly bookings: readonly Booking[];
+  /** Who answered an invitation to it with "Can't make it" (and has not booked since). */
+  readonly declined?: readonly Declined[];
 }
 
 /** A session before anyone has booked: what `new session` and the cohort defaults produce. */

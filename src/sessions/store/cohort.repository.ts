@@ -12,6 +12,7 @@ const person = z.object({ id: z.string(), name: z.string() });
 const bookSchema: z.ZodType<CohortBook> = z.object({
   cohorts: z.array(z.object({ id: z.string(), name: z.string(), sessionIds: z.array(z.string()), openedAt: z.string(), openedBy: person })),
   waitingForDates: z.array(z.object({ mentorId: z.string(), name: z.string(), since: z.string() })),
+  noCohortNoticeAt: z.string().optional(),
 });
 
 interface BookEntity {

@@ -56,6 +56,7 @@ const sessionSchema: z.ZodType<Session> = z.object({
   cancelledAt: z.string().optional(),
   cohortId: z.string().optional(),
   bookings: z.array(booking),
+  declined: z.array(z.object({ personId: z.string(), displayName: z.string(), at: z.string() })).optional(),
 });
 
 export function toEntity(session: Session, version: number, remindedFor?: string): SessionEntity {

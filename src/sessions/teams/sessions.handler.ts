@@ -1,6 +1,8 @@
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { book } from '../app/book-session.js';
 import { cancelMyBooking } from '../app/cancel-booking.js';
+import { declineInvitation } from '../app/decline-session.js';
+import { invitationAnswerCard, type InvitationAnswer } from './cards/invitation-answer.card.js';
 import { cancelWholeSession } from '../app/cancel-session.js';
 import { changeSessionSeats, type SeatsOutcome } from '../app/change-seats.js';
 import { createSession } from '../app/create-session.js';
@@ -36,6 +38,14 @@ export interface SessionHandlerDeps {
 
 const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
 const MENTOR_KINDS: ReadonlySet<Session['kind']> = new Set(['informationSession', 'training']);
+/** Sessions people are invited to by broadcast, whose answer is the invitation's own card (not the mentor's booking card). */
+const INVITED_KINDS: ReadonlySet<Session['kind']> = new Set(['memberWorkshop', 'shadowing']);
+
+/** The answer to an invitation, with the Teams link when the calendar has made one. */
+async function invitationAnswer(h: SessionHandlerDeps, session: Session, answer: InvitationAnswer): Promise<AdaptiveCardJson> {
+  const joinUrl = (await h.sessions.sessions.getCalendar(session.id)).value.joinUrl;
+  return invitationAnswerCard(joinUrl ? { session, joinUrl } : { session }, answer, h.sessions.clock.now());
+}
 
 export async function bookingCardFor(
   deps: SessionDeps,
@@ -85,6 +95,15 @@ export function sessionsCommand(h: SessionHandlerDeps) {
 export function bookSessionAction(h: SessionHandlerDeps) {
   return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId) => {
     const result = await book(h.sessions, actor, sessionId);
+    const session = result.ok ? result.value.session : result.session;
+    if (session && INVITED_KINDS.has(session.kind)) {
+      const answer: InvitationAnswer = !result.ok
+        ? { kind: 'refused', message: result.error.message }
+        : result.value.outcome === 'waiting'
+          ? { kind: 'waiting', position: result.value.waitingPosition ?? 1 }
+          : { kind: 'booked' };
+      return answerInvoke(context, await invitationAnswer(h, session, answer));
+    }
     let notice: { text: string; tone: 'good' | 'attention' };
     if (!result.ok) {
       h.log.info({ code: result.error.code }, 'booking refused');
@@ -108,6 +127,19 @@ export function cancelSessionBookingAction(h: SessionHandlerDeps) {
       ? { text: `Your booking on ${result.value.session.title} is cancelled.`, tone: 'good' as const }
       : { text: result.error.message, tone: 'attention' as const };
     await answerInvoke(context, await bookingCardFor(h.sessions, actor.id, { notice }));
+  });
+}
+
+/** "Can't make it" on an invitation: the answer is kept, and a place held goes to the first person waiting. */
+export function declineSessionAction(h: SessionHandlerDeps) {
+  return onSession('This invitation is out of date. Please use the latest one in your chat.', async (context, actor, sessionId) => {
+    const result = await declineInvitation(h.sessions, actor, sessionId);
+    if (!result.ok) {
+      h.log.info({ code: result.error.code }, 'invitation answer refused');
+      return answerInvoke(context, result.session ? await invitationAnswer(h, result.session, { kind: 'refused', message: result.error.message }) : errorCard(result.error.message));
+    }
+    const gaveUp = result.value.released ? (result.value.released.status === 'confirmed' ? 'place' : 'wait') : undefined;
+    await answerInvoke(context, await invitationAnswer(h, result.value.session, { kind: 'declined', gaveUp }));
   });
 }
 

@@ -5,6 +5,8 @@ import { findVisit } from '../domain/index.js';
 import { rotaVisitCard } from './cards/rota-visit.card.js';
 import { releaseOtherTraining } from '../app/release-other-training.js';
 import { sessionsOrWait } from '../app/wait-for-dates.js';
+import { overview } from '../app/cohort-views.js';
+import { noCohortOpenCard } from './cards/no-cohort-open.card.js';
 import { datesNotSetCard } from './cards/dates-not-set.card.js';
 import { syncMentorStage } from '../app/sync-mentor-stage.js';
 import { syncSessionCalendar, type CalendarSyncDeps } from '../app/sync-calendar.js';
@@ -43,6 +45,14 @@ export function sessionNotifiers(deps: CohortDeps & RotaDeps, calendar: Calendar
       const cohort = (await deps.cohorts.get()).value.cohorts.find((each) => each.id === message.cohortId);
       const notice = { text: `The dates are set${cohort ? ` for the ${cohort.name}` : ''}: book your information session and training.`, tone: 'good' as const };
       await transport.send(effect.recipientId, await bookingCardFor(deps, mentor.id, { notice, stage: mentor.stage }));
+    },
+    noCohortOpen: async (effect, _message, transport) => {
+      // Rendered from the book as stored now: a cohort opened before this went leaves nothing to say. A coordinator the
+      // bot cannot reach (local mode, never opened it) sees the same on `sessions`: nothing to give up and report.
+      const now = await overview(deps);
+      if (now.anyOpen || !(await transport.canReach(effect.recipientId))) return;
+      const last = now.cohorts[0]?.cohort.name;
+      await transport.send(effect.recipientId, noCohortOpenCard({ waiting: now.waitingForDates.length, ...(last ? { lastCohort: last } : {}) }));
     },
     rotaVisitAssigned: async (effect, message, transport) => {
       const rota = (await deps.rota.get()).value;

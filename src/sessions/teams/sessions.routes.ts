@@ -7,6 +7,7 @@ import {
   cancelSessionBookingAction,
   changeSeatsAction,
   createSessionAction,
+  declineSessionAction,
   moveSessionAction,
   newSessionCommand,
   newSessionFormAction,
@@ -39,6 +40,7 @@ export function sessionRoutes(routes: RouteRegistry, deps: SessionHandlerDeps): 
     .action(SESSION_VERBS.recordRotaVisit, recordRotaVisitAction(deps))
     .action(SESSION_VERBS.bookSession, bookSessionAction(deps))
     .action(SESSION_VERBS.cancelSessionBooking, cancelSessionBookingAction(deps))
+    .action(SESSION_VERBS.declineSession, declineSessionAction(deps))
     .action(SESSION_VERBS.newSessionForm, newSessionFormAction(deps))
     .action(SESSION_VERBS.createSession, createSessionAction(deps))
     .action(SESSION_VERBS.cancelSession, cancelSessionAction(deps))

@@ -6,6 +6,7 @@ export const SESSION_VERBS = {
   cancelSessionBooking: 'cancelSessionBooking',
   changeSeats: 'changeSeats',
   createSession: 'createSession',
+  declineSession: 'declineSession',
   moveSession: 'moveSession',
   newSessionForm: 'newSessionForm',
   openCohort: 'openCohort',

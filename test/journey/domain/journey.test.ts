@@ -11,6 +11,7 @@ const ALLOWED: Array<[MentorStage, JourneyEvent, MentorStage]> = [
   ['approved', 'bookTraining', 'booked'],
   ['booked', 'cancelTraining', 'approved'],
   ['booked', 'recordTrainingAttendance', 'trained'],
+  ['trained', 'unrecordTrainingAttendance', 'booked'],
   ['trained', 'completeProfile', 'profileComplete'],
   ['profileComplete', 'match', 'matched'],
   ['matched', 'recordFirstMeeting', 'active'],
@@ -23,7 +24,7 @@ const ALLOWED: Array<[MentorStage, JourneyEvent, MentorStage]> = [
 ];
 
 const EVENTS: JourneyEvent[] = [
-  'submitSignUp', 'approve', 'decline', 'bookTraining', 'cancelTraining', 'recordTrainingAttendance',
+  'submitSignUp', 'approve', 'decline', 'bookTraining', 'cancelTraining', 'recordTrainingAttendance', 'unrecordTrainingAttendance',
   'completeProfile', 'match', 'recordFirstMeeting', 'endMatch', 'offerAgain', 'withdraw',
 ];
 

@@ -26,7 +26,7 @@ describe('reaching a line manager who has never talked to the bot, by installing
   let t: TestBot;
   const megansChat = `19:${MEGAN.id}_${TEAMS_APP_ID}@unq.gbl.spaces`;
   beforeAll(async () => {
-    graph = await new GraphStandIn({ people: PEOPLE, teamsAppId: TEAMS_APP_ID, accessToken: TOKEN, chatIds: { [MEGAN.id]: megansChat } }).start();
+    graph = await new GraphStandIn({ people: PEOPLE, teamsAppId: TEAMS_APP_ID, accessToken: TOKEN, chatIds: { [MEGAN.id]: megansChat, [ISAIAH.id]: conversationOf(ISAIAH) } }).start();
     t = await botWithGraph(graph);
     for (const person of [ALEX, ISAIAH]) await t.send(installed(person));
   });
@@ -87,7 +87,9 @@ describe('when Graph refuses to install the app for the manager', () => {
   let graph: GraphStandIn;
   let t: TestBot;
   beforeAll(async () => {
-    graph = await new GraphStandIn({ people: castAsGraphPeople(), teamsAppId: TEAMS_APP_ID, accessToken: TOKEN }).start();
+    // The coordinator's chat as Teams has it: the same conversation whether the bot installed itself (the no-cohort
+    // notice at start) or he opened it.
+    graph = await new GraphStandIn({ people: castAsGraphPeople(), teamsAppId: TEAMS_APP_ID, accessToken: TOKEN, chatIds: { [ISAIAH.id]: conversationOf(ISAIAH) } }).start();
     graph.fail(requestTo('POST', `/users/${MEGAN.id}/teamwork/installedApps`), faults.forbidden());
     t = await botWithGraph(graph);
     for (const person of [ALEX, ISAIAH]) await t.send(installed(person));

@@ -26,8 +26,31 @@ describe('the mentor stage follows the training booking', () => {
     ['a cancelled session takes a booked mentor back', 'booked', { ...withBooking('confirmed'), cancelledAt: NOW.toISOString() }, ['cancelTraining']],
     ['the information session moves nobody', 'approved', { ...withBooking('confirmed'), kind: 'informationSession' }, []],
     ['someone already profiled is left alone', 'profileComplete', withBooking('confirmed', true), []],
+    ['a present mark taken back (the register corrected) makes a trained mentor booked again', 'trained', withBooking('confirmed', false), ['unrecordTrainingAttendance']],
+    ['a mark taken back never moves someone past trained', 'profileComplete', withBooking('confirmed', false), []],
+    ['never marked at all leaves a trained mentor trained', 'trained', withBooking('confirmed'), []],
   ])('%s', (_name, stage, session, steps) => {
     expect(stageSteps(stage, session, 'a')).toEqual(steps);
+  });
+
+  it('keeps a mentor trained when another training has them present', () => {
+    expect(stageSteps('trained', withBooking('confirmed', false), 'a', true)).toEqual([]);
+  });
+
+  it('takes a present mark back on the stored mentor, unless another training has them present', async () => {
+    const { deps, sessions, mentors } = await freshSessionStorage(() => NOW);
+    await approvedMentor(mentors, { id: 'a', name: 'A' }, NOW);
+    const actor = { id: 'c', name: 'Coordinator' };
+    await sessions.save({ session: withBooking('confirmed', true), version: 1, audit: [], effects: [] });
+    expect(await syncMentorStage(deps, 't', 'a', actor)).toBe('trained');
+    const current = (await sessions.get('t'))!;
+    await sessions.save({ session: withBooking('confirmed', false), version: 2, etag: current.etag, audit: [], effects: [] });
+    expect(await syncMentorStage(deps, 't', 'a', actor)).toBe('booked');
+    // Present at another training: the mark taken back here does not untrain them.
+    const other: Session = { ...withBooking('confirmed', true), id: 't2' };
+    await sessions.save({ session: other, version: 1, audit: [], effects: [] });
+    expect(await syncMentorStage(deps, 't2', 'a', actor)).toBe('trained');
+    expect(await syncMentorStage(deps, 't', 'a', actor)).toBe('trained');
   });
 
   it('moves the stored mentor with an audit entry, and a repeat changes nothing', async () => {

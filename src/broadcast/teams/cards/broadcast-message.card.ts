@@ -5,6 +5,8 @@ import { card, execute, facts, heading, notice, text, type AdaptiveCardJson, typ
 export interface MessageCardOptions {
   /** The sessions feature's booking verb, when that feature is running. */
   readonly bookVerb?: string;
+  /** The sessions feature's "Can't make it" verb, shown beside Book when that feature runs. */
+  readonly declineVerb?: string;
   /** For a supervision invitation: the answer already given, shown instead of asking again. */
   readonly answered?: 'attend' | 'decline';
 }
@@ -31,7 +33,7 @@ export function sessionFacts(session: SessionSummary): CardElement {
   ]);
 }
 
-/** What each recipient gets in their own chat: an announcement, or an invitation with Book (or Attend / Can't make it). */
+/** What each recipient gets in their own chat: an announcement, or an invitation with Book and Can't make it (or Attend / Can't make it). */
 export function broadcastMessageCard(content: BroadcastContent, options: MessageCardOptions = {}): AdaptiveCardJson {
   const session = content.session;
   const body: CardElement[] = [heading(session ? session.title : 'From the mentoring scheme'), ...(session ? [sessionFacts(session)] : []), ...literalLines(content.text)];
@@ -53,7 +55,11 @@ function answerActions(session: SessionSummary, options: MessageCardOptions): Ca
       execute("Can't make it", BROADCAST_VERBS.supervisionRsvp, { occurrenceId: session.id, answer: 'decline' }),
     ];
   }
-  return options.bookVerb ? [execute(`Book ${session.title}`, options.bookVerb, { sessionId: session.id }, 'positive')] : [];
+  if (!options.bookVerb) return [];
+  return [
+    execute(`Book ${session.title}`, options.bookVerb, { sessionId: session.id }, 'positive'),
+    ...(options.declineVerb ? [execute("Can't make it", options.declineVerb, { sessionId: session.id })] : []),
+  ];
 }
 
 /** The invitation again after an answer, with the answer on it. */

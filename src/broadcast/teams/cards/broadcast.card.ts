@@ -1,10 +1,10 @@
 import { choiceInput } from '../../../platform/teams/cards/form-inputs.js';
 import { BROADCAST_VERBS } from '../broadcast.verbs.js';
-import type { AudienceGroup } from '../../domain/index.js';
+import type { AudienceGroup, InvitationTally } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
 import { broadcastMessageCard, sessionWhen } from './broadcast-message.card.js';
-import { bullets, card, execute, facts, heading, notice, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { bullets, card, execute, facts, heading, notice, subheading, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
 export const AUDIENCE_LABELS: Record<'eligible' | AudienceGroup, string> = {
   eligible: 'Everyone eligible to mentor (the configured directory groups)',
@@ -88,6 +88,8 @@ export interface ProgressView {
   readonly failures: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
   /** The viewer may not see delivery reports. */
   readonly forbidden?: boolean;
+  /** For an invitation with Book: how its recipients have answered so far. */
+  readonly answers?: InvitationTally;
 }
 
 const FAILURES_SHOWN = 50;
@@ -120,6 +122,14 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
     ]),
   ];
   if (twice > 0) body.push(text(mayHaveReceivedTwice(twice), { spacing: 'Medium' }));
+  if (view.answers) {
+    body.push(subheading('Answers so far'));
+    body.push(facts([
+      ['Booked', String(view.answers.booked)],
+      ["Can't make it", String(view.answers.cantMakeIt)],
+      ['No answer yet', String(view.answers.noAnswer)],
+    ]));
+  }
   if (finished && view.failures.length > 0) {
     body.push(text('Not delivered', { weight: 'Bolder', color: 'Attention', spacing: 'Medium' }));
     body.push(...bullets(view.failures.slice(0, FAILURES_SHOWN).map((failure) => `${failure.name}: ${failure.reason}`)));
