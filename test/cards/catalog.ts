@@ -115,10 +115,10 @@ const workshop: Session = {
 const WORKSHOP_SUMMARY = { id: workshop.id, title: workshop.title, startsAt: workshop.startsAt, endsAt: workshop.endsAt, timeZone: 'Europe/London', where: 'Town Hall', answer: 'book' as const };
 const INVITATION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['workshop: invitation with Book and Can\'t make it', broadcastMessageCard({ text: 'Members are invited: please take a place.', session: WORKSHOP_SUMMARY }, { bookVerb: 'bookSession', declineVerb: 'declineSession' })],
-  ['workshop: answer, booked', invitationAnswerCard({ session: workshop }, { kind: 'booked' }, NOW)],
-  ['workshop: answer, waiting list', invitationAnswerCard({ session: workshop }, { kind: 'waiting', position: 3 }, NOW)],
-  ['workshop: answer, can\'t make it, place given up', invitationAnswerCard({ session: workshop }, { kind: 'declined', gaveUp: 'place' }, NOW)],
-  ['workshop: answer, refused', invitationAnswerCard({ session: workshop }, { kind: 'refused', message: 'This session has already started, so answers are closed.' }, NOW)],
+  ['workshop: answer, booked', invitationAnswerCard({ session: workshop }, { kind: 'booked' }, NOW, true)],
+  ['workshop: answer, waiting list', invitationAnswerCard({ session: workshop }, { kind: 'waiting', position: 3 }, NOW, true)],
+  ['workshop: answer, can\'t make it, place given up', invitationAnswerCard({ session: workshop }, { kind: 'declined', gaveUp: 'place' }, NOW, true)],
+  ['workshop: answer, refused', invitationAnswerCard({ session: workshop }, { kind: 'refused', message: 'This session has already started, so answers are closed.' }, NOW, true)],
   [
     'workshop: invitation report with answers',
     broadcastProgressCard({

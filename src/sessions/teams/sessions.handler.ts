@@ -44,7 +44,7 @@ const INVITED_KINDS: ReadonlySet<Session['kind']> = new Set(['memberWorkshop', '
 /** The answer to an invitation, with the Teams link when the calendar has made one. */
 async function invitationAnswer(h: SessionHandlerDeps, session: Session, answer: InvitationAnswer): Promise<AdaptiveCardJson> {
   const joinUrl = (await h.sessions.sessions.getCalendar(session.id)).value.joinUrl;
-  return invitationAnswerCard(joinUrl ? { session, joinUrl } : { session }, answer, h.sessions.clock.now());
+  return invitationAnswerCard(joinUrl ? { session, joinUrl } : { session }, answer, h.sessions.clock.now(), h.calendarInUse);
 }
 
 export async function bookingCardFor(

@@ -1,6 +1,7 @@
 import { SESSION_VERBS } from '../sessions.verbs.js';
 import { bookingWindow } from '../../domain/index.js';
 import { card, confirmAction, execute, heading, notice, text, type AdaptiveCardJson, type CardAction } from '../../../platform/teams/cards/card.js';
+import type { CalendarInUse } from './session-notice.card.js';
 import { joinButton, KIND_NAMES, sessionFacts, type SessionView } from './session-parts.js';
 
 export type InvitationAnswer =
@@ -13,16 +14,16 @@ export type InvitationAnswer =
  * The answer to a workshop or shadowing day invitation (Book or Can't make it), in place of the invitation: where the
  * person stands, and the way to change their mind. Giving up a place is confirmed first.
  */
-export function invitationAnswerCard(view: SessionView, answer: InvitationAnswer, now: Date): AdaptiveCardJson {
+export function invitationAnswerCard(view: SessionView, answer: InvitationAnswer, now: Date, calendar: CalendarInUse): AdaptiveCardJson {
   const { session } = view;
-  const body = [heading(session.title), text(KIND_NAMES[session.kind], { subtle: true }), sessionFacts(view, now), noticeFor(session.title, answer)];
+  const body = [heading(session.title), text(KIND_NAMES[session.kind], { subtle: true }), sessionFacts(view, now), noticeFor(session.title, answer, calendar)];
   return card(body, actionsFor(view, answer, now));
 }
 
-function noticeFor(title: string, answer: InvitationAnswer) {
+function noticeFor(title: string, answer: InvitationAnswer, calendar: CalendarInUse) {
   switch (answer.kind) {
     case 'booked':
-      return notice(`You are booked on ${title}. It will appear in your calendar shortly.`, 'good');
+      return notice(`You are booked on ${title}.${calendar ? ' It will appear in your calendar shortly.' : ''}`, 'good');
     case 'waiting':
       return notice(`${title} is full. You are number ${answer.position} on the waiting list; if a place frees up it is yours and you will be told.`, 'warning');
     case 'declined': {
