@@ -63,7 +63,7 @@ const PROFILE_INPUTS: Record<string, string> = {
 export function profileFormCard(profile: MentorProfile | undefined, areas: readonly string[], options: ProfileFormOptions = {}): AdaptiveCardJson {
   const needs = profile?.needs;
   const placed = placeProblems(options.problems ?? [], (field) => PROFILE_INPUTS[field]);
-  const lead = placed.lead('Not saved');
+  const lead = placed.lead('Nothing was saved');
   const field = (input: CardElement): CardElement[] => [input, ...placed.under(String(input.id))];
   const more = [
     ...field(choiceInput('expertise', 'Areas of expertise (a young person reads these)', FIELDS, profile?.penPicture.expertise, { multi: true })),
@@ -84,7 +84,7 @@ export function profileFormCard(profile: MentorProfile | undefined, areas: reado
       ...field(textInput('aboutMe', 'About me', profile?.aboutMe, PROFILE_LIMITS.aboutMe, { multiline: true, placeholder: 'Who you are and what you enjoy, in a few friendly lines' })),
       ...field(textInput('experience', 'My experience', profile?.penPicture.experience, PROFILE_LIMITS.experience, { multiline: true, placeholder: 'Work, life, and what you could help with' })),
       ...field(choiceInput('interests', 'Interests', INTERESTS, profile?.penPicture.interests, { multi: true, required: true })),
-      subheading('For matching only'),
+      subheading('For matching only', 'Small'),
       sideBySide(field(choiceInput('gender', 'My gender', GENDERS, needs?.gender, { required: true })), field(choiceInput('ageBand', 'My age', MENTOR_AGE_BANDS, needs?.ageBand, { required: true }))),
       sideBySide(field(choiceInput('availability', 'When I am free', AVAILABILITY, needs?.availability, { multi: true, required: true })), [
         ...field(choiceInput('meetingModes', 'How I can meet', MEETING_MODES, needs?.meetingModes, { multi: true, required: true })),

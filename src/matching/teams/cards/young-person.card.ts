@@ -30,7 +30,7 @@ function youngPersonInputOf(field: string): string | undefined {
 export function youngPersonFormCard(areas: readonly string[], current: YoungPerson | undefined, problem?: string, problems: readonly FieldProblem[] = []): AdaptiveCardJson {
   const p = current?.preferences;
   const placed = placeProblems(problems, youngPersonInputOf);
-  const lead = placed.lead('Not saved');
+  const lead = placed.lead('Nothing was saved');
   const field = (input: CardElement): CardElement[] => [input, ...placed.under(String(input.id))];
   const preference = (id: string, label: string, known: readonly string[], value: Preference<string> | undefined): CardElement[] => [
     ...field(choiceInput(id, label, known, value?.values, { multi: true })),
@@ -53,7 +53,7 @@ export function youngPersonFormCard(areas: readonly string[], current: YoungPers
       heading(current ? 'Edit young person' : 'Add a young person'),
       text(CONFIDENTIAL, { subtle: true }),
       ...(lead.length ? lead : problem ? [notice(problem, 'attention')] : []),
-      ...field(textInput('reference', 'Case reference', current?.reference, YOUNG_PERSON_LIMITS.reference, { placeholder: 'Not a name: such as LC-1042' })),
+      ...field(textInput('reference', 'Case reference (not a name)', current?.reference, YOUNG_PERSON_LIMITS.reference, { placeholder: 'Such as LC-1042' })),
       ...field(textInput('firstName', 'First or chosen name', current?.firstName, YOUNG_PERSON_LIMITS.firstName)),
       sideBySide(field(dateInput('dateOfBirth', 'Date of birth', current?.dateOfBirth)), field(choiceInput('gender', 'Gender', GENDERS, current?.gender, { required: true }))),
       ...field(choiceInput('homeArea', 'Home area', areas, current?.homeArea, { required: true })),

@@ -28,8 +28,8 @@ export function placeProblems(problems: readonly FieldProblem[], inputOf: (field
     refusedIn: (elements) => inputsIn(elements).filter((input) => byInput.has(String(input.id))).map((input) => String(input.label ?? input.title ?? input.id)),
     lead(nothingDone) {
       if (byInput.size === 0 && unplaced.length === 0) return [];
-      const marked = byInput.size === 0 ? '.' : `: ${byInput.size === 1 ? 'one answer' : `${byInput.size} answers`} to correct.`;
-      return [notice([nothingDone + marked, ...unplaced].join(' '), 'attention')];
+      const marked = byInput.size === 0 ? '.' : `: ${byInput.size === 1 ? 'one answer' : byInput.size} to correct.`;
+      return [notice([nothingDone + marked, ...unplaced].join(' '), 'attention', 'Small')];
     },
   };
 }
