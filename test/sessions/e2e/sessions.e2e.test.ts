@@ -101,9 +101,18 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     const infoTitle = `Mentoring scheme information session ${t.year}`;
     await eventually(() => expect(t.calendar.attendeesOf(infoTitle)).toEqual([mailOf(ALEX)]));
     const joinUrl = t.calendar.eventFor(infoTitle)!.onlineMeeting!.joinUrl;
-    const refused = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 16:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 14:00` }))));
+    // The move form starts from the session's own day and times, in date and time inputs.
+    await t.send(message(ISAIAH, 'sessions'));
+    const form = JSON.stringify(cardsTo(ISAIAH).at(-1)!.activity);
+    expect(form).toContain(`"type":"Input.Date","id":"move.${information}.date","label":"New day","isRequired":true,"errorMessage":"Please choose the new day.","value":"${t.year}-11-`);
+    expect(form).toContain(`"type":"Input.Time","id":"move.${information}.startTime"`);
+    const inputs = (date: string, start: string, end: string) => ({ sessionId: information, [`move.${information}.date`]: date, [`move.${information}.startTime`]: start, [`move.${information}.endTime`]: end });
+    const refused = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', inputs(`${t.year}-11-10`, '16:00', '14:00')))));
     expect(refused).toContain('Not moved: The end must be after the start');
-    const moved = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 14:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 16:00` }))));
+    // A card sent before the form had date and time inputs still moves the session, or says what is wrong.
+    const typed = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 16:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 14:00` }))));
+    expect(typed).toContain('Not moved: The end must be after the start');
+    const moved = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', inputs(`${t.year}-11-10`, '14:00', '16:00')))));
     expect(moved).toContain(`Moved: ${infoTitle}`);
     await eventually(() => expect(lastCardTo(ALEX)).toContain('Session moved'));
     expect(lastCardTo(ALEX)).toContain('14:00–16:00 (GMT)');
