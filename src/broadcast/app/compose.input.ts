@@ -45,7 +45,8 @@ export function parseCompose(input: unknown): InputResult<ComposeInput> {
   const people = (form.value.people ?? '').split(/[,;\n]/).map((entry) => entry.trim()).filter(Boolean);
   if (people.length > MAX_PEOPLE) return refuse('people', 'TOO_MANY_PEOPLE', `Please name at most ${MAX_PEOPLE} people; use a group for more.`);
   const malformed = people.find((entry) => !/^[0-9a-f-]{8,64}$/i.test(entry) && !/^[^\s@]+@[^\s@]+$/.test(entry));
-  if (malformed) return refuse('people', 'NOT_A_PERSON', `"${malformed.slice(0, 80)}" is neither an e-mail address nor an Entra object id.`);
+  // A directory id still reads (an older card asked for them), but people are asked for, and told about, e-mail addresses.
+  if (malformed) return refuse('people', 'NOT_A_PERSON', `"${malformed.slice(0, 80)}" is not an e-mail address. Please give each person's work e-mail address, separated by commas.`);
   if (keys.length === 0 && people.length === 0) return refuse('audience', 'NO_AUDIENCE', 'Please choose who to send it to.');
   return {
     ok: true,

@@ -28,6 +28,8 @@ export interface PreparedBroadcast {
   readonly recipients: string[];
   /** Named people the directory does not know: left out, and shown on the preview. */
   readonly unknown: string[];
+  /** The named people found, by name. */
+  readonly named: string[];
 }
 
 export interface BroadcastReport {

@@ -20,6 +20,8 @@ export interface ResolvedAudience {
   readonly recipients: string[];
   /** Named people the directory does not know: left out, and shown on the preview. */
   readonly unknown: string[];
+  /** The named people it found who will receive it, by name, for the preview (a person reads names, never directory ids). */
+  readonly named: string[];
 }
 
 /** Turns the coordinator's choice into people: mentors by stage, members of the eligible groups, named people. */
@@ -43,13 +45,18 @@ export async function resolveAudience(deps: AudienceDeps, choice: AudienceChoice
     }
   }
   const unknown: string[] = [];
+  const names = new Map<string, string>();
   for (const entry of choice.people) {
     const person = await deps.directory.getPerson(entry);
-    if (person) people.push(person.id.toLowerCase());
-    else unknown.push(entry);
+    if (person) {
+      people.push(person.id.toLowerCase());
+      names.set(person.id.toLowerCase(), person.name);
+    } else unknown.push(entry);
   }
   const selected = selectAudience(mentors, { groups: choice.groups, people });
   if (!selected.ok) return selected;
   const recipients = await withoutRestricted(deps.restricted, selected.value.map((id) => id.toLowerCase()), (id) => id);
-  return { ok: true, value: { recipients, unknown } };
+  // Only the named people who will really receive it (a restricted record is left out without a word).
+  const named = recipients.flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
+  return { ok: true, value: { recipients, unknown, named } };
 }

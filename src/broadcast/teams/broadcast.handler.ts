@@ -45,7 +45,7 @@ export function broadcastPreviewAction(deps: BroadcastTeamsDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const prepared = await prepare(deps, actor, data);
     if (!prepared.ok) return answerInvoke(context, prepared.card);
-    const { input, session, recipients, unknown } = prepared.value;
+    const { input, session, recipients, unknown, named } = prepared.value;
     const bookVerb = deps.bookVerb();
     await answerInvoke(
       context,
@@ -57,6 +57,7 @@ export function broadcastPreviewAction(deps: BroadcastTeamsDeps) {
         audienceLabel: audienceLabel(input),
         recipients: recipients.length,
         unknown,
+        named,
         ...(bookVerb ? { bookVerb } : {}),
       }),
     );

@@ -28,7 +28,8 @@ export async function myProfile(deps: MatchingDeps, actor: PersonRef): Promise<M
  */
 export async function saveProfile(deps: MatchingDeps, actor: PersonRef, input: unknown): Promise<Result<{ mentor: Mentor; profile: MentorProfile }>> {
   const parsed = parseMentorProfile(profileInput(input), { areas: deps.areas });
-  if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  // Refused with every problem by its field, for the form to mark.
+  if (!parsed.ok) return parsed;
   const profile = parsed.value;
   const saved = await retryOnConflict(async (): Promise<Result<Mentor>> => {
     const mentor = await deps.journey.mentors.get(actor.id);

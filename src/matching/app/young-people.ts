@@ -29,7 +29,7 @@ export async function addYoungPerson(deps: MatchingDeps, actor: PersonRef, input
   if (!allowed.ok) return allowed;
   const now = deps.journey.clock.now();
   const parsed = parseYoungPersonDetails(youngPersonInput(input), now, { areas: deps.areas });
-  if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  if (!parsed.ok) return parsed;
   const youngPerson = newYoungPerson(deps.newId(), parsed.value, now);
   await deps.youngPeople.commit({ youngPersonId: youngPerson.id, youngPerson: { value: youngPerson }, audit: [entry(actor, 'addYoungPerson', youngPerson)], effects: [] });
   return ok(youngPerson);
@@ -39,7 +39,7 @@ export async function editYoungPersonDetails(deps: MatchingDeps, actor: PersonRe
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   const parsed = parseYoungPersonDetails(youngPersonInput(input), deps.journey.clock.now(), { areas: deps.areas });
-  if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
+  if (!parsed.ok) return parsed;
   if (await isRestricted(deps.journey.restricted, youngPersonId)) return fail('RESTRICTED', RESTRICTED_REFUSAL);
   return retryOnConflict(async () => {
     const current = await deps.youngPeople.get(youngPersonId, { reader: actor, purpose: 'edit' });

@@ -17,6 +17,7 @@ import { dbsStatus } from '../domain/index.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
 import { pipelineCard } from './cards/pipeline.card.js';
+import { problemsOf } from '../../platform/teams/cards/field-problems.js';
 import { recordReadsCard, youngPeopleListCard, youngPersonCard, youngPersonFormCard } from './cards/young-person.card.js';
 
 const STATUS_CHANGED: Record<StatusCommand, string> = {
@@ -121,7 +122,9 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger, workspace?:
       const saved = youngPersonId ? await editYoungPersonDetails(deps, actor, youngPersonId, data) : await addYoungPerson(deps, actor, data);
       if (saved.ok) return youngPersonCard(saved.value, now(), youngPersonId ? 'Changes saved.' : 'Added. They are waiting for a mentor: press "Suggest mentors".');
       const current = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
-      return withTypedValues(youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, `${saved.error.message} Nothing was saved.`), data);
+      const problems = problemsOf(saved.error);
+      const form = youngPersonFormCard(deps.areas, current?.ok ? current.value : undefined, problems.length ? undefined : `${saved.error.message} Nothing was saved.`, problems);
+      return withTypedValues(form, data);
     }),
     viewYoungPerson: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');

@@ -6,7 +6,9 @@ import { nextStep } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { card, heading, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { withTypedValues } from '../../platform/teams/cards/form-inputs.js';
-import { penPictureCard, profileFormCard } from './cards/pen-picture.card.js';
+import { problemsOf } from '../../platform/teams/cards/field-problems.js';
+import { penPictureCard, profileFormCard, type ProfileFormOptions } from './cards/pen-picture.card.js';
+import type { DomainError } from '../../platform/kernel/result.js';
 
 async function profileCard(deps: MatchingDeps, actor: PersonRef, edit: boolean): Promise<AdaptiveCardJson> {
   const { mentor, record, mayWrite } = await myProfile(deps, actor);
@@ -40,6 +42,12 @@ export function saveProfileAction(deps: MatchingDeps) {
       return answerInvoke(context, penPictureCard(penPictureView(mentor.name, profile), `Saved. Next: ${nextStep(mentor)}`));
     }
     const { record } = await myProfile(deps, actor);
-    await answerInvoke(context, withTypedValues(profileFormCard(record?.profile, deps.areas, { problem: `${saved.error.message} Nothing was saved.` }), data));
+    await answerInvoke(context, withTypedValues(profileFormCard(record?.profile, deps.areas, refusal(saved.error)), data));
   };
+}
+
+/** Each problem under its field; a refusal of the whole form (not trained yet) as one notice. */
+function refusal(error: DomainError): ProfileFormOptions {
+  const problems = problemsOf(error);
+  return problems.length ? { problems } : { problem: `${error.message} Nothing was saved.` };
 }

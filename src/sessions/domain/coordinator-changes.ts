@@ -4,6 +4,7 @@ import { invalidInput, type InputResult } from '../../platform/kernel/validation
 import { confirmedBookings, MAX_SEATS, MIN_SEATS, peopleToTell, type Booking, type Session } from './session.js';
 import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';
+import { checkSessionTimeParts, hasTimeParts, type SessionTimePartsInput } from './session-time-parts.js';
 import { fillFreeSeats } from './waiting-list.js';
 
 type ChangeableErrorCode = 'SESSION_CANCELLED' | 'SESSION_STARTED';
@@ -14,9 +15,10 @@ export interface SessionChanged {
   readonly toTell: readonly Booking[];
 }
 
-export interface MoveSessionInput {
-  readonly startsAt: unknown;
-  readonly endsAt: unknown;
+/** The new times: a day and times from the card's date and time inputs, or date-times as typed ("2026-11-30 09:30"). */
+export interface MoveSessionInput extends SessionTimePartsInput {
+  readonly startsAt?: unknown;
+  readonly endsAt?: unknown;
   /** When missing, booking closes the same length of time before the new start as before the old one. */
   readonly bookingClosesAt?: unknown;
 }
@@ -29,9 +31,10 @@ export type MoveSessionResult =
 export function moveSession(session: Session, input: MoveSessionInput, now: Date): MoveSessionResult {
   const changeable = checkChangeable(session, now);
   if (!changeable.ok) return changeable;
-  const times = checkSessionTimes(input, session.timeZone, now);
+  const times = hasTimeParts(input) ? checkSessionTimeParts(input, session.timeZone, now) : checkSessionTimes(input, session.timeZone, now);
   if (!times.ok) return invalidInput('INVALID_TIMES', times.problems);
-  const keepsGap = input.bookingClosesAt === undefined || input.bookingClosesAt === '';
+  const empty = (value: unknown) => value === undefined || value === '';
+  const keepsGap = empty(input.bookingClosesAt) && empty(input.closesDate) && empty(input.closesTime);
   const bookingClosesAt = keepsGap ? closingWithSameGap(session, times.value.startsAt) : times.value.bookingClosesAt;
   const moved: Session = { ...session, ...times.value, bookingClosesAt };
   return ok({ session: moved, toTell: peopleToTell(moved) });

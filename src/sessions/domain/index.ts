@@ -7,6 +7,7 @@ export * from './coordinator-changes.js';
 export * from './attendance.js';
 export * from './new-session.js';
 export * from './session-times.js';
+export * from './session-time-parts.js';
 export * from './problems.js';
 export * from './date-time-input.js';
 export * from './zoned-time.js';

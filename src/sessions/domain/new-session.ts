@@ -14,10 +14,15 @@ import {
 } from './session.js';
 import { readSeatsInput } from './seats-input.js';
 import { checkSessionTimes } from './session-times.js';
+import { checkSessionTimeParts, hasTimeParts, type SessionTimePartsInput } from './session-time-parts.js';
 import { isTimeZone } from './zoned-time.js';
 
-/** The coordinator's `new session` form as it arrives from a card: every field unchecked. */
-export interface NewSessionInput {
+/**
+ * The coordinator's `new session` form as it arrives from a card: every field unchecked. The card sends the day and
+ * times as `date`, `startTime`, `endTime` (and `closesDate`, `closesTime`); `startsAt`, `endsAt` and `bookingClosesAt`
+ * are the same as typed date-times ("2026-11-30 09:30"), as the card sent them before it had date and time inputs.
+ */
+export interface NewSessionInput extends SessionTimePartsInput {
   readonly kind?: unknown;
   readonly title?: unknown;
   readonly startsAt?: unknown;
@@ -49,7 +54,9 @@ export function parseNewSession(input: unknown, context: NewSessionContext): New
   const timeZone = readTimeZone(form.timeZone, context.defaultTimeZone ?? DEFAULT_TIME_ZONE, problems);
   const location = readLocation(form.location, form.venue, problems);
   const seats = readSeats(form.seats, problems);
-  const times = checkSessionTimes(form, timeZone ?? DEFAULT_TIME_ZONE, context.now);
+  // The card sends a day and times (YYYY-MM-DD, HH:mm); a form typed as date-times ("2026-11-30 09:30") still reads.
+  const zone = timeZone ?? DEFAULT_TIME_ZONE;
+  const times = hasTimeParts(form) ? checkSessionTimeParts(form, zone, context.now) : checkSessionTimes(form, zone, context.now);
   if (!times.ok) problems.push(...times.problems);
   if (problems.length > 0 || !kind || title === undefined || !timeZone || !location || seats === undefined || !times.ok) {
     return invalidInput('INVALID_NEW_SESSION', problems);

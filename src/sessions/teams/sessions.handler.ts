@@ -23,9 +23,9 @@ import { stillToCome, type AttendanceMark, type Session } from '../domain/index.
 import type { Logger } from '../../log.js';
 import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
 import { card, heading, notice, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
-import { coordinatorSessionsCard, moveInputId, seatsInputId } from './cards/coordinator-sessions.card.js';
+import { coordinatorSessionsCard, moveInputId, seatsInputId, type MoveField } from './cards/coordinator-sessions.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
-import { newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
+import { NEW_SESSION_FIELDS, newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
 import { sessionBookingCard } from './cards/session-booking.card.js';
 
 export interface SessionHandlerDeps {
@@ -157,17 +157,18 @@ export function newSessionFormAction(h: SessionHandlerDeps) {
   };
 }
 
-const FORM_FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'location', 'venue', 'seats', 'bookingClosesAt'] as const;
 
 export function createSessionAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
     const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
     const values: NewSessionValues = {};
-    for (const field of FORM_FIELDS) {
+    for (const field of NEW_SESSION_FIELDS) {
       const value = raw[field];
-      if (typeof value === 'string') values[field] = value.slice(0, 20_000);
+      if (typeof value === 'string' || typeof value === 'number') values[field] = String(value).slice(0, 20_000);
     }
-    const result = await createSession(h.sessions, actor, values, h.timeZone);
+    // Typed date-times (startsAt, endsAt, bookingClosesAt), as the form sent them before it had date and time pickers.
+    const typed = Object.fromEntries(['startsAt', 'endsAt', 'bookingClosesAt'].filter((field) => typeof raw[field] === 'string').map((field) => [field, (raw[field] as string).slice(0, 100)]));
+    const result = await createSession(h.sessions, actor, { ...typed, ...values }, h.timeZone);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     if (!result.ok) {
       // The form comes back with what was typed, cut to what the fields allow, and each problem under its field.
@@ -192,10 +193,10 @@ export function moveSessionAction(h: SessionHandlerDeps) {
   return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const raw = data as Record<string, unknown>;
     const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : undefined);
-    const result = await moveWholeSession(h.sessions, actor, sessionId, {
-      startsAt: text(raw[moveInputId(sessionId, 'startsAt')]),
-      endsAt: text(raw[moveInputId(sessionId, 'endsAt')]),
-    });
+    const sent = (field: MoveField) => text(raw[moveInputId(sessionId, field)]);
+    // The card's day and time inputs; date-times typed into an older card ("2026-11-30 09:30") still read.
+    const input = sent('date') !== undefined || sent('startTime') !== undefined ? { date: sent('date'), startTime: sent('startTime'), endTime: sent('endTime') } : { startsAt: sent('startsAt'), endsAt: sent('endsAt') };
+    const result = await moveWholeSession(h.sessions, actor, sessionId, input);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
     const now = h.sessions.clock.now();
     const views = await sessionViews(h.sessions, now);

@@ -12,7 +12,7 @@ describe('reading the broadcast compose card', () => {
     ['an empty message', form({ text: '   ' }), 'The message is empty'],
     ['a message too long', form({ text: 'x'.repeat(2_001) }), 'or fewer'],
     ['an unknown audience key', form({ audience: 'everyone,admins' }), 'could not be read'],
-    ['a named person who is neither', form({ people: 'alex@council.example, not a person' }), '"not a person" is neither'],
+    ['a named person who is neither', form({ people: 'alex@council.example, not a person' }), '"not a person" is not an e-mail address'],
     ['a forged draft id', form({ draftId: '../../etc' }), 'could not be read'],
   ])('refuses %s with a message a person can read', (_name, input, message) => {
     const parsed = parseCompose(input);

@@ -21,7 +21,7 @@ const deliveredTotal = (connector: BroadcastConnectorStandIn, people: readonly T
 
 function finished(connector: BroadcastConnectorStandIn): string {
   const last = textOf(connector.updates(conversationOf(ISAIAH)).at(-1)?.body?.attachments?.[0]?.content);
-  if (!last.includes('Broadcast sent')) throw new Error('not finished');
+  if (!/Sent to \d+/.test(last)) throw new Error('not finished');
   return last;
 }
 

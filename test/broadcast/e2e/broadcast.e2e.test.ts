@@ -26,7 +26,7 @@ function form(draftId: string, people: readonly TestPerson[]) {
 function finalCard(connector: BroadcastConnectorStandIn): string {
   const updates = connector.updates(conversationOf(ISAIAH));
   const last = textOf(updates.at(-1)?.body?.attachments?.[0]?.content);
-  if (!last.includes('Broadcast sent')) throw new Error(`not finished yet: ${last.slice(0, 200)}`);
+  if (!/Sent to \d+/.test(last)) throw new Error(`not finished yet: ${last.slice(0, 200)}`);
   return last;
 }
 
@@ -68,9 +68,13 @@ describe('a broadcast to 300 people, 10% throttled, 2 blocked, some connections 
     const preview = invokeCard(await t.send(action(ISAIAH, 'broadcastPreview', form(draftId, people))));
     expect(textOf(preview)).toContain('300 people');
     expect(textOf(preview)).toContain('Send to 300 people');
+    // The people named by their directory ids are shown by name: a person never reads an id.
+    expect(textOf(preview)).toContain(`Named ${people[0]!.name}, ${people[1]!.name}`);
+    expect(textOf(preview)).toContain('and 290 more');
+    for (const person of people) expect(textOf(preview)).not.toContain(person.id);
 
     const started = invokeCard(await t.send(action(ISAIAH, 'broadcastSend', form(draftId, people))));
-    expect(textOf(started)).toMatch(/Sending broadcast|Broadcast sent/);
+    expect(textOf(started)).toMatch(/Sending to 300 people…|Sent to 298 of 300 people/);
     // A second press of Send (or a retried invoke) starts nothing new.
     await t.send(action(ISAIAH, 'broadcastSend', form(draftId, people)));
 
@@ -79,6 +83,7 @@ describe('a broadcast to 300 people, 10% throttled, 2 blocked, some connections 
     const counts = others.map((p) => connector.delivered(conversationOf(p)).length);
     expect(counts.filter((n) => n === 1)).toHaveLength(298);
     expect(blocked.flatMap((p) => connector.delivered(conversationOf(p)))).toHaveLength(0);
+    expect(report).toContain('Sent to 298 of 300 people');
     expect(report).toMatch(/Sent 298/);
     expect(report).toMatch(/Failed 2/);
     expect(report).toMatch(/Remaining 0/);

@@ -43,7 +43,7 @@ describe('quarterly group supervision, end to end', () => {
   it('creates the quarter’s session ahead of time and invites every matched mentor once, with Attend and Can’t make it', async () => {
     await eventually(() => invitations(ALEX).length === 1 && invitations(ADELE).length === 1, 50_000, 100);
     const card = textOf(invitations(ALEX)[0]!.body);
-    expect(card).toContain('Tuesday, 12 January 2027, 10:00 to 12:00');
+    expect(card).toContain('Tue 12 Jan 2027, 10:00–12:00 (GMT)');
     expect(card).toContain('Attend');
     expect(card).toContain("Can't make it");
     expect(invitations(GRADY)).toHaveLength(0);
@@ -66,7 +66,7 @@ describe('quarterly group supervision, end to end', () => {
     await t.send(message(ALEX, 'my status'));
     const status = textOf(connector.delivered(conversationOf(ALEX)).at(-1)?.body);
     expect(status).toContain('Next group supervision');
-    expect(status).toContain("Tuesday, 12 January 2027, 10:00 to 12:00 (you're attending)");
+    expect(status).toContain("Tue 12 Jan 2027, 10:00–12:00 (GMT) (you're attending)");
   });
 
   it('invites a mentor matched later in the quarter, and nobody twice', async () => {

@@ -98,6 +98,8 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
   it('asks a trained mentor for their pen picture', async () => {
     const asked = await waitForCard(ALEX, 'Thank you for completing the training');
     expect(JSON.stringify(asked.activity)).toContain('"label":"About me"');
+    // Folded or not, every answer the form sends is still on it, under the same id.
+    for (const id of Object.keys(PROFILE)) expect(JSON.stringify(asked.activity)).toContain(`"id":"${id}"`);
     await waitForCard(GRADY, 'Thank you for completing the training');
   });
 
@@ -106,6 +108,13 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     expect(answer).toContain('Interests can only be');
     expect(answer).toContain('please keep it to 600 or fewer');
     expect(answer).toContain('Nothing was saved');
+    // Each problem right under its own field; one in the folded part is also named under its button.
+    const refused = JSON.stringify(invokeCard(await t.send(action(GRADY, 'saveProfile', { ...PROFILE, interests: 'skydiving', travelMiles: '900' }))));
+    const at = (words: string) => refused.indexOf(words);
+    expect(at('Interests can only be')).toBeGreaterThan(at('"id":"interests"'));
+    expect(at('Interests can only be')).toBeLessThan(at('"id":"gender"'));
+    expect(at('In here: How far I can travel (miles).')).toBeGreaterThan(at('"id":"moreAboutMeToggle"'));
+    expect(at('How far you can travel (miles) must be between 0 and')).toBeGreaterThan(at('"id":"travelMiles"'));
     expect(await say(GRADY, 'my profile')).toContain('Save my profile');
     expect(await say(GRADY, 'my status')).toContain('trained');
   });
@@ -184,6 +193,14 @@ describe('pen pictures, DBS, young people and matching, over the bot endpoint', 
     }
     const refilled = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'saveYoungPerson', youngPersonForm(TEEN, { gender: 'martian' })))));
     expect(refilled).toContain('"id":"reference","label":"Case reference (not a name)","value":"LC-90817"');
+    expect(refilled.indexOf('Gender must be one of')).toBeGreaterThan(refilled.indexOf('"id":"gender"'));
+    expect(refilled.indexOf('Gender must be one of')).toBeLessThan(refilled.indexOf('"id":"homeArea"'));
+    // The folded answers are still on the form, as typed.
+    const typed = youngPersonForm(TEEN, { gender: 'martian' });
+    for (const id of ['interests', 'eetGoals', 'prefMeetingMode'] as const) {
+      const input = refilled.slice(refilled.indexOf(`"id":"${id}"`));
+      expect(input).toMatch(new RegExp(`^"id":"${id}","label":"[^"]*","value":"${typed[id]}"`));
+    }
     expect(await say(ISAIAH, 'young people')).toContain('Nobody yet');
   });
 

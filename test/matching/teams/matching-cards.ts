@@ -1,4 +1,7 @@
-import { penPictureView, rankMentors, type Proposal, type Ranking } from '../../../src/matching/domain/index.js';
+import { parseMentorProfile, penPictureView, rankMentors, type Proposal, type Ranking } from '../../../src/matching/domain/index.js';
+import { parseYoungPersonDetails } from '../../../src/matching/domain/young-people/index.js';
+import { profileInput, youngPersonInput } from '../../../src/matching/app/form-input.js';
+import type { FieldProblem } from '../../../src/platform/kernel/validation/index.js';
 import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
 import type { AdaptiveCardJson } from '../../../src/platform/teams/cards/card.js';
 import { conflictsFormCard, conflictsListCard } from '../../../src/matching/teams/cards/conflicts.card.js';
@@ -19,6 +22,18 @@ const ranking: Ranking = must(rankMentors(teen, [candidate({ id: 'm-1', name: 'A
 const proposal: Proposal = { id: 'yp-1.x', youngPersonId: teen.id, mentorIds: ['m-1'], proposedBy: { id: 'c', name: 'Isaiah' }, proposedAt: NOW.toISOString(), status: 'withYoungPerson' };
 const picture = penPictureView('Alex', profile());
 
+/** What a coordinator and a mentor typed into forms the server refused, and the problems the real parsers found. */
+const YOUNG_PERSON_TYPED = { firstName: 'Robin', interests: 'music,sport', eetNote: 'x'.repeat(400), keyAdultContact: 'ring the office' };
+/** Every input, as Teams sends a form (empty ones as ''), from a client that let a half-filled form through. */
+const PROFILE_TYPED = { aboutMe: 'Me', experience: '', interests: '', expertise: '', gender: '', ageBand: '', menteeAgeMin: '17', menteeAgeMax: '25', availability: '', meetingModes: '', venues: '', areas: '', travelMiles: 'far' };
+const refusedYoungPerson = problemsFrom(parseYoungPersonDetails(youngPersonInput(YOUNG_PERSON_TYPED), NOW, { areas: AREAS }));
+const refusedProfile = problemsFrom(parseMentorProfile(profileInput(PROFILE_TYPED), { areas: AREAS }));
+
+function problemsFrom(result: { ok: true } | { ok: false; error: { problems: readonly FieldProblem[] } }): readonly FieldProblem[] {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error.problems;
+}
+
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -27,7 +42,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 /** Every card the matching feature sends, in each of its states; cards.test.ts parses them all. */
 export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['profile form, empty', profileFormCard(undefined, AREAS, { intro: 'Thank you for the training.' })],
-  ['profile form, filled, with a problem', profileFormCard(profile(), AREAS, { problem: 'Interests can only be…' })],
+  ['profile form, filled, with a problem', profileFormCard(profile(), AREAS, { problems: [{ field: 'penPicture.interests', code: 'UNKNOWN_VALUE', message: 'Interests can only be: Sport, Football, Fitness, Music…' }] })],
   ['pen picture as a young person sees it', penPictureCard(picture, 'Next: wait.')],
   ['DBS list', dbsListCard([{ mentor, status: 'missing' }], 'Recorded.')],
   ['conflicts list', conflictsListCard([{ mentor, conflicts: [{ kind: 'area', area: 'north' }, { kind: 'youngPerson', youngPersonId: 'yp-1' }] }], 'Recorded.')],
@@ -36,9 +51,11 @@ export const MATCHING_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['DBS list, none missing', dbsListCard([])],
   ['DBS form', dbsFormCard(mentor, { ...CLEARED_DBS }, 'The date cannot be in the future.')],
   ['young person form, new', youngPersonFormCard(AREAS, undefined)],
-  ['young person form, edit with a problem', youngPersonFormCard(AREAS, teen, 'Too long.')],
-  ['young person form, refilled after a refusal', withTypedValues(youngPersonFormCard(AREAS, undefined, 'Gender must be one of…'), { firstName: 'Robin', interests: 'music,sport', eetNote: 'x'.repeat(400) })],
-  ['profile form, refilled after a refusal', withTypedValues(profileFormCard(undefined, AREAS), { aboutMe: 'Me', menteeAgeMin: '17', travelMiles: 'far' })],
+  ['young person form, edit with a problem', youngPersonFormCard(AREAS, teen, undefined, [{ field: 'eetNote', code: 'TOO_LONG', message: 'The note on EET goals is 340 characters; 300 or fewer, please.' }])],
+  ['young person form, refused as a whole', youngPersonFormCard(AREAS, teen, 'This record is closed and can no longer be changed. Nothing was saved.')],
+  ['young person form, refilled after a refusal', withTypedValues(youngPersonFormCard(AREAS, undefined, undefined, refusedYoungPerson), YOUNG_PERSON_TYPED)],
+  ['profile form, refilled after a refusal', withTypedValues(profileFormCard(undefined, AREAS, { problems: refusedProfile }), PROFILE_TYPED)],
+  ['profile form, refused as a whole', profileFormCard(undefined, AREAS, { problem: 'You can write your pen picture once the coordinator has recorded your training. Nothing was saved.' })],
   ['young person record', youngPersonCard(teen, NOW, 'Added.')],
   ['young person record, paused', youngPersonCard({ ...teen, status: 'paused' }, NOW)],
   ['young people list', youngPeopleListCard([teen], NOW)],

@@ -89,3 +89,67 @@ describe('parseNewSession', () => {
     expect(result.ok && [result.value.timeZone, result.value.startsAt]).toEqual(['America/New_York', '2026-11-30T14:30:00.000Z']);
   });
 });
+
+describe('parseNewSession, as the card sends it (Input.Date, Input.Time, Input.Number)', () => {
+  const cardForm = { kind: 'training', title: 'Mentor training', date: '2026-11-30', startTime: '09:30', endTime: '16:30', location: 'inPerson', venue: 'Town Hall', seats: '20', closesDate: '', closesTime: '' };
+  const problemsOf = (change: Record<string, unknown>) => {
+    const result = parseNewSession({ ...cardForm, ...change }, context);
+    return result.ok ? [] : result.error.problems.map((p) => ({ field: p.field, code: p.code, message: p.message }));
+  };
+
+  it('reads YYYY-MM-DD and HH:mm as wall-clock time in the zone, closing booking at the start when no close is given', () => {
+    const result = parseNewSession(cardForm, context);
+    expect(result.ok && [result.value.startsAt, result.value.endsAt, result.value.bookingClosesAt, result.value.seats]).toEqual([
+      '2026-11-30T09:30:00.000Z',
+      '2026-11-30T16:30:00.000Z',
+      '2026-11-30T09:30:00.000Z',
+      20,
+    ]);
+  });
+
+  it.each([
+    ['seconds from a client that sends HH:mm:ss', { startTime: '09:30:00' }, '2026-11-30T09:30:00.000Z'],
+    ['a UK day typed where the client shows a text box', { date: '30/11/2026' }, '2026-11-30T09:30:00.000Z'],
+    ['a day written as the cards write it', { date: 'Mon 30 Nov 2026' }, '2026-11-30T09:30:00.000Z'],
+    ['a summer day, in BST', { date: '2027-06-01' }, '2027-06-01T08:30:00.000Z'],
+    ['Seats as a number', { seats: 20 }, '2026-11-30T09:30:00.000Z'],
+  ])('accepts %s', (_name, change, startsAt) => {
+    const result = parseNewSession({ ...cardForm, ...change }, context);
+    expect(result.ok && result.value.startsAt).toBe(startsAt);
+  });
+
+  it('closes booking at the day and time given', () => {
+    const result = parseNewSession({ ...cardForm, closesDate: '2026-11-27', closesTime: '17:00' }, context);
+    expect(result.ok && result.value.bookingClosesAt).toBe('2026-11-27T17:00:00.000Z');
+  });
+
+  it.each([
+    ['no day', { date: '' }, 'date', 'DATE_INVALID', 'Please choose the day of the session, such as Sun 29 Nov 2026.'],
+    ['a day that does not exist', { date: '2026-02-30' }, 'date', 'DATE_INVALID', 'such as Sun 29 Nov 2026'],
+    ['a day in US order', { date: '11/30/2026' }, 'date', 'DATE_INVALID', 'Please choose the day'],
+    ['no start time', { startTime: '' }, 'startTime', 'START_INVALID', 'Please give the start time, such as 09:30.'],
+    ['a start time of 25:00', { startTime: '25:00' }, 'startTime', 'START_INVALID', 'such as 09:30'],
+    ['no end time', { endTime: undefined }, 'endTime', 'END_INVALID', 'Please give the end time, such as 16:30.'],
+    ['the end before the start', { endTime: '08:00' }, 'endTime', 'END_NOT_AFTER_START', 'The end must be after the start.'],
+    ['a day in the past', { date: '2026-10-30' }, 'date', 'START_IN_PAST', 'The session would start in the past: please choose a later day or time.'],
+    ['a start the clocks skip', { date: '2027-03-28', startTime: '01:30' }, 'startTime', 'START_INVALID', 'the clocks change'],
+    ['a closing time without a day', { closesTime: '17:00' }, 'closesDate', 'BOOKING_CLOSE_INVALID', 'Please choose the day booking closes as well as the time.'],
+    ['a closing day without a time', { closesDate: '2026-11-27' }, 'closesTime', 'BOOKING_CLOSE_INVALID', 'Please give the time booking closes as well as the day.'],
+    ['booking closing after the start', { closesDate: '2026-11-30', closesTime: '10:00' }, 'closesDate', 'BOOKING_CLOSES_AFTER_START', 'Booking must close before the session starts.'],
+    ['booking already closed', { closesDate: '2026-10-01', closesTime: '09:00' }, 'closesDate', 'BOOKING_ALREADY_CLOSED', 'Booking would already be closed'],
+    ['seats as words', { seats: 'twenty' }, 'seats', 'INVALID_SEATS', 'Seats must be a whole number from 1 to 500.'],
+    ['501 seats', { seats: '501' }, 'seats', 'INVALID_SEATS', 'Seats must be a whole number from 1 to 500.'],
+  ])('refuses %s, under its own field, in words a person can act on', (_name, change, field, code, words) => {
+    const found = problemsOf(change).find((p) => p.field === field && p.code === code);
+    expect(found?.message).toContain(words);
+  });
+
+  it('reports every problem at once, the times checked even when the closing time is half given', () => {
+    expect(problemsOf({ date: '2026-10-30', startTime: '16:30', endTime: '09:30', seats: '0', closesTime: '17:00' }).map((p) => p.field)).toEqual(['seats', 'closesDate', 'date', 'endTime']);
+  });
+
+  it('gives as its example a day four weeks ahead, in the UK form, whatever the date today', () => {
+    const later = parseNewSession({ ...cardForm, date: 'soon' }, { ...context, now: new Date('2027-07-01T12:00:00Z') });
+    expect(later.ok ? '' : later.error.message).toContain('such as Thu 29 Jul 2027');
+  });
+});

@@ -101,9 +101,18 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     const infoTitle = `Mentoring scheme information session ${t.year}`;
     await eventually(() => expect(t.calendar.attendeesOf(infoTitle)).toEqual([mailOf(ALEX)]));
     const joinUrl = t.calendar.eventFor(infoTitle)!.onlineMeeting!.joinUrl;
-    const refused = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 16:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 14:00` }))));
+    // The move form starts from the session's own day and times, in date and time inputs.
+    await t.send(message(ISAIAH, 'sessions'));
+    const form = JSON.stringify(cardsTo(ISAIAH).at(-1)!.activity);
+    expect(form).toContain(`"type":"Input.Date","id":"move.${information}.date","label":"New day","isRequired":true,"errorMessage":"Please choose the new day.","value":"${t.year}-11-`);
+    expect(form).toContain(`"type":"Input.Time","id":"move.${information}.startTime"`);
+    const inputs = (date: string, start: string, end: string) => ({ sessionId: information, [`move.${information}.date`]: date, [`move.${information}.startTime`]: start, [`move.${information}.endTime`]: end });
+    const refused = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', inputs(`${t.year}-11-10`, '16:00', '14:00')))));
     expect(refused).toContain('Not moved: The end must be after the start');
-    const moved = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 14:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 16:00` }))));
+    // A card sent before the form had date and time inputs still moves the session, or says what is wrong.
+    const typed = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', { sessionId: information, [`move.${information}.startsAt`]: `${t.year}-11-10 16:00`, [`move.${information}.endsAt`]: `${t.year}-11-10 14:00` }))));
+    expect(typed).toContain('Not moved: The end must be after the start');
+    const moved = textOf(invokeCard(await t.send(action(ISAIAH, 'moveSession', inputs(`${t.year}-11-10`, '14:00', '16:00')))));
     expect(moved).toContain(`Moved: ${infoTitle}`);
     await eventually(() => expect(lastCardTo(ALEX)).toContain('Session moved'));
     expect(lastCardTo(ALEX)).toContain('14:00–16:00 (GMT)');
@@ -150,6 +159,35 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     const card = textOf(invokeCard(await t.send(action(ISAIAH, 'createSession', form))));
     expect(card).toContain('Created: Corporate parenting workshop');
     expect(card).toContain('12 of 12 seats left');
+  });
+
+  it('offers the card\'s own date, time and number inputs, and creates from what they send (YYYY-MM-DD, HH:mm)', async () => {
+    const form = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'newSessionForm'))));
+    for (const input of ['"type":"Input.Date","id":"date"', '"type":"Input.Time","id":"startTime"', '"type":"Input.Time","id":"endTime"', '"type":"Input.Number","id":"seats","label":"Seats","min":1,"max":500']) expect(form).toContain(input);
+    expect(form).not.toMatch(/20\d\d-\d\d-\d\d \d\d:\d\d/);
+    const sent = { kind: 'memberWorkshop', title: 'Corporate parenting forum', date: `${t.year}-12-08`, startTime: '14:00', endTime: '16:00', location: 'online', venue: '', seats: '8', closesDate: '', closesTime: '' };
+    const card = textOf(invokeCard(await t.send(action(ISAIAH, 'createSession', sent))));
+    expect(card).toContain('Created: Corporate parenting forum');
+    expect(card).toContain('8 of 8 seats left');
+    expect(card).toMatch(new RegExp(`\\w{3} 8 Dec ${t.year}, 14:00–16:00 \\(GMT\\)`));
+  });
+
+  it('refuses what the date and time inputs sent when it is wrong, each problem under its field, keeping what was chosen', async () => {
+    const sessionsBefore = await countSessions();
+    const sent = { kind: 'training', title: 'Backwards', date: '2020-01-01', startTime: '16:00', endTime: '09:00', location: 'online', venue: '', seats: '600', closesDate: '', closesTime: '17:00' };
+    const answer = invokeCard(await t.send(action(ISAIAH, 'createSession', sent))) as { body: Array<Record<string, unknown>> };
+    const text = textOf(answer);
+    expect(text).toContain('Nothing was created');
+    for (const words of ['The session would start in the past', 'The end must be after the start', 'Seats must be a whole number from 1 to 500', 'Please choose the day booking closes as well as the time']) expect(text).toContain(words);
+    const json = JSON.stringify(answer);
+    expect(json).toContain('"id":"date","label":"Day","isRequired":true,"errorMessage":"Please choose the day.","value":"2020-01-01"');
+    expect(json).toContain('"id":"closesTime","label":"Time","value":"17:00"');
+    // Each problem sits right under its own input.
+    const flat = JSON.stringify(answer.body);
+    expect(flat.indexOf('The end must be after the start')).toBeGreaterThan(flat.indexOf('"id":"endTime"'));
+    expect(flat.indexOf('Seats must be a whole number')).toBeGreaterThan(flat.indexOf('"id":"seats"'));
+    expect(flat.indexOf('Seats must be a whole number')).toBeLessThan(flat.indexOf('"id":"closesDate"'));
+    expect(await countSessions()).toBe(sessionsBefore);
   });
 
   it('tells the coordinators when Graph refuses a calendar change the worker cannot fix', async () => {

@@ -1,4 +1,4 @@
-import { bookSession, cancelBooking, openSession, type Session, type UpcomingBooking } from '../../../src/sessions/domain/index.js';
+import { bookSession, cancelBooking, openSession, parseNewSession, type Session, type UpcomingBooking } from '../../../src/sessions/domain/index.js';
 import { attendanceCard } from '../../../src/sessions/teams/cards/attendance.card.js';
 import { calendarFailedCard } from '../../../src/sessions/teams/cards/calendar-failed.card.js';
 import type { AdaptiveCardJson } from '../../../src/platform/teams/cards/card.js';
@@ -39,6 +39,13 @@ const afterCancel = (() => {
 })();
 const attended: Session = { ...booked(training, 'a'), bookings: booked(training, 'a').bookings.map((b) => ({ ...b, attended: true })) };
 
+/** Every problem the real parser finds in a form with the day past, the end before the start, no seats and half a closing time. */
+const refusedNewSession = (() => {
+  const result = parseNewSession({ kind: 'training', title: EVIL, date: '2026-10-30', startTime: '16:30', endTime: '09:30', location: 'inPerson', venue: '', seats: '0', closesDate: '', closesTime: '17:00' }, { id: 'x', now: NOW });
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error.problems;
+})();
+
 /** The sessions feature's cards in their states, for the card checks in cards.test.ts. */
 export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: booking card, approved on approval', sessionBookingCard({ sessions: [{ session: information }, { session: training }], personId: 'a', stage: 'approved', now: NOW, approved: true })],
@@ -52,7 +59,7 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: coordinator list, empty', coordinatorSessionsCard([], NOW)],
   ['sessions: coordinator list, seats refused', coordinatorSessionsCard([{ session: full }], NOW, undefined, 'Seats not changed: 3 people already have a confirmed place. Choose at least 3 seats, or cancel bookings first.')],
   ['sessions: new session form', newSessionFormCard('Europe/London')],
-  ['sessions: new session form with problems', newSessionFormCard('Europe/London', { title: EVIL, seats: '0' }, [{ field: 'seats', code: 'INVALID_SEATS', message: 'Seats must be a whole number from 1 to 500.' }])],
+  ['sessions: new session form with problems', newSessionFormCard('Europe/London', { title: EVIL, date: '2026-10-30', startTime: '16:30', endTime: '09:30', seats: '0', closesTime: '17:00' }, refusedNewSession)],
   ['sessions: attendance', attendanceCard(attended, { text: 'Attendance saved: 1 present.', tone: 'good' })],
   ['sessions: attendance, nobody booked', attendanceCard(information)],
   ['sessions: reminder', sessionReminderCard({ session: full, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, NOW)],

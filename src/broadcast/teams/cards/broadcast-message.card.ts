@@ -1,5 +1,6 @@
 import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { BroadcastContent, SessionSummary } from '../../app/broadcast.js';
+import { formatTimeRange } from '../../../platform/kernel/time/time-range.format.js';
 import { card, execute, facts, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
 export interface MessageCardOptions {
@@ -11,11 +12,9 @@ export interface MessageCardOptions {
   readonly answered?: 'attend' | 'decline';
 }
 
-/** When a session happens, in its own time zone, as a person reads it: "Tuesday, 13 January 2026, 10:00 to 12:00". */
+/** When a session happens, in its own time zone and saying which, as every card writes it: "Tue 12 Jan 2027, 10:00–12:00 (GMT)". */
 export function sessionWhen(session: Pick<SessionSummary, 'startsAt' | 'endsAt' | 'timeZone'>): string {
-  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: session.timeZone }).format(new Date(session.startsAt));
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: session.timeZone });
-  return `${day}, ${time.format(new Date(session.startsAt))} to ${time.format(new Date(session.endsAt))}`;
+  return formatTimeRange(session.startsAt, session.endsAt, session.timeZone);
 }
 
 /**

@@ -42,7 +42,7 @@ export function broadcastComposeCard(view: ComposeView): AdaptiveCardJson {
     }),
     { type: 'Input.Text', id: 'text', label: 'Message', isMultiline: true, maxLength: BROADCAST_TEXT_MAX, isRequired: true, errorMessage: 'Please write the message.', value: values.text ?? '' },
     choiceInput('audience', 'Who to send it to', audiences, values.audience ?? '', { multi: true, titles: AUDIENCE_LABELS }),
-    { type: 'Input.Text', id: 'people', label: 'Named people (e-mail addresses or Entra object ids, separated by commas)', value: values.people ?? '' },
+    { type: 'Input.Text', id: 'people', label: 'Named people (optional)', placeholder: 'Work e-mail addresses, separated by commas', value: values.people ?? '' },
     ...(view.problem ? [text(view.problem, { color: 'Attention', weight: 'Bolder' })] : []),
   ];
   return card(body, [execute('Preview', BROADCAST_VERBS.broadcastPreview, { draftId: view.draftId })]);
@@ -55,8 +55,10 @@ export interface PreviewView {
   readonly session?: SessionSummary;
   readonly audienceLabel: string;
   readonly recipients: number;
-  /** Named people not found in the directory. */
+  /** Named people not found in the directory, as typed. */
   readonly unknown: readonly string[];
+  /** The named people found, by name. */
+  readonly named?: readonly string[];
   readonly bookVerb?: string;
 }
 
@@ -67,9 +69,10 @@ export function broadcastPreviewCard(view: PreviewView): AdaptiveCardJson {
     facts([
       ['About', view.session ? `Invitation: ${view.session.title}` : 'An announcement'],
       ['Audience', view.audienceLabel],
+      ...(view.named?.length ? [['Named', namesInBrief(view.named)] as [string, string]] : []),
       ['Recipients', `${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`],
     ]),
-    ...(view.unknown.length ? [notice(`Not found in the directory, so left out: ${view.unknown.join(', ')}`, 'warning')] : []),
+    ...(view.unknown.length ? [notice(notFound(view.unknown), 'warning')] : []),
     text('What each person will see', { weight: 'Bolder', spacing: 'Medium' }),
     { type: 'Container', style: 'emphasis', items: sample.body },
   ];
@@ -78,6 +81,25 @@ export function broadcastPreviewCard(view: PreviewView): AdaptiveCardJson {
     execute(`Send to ${view.recipients} ${view.recipients === 1 ? 'person' : 'people'}`, BROADCAST_VERBS.broadcastSend, data, 'positive'),
     execute('Edit', BROADCAST_VERBS.broadcastEdit, data),
   ]);
+}
+
+const NAMES_SHOWN = 10;
+
+/** Names, the first ten and how many more. */
+function namesInBrief(names: readonly string[]): string {
+  const more = names.length - NAMES_SHOWN;
+  return more > 0 ? `${names.slice(0, NAMES_SHOWN).join(', ')} and ${more} more` : names.join(', ');
+}
+
+/**
+ * Named people the directory does not know. E-mail addresses are shown as typed, so a typing slip can be seen; anything
+ * else (a directory id pasted in) is only counted: a person reads names, never ids.
+ */
+function notFound(unknown: readonly string[]): string {
+  const addresses = unknown.filter((entry) => entry.includes('@'));
+  const others = unknown.length - addresses.length;
+  const parts = [...(addresses.length ? [addresses.join(', ')] : []), ...(others ? [`${others} ${others === 1 ? 'entry that is' : 'entries that are'} not an e-mail address`] : [])];
+  return `Not found in the directory, so left out: ${parts.join('; ')}.`;
 }
 
 export interface ProgressView {
@@ -110,7 +132,7 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
   if (view.forbidden) return card([heading('Broadcast'), text('Only the scheme coordinators can see delivery reports.')], [], refresh);
   const twice = progress.mayHaveReceivedTwice ?? 0;
   const body: CardElement[] = [
-    heading(finished ? 'Broadcast sent' : 'Sending broadcast…'),
+    heading(progressHeading(progress, finished)),
     facts([
       ['About', broadcast.content.session ? `Invitation: ${broadcast.content.session.title}` : 'An announcement'],
       ['Audience', broadcast.audienceLabel],
@@ -138,4 +160,16 @@ export function broadcastProgressCard(view: ProgressView): AdaptiveCardJson {
   if (finished && progress.failed === 0) body.push(notice('Everyone received it.', 'good'));
   const actions: CardAction[] = finished && progress.failed > 0 ? [execute(`Retry failed (${progress.failed})`, BROADCAST_VERBS.broadcastRetryFailed, { broadcastId: broadcast.id })] : [];
   return card(body, actions, refresh);
+}
+
+function people(count: number): string {
+  return `${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
+/** What has really happened: sending until the worker has finished, then how many it reached (and never "sent" to nobody). */
+function progressHeading(progress: ProgressCounts, finished: boolean): string {
+  if (!finished) return `Sending to ${people(progress.total)}…`;
+  if (progress.total === 0) return 'Nobody to send to';
+  if (progress.sent === 0) return `Not sent: none of the ${people(progress.total)} could be reached`;
+  return progress.sent < progress.total ? `Sent to ${progress.sent} of ${people(progress.total)}` : `Sent to ${people(progress.sent)}`;
 }

@@ -3,42 +3,67 @@ import { choiceInput } from './choice-input.js';
 import { AVAILABILITY, FIELDS, GENDERS, INTERESTS, MATCH_END_REASON_TITLES, MEETING_MODES, MENTOR_AGE_BANDS, describeList, describeValue, type Match } from '../../domain/index.js';
 import { END_MATCH_FORM_VERB } from '../relationship-verbs.js';
 import { KEY_ADULT_ROLES, YOUNG_PERSON_LIMITS, ageOn, describeYoungPersonStatus, type Preference, type YoungPerson } from '../../domain/young-people/index.js';
-import { card, confirmAction, execute, facts, foldedList, formatDate, heading, notice, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, confirmAction, execute, facts, foldedList, formatDate, heading, notice, subheading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { placeProblems } from '../../../platform/teams/cards/field-problems.js';
+import { foldedSection, sideBySide } from '../../../platform/teams/cards/form-sections.js';
+import type { FieldProblem } from '../../../platform/kernel/validation/index.js';
 import { dateInput, textInput, toggleInput } from '../../../platform/teams/cards/form-inputs.js';
 
 const KEY_ADULT_TITLES = { personalAdviser: 'Personal adviser (PA)', socialWorker: 'Social worker' };
 const CONFIDENTIAL = 'Confidential: for the scheme coordinators only. Do not forward or share.';
 
-/** The coordinator's form to add or edit a young person: the least data matching needs, and a reference, not a full name. */
-export function youngPersonFormCard(areas: readonly string[], current: YoungPerson | undefined, problem?: string): AdaptiveCardJson {
+/** The parser's fields ("keyAdult.contact", "preferences.area.values") as the form's input ids. */
+function youngPersonInputOf(field: string): string | undefined {
+  const preference = /^preferences\.(mentorGender|mentorAgeBand|meetingMode|area)\b/.exec(field);
+  if (preference) return `pref${preference[1]!.charAt(0).toUpperCase()}${preference[1]!.slice(1)}`;
+  const keyAdult = /^keyAdult\.(role|name|contact)$/.exec(field);
+  if (keyAdult) return `keyAdult${keyAdult[1]!.charAt(0).toUpperCase()}${keyAdult[1]!.slice(1)}`;
+  return ['reference', 'firstName', 'dateOfBirth', 'gender', 'homeArea', 'interests', 'eetGoals', 'eetNote', 'availability'].includes(field) ? field : undefined;
+}
+
+
+/**
+ * The coordinator's form to add or edit a young person: the least data matching needs, and a reference, not a full
+ * name. What matching must have is shown; interests, goals and wishes (all optional) fold behind buttons that open
+ * them in place; a refused answer in there is named under the button as well as shown under its field.
+ */
+export function youngPersonFormCard(areas: readonly string[], current: YoungPerson | undefined, problem?: string, problems: readonly FieldProblem[] = []): AdaptiveCardJson {
   const p = current?.preferences;
+  const placed = placeProblems(problems, youngPersonInputOf);
+  const lead = placed.lead('Nothing was saved');
+  const field = (input: CardElement): CardElement[] => [input, ...placed.under(String(input.id))];
   const preference = (id: string, label: string, known: readonly string[], value: Preference<string> | undefined): CardElement[] => [
-    choiceInput(id, label, known, value?.values, { multi: true }),
+    ...field(choiceInput(id, label, known, value?.values, { multi: true })),
     toggleInput(`${id}Required`, `${label}: a must, not a wish`, value?.required ?? false),
+  ];
+  const goals = [
+    ...field(choiceInput('interests', 'Interests', INTERESTS, current?.interests, { multi: true })),
+    ...field(choiceInput('eetGoals', 'EET goals: work, education or training', FIELDS, current?.eetGoals, { multi: true })),
+    ...field(textInput('eetNote', 'Note on EET goals', current?.eetNote, YOUNG_PERSON_LIMITS.eetNote, { multiline: true, required: false })),
+  ];
+  const wishes = [
+    text('Leave a list empty for no preference. "A must" rules out mentors who do not fit.', { subtle: true }),
+    ...preference('prefMentorGender', 'Mentor gender', GENDERS, p?.mentorGender),
+    ...preference('prefMentorAgeBand', 'Mentor age', MENTOR_AGE_BANDS, p?.mentorAgeBand),
+    ...preference('prefMeetingMode', 'Online or in person', MEETING_MODES, p?.meetingMode),
+    ...preference('prefArea', 'Area to meet in', areas, p?.area),
   ];
   return card(
     [
       heading(current ? 'Edit young person' : 'Add a young person'),
       text(CONFIDENTIAL, { subtle: true }),
-      ...(problem ? [text(problem, { color: 'Attention' })] : []),
-      textInput('reference', 'Case reference (not a name)', current?.reference, YOUNG_PERSON_LIMITS.reference),
-      textInput('firstName', 'First or chosen name', current?.firstName, YOUNG_PERSON_LIMITS.firstName),
-      dateInput('dateOfBirth', 'Date of birth', current?.dateOfBirth),
-      choiceInput('gender', 'Gender', GENDERS, current?.gender, { required: true }),
-      choiceInput('homeArea', 'Home area', areas, current?.homeArea, { required: true }),
-      choiceInput('interests', 'Interests', INTERESTS, current?.interests, { multi: true }),
-      choiceInput('eetGoals', 'EET goals (work, education or training they aim for)', FIELDS, current?.eetGoals, { multi: true }),
-      textInput('eetNote', 'Note on EET goals (optional)', current?.eetNote, YOUNG_PERSON_LIMITS.eetNote, { multiline: true, required: false }),
-      choiceInput('availability', 'When they are free', AVAILABILITY, current?.availability, { multi: true, required: true }),
-      text('Their preferences', { weight: 'Bolder', spacing: 'Medium' }),
-      ...preference('prefMentorGender', 'Mentor gender', GENDERS, p?.mentorGender),
-      ...preference('prefMentorAgeBand', 'Mentor age', MENTOR_AGE_BANDS, p?.mentorAgeBand),
-      ...preference('prefMeetingMode', 'Online or in person', MEETING_MODES, p?.meetingMode),
-      ...preference('prefArea', 'Area to meet in', areas, p?.area),
-      text('Key adult', { weight: 'Bolder', spacing: 'Medium' }),
-      choiceInput('keyAdultRole', 'Role', KEY_ADULT_ROLES, current?.keyAdult.role, { required: true, titles: KEY_ADULT_TITLES }),
-      textInput('keyAdultName', 'Name', current?.keyAdult.name, YOUNG_PERSON_LIMITS.keyAdultName),
-      textInput('keyAdultContact', 'Phone or email', current?.keyAdult.contact, YOUNG_PERSON_LIMITS.contact),
+      ...(lead.length ? lead : problem ? [notice(problem, 'attention')] : []),
+      ...field(textInput('reference', 'Case reference (not a name)', current?.reference, YOUNG_PERSON_LIMITS.reference, { placeholder: 'Such as LC-1042' })),
+      ...field(textInput('firstName', 'First or chosen name', current?.firstName, YOUNG_PERSON_LIMITS.firstName)),
+      sideBySide(field(dateInput('dateOfBirth', 'Date of birth', current?.dateOfBirth)), field(choiceInput('gender', 'Gender', GENDERS, current?.gender, { required: true }))),
+      ...field(choiceInput('homeArea', 'Home area', areas, current?.homeArea, { required: true })),
+      ...field(choiceInput('availability', 'When they are free', AVAILABILITY, current?.availability, { multi: true, required: true })),
+      ...foldedSection('interestsAndGoals', 'Interests and goals (optional)', goals, placed.refusedIn(goals)),
+      ...foldedSection('preferences', 'Their wishes for a mentor (optional)', wishes, placed.refusedIn(wishes)),
+      subheading('Key adult'),
+      ...field(choiceInput('keyAdultRole', 'Role', KEY_ADULT_ROLES, current?.keyAdult.role, { required: true, titles: KEY_ADULT_TITLES })),
+      ...field(textInput('keyAdultName', 'Name', current?.keyAdult.name, YOUNG_PERSON_LIMITS.keyAdultName)),
+      ...field(textInput('keyAdultContact', 'Phone or email', current?.keyAdult.contact, YOUNG_PERSON_LIMITS.contact)),
     ],
     [execute(current ? 'Save changes' : 'Add young person', MATCHING_VERBS.saveYoungPerson, current ? { youngPersonId: current.id } : {}, 'positive')],
   );
