@@ -28,7 +28,7 @@ export interface BroadcastStore {
   reopenFailed(broadcastId: string, now: Date): Promise<string[]>;
 }
 
-/** The fan-out queue: one message per recipient. */
+/** The fan-out queue: every recipient queued, several to a message. */
 export interface RecipientQueue {
   enqueueAll(broadcastId: string, recipientIds: readonly string[]): Promise<void>;
 }
