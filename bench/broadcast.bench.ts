@@ -10,6 +10,7 @@ import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.j
 import { storageClients } from '../src/platform/storage/storage-clients.js';
 import { BroadcastConnectorStandIn } from '../test/support/broadcast-connector.js';
 import { CAST, ISAIAH, PATTI } from '../test/support/people.js';
+import { cpuMsOf } from './support/cpu-time.js';
 
 const RECIPIENTS = 1_000;
 /** Microsoft's published per-app per-tenant limit for bots: 50 requests a second (src/platform/kernel/delivery/teams-rate-limits.ts). */
@@ -57,6 +58,8 @@ export async function benchBroadcast(): Promise<void> {
     await send({ ...from, type: 'message', id: 'm1', text: 'broadcast' });
     const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(JSON.stringify(connector.delivered(chat(ISAIAH.id)).at(-1)?.body))![1]!;
     const before = connector.requests.length;
+    const cpuBefore = cpuMsOf(process.pid);
+    const azuriteBefore = azurite.pids.map(cpuMsOf);
     const started = Date.now();
     await send({ ...from, type: 'invoke', name: 'adaptiveCard/action', id: 'm2', value: { action: { type: 'Action.Execute', verb: 'broadcastSend', data: { draftId, sessionId: 'none', text: 'Information session on 9 November: book your place.', audience: 'eligible', people: '' } } } });
     const answeredAt = Date.now();
@@ -69,6 +72,8 @@ export async function benchBroadcast(): Promise<void> {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    const botCpuMs = cpuMsOf(process.pid) - cpuBefore;
+    const [queueCpuMs, tableCpuMs] = azurite.pids.map((pid, i) => cpuMsOf(pid) - azuriteBefore[i]!);
     const sends = connector.requests.slice(before).filter((r) => r.method === 'POST' && r.answer === 201);
     const firstSend = Math.min(...sends.map((r) => r.at));
     const lastSend = Math.max(...sends.map((r) => r.at));
@@ -85,6 +90,7 @@ export async function benchBroadcast(): Promise<void> {
     console.log(`  last send to report      ${((finishedAt - lastSend) / 1000).toFixed(2)} s`);
     console.log(`  progress card updates    ${progressUpdates} (each takes a slot of the same 50 a second)`);
     console.log(`  closest 51st request     ${closest51st(teamsRequests.map((r) => r.at))} ms after the 1st, among accepted requests (at least 1000)`);
+    console.log(`CPU, Send to report       bot ${(botCpuMs / RECIPIENTS).toFixed(2)} ms a recipient (with the connector stand-in, which runs in the same process); Azurite's queues ${(queueCpuMs! / RECIPIENTS).toFixed(2)} ms, tables ${(tableCpuMs! / RECIPIENTS).toFixed(2)} ms`);
     console.log(`duplicates                 ${perPerson.filter((n) => n > 1).length}  (target 0)`);
     console.log(`losses                     ${perPerson.filter((n) => n === 0).length}  (target 0)`);
     console.log(`429s from the stand-in     ${connector.requests.slice(before).filter((r) => r.answer === 429).length}`);

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpuMsOf } from './support/cpu-time.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cohortSessionId, confirmedBookings } from '../src/sessions/domain/index.js';
@@ -171,13 +172,6 @@ async function benchAtPace(pace: Pace): Promise<void> {
     await Promise.all([bot.stop(), graph.stop(), connector.stop()]);
     await azurite.stop();
   }
-}
-
-/** User plus system CPU time of a process so far, from /proc (Linux). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
 }
 
 function think([min, max]: readonly [number, number]): Promise<void> {

@@ -250,7 +250,8 @@ output TEAMS_TENANT_ID string = tenantId
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
-// Empty until webInstances > 1; then the same build is zip-deployed to it too (docs/scaling.md).
-output WORKER_AZURE_APP_SERVICE_RESOURCE_ID string = splitWorker ? workerApp.id : ''
+// teamsapp.yml zip-deploys the same build here too: the worker once webInstances > 1; until then the web app itself
+// (a step in teamsapp.yml cannot be skipped, and an empty resource id would fail the deploy): docs/scaling.md.
+output WORKER_AZURE_APP_SERVICE_RESOURCE_ID string = splitWorker ? workerApp.id : webApp.id
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output STORAGE_ACCOUNT_NAME string = storage.name

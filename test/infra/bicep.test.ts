@@ -162,7 +162,9 @@ describe('infra/azure.bicep', () => {
 
   it('outputs what the Agents Toolkit writes back to the env file', () => {
     const outputs = parseOutputs(template);
-    for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'TEAMS_TENANT_ID']) expect([...outputs.keys()]).toContain(name);
+    for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'WORKER_AZURE_APP_SERVICE_RESOURCE_ID', 'TEAMS_TENANT_ID']) expect([...outputs.keys()]).toContain(name);
+    // teamsapp.yml deploys the same package to it: the worker apart when there is one, else the web app again (never empty).
+    expect(outputs.get('WORKER_AZURE_APP_SERVICE_RESOURCE_ID')).toBe(`splitWorker ? workerApp.id : ${webSite().symbol}.id`);
   });
 
   it('holds no secrets: no keys listed, no secure parameters, no passwords or connection strings taken in', () => {

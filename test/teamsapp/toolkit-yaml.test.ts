@@ -93,9 +93,12 @@ describe('teamsapp.yml (cloud environments)', () => {
   });
 
   it('deploys: npm build, then zip deploy to the App Service the Bicep outputs', () => {
-    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy', 'azureAppService/zipDeploy']);
     expect(project.deploy!.map((s) => s.with?.['args']).filter(Boolean)).toContain('run build');
     expect(project.deploy![2]!.with!['resourceId']).toBe('${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    // The same package to the delivery worker (ROLE=worker), which the Bicep outputs (the web app's id while none runs apart).
+    expect(project.deploy![3]!.with!['resourceId']).toBe('${{WORKER_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    expect({ ...project.deploy![3]!.with, resourceId: undefined }).toEqual({ ...project.deploy![2]!.with, resourceId: undefined });
   });
 
   it('publishes the package to the organisation catalogue', () => {

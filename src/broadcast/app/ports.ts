@@ -48,7 +48,7 @@ export interface RecipientOutcome {
   readonly sentAt?: string;
 }
 
-/** The fan-out queue: one message per recipient. */
+/** The fan-out queue: every recipient queued, several to a message. */
 export interface RecipientQueue {
   enqueueAll(broadcastId: string, recipientIds: readonly string[]): Promise<void>;
 }

@@ -28,6 +28,19 @@ export interface RecordRetryOptions {
   readonly inDoubt?: boolean;
 }
 
+/** What a send came to, as the recipient's row records it (`inDoubt` on a retry: Teams may have posted this try). */
+export type RecipientOutcome =
+  | { readonly kind: 'sent'; readonly at: Date }
+  | { readonly kind: 'retry'; readonly notBefore: Date; readonly reason: string; readonly inDoubt?: boolean }
+  | { readonly kind: 'failed'; readonly code: string; readonly reason: string };
+
+/** An outcome to write over a claimed row, guarded by the claim's etag. */
+export interface OutcomeWrite {
+  readonly record: RecipientRecord;
+  readonly etag: string;
+  readonly outcome: RecipientOutcome;
+}
+
 /**
  * A broadcast's recipients: one row each, in the broadcast's partition. A recipient row is the idempotency record for
  * (broadcast, recipient): it is claimed with its etag before a send and says sent or failed after, so a queue message
@@ -89,17 +102,40 @@ export class RecipientRepository {
   }
 
   async recordSent(record: RecipientRecord, etag: string, now: Date): Promise<boolean> {
-    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { status: 'sent', sentAt: now.toISOString(), claimedUntil: EPOCH, code: '', reason: '' }));
+    return this.recordOne({ record, etag, outcome: { kind: 'sent', at: now } });
   }
 
   /** `inDoubt`: Teams may have posted this try although it did not answer (the mark is never taken off). */
   async recordRetry(record: RecipientRecord, etag: string, notBefore: Date, reason: string, options: RecordRetryOptions = {}): Promise<boolean> {
-    const changes = { notBefore: notBefore.toISOString(), claimedUntil: EPOCH, reason, ...(options.inDoubt ? { inDoubt: true } : {}) };
-    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, changes));
+    return this.recordOne({ record, etag, outcome: { kind: 'retry', notBefore, reason, ...(options.inDoubt ? { inDoubt: true } : {}) } });
   }
 
   async recordFailed(record: RecipientRecord, etag: string, code: string, reason: string): Promise<boolean> {
-    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, { status: 'failed', claimedUntil: EPOCH, code, reason }));
+    return this.recordOne({ record, etag, outcome: { kind: 'failed', code, reason } });
+  }
+
+  /**
+   * Several outcomes of one broadcast in one transaction (at most 100), each guarded by its claim's etag; each answer
+   * says whether that row was written. A transaction is all or nothing, so when one row changed under its claim (412)
+   * or is gone (404), the rows are written one by one instead and each gets its own answer.
+   */
+  async recordMany(writes: readonly OutcomeWrite[]): Promise<boolean[]> {
+    const rows = new Set(writes.map((write) => recipientRow(write.record.recipientId)));
+    if (writes.length < 2 || rows.size < writes.length || writes.length > BATCH || new Set(writes.map((write) => write.record.broadcastId)).size > 1) {
+      return Promise.all(writes.map((write) => this.recordOne(write)));
+    }
+    try {
+      await this.table.submitTransaction(writes.map((write) => ['update', outcomeEntity(write), 'Merge', { etag: write.etag }] as const));
+      return writes.map(() => true);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 412 && status !== 404) throw error;
+    }
+    return Promise.all(writes.map((write) => this.recordOne(write)));
+  }
+
+  private async recordOne({ record, etag, outcome }: OutcomeWrite): Promise<boolean> {
+    return !!(await this.guarded(record.broadcastId, record.recipientId, etag, outcomeChanges(outcome)));
   }
 
   /** Puts failed recipients back to pending (the Retry-failed button); returns who. */
@@ -164,6 +200,17 @@ export class RecipientRepository {
       throw error;
     }
   }
+}
+
+/** Every outcome clears the claim: a claim still on a row belongs to a worker that may have sent and never said. */
+function outcomeChanges(outcome: RecipientOutcome): Partial<RecipientEntity> {
+  if (outcome.kind === 'sent') return { status: 'sent', sentAt: outcome.at.toISOString(), claimedUntil: EPOCH, code: '', reason: '' };
+  if (outcome.kind === 'retry') return { notBefore: outcome.notBefore.toISOString(), claimedUntil: EPOCH, reason: outcome.reason, ...(outcome.inDoubt ? { inDoubt: true } : {}) };
+  return { status: 'failed', claimedUntil: EPOCH, code: outcome.code, reason: outcome.reason };
+}
+
+function outcomeEntity({ record, outcome }: OutcomeWrite): TableEntity {
+  return { partitionKey: encodeKey(record.broadcastId), rowKey: recipientRow(record.recipientId), ...outcomeChanges(outcome) };
 }
 
 function recipientRow(recipientId: string): string {

@@ -8,6 +8,7 @@ import type { BroadcastQueue, ReceivedRecipientMessage } from '../store/broadcas
 import type { BroadcastRepository } from '../store/broadcast.repository.js';
 import type { RecipientRepository } from '../store/recipient.repository.js';
 import type { RecordBackPressure } from './back-pressure.js';
+import { OutcomeWriter } from './outcome-writer.js';
 import { DELIVERED, failedSendAnswer, type SendAnswer } from './send-answer.js';
 
 export interface QueueConsumerOptions {
@@ -27,14 +28,20 @@ export interface ProgressNews {
 }
 
 /**
- * Consumes the broadcast queue: one message per recipient. For each, the recipient's row decides: already sent or
- * failed → drop the message; otherwise claim the row (etag), wait for a paced slot once the chat is known, send, and
- * record the outcome with the claim's etag at once.
+ * Consumes the broadcast queue: each message carries one recipient or several. For each recipient, its row decides:
+ * already sent or failed → done with; otherwise claim the row (etag), wait for a paced slot once the chat is known,
+ * send, and record the outcome with the claim's etag (with the outcomes answered about the same time, outcome-writer.ts).
  */
 export class QueueConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
+  /** Messages taken and not yet recorded: each holds a claim, so at most `concurrency` rows are claimed at once. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Recorded, their queue message still being completed: they hold no claim and no send slot. */
+  private readonly finishing = new Set<Promise<void>>();
+  private readonly outcomes: OutcomeWriter;
+  /** Received, not taken yet (no claim): left behind on a stop, their message comes back when its invisibility ends. */
+  private backlog: Array<{ message: ReceivedRecipientMessage; record: RecipientRecord | undefined }> = [];
   private readonly broadcastCache = new Map<string, Broadcast>();
   /** Nothing received and nothing in flight since the last look for finished broadcasts. */
   private idle = true;
@@ -49,7 +56,9 @@ export class QueueConsumer {
     private readonly log: Logger,
     private readonly now: () => Date,
     private readonly options: QueueConsumerOptions,
-  ) {}
+  ) {
+    this.outcomes = new OutcomeWriter(recipients);
+  }
 
   start(): void {
     this.running = true;
@@ -61,12 +70,17 @@ export class QueueConsumer {
     this.running = false;
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.finishing]);
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
         const room = this.options.concurrency - this.inFlight.size;
+        if (room > 0 && this.backlog.length > 0) {
+          for (const { message, record } of this.backlog.splice(0, room)) this.take(message, record);
+          continue;
+        }
         // Receive in batches (half the slots at a time): a receive per freed slot would cost a storage call per recipient.
         const batch = Math.min(32, Math.max(1, Math.ceil(this.options.concurrency / 2)));
         if (room <= 0 || (room < batch && this.inFlight.size > 0)) {
@@ -75,11 +89,8 @@ export class QueueConsumer {
         }
         const messages = await this.queue.receive(room, this.options.visibilitySeconds);
         const records = await this.prefetch(messages);
-        for (const message of messages) {
-          const record = records.get(key(message.broadcastId, message.recipientId));
-          const handling: Promise<void> = this.handle(message, record).finally(() => this.inFlight.delete(handling));
-          this.inFlight.add(handling);
-        }
+        // A message may carry more recipients than there is room for: the rest wait here, unclaimed, for the next slots.
+        this.backlog = messages.map((message) => ({ message, record: records.get(key(message.broadcastId, message.recipientId)) }));
         if (messages.length > 0) this.idle = false;
         else if (this.inFlight.size === 0) this.reportIfWentIdle();
         if (messages.length === 0) await sleep(this.options.pollMs);
@@ -88,6 +99,11 @@ export class QueueConsumer {
         await sleep(this.options.pollMs * 4);
       }
     }
+  }
+
+  private take(message: ReceivedRecipientMessage, record: RecipientRecord | undefined): void {
+    const handling: Promise<void> = this.handle(message, record).finally(() => this.inFlight.delete(handling));
+    this.inFlight.add(handling);
   }
 
   private reportIfWentIdle(): void {
@@ -139,9 +155,21 @@ export class QueueConsumer {
     const { outcome } = answer;
     const recorded = await this.backPressure.recording(() => this.record(record, etag, answer));
     if (!recorded) this.log.warn({ broadcastId }, 'a recipient changed while it was being sent (claim ran out): it may get the message twice');
-    if (outcome.kind === 'retry') await this.queue.enqueue({ broadcastId, recipientId }, outcome.waitMs);
-    await this.queue.complete(message);
     this.news.touch(broadcastId);
+    // The row says what happened and holds no claim now: the queue's part needs no send slot (the next send may start).
+    this.finish(message, outcome.kind === 'retry' ? outcome.waitMs : undefined);
+  }
+
+  /** Queues a retry (`retryInMs`) and completes the message; if this process stops first, the sweeper re-queues the row. */
+  private finish(message: ReceivedRecipientMessage, retryInMs: number | undefined): void {
+    const { broadcastId, recipientId } = message;
+    const finishing: Promise<void> = (async () => {
+      if (retryInMs !== undefined) await this.queue.enqueue({ broadcastId, recipientId }, retryInMs);
+      await this.queue.complete(message);
+    })()
+      .catch((error: unknown) => this.log.error({ err: errorFields(error), broadcastId }, 'a recorded broadcast message could not be completed; it will come back'))
+      .finally(() => this.finishing.delete(finishing));
+    this.finishing.add(finishing);
   }
 
   private async later(message: ReceivedRecipientMessage, waitMs: number): Promise<void> {
@@ -161,10 +189,11 @@ export class QueueConsumer {
     }
   }
 
+  /** Written with the outcomes answered about the same time (outcome-writer.ts). */
   private record(record: RecipientRecord, etag: string, { outcome, unconfirmed }: SendAnswer): Promise<boolean> {
-    if (outcome.kind === 'delivered') return this.recipients.recordSent(record, etag, this.now());
-    if (outcome.kind === 'retry') return this.recipients.recordRetry(record, etag, outcome.at, outcome.reason, { inDoubt: unconfirmed });
-    return this.recipients.recordFailed(record, etag, outcome.code, outcome.reason);
+    if (outcome.kind === 'delivered') return this.outcomes.write({ record, etag, outcome: { kind: 'sent', at: this.now() } });
+    if (outcome.kind === 'retry') return this.outcomes.write({ record, etag, outcome: { kind: 'retry', notBefore: outcome.at, reason: outcome.reason, ...(unconfirmed ? { inDoubt: true } : {}) } });
+    return this.outcomes.write({ record, etag, outcome: { kind: 'failed', code: outcome.code, reason: outcome.reason } });
   }
 
   private async broadcast(broadcastId: string): Promise<Broadcast | undefined> {

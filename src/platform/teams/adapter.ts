@@ -1,4 +1,6 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+// From its own file, not the package's index: the index loads the whole AI stack (openai, gpt-tokenizer, yaml), which
+// this bot never uses; that was about a quarter of the CPU of loading teams-ai at start (docs/scaling.md, start).
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { CallerIdConstants, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { ClaimsIdentity, type AuthenticateRequestResult } from 'botframework-connector';
 import type { JWTPayload } from 'jose';

@@ -1,5 +1,8 @@
 import { PLATFORM_VERBS } from './platform.verbs.js';
-import { Application, TurnState, type ApplicationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
+// Each from its own file, not the package's index, which loads the AI stack too (openai, gpt-tokenizer): see adapter.ts.
+import { Application, type ApplicationOptions } from '@microsoft/teams-ai/lib/Application.js';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import type { TurnContext } from 'botbuilder';
 import { unknownCommand } from './unknown-command.handler.js';
 import { messageHandler, refuseUntrusted } from './guard.js';

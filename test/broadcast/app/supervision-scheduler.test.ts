@@ -43,7 +43,12 @@ async function world(start: string) {
   const addMentor = async (id: string, stage: MentorStage) => {
     await mentors.save({ value: { ...newMentor({ id, name: `Mentor ${id}` }, {}, time.now()), stage }, audit: [], effects: [] });
   };
-  const queued = async () => (await queueClient.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map((m) => JSON.parse(m.messageText) as { b: string; r: string });
+  // One recipient a message ({b, r}) or several ({b, rs}): one entry a recipient either way.
+  const queued = async () =>
+    (await queueClient.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.flatMap((m) => {
+      const text = JSON.parse(m.messageText) as { b: string; r?: string; rs?: string[] };
+      return (text.rs ?? [text.r!]).map((r) => ({ b: text.b, r }));
+    });
   return { time, shared, scheduler, addMentor, queued };
 }
 
