@@ -7,6 +7,7 @@ import { openStorage } from '../../src/platform/storage/tables.js';
 import { RelationshipRepository } from '../../src/relationship/store/relationship.repository.js';
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
 import { describeClaimState } from '../../src/relationship/domain/index.js';
+import { formatMonth } from '../../src/platform/teams/cards/card.js';
 import { eventually } from '../support/eventually.js';
 import { cardText } from '../support/teams-connector.js';
 import { ALEX, ISAIAH } from '../support/people.js';
@@ -209,7 +210,7 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
     // The chat side: the coordinator's claims card reads the same rows (no Approve button left, two shown paid).
     await bot.send(message(ISAIAH, 'claims'));
     const card = await eventually(() => {
-      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => text.includes(`Refreshment claims: ${month}`));
+      const found = bot.connector.to(conversationOf(ISAIAH)).map(cardText).find((text) => text.includes(`Refreshment claims: ${formatMonth(month)}`));
       if (!found) throw new Error('no claims card yet');
       return found;
     });

@@ -92,11 +92,11 @@ describe('the Regulation 33 rota, with a controllable clock', () => {
     expect(await answer(ADELE, 'recordRotaVisit', { homeId: 'home-oak-house', month: '2027-01' })).toContain('already recorded');
     await t.send(message(ISAIAH, 'rota'));
     const rota = lastCardTo(ISAIAH);
-    expect(rota).toContain('Adele Vance (visited; recorded 12 Jan 2027)');
+    expect(rota).toContain('Adele Vance (visited; recorded Tue 12 Jan 2027)');
     expect(rota).toContain('Oak House, December 2026: not recorded as done');
     expect(rota).toContain('Birch Lodge, January 2027: no member yet');
     await t.send(message(ADELE, 'rota'));
-    expect(lastCardTo(ADELE)).toContain('January 2027: Oak House (visited; recorded 12 Jan 2027)');
+    expect(lastCardTo(ADELE)).toContain('January 2027: Oak House (visited; recorded Tue 12 Jan 2027)');
   });
 
   it('never logs who is on the rota', () => {
