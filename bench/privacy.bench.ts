@@ -107,7 +107,7 @@ function depsOver(tables: PersonalTables, queue: EffectQueue): PrivacyDeps {
   const now = () => clock;
   const accessLog = new YoungPersonAccessLog(tables.access, now);
   const store = new PrivacyRepository(tables.privacy, queue, now);
-  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
+  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id };
   return {
     store,
     personalData: new StoredPersonalData(tables, new YoungPeopleRepository(tables.youngPeople, accessLog, queue, now), accessLog),

@@ -49,7 +49,7 @@ export async function benchRelationshipStore(): Promise<void> {
       journey: {
         mentors: new MentorRepository(mentorsTable!, queue, now),
         directory: { getPerson: async () => undefined, getManager: async () => undefined },
-        roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id },
+        roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id },
         clock: { now },
         restricted: { restrictedIds: async () => new Set<string>() },
       },

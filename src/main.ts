@@ -206,7 +206,16 @@ async function schemeRoles(config: Config, directory: Directory, local: LocalDir
   const coordinators = await named(directory, coordinatorIds, 'Scheme coordinator');
   const governanceApprovers = approverIds.length ? await named(directory, approverIds, 'Scheme governance approver') : coordinators;
   const ids = new Set(coordinators.map((person) => person.id));
-  return { coordinators, governanceApprovers, isCoordinator: (personId) => ids.has(personId) };
+  const officerIds = config.DPO_IDS.length ? config.DPO_IDS : (local?.file.dataProtectionOfficerIds ?? []);
+  const dataProtectionOfficers = await named(directory, officerIds, 'Data Protection Officer');
+  const officers = new Set(dataProtectionOfficers.map((person) => person.id));
+  return {
+    coordinators,
+    governanceApprovers,
+    isCoordinator: (personId) => ids.has(personId),
+    dataProtectionOfficers,
+    isDataProtectionOfficer: (personId) => officers.has(personId.toLowerCase()),
+  };
 }
 
 async function named(directory: Directory, ids: readonly string[], fallback: string): Promise<PersonRef[]> {

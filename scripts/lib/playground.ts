@@ -18,6 +18,7 @@ export interface LocalDirectory {
   readonly people: readonly CastMember[];
   readonly coordinatorIds?: readonly string[];
   readonly governanceApproverIds?: readonly string[];
+  readonly dataProtectionOfficerIds?: readonly string[];
 }
 
 export function readLocalDirectory(file: string): LocalDirectory {
@@ -27,7 +28,7 @@ export function readLocalDirectory(file: string): LocalDirectory {
 }
 
 /**
- * Who to be: a role word (`senior` or `mentor`, `manager`, `councillor`, `coordinator`, `approver`), an Entra
+ * Who to be: a role word (`senior` or `mentor`, `manager`, `councillor`, `coordinator`, `approver`, `dpo`), an Entra
  * object id, or part of a name. The default is the first person, the senior manager who signs up.
  */
 export function pickPerson(directory: LocalDirectory, who: string | undefined): CastMember {
@@ -40,6 +41,7 @@ export function pickPerson(directory: LocalDirectory, who: string | undefined): 
   else if (w === 'manager' || w === 'line manager') found = byId(first.managerId);
   else if (w === 'coordinator') found = byId(directory.coordinatorIds?.[0]);
   else if (w === 'approver' || w === 'governance') found = byId(directory.governanceApproverIds?.[0]);
+  else if (w === 'dpo' || w === 'data protection officer') found = byId(directory.dataProtectionOfficerIds?.[0]);
   else if (w === 'councillor') found = people.find((p) => /councillor/i.test(p.jobTitle ?? ''));
   found ??= people.find((p) => p.id.toLowerCase() === w) ?? people.find((p) => p.name.toLowerCase().includes(w));
   if (!found) throw new Error(`No one in the local directory matches "${who}". Try: ${people.map((p) => p.name).join(', ')}`);

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PersonRef } from '../platform/kernel/person.js';
-import type { Directory } from '../platform/app/ports.js';
 import type { FeatureFactory } from '../platform/feature.js';
 import { TableLease } from '../platform/storage/table-lease.js';
 import { sharedJourney } from '../journey/index.js';
 import { YoungPeopleRepository, YoungPersonAccessLog } from '../matching/index.js';
 import { resumeErasures } from './app/erasure.js';
-import type { PrivacyDeps, PrivacyRoles } from './app/privacy-ports.js';
+import type { PrivacyDeps } from './app/privacy-ports.js';
 import { runRetention } from './app/retention-run.js';
 import { remindSubjectAccessDue } from './app/subject-access-requests.js';
 import { retentionSchedule } from './retention-config.js';
@@ -33,7 +31,7 @@ export const privacyFeature: FeatureFactory = async (context) => {
     retention: new StoredRetentionRecords(tables),
     eraser: new StoredPersonEraser(tables),
     schemeRoles: journey.roles,
-    privacyRoles: await privacyRoles(config.DPO_IDS, journey.directory),
+    privacyRoles: journey.roles,
     directory: journey.directory,
     clock: journey.clock,
     schedule,
@@ -61,11 +59,3 @@ export const privacyFeature: FeatureFactory = async (context) => {
     ],
   };
 };
-
-async function privacyRoles(ids: readonly string[], directory: Directory): Promise<PrivacyRoles> {
-  const officers: PersonRef[] = await Promise.all(
-    ids.map(async (id) => ({ id: id.toLowerCase(), name: (await directory.getPerson(id).catch(() => undefined))?.name ?? 'Data Protection Officer' })),
-  );
-  const known = new Set(officers.map((officer) => officer.id));
-  return { dataProtectionOfficers: officers, isDataProtectionOfficer: (personId) => known.has(personId.toLowerCase()) };
-}

@@ -138,6 +138,8 @@ export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['personal chat only (asked in a channel)', personalChatOnlyCard()],
   ['help, new person', helpCard({ mentor: undefined, isCoordinator: false })],
   ['help, coordinator', helpCard({ mentor: approved, isCoordinator: true })],
+  ['help, Data Protection Officer', helpCard({ mentor: undefined, isCoordinator: false, isDataProtectionOfficer: true })],
+  ['help, coordinator and Data Protection Officer', helpCard({ mentor: approved, isCoordinator: true, isDataProtectionOfficer: true })],
   ['status, nobody', statusCard(undefined)],
   ['status, awaiting', statusCard(awaiting)],
   ['status, with sessions booked and waiting', statusCard(approved, bookingFacts(STATUS_BOOKINGS))],

@@ -69,7 +69,7 @@ export async function privacyWorld(start: Date, schedule: RetentionSchedule = DE
   const youngPeople = new YoungPeopleRepository(tables.youngPeople, accessLog, queue, now);
   const store = new PrivacyRepository(tables.privacy, queue, now);
   const people = new Map<string, PersonRef>();
-  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
+  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id, dataProtectionOfficers: [DPO], isDataProtectionOfficer: (id) => id === DPO.id };
   const withTables = (using: PersonalTables): PrivacyDeps => ({
     store,
     personalData: new StoredPersonalData(using, youngPeople, accessLog),

@@ -49,7 +49,7 @@ export async function relationshipWorld(start: Date): Promise<RelationshipWorld>
     journey: {
       mentors: new MentorRepository(mentorsTable!, queue, clock),
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id },
+      roles: { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now: clock },
       restricted: nobodyRestricted,
     },

@@ -20,7 +20,7 @@ export async function freshSessionStorage(now: () => Date, coordinators: string[
   const table = await openTable(clients, `${prefix}Sessions`);
   const sessions = new SessionRepository(table, queue, now);
   const mentors = new MentorRepository(await storage.openTable('Mentors'), queue, now);
-  const roles: SchemeRoles = { coordinators: coordinators.map((id) => ({ id, name: 'Coordinator' })), governanceApprovers: [], isCoordinator: (id) => coordinators.includes(id) };
+  const roles: SchemeRoles = { coordinators: coordinators.map((id) => ({ id, name: 'Coordinator' })), governanceApprovers: [], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => coordinators.includes(id) };
   const clock: Clock = { now };
   const deps: SessionDeps = { sessions, mentors, roles, clock, directory: NO_DIRECTORY, restricted: nobodyRestricted };
   return { deps, sessions, mentors, table, queue, storage, prefix };

@@ -8,9 +8,11 @@ const directory: LocalDirectory = {
     { id: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', jobTitle: 'Strategic Director' },
     { id: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance', jobTitle: 'Councillor' },
     { id: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer', jobTitle: 'Service Manager' },
+    { id: '00000000-0000-0000-0000-0000000000025', name: 'Grady Archie', jobTitle: 'Data Protection Officer' },
   ],
   coordinatorIds: ['00000000-0000-0000-0000-0000000000023'],
   governanceApproverIds: ['00000000-0000-0000-0000-0000000000022'],
+  dataProtectionOfficerIds: ['00000000-0000-0000-0000-0000000000025'],
 };
 
 interface User {
@@ -28,6 +30,7 @@ describe('who you are in the Playground (npm run dev -- --as ...)', () => {
     ['councillor', 'Adele Vance'],
     ['coordinator', 'Isaiah Langer'],
     ['approver', 'Adele Vance'],
+    ['dpo', 'Grady Archie'],
     ['megan', 'Megan Bowen'],
     ['00000000-0000-0000-0000-0000000000022', 'Adele Vance'],
   ])('--as %s is %s', (who, name) => {

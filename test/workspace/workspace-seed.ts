@@ -171,7 +171,7 @@ function relationshipDeps(
     journey: {
       mentors,
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [], governanceApprovers: [], isCoordinator: () => false },
+      roles: { coordinators: [], governanceApprovers: [], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: () => false },
       clock: { now: () => now },
       restricted: nobodyRestricted,
     },

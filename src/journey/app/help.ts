@@ -8,6 +8,8 @@ export interface Help {
   readonly mentor?: Mentor;
   /** The coordinators' part of help: their commands, and what the bot could not deliver. */
   readonly coordinator: boolean;
+  /** The Data Protection Officer's part of help: restriction, erasure and the rest of the privacy work. */
+  readonly dataProtectionOfficer: boolean;
   readonly undelivered: readonly UndeliveredMessage[];
   /** Requests waiting for this person's decision, shown first. */
   readonly waitingForDecision: readonly Mentor[];
@@ -23,6 +25,7 @@ export async function helpFor(deps: JourneyDeps, undelivered: UndeliveredStore, 
   return {
     ...(mentor ? { mentor } : {}),
     coordinator,
+    dataProtectionOfficer: deps.roles.isDataProtectionOfficer(actor.id),
     undelivered: coordinator ? await undelivered.listAll() : [],
     waitingForDecision: await waitingForDecision(deps, actor.id),
   };

@@ -12,7 +12,7 @@ export function helpCommand(deps: JourneyTeamsDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
     const help = await helpFor(deps.journey, deps.undelivered, actor);
     const undelivered = await undeliveredLinesFor(help.undelivered, deps.journey.directory);
-    await sendCard(context, helpCard({ mentor: help.mentor, isCoordinator: help.coordinator, undelivered, waitingForDecision: help.waitingForDecision }));
+    await sendCard(context, helpCard({ mentor: help.mentor, isCoordinator: help.coordinator, isDataProtectionOfficer: help.dataProtectionOfficer, undelivered, waitingForDecision: help.waitingForDecision }));
   };
 }
 

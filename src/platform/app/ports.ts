@@ -66,6 +66,9 @@ export interface SchemeRoles {
   readonly coordinators: readonly PersonRef[];
   readonly governanceApprovers: readonly PersonRef[];
   isCoordinator(personId: string): boolean;
+  /** The council's Data Protection Officer(s): restriction, erasure and restricted records are theirs alone (docs/privacy.md). */
+  readonly dataProtectionOfficers: readonly PersonRef[];
+  isDataProtectionOfficer(personId: string): boolean;
 }
 
 export interface Clock {

@@ -20,6 +20,8 @@ const fileSchema = z.object({
   ),
   coordinatorIds: z.array(localId).default([]),
   governanceApproverIds: z.array(localId).default([]),
+  /** The Data Protection Officer(s) in local mode, when DPO_IDS is not set (docs/privacy.md). */
+  dataProtectionOfficerIds: z.array(localId).default([]),
 });
 
 export type LocalDirectoryFile = z.infer<typeof fileSchema>;

@@ -19,6 +19,7 @@ import {
 import { cohortAudit } from './cohort-book.js';
 import { MENTOR_STAGES } from '../../journey/domain/index.js';
 import type { RotaDeps } from './rota-ports.js';
+import { isRestricted, RESTRICTED_REFUSAL, withoutRestricted } from '../../platform/app/restricted-people.js';
 
 export interface RotaView {
   readonly rota: VisitRota;
@@ -91,6 +92,7 @@ export async function assignRotaVisit(deps: RotaDeps, actor: PersonRef, input: {
   if (typeof homeId !== 'string' || typeof month !== 'string') return refused('homeId', 'VISIT_NOT_ON_ROTA', 'Please choose a home and a month from the lists.');
   const person = typeof memberId === 'string' && memberId.length <= 100 && memberId ? await deps.directory.getPerson(memberId) : undefined;
   if (!person) return refused('memberId', 'MEMBER_NOT_FOUND', 'Please choose the member by name: that person was not found in the directory.');
+  if (await isRestricted(deps.restricted, person.id)) return refused('memberId', 'RESTRICTED', RESTRICTED_REFUSAL);
   const member: PersonRef = { id: person.id, name: person.name };
   return retryOnConflict(async () => {
     const stored = await deps.rota.get();
@@ -124,8 +126,8 @@ export async function sendRotaReminders(deps: RotaDeps): Promise<number> {
   return retryOnConflict(async () => {
     const stored = await deps.rota.get();
     const now = deps.clock.now();
-    // A transaction holds 100 rows: the rest are reminded on the next run.
-    const due = visitsToRemind(stored.value, now, deps.timeZone).slice(0, 90);
+    // A transaction holds 100 rows: the rest are reminded on the next run. A restricted member is not reminded.
+    const due = (await withoutRestricted(deps.restricted, visitsToRemind(stored.value, now, deps.timeZone), (visit) => visit.member!.id)).slice(0, 90);
     if (due.length === 0) return 0;
     const effects: Effect[] = due.map((visit) => ({
       id: `rota.${visit.homeId}.${visit.month}.${visit.member!.id}.reminder`,

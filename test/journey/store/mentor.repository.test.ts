@@ -74,7 +74,7 @@ describe('the mentor repository on Azurite', () => {
     const deps: JourneyDeps = {
       mentors: repo,
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [], governanceApprovers: APPROVERS, isCoordinator: () => false },
+      roles: { coordinators: [], governanceApprovers: APPROVERS, dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: () => false },
       clock: { now: () => NOW },
       restricted: nobodyRestricted,
     };

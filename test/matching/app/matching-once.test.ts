@@ -35,7 +35,7 @@ async function setUp() {
     journey: {
       mentors: new MentorRepository(mentorsTable!, queue, now),
       directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [COORDINATOR], governanceApprovers: [], isCoordinator: (id) => id === COORDINATOR.id },
+      roles: { coordinators: [COORDINATOR], governanceApprovers: [], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id },
       clock: { now },
       restricted: nobodyRestricted,
     },

@@ -81,7 +81,7 @@ const YOUNG_PERSON_FORM = { reference: 'LC-1001', firstName: 'Robin', dateOfBirt
 describe('every coordinator use case refuses anyone else, and stores nothing', () => {
   const prefix = uniquePrefix();
   const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
-  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id };
+  const roles: SchemeRoles = { coordinators: [COORDINATOR], governanceApprovers: [COORDINATOR], isCoordinator: (id) => id === COORDINATOR.id, dataProtectionOfficers: [DPO], isDataProtectionOfficer: (id) => id === DPO.id };
   let sessions: SessionDeps;
   let cohorts: CohortDeps;
   let rota: RotaDeps;

@@ -20,7 +20,11 @@ import { ConcernRepository } from '../../../src/relationship/store/concern.repos
 import { StoredActiveMatches, StoredMatchingSide } from '../../../src/relationship/store/matching-side.adapter.js';
 import { expandFanOut } from '../../../src/sessions/app/expand-fan-out.js';
 import { sendSessionReminders } from '../../../src/sessions/app/send-reminders.js';
+import type { RotaDeps } from '../../../src/sessions/app/rota-ports.js';
 import type { SessionDeps } from '../../../src/sessions/app/session-deps.js';
+import { assignRotaVisit, sendRotaReminders, setUpVisitRota } from '../../../src/sessions/app/visit-rota.js';
+import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
+import { RESTRICTED_REFUSAL } from '../../../src/platform/app/restricted-people.js';
 import { aSession } from '../../sessions/domain/session.fixture.js';
 import { COORDINATOR, DPO, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
@@ -38,6 +42,7 @@ describe('reminders and the coordinator lists leave restricted people out', () =
   let matching: MatchingDeps;
   let relationship: RelationshipDeps;
   let sessions: SessionDeps;
+  let rota: RotaDeps;
   let mentorRestricted: SeededPair;
   let youngPersonRestricted: SeededPair;
   let free: SeededPair;
@@ -78,6 +83,14 @@ describe('reminders and the coordinator lists leave restricted people out', () =
       newId: () => 'new-id',
     };
     sessions = { ...journey, sessions: world.sessions };
+    // Two homes visited this month, one by the mentor about to be restricted.
+    rota = { ...sessions, rota: new RotaRepository(world.tables.sessions, noSignal, world.now), timeZone: 'Europe/London' };
+    const made = await setUpVisitRota(rota, COORDINATOR, { homes: 'Oak House\nBirch Lodge', fromMonth: '2026-06', toMonth: '2026-07' });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    for (const [homeId, member] of [['home-oak-house', mentorRestricted.mentor], ['home-birch-lodge', free.mentor]] as const) {
+      const assigned = await assignRotaVisit(rota, COORDINATOR, { homeId, month: '2026-06', memberId: member.id });
+      if (!assigned.ok) throw new Error(JSON.stringify(assigned.error));
+    }
 
     for (const mentor of [mentorRestricted.mentor, waiting.restricted, trained.restricted]) await restrict({ kind: 'mentor', personId: mentor.id });
     await restrict({ kind: 'youngPerson', reference: youngPersonRestricted.reference });
@@ -104,6 +117,15 @@ describe('reminders and the coordinator lists leave restricted people out', () =
     expect(await sendSessionReminders(sessions, 24)).toBe(2);
     const reminders = await expandFanOut(sessions, { sessionId: 'soon', version: 2, purpose: 'reminder', actor: COORDINATOR });
     expect(reminders.map((effect) => effect.recipientId)).toEqual([free.mentor.id]);
+  });
+
+  it('reminds only the member who is not restricted of their Regulation 33 visit, and puts no restricted member on a visit', async () => {
+    expect(await sendRotaReminders(rota)).toBe(1);
+    const stored = (await rota.rota.get()).value;
+    expect(stored.visits.filter((visit) => visit.remindedMemberId).map((visit) => visit.remindedMemberId)).toEqual([free.mentor.id]);
+    const refused = await assignRotaVisit(rota, COORDINATOR, { homeId: 'home-oak-house', month: '2026-07', memberId: mentorRestricted.mentor.id });
+    expect(refused.ok ? 'assigned' : { code: refused.error.code, message: refused.error.message }).toEqual({ code: 'RESTRICTED', message: RESTRICTED_REFUSAL });
+    expect((await rota.rota.get()).value).toEqual(stored);
   });
 
   it("leaves them out of the coordinator's pipeline, DBS list, claims, commitment and matches to end", async () => {

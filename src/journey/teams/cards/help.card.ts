@@ -8,6 +8,8 @@ import { undeliveredHelpSection, type UndeliveredLine } from '../../../platform/
 export interface HelpView {
   readonly mentor: Mentor | undefined;
   readonly isCoordinator: boolean;
+  /** The Data Protection Officer sees every privacy command; a coordinator the ones they share, folded. */
+  readonly isDataProtectionOfficer?: boolean;
   /** For coordinators: messages the bot gave up on, still waiting for Try again. */
   readonly undelivered?: readonly UndeliveredLine[];
   /** Requests waiting for this person's decision: shown first. */
@@ -36,6 +38,21 @@ const COORDINATOR_MORE: Command[] = [
   ['feedback', 'What mentors and young people said when their match ended'],
 ];
 
+/** The privacy work the coordinators share with the Data Protection Officer (docs/privacy.md). */
+const PRIVACY_SHARED: Command[] = [
+  ['privacy', 'Subject access requests: their state and due dates'],
+  ['subject access', 'Start a request: subject access, then a directory id or a case reference'],
+  ['legal hold', "Keep a person's records past their retention date: legal hold, the id, the reason"],
+  ['lift hold', 'Let retention run again for them: lift hold, the id'],
+  ['retention dry run', 'What the next retention run would remove, by kind of record'],
+];
+/** The Data Protection Officer's alone. */
+const PRIVACY_DPO: Command[] = [
+  ['restrict', "Stop using a person's records (Art. 18): restrict, the id or case reference, the reason"],
+  ['lift restriction', 'Use the records again: lift restriction, the id'],
+  ['erase', 'Remove everything about a person (Art. 17), after you confirm: erase, the id or case reference'],
+];
+
 /** What this person can do now: decisions waiting for them first, then a coordinator's day, then their own journey. */
 export function helpCard(view: HelpView): AdaptiveCardJson {
   const body: CardElement[] = [heading('What you can do'), ...waitingForDecisionSection(view.waitingForDecision ?? [])];
@@ -46,23 +63,38 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
     const undelivered = undeliveredHelpSection(view.undelivered ?? []);
     body.push(...undelivered.body);
     actions.unshift(...undelivered.actions);
+    // A coordinator's day is long already: the privacy commands (the DPO's too, for a coordinator who is one) fold.
+    body.push(...privacyFolded(view.isDataProtectionOfficer ? 'As the Data Protection Officer' : 'Privacy', view.isDataProtectionOfficer ? [...PRIVACY_SHARED, ...PRIVACY_DPO] : PRIVACY_SHARED));
+  } else if (view.isDataProtectionOfficer) {
+    body.push(subheading('As the Data Protection Officer'), commandList([...PRIVACY_SHARED, ...PRIVACY_DPO]));
+    actions.push(command('Privacy', 'privacy'));
   }
-  const own = mentorCommands(view.mentor, view.isCoordinator);
+  const staff = view.isCoordinator || view.isDataProtectionOfficer === true;
+  const own = mentorCommands(view.mentor, staff);
   if (own.length > 0) {
-    body.push(subheading(view.isCoordinator ? 'As a mentor' : 'Your next step'));
-    if (view.mentor || !view.isCoordinator) body.push(text(`Next: ${nextStep(view.mentor)}`));
+    body.push(subheading(staff ? 'As a mentor' : 'Your next step'));
+    if (view.mentor || !staff) body.push(text(`Next: ${nextStep(view.mentor)}`));
     body.push(commandList(own));
-    const next = view.mentor || !view.isCoordinator ? nextStepButton(view.mentor) : undefined;
+    const next = view.mentor || !staff ? nextStepButton(view.mentor) : undefined;
     if (next) actions.unshift(next);
   }
   body.push(text('Type any of the words in bold at any time; type help to see this again.', { subtle: true, spacing: 'Medium' }));
   return card(body, actions.slice(0, 5));
 }
 
-/** A mentor's own commands at their stage; a coordinator who is not a mentor gets none (no "sign up" for them). */
-function mentorCommands(mentor: Mentor | undefined, isCoordinator: boolean): Command[] {
+/** A coordinator's privacy commands, folded behind a button: a busy day's card stays short. */
+function privacyFolded(title: string, commands: readonly Command[]): CardElement[] {
+  const id = 'privacyCommands';
+  return [
+    { type: 'Container', id, isVisible: false, items: [subheading(title, 'Small'), commandList(commands)] },
+    { type: 'ActionSet', id: `${id}Toggle`, actions: [{ type: 'Action.ToggleVisibility', title: 'Privacy commands', targetElements: [id] }] },
+  ];
+}
+
+/** A mentor's own commands at their stage; a coordinator or DPO who is not a mentor gets none (no "sign up" for them). */
+function mentorCommands(mentor: Mentor | undefined, staff: boolean): Command[] {
   const stage = mentor?.stage;
-  if (!mentor && isCoordinator) return [];
+  if (!mentor && staff) return [];
   const commands: Command[] = [];
   if (!stage || stage === 'interested' || stage === 'declined' || stage === 'withdrawn') commands.push(['sign up', 'Sign up as a mentor']);
   commands.push(['my status', 'Where you are in the journey, and what comes next']);
