@@ -66,7 +66,8 @@ export async function benchBroadcast(): Promise<void> {
     let finishedAt = 0;
     while (Date.now() - started < 120_000) {
       const last = JSON.stringify(connector.updates(chat(ISAIAH.id)).at(-1)?.body ?? '');
-      if (last.includes('Broadcast sent')) {
+      // The final report's heading ("Sent to 1000 people"); while sending it reads "Sending to …".
+      if (/Sent to \d|Not sent: /.test(last)) {
         finishedAt = Date.now();
         break;
       }
