@@ -13,7 +13,7 @@ import { signUpSentCard } from '../../src/journey/teams/cards/sign-up-sent.card.
 import { statusCard } from '../../src/journey/teams/cards/status.card.js';
 import { welcomeCard } from '../../src/journey/teams/cards/welcome.card.js';
 import { bookingFacts } from '../../src/sessions/teams/session-status.js';
-import { bookSession, openSession, type Session } from '../../src/sessions/domain/index.js';
+import { bookSession, confirmedBookings, openSession, type Session } from '../../src/sessions/domain/index.js';
 import { coordinatorSessionsCard } from '../../src/sessions/teams/cards/coordinator-sessions.card.js';
 import { attendanceCard } from '../../src/sessions/teams/cards/attendance.card.js';
 import { claimsCard } from '../../src/relationship/teams/cards/claims.card.js';
@@ -79,13 +79,20 @@ const monthOfClaims: RefreshmentClaim[] = Array.from({ length: 45 }, (_, i) =>
 const cohortNames = new Map(COHORT.map((name, i) => [`p-${i}`, name]));
 const cohortMentors: Mentor[] = COHORT.map((name, i) => ({ ...newMentor({ id: `p-${i}`, name }, {}, NOW), stage: 'trained' }));
 
+/** The attendance card for a cohort: eight past sessions in the picker, the chosen one with 30 booked and 12 ticked. */
+const cohortRegister = (() => {
+  const chosen: Session = { ...pastSession, bookings: pastSession.bookings.map((b, i) => ({ ...b, attended: i < 12 })) };
+  const older = Array.from({ length: 7 }, (_, i) => ({ ...pastSession, id: `past-${i}`, title: `Mentor supervision group ${i + 1}`, startsAt: new Date(Date.parse(pastSession.startsAt) - (i + 1) * 3 * 86_400_000).toISOString() }));
+  return { sessions: [chosen, ...older], chosen, booked: confirmedBookings(chosen) };
+})();
+
 /** The deep links the coordinator's cards carry in Teams (a Teams app id set). */
 const WORKSPACE = workspaceLinks({ teamsAppId: '8f3c2a10-5b7e-4c1d-9a2b-3c4d5e6f7a8b', port: 3978 });
 
 /** Cards at the size a cohort of 30 makes them: the height budget is judged on these. */
 const COHORT_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['cohort: coordinator sessions, 3 sessions of 30 (one past)', coordinatorSessionsCard([{ session: pastSession }, { session: cohortTraining }, { session: supervision }], NOW)],
-  ['cohort: attendance, 30 booked', attendanceCard(pastSession)],
+  ['cohort: attendance, 30 booked, 12 ticked, picker of 8 sessions', attendanceCard(cohortRegister)],
   ['cohort: claims, a month of 45', claimsCard({ month: '2026-11', claims: monthOfClaims, mentorNames: cohortNames, workspaceUrl: WORKSPACE('claims') })],
   ['cohort: young people list, 30', youngPeopleListCard(COHORT.map((name, i) => youngPerson({ id: `yp-${i}`, reference: `LC-${1000 + i}`, firstName: name.split(' ')[0]! })), NOW)],
   ['cohort: DBS list, 30 lacking', dbsListCard(cohortMentors.map((mentor) => ({ mentor, status: 'missing' as const })))],

@@ -16,12 +16,14 @@ import { cohortOverview } from '../app/cohort-views.js';
 import { sessionsOrWait } from '../app/wait-for-dates.js';
 import { cohortsCard } from './cards/cohorts.card.js';
 import { datesNotSetCard } from './cards/dates-not-set.card.js';
-import { openNewSessionForm, sessionForAttendance, sessionsFor, sessionsForAttendance, sessionViews } from '../app/session-views.js';
+import { openNewSessionForm, sessionsFor, sessionViews } from '../app/session-views.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
-import { stillToCome, type AttendanceMark, type Session } from '../domain/index.js';
+import { stillToCome, type Session } from '../domain/index.js';
 import type { Logger } from '../../log.js';
-import { attendanceCard, PRESENT_PREFIX } from './cards/attendance.card.js';
+import { attendanceCard, ATTENDANCE_INPUTS } from './cards/attendance.card.js';
+import { attendanceMarksOf } from './attendance-marks.js';
+import { attendanceRegister } from '../app/attendance-register.js';
 import { card, heading, notice, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { coordinatorSessionsCard, moveInputId, seatsInputId, type MoveField } from './cards/coordinator-sessions.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
@@ -239,37 +241,42 @@ export function retrySessionCalendarAction(h: SessionHandlerDeps) {
 
 export function attendanceCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    const listed = await sessionsForAttendance(h.sessions, actor);
-    if (!listed.ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
-    const sessions = listed.value;
-    if (sessions.length === 0) {
+    const register = await attendanceRegister(h.sessions, actor);
+    if (!register.ok) return void (await sendCard(context, refusalCard(register.error)));
+    if (!register.value) {
       await sendCard(context, card([heading('Attendance'), text('No session has taken place in the last 30 days, so there is no attendance to record yet.')]));
       return;
     }
-    for (const session of sessions.slice(0, 3)) await sendCard(context, attendanceCard(session));
+    await sendCard(context, attendanceCard(register.value));
   };
 }
 
+/** The attendance card for another session: the one picked on the card, or the one whose "Record attendance" was pressed. */
 export function attendanceFormAction(h: SessionHandlerDeps) {
-  return onSession('This session no longer exists.', async (context, actor, sessionId) => {
-    const found = await sessionForAttendance(h.sessions, actor, sessionId);
-    if (!found.ok) return answerInvoke(context, refusalCard(found.error));
-    await answerInvoke(context, attendanceCard(found.value));
-  });
+  return async (context: Turn, actor: PersonRef, data: unknown): Promise<void> => {
+    const sessionId = pickedSessionOf(data) ?? sessionIdOf(data);
+    if (!sessionId) return answerInvoke(context, errorCard('Pick a session first.'));
+    const register = await attendanceRegister(h.sessions, actor, { sessionId });
+    if (!register.ok || !register.value) return answerInvoke(context, register.ok ? errorCard('This session no longer exists.') : refusalCard(register.error));
+    await answerInvoke(context, attendanceCard(register.value));
+  };
 }
 
 export function recordAttendanceAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date. Say "attendance" for a new one.', async (context, actor, sessionId, data) => {
-    const marks: AttendanceMark[] = Object.entries(data as Record<string, unknown>)
-      .filter(([key, value]) => key.startsWith(PRESENT_PREFIX) && (value === 'true' || value === 'false'))
-      .map(([key, value]) => ({ personId: key.slice(PRESENT_PREFIX.length), present: value === 'true' }));
-    const result = await recordSessionAttendance(h.sessions, actor, sessionId, marks);
+  return onSession('This card is out of date. Type "attendance" for a new one.', async (context, actor, sessionId, data) => {
+    const result = await recordSessionAttendance(h.sessions, actor, sessionId, attendanceMarksOf(data));
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
-    if (!result.ok) {
-      return answerInvoke(context, result.session ? attendanceCard(result.session, { text: result.error.message, tone: 'attention' }) : errorCard(result.error.message));
-    }
+    const saved = result.ok ? result.value.session : result.session;
+    const register = saved ? await attendanceRegister(h.sessions, actor, { saved }) : undefined;
+    if (!register?.ok || !register.value) return answerInvoke(context, errorCard(result.ok ? 'This session no longer exists.' : result.error.message));
+    if (!result.ok) return answerInvoke(context, attendanceCard(register.value, { text: result.error.message, tone: 'attention' }));
     const present = result.value.session.bookings.filter((b) => b.status === 'confirmed' && b.attended === true).length;
     const trained = result.value.session.kind === 'training' ? ' Those present are being recorded as trained.' : '';
-    await answerInvoke(context, attendanceCard(result.value.session, { text: `Attendance saved: ${present} present.${trained}`, tone: 'good' }));
+    await answerInvoke(context, attendanceCard(register.value, { text: `Attendance saved: ${present} present.${trained}`, tone: 'good' }));
   });
+}
+
+function pickedSessionOf(data: unknown): string | undefined {
+  const id = (data as Record<string, unknown> | undefined)?.[ATTENDANCE_INPUTS.pickedSession];
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
 }

@@ -217,9 +217,10 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
     await t.send(message(ISAIAH, 'attendance'));
     const card = await cardWith(ISAIAH, `Attendance: ${trainingTitle()}`);
     expect(cardText(card)).toContain(`Attendance: ${trainingTitle()}`);
-    expect(JSON.stringify(card.activity)).toContain(`present.${ADELE.id}`);
+    expect(JSON.stringify(card.activity)).toContain('"id":"attendance.present"');
+    expect(JSON.stringify(card.activity)).toContain(`"value":"${ADELE.id}"`);
     const saved = textOf(
-      invokeCard(await t.send(action(ISAIAH, 'recordAttendance', { sessionId: training, [`present.${ADELE.id}`]: 'true', [`present.${PATTI.id}`]: 'false' }))),
+      invokeCard(await t.send(action(ISAIAH, 'recordAttendance', { sessionId: training, people: [ADELE.id, PATTI.id], 'attendance.present': ADELE.id }))),
     );
     expect(saved).toContain('Attendance saved: 1 present');
     await eventually(async () => expect(await stageOf(ADELE)).toBe('trained'));

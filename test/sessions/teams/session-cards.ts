@@ -1,4 +1,4 @@
-import { bookSession, cancelBooking, openSession, parseNewSession, type Session, type UpcomingBooking } from '../../../src/sessions/domain/index.js';
+import { bookSession, cancelBooking, confirmedBookings, openSession, parseNewSession, type Session, type UpcomingBooking } from '../../../src/sessions/domain/index.js';
 import { attendanceCard } from '../../../src/sessions/teams/cards/attendance.card.js';
 import { calendarFailedCard } from '../../../src/sessions/teams/cards/calendar-failed.card.js';
 import type { AdaptiveCardJson } from '../../../src/platform/teams/cards/card.js';
@@ -37,6 +37,11 @@ const afterCancel = (() => {
   if (!result.ok) throw new Error(result.error.message);
   return { ...result.value.session, id: 'after-cancel' };
 })();
+/** The one attendance card's view: the sessions in the picker and the chosen one with everyone confirmed on it. */
+function register(sessions: Session[], chosen: Session) {
+  return { sessions, chosen, booked: confirmedBookings(chosen) };
+}
+
 const attended: Session = { ...booked(training, 'a'), bookings: booked(training, 'a').bookings.map((b) => ({ ...b, attended: true })) };
 
 /** Every problem the real parser finds in a form with the day past, the end before the start, no seats and half a closing time. */
@@ -60,8 +65,9 @@ export const SESSION_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['sessions: coordinator list, seats refused', coordinatorSessionsCard([{ session: full }], NOW, undefined, 'Seats not changed: 3 people already have a confirmed place. Choose at least 3 seats, or cancel bookings first.')],
   ['sessions: new session form', newSessionFormCard('Europe/London')],
   ['sessions: new session form with problems', newSessionFormCard('Europe/London', { title: EVIL, date: '2026-10-30', startTime: '16:30', endTime: '09:30', seats: '0', closesTime: '17:00' }, refusedNewSession)],
-  ['sessions: attendance', attendanceCard(attended, { text: 'Attendance saved: 1 present.', tone: 'good' })],
-  ['sessions: attendance, nobody booked', attendanceCard(information)],
+  ['sessions: attendance, one session, saved', attendanceCard(register([attended], attended), { text: 'Attendance saved: 1 present.', tone: 'good' })],
+  ['sessions: attendance, picker of three, nobody booked on the chosen one', attendanceCard(register([information, attended, { ...full, id: 'older' }], information))],
+  ['sessions: attendance, picker, the save refused', attendanceCard(register([attended, full], full), { text: 'Attendance can only be recorded for people with a confirmed place.', tone: 'attention' })],
   ['sessions: reminder', sessionReminderCard({ session: full, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, NOW)],
   ['sessions: promoted', sessionPromotedCard({ session: afterCancel }, NOW, true)],
   ['sessions: promoted, no calendar', sessionPromotedCard({ session: afterCancel }, NOW, false)],
