@@ -11,7 +11,7 @@ export interface ComposeInput {
   readonly text: string;
   readonly audience: AudienceChoice;
   /** The raw values, to put back on the card for Edit. */
-  readonly values: { sessionId: string; text: string; audience: string; people: string };
+  readonly values: { sessionId: string; text: string; audience: string; people: string; picked?: string };
 }
 
 const MAX_PEOPLE = 500;
@@ -22,16 +22,25 @@ const formSchema = z.object({
   text: z.unknown().optional(),
   audience: z.string().max(500).optional(),
   people: z.string().max(40_000).optional(),
+  /** Directory ids from the people picker (Teams' Data.Query on graph.microsoft.com/users), comma-separated. */
+  picked: z.string().max(40_000).optional(),
+  /** Back on Edit: the people picked before, as ticks (untick to leave someone out). */
+  chosen: z.string().max(40_000).optional(),
 });
 
-const UNREADABLE = 'This card could not be read. Say "broadcast" to start again.';
+const DIRECTORY_ID = /^[0-9a-f-]{8,64}$/i;
+
+const UNREADABLE = 'This card could not be read. Type "broadcast" to start again.';
 
 export function parseDraftId(input: unknown): InputResult<string> {
   const parsed = parseWith(formSchema.pick({ draftId: true }), input, UNREADABLE);
   return parsed.ok ? { ok: true, value: parsed.value.draftId } : parsed;
 }
 
-/** The compose form: the message checked as plain text, an audience from known keys, named people split on commas. */
+/**
+ * The compose form: the message checked as plain text, an audience from known keys, and named people: picked by name
+ * (directory ids from the people picker) and typed as e-mail addresses (for a client without the picker), together.
+ */
 export function parseCompose(input: unknown): InputResult<ComposeInput> {
   const form = parseWith(formSchema, input, UNREADABLE);
   if (!form.ok) return form;
@@ -42,9 +51,13 @@ export function parseCompose(input: unknown): InputResult<ComposeInput> {
   const keys = (form.value.audience ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   const unknownKey = keys.find((key) => key !== 'eligible' && !(key in AUDIENCE_GROUPS));
   if (unknownKey) return unreadableInput('UNREADABLE', UNREADABLE);
-  const people = (form.value.people ?? '').split(/[,;\n]/).map((entry) => entry.trim()).filter(Boolean);
+  const typed = (form.value.people ?? '').split(/[,;\n]/).map((entry) => entry.trim()).filter(Boolean);
+  const picked = [...new Set(`${form.value.chosen ?? ''},${form.value.picked ?? ''}`.split(',').map((entry) => entry.trim()).filter(Boolean))];
+  // The picker sends directory ids; anything else did not come from it.
+  if (picked.some((id) => !DIRECTORY_ID.test(id))) return unreadableInput('UNREADABLE', UNREADABLE);
+  const people = [...new Set([...picked, ...typed])];
   if (people.length > MAX_PEOPLE) return refuse('people', 'TOO_MANY_PEOPLE', `Please name at most ${MAX_PEOPLE} people; use a group for more.`);
-  const malformed = people.find((entry) => !/^[0-9a-f-]{8,64}$/i.test(entry) && !/^[^\s@]+@[^\s@]+$/.test(entry));
+  const malformed = typed.find((entry) => !DIRECTORY_ID.test(entry) && !/^[^\s@]+@[^\s@]+$/.test(entry));
   // A directory id still reads (an older card asked for them), but people are asked for, and told about, e-mail addresses.
   if (malformed) return refuse('people', 'NOT_A_PERSON', `"${malformed.slice(0, 80)}" is not an e-mail address. Please give each person's work e-mail address, separated by commas.`);
   if (keys.length === 0 && people.length === 0) return refuse('audience', 'NO_AUDIENCE', 'Please choose who to send it to.');
@@ -55,7 +68,7 @@ export function parseCompose(input: unknown): InputResult<ComposeInput> {
       ...(sessionId ? { sessionId } : {}),
       text: text.value,
       audience: { eligible: keys.includes('eligible'), groups: keys.filter((key): key is AudienceGroup => key in AUDIENCE_GROUPS), people },
-      values: { sessionId: sessionId ?? 'none', text: text.value, audience: keys.join(','), people: people.join(', ') },
+      values: { sessionId: sessionId ?? 'none', text: text.value, audience: keys.join(','), people: typed.join(', '), picked: picked.join(',') },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Turn, answerInvoke, sendCard } from '../../platform/teams/turn.js';
 import { randomUUID } from 'node:crypto';
 import { broadcastReport, draftBroadcast, prepareBroadcast, retryFailedSends, sendBroadcast, type CoordinatorBroadcastDeps, type PreparedBroadcast } from '../app/coordinator-broadcasts.js';
+import { pickedPeople } from '../app/picked-people.js';
 import { parseCompose, parseDraftId, type ComposeInput } from '../app/compose.input.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import type { Logger } from '../../log.js';
@@ -20,6 +21,9 @@ export interface BroadcastTeamsDeps {
   readonly touch: (broadcastId: string) => void;
   readonly log: Logger;
 }
+
+/** As many picked people as the form takes (compose.input.ts). */
+const MAX_PICKED = 500;
 
 const COORDINATORS_ONLY = 'Only the scheme coordinators can send broadcasts or see their delivery reports.';
 
@@ -122,7 +126,9 @@ async function refusal(deps: BroadcastTeamsDeps, actor: PersonRef, draftId: stri
 async function composeCard(deps: BroadcastTeamsDeps, actor: PersonRef, draftId: string, values: ComposeValues, problem?: string): Promise<AdaptiveCardJson> {
   const sessions = await draftBroadcast(deps.desk, actor);
   if (!sessions.ok) return errorCard(COORDINATORS_ONLY);
-  return broadcastComposeCard({ draftId, sessions: sessions.value, groupsConfigured: deps.groupsConfigured, values, ...(problem ? { problem } : {}) });
+  const picked = await pickedPeople(deps.desk, actor, (values.picked ?? '').split(',').filter(Boolean).slice(0, MAX_PICKED));
+  const pickedNames = picked.ok && picked.value.length ? { pickedPeople: picked.value } : {};
+  return broadcastComposeCard({ draftId, sessions: sessions.value, groupsConfigured: deps.groupsConfigured, values, ...pickedNames, ...(problem ? { problem } : {}) });
 }
 
 async function progressCard(deps: BroadcastTeamsDeps, actor: PersonRef, broadcastId: string): Promise<AdaptiveCardJson> {
@@ -143,8 +149,14 @@ function audienceLabel(input: ComposeInput): string {
 function valuesOf(data: unknown): ComposeValues {
   const record = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const field = (name: string, max: number) => (typeof record[name] === 'string' ? (record[name] as string).slice(0, max) : undefined);
-  const values = { sessionId: field('sessionId', 200), text: field('text', 4000), audience: field('audience', 500), people: field('people', 40_000) };
+  const values = { sessionId: field('sessionId', 200), text: field('text', 4000), audience: field('audience', 500), people: field('people', 40_000), picked: pickedOf(field('chosen', 40_000), field('picked', 40_000)) };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as ComposeValues;
+}
+
+/** Everyone picked: those kept from before (ticks) and those added in the picker. */
+function pickedOf(...lists: Array<string | undefined>): string | undefined {
+  const ids = [...new Set(lists.flatMap((list) => (list ?? '').split(',').map((id) => id.trim()).filter(Boolean)))];
+  return ids.length ? ids.join(',') : undefined;
 }
 
 function idOf(data: unknown): string | undefined {

@@ -28,9 +28,22 @@ describe('reading the broadcast compose card', () => {
         draftId: DRAFT,
         text: 'Line one\nLine two',
         audience: { eligible: true, groups: ['matched'], people: ['alex@council.example', '11111111-1111-4111-8111-111111111111'] },
-        values: { sessionId: 'none', text: 'Line one\nLine two', audience: 'eligible,matched', people: 'alex@council.example, 11111111-1111-4111-8111-111111111111' },
+        values: { sessionId: 'none', text: 'Line one\nLine two', audience: 'eligible,matched', people: 'alex@council.example, 11111111-1111-4111-8111-111111111111', picked: '' },
       },
     });
+  });
+
+  it('reads people picked by name (directory ids from the picker) together with typed addresses, each person once', () => {
+    const picked = '11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222';
+    const parsed = parseCompose(form({ audience: '', picked, people: 'alex@council.example, 22222222-2222-4222-8222-222222222222' }));
+    expect(parsed.ok && parsed.value.audience.people).toEqual(['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', 'alex@council.example']);
+    expect(parsed.ok && parsed.value.values.picked).toBe(picked);
+  });
+
+  it('refuses a picker value that is not a directory id as unreadable (it did not come from the picker)', () => {
+    const parsed = parseCompose(form({ picked: 'alex@council.example' }));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message).toContain('could not be read');
   });
 
   it('never throws on any payload, and accepts a text only as checkBroadcastText does', () => {

@@ -32,6 +32,16 @@ const FAILURES = [
 export const BROADCAST_CARDS: Array<[string, AdaptiveCardJson]> = [
   ['broadcast: compose', broadcastComposeCard({ draftId: BROADCAST.id, sessions: [SESSION, SUPERVISION], groupsConfigured: true })],
   ['broadcast: compose with a problem', broadcastComposeCard({ draftId: BROADCAST.id, sessions: [], groupsConfigured: false, values: { text: HOSTILE, audience: 'matched' }, problem: 'Please choose who to send it to.' })],
+  [
+    'broadcast: compose, back on Edit with three people picked by name',
+    broadcastComposeCard({
+      draftId: BROADCAST.id,
+      sessions: [SESSION],
+      groupsConfigured: true,
+      values: { text: 'Supervision is on Thursday.', audience: '', picked: 'p-1,p-2,p-3', people: 'lynne.robbins@council.example' },
+      pickedPeople: [{ id: 'p-1', name: 'Megan Bowen' }, { id: 'p-2', name: 'Christopher-James Featherstonehaugh' }, { id: 'p-3', name: 'Adele Vance' }],
+    }),
+  ],
   ['broadcast: preview', broadcastPreviewCard({ draftId: BROADCAST.id, values: { text: HOSTILE }, text: HOSTILE, session: SESSION, audienceLabel: 'Matched mentors', recipients: 300, unknown: ['nobody@council.example'], bookVerb: 'bookSession' })],
   ['broadcast: preview, named people and an id not found', broadcastPreviewCard({ draftId: BROADCAST.id, values: { text: 'Hello' }, text: 'Hello', audienceLabel: '12 named people', recipients: 12, unknown: ['alex.wilbur@council.example', '11111111-1111-4111-8111-111111111111'], named: ['Megan Bowen', 'Isaiah Langer', 'Patti Fernandez', 'Adele Vance', 'Grady Archie', 'Lidia Holloway', 'Nestor Wilke', 'Johanna Lorenz', 'Lynne Robbins', 'Diego Siciliani', 'Miriam Graham', 'Henrietta Mueller'] })],
   ['broadcast: progress', broadcastProgressCard({ broadcast: BROADCAST, progress: { total: 300, sent: 120, failed: 1, remaining: 179, failures: FAILURES.slice(0, 1) }, finished: false, failures: [] })],

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { draftBroadcast, prepareBroadcast, retryFailedSends, sendBroadcast, broadcastReport, type CoordinatorBroadcastDeps } from '../../../src/broadcast/app/coordinator-broadcasts.js';
+import { pickedPeople } from '../../../src/broadcast/app/picked-people.js';
 import { startBroadcast } from '../../../src/broadcast/app/start-broadcast.js';
 import { broadcastDeliveries, listBroadcasts } from '../../../src/broadcast/app/broadcast-history.js';
 import { BroadcastQueue } from '../../../src/broadcast/store/broadcast-queue.js';
@@ -227,6 +228,7 @@ describe('every coordinator use case refuses anyone else, and stores nothing', (
     ['broadcastReport', () => broadcastReport(broadcasts, MENTOR, broadcastId)],
     ['listBroadcasts', () => listBroadcasts(broadcasts, MENTOR)],
     ['broadcastDeliveries', () => broadcastDeliveries(broadcasts, MENTOR, broadcastId)],
+    ['pickedPeople', () => pickedPeople(broadcasts, MENTOR, [MENTOR.id])],
     ['youngPeoplePage, searching', () => youngPeoplePage(matching, MENTOR, 0, 25, 'rob')],
   ];
 

@@ -3,6 +3,7 @@ import { BROADCAST_VERBS } from '../broadcast.verbs.js';
 import type { AudienceGroup, InvitationTally } from '../../domain/index.js';
 import { BROADCAST_TEXT_MAX } from '../../domain/index.js';
 import type { Broadcast, ProgressCounts, SessionSummary } from '../../app/broadcast.js';
+import type { PersonRef } from '../../../platform/kernel/person.js';
 import { broadcastMessageCard, sessionWhen } from './broadcast-message.card.js';
 import { bullets, card, execute, facts, heading, notice, subheading, text, userMri, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 
@@ -21,6 +22,8 @@ export interface ComposeValues {
   /** Comma-separated audience keys, as Input.ChoiceSet sends a multi-select. */
   readonly audience?: string;
   readonly people?: string;
+  /** Directory ids chosen in the people picker, comma-separated. */
+  readonly picked?: string;
 }
 
 export interface ComposeView {
@@ -28,6 +31,8 @@ export interface ComposeView {
   readonly sessions: readonly SessionSummary[];
   readonly groupsConfigured: boolean;
   readonly values?: ComposeValues;
+  /** The people picked so far, by name (read back from the directory), so the picker shows names, never ids. */
+  readonly pickedPeople?: readonly PersonRef[];
   readonly problem?: string;
 }
 
@@ -42,10 +47,48 @@ export function broadcastComposeCard(view: ComposeView): AdaptiveCardJson {
     }),
     { type: 'Input.Text', id: 'text', label: 'Message', isMultiline: true, maxLength: BROADCAST_TEXT_MAX, isRequired: true, errorMessage: 'Please write the message.', value: values.text ?? '' },
     choiceInput('audience', 'Who to send it to', audiences, values.audience ?? '', { multi: true, titles: AUDIENCE_LABELS }),
-    { type: 'Input.Text', id: 'people', label: 'Named people (optional)', placeholder: 'Work e-mail addresses, separated by commas', value: values.people ?? '' },
+    ...peoplePicker(view.pickedPeople ?? [], values.picked),
+    // For a client without the people picker: the same people, typed.
+    { type: 'Input.Text', id: 'people', label: 'Or type their work e-mail addresses (optional)', placeholder: 'Separated by commas', value: values.people ?? '' },
     ...(view.problem ? [text(view.problem, { color: 'Attention', weight: 'Bolder' })] : []),
   ];
   return card(body, [execute('Preview', BROADCAST_VERBS.broadcastPreview, { draftId: view.draftId })]);
+}
+
+/**
+ * Named people, chosen by name: Teams' people picker searches the organisation's directory as a name is typed and sends
+ * directory ids. Those picked before (back on Edit) are ticks above it, by name, so nobody reads an id.
+ */
+function peoplePicker(picked: readonly PersonRef[], value: string | undefined): CardElement[] {
+  const wanted = new Set((value ?? '').split(','));
+  const kept = picked.filter((person) => wanted.has(person.id));
+  const chosen: CardElement[] = kept.length
+    ? [{
+        type: 'Input.ChoiceSet',
+        id: 'chosen',
+        label: 'Named people (untick to leave someone out)',
+        isMultiSelect: true,
+        style: 'expanded',
+        wrap: true,
+        choices: kept.map((person) => ({ title: person.name, value: person.id })),
+        value: kept.map((person) => person.id).join(','),
+      }]
+    : [];
+  return [
+    ...chosen,
+    {
+      type: 'Input.ChoiceSet',
+      id: 'picked',
+      label: kept.length ? 'Add more people: type a name to search the directory' : 'Named people (optional): type a name to search the directory',
+      isMultiSelect: true,
+      style: 'filtered',
+      placeholder: 'Type a name',
+      wrap: true,
+      choices: [],
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+      value: '',
+    },
+  ];
 }
 
 export interface PreviewView {
@@ -98,7 +141,7 @@ function namesInBrief(names: readonly string[]): string {
 function notFound(unknown: readonly string[]): string {
   const addresses = unknown.filter((entry) => entry.includes('@'));
   const others = unknown.length - addresses.length;
-  const parts = [...(addresses.length ? [addresses.join(', ')] : []), ...(others ? [`${others} ${others === 1 ? 'entry that is' : 'entries that are'} not an e-mail address`] : [])];
+  const parts = [...(addresses.length ? [addresses.join(', ')] : []), ...(others ? [`${others} ${others === 1 ? 'person' : 'people'} chosen who ${others === 1 ? 'is' : 'are'} no longer in it`] : [])];
   return `Not found in the directory, so left out: ${parts.join('; ')}.`;
 }
 
