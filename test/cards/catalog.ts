@@ -2,7 +2,7 @@ import { newMentor, submitSignUp, decideApproval, type Mentor } from '../../src/
 import { approvalOutcomeCard } from '../../src/journey/teams/cards/approval-outcome.card.js';
 import { approvalRequestCard } from '../../src/journey/teams/cards/approval-request.card.js';
 import { approverUnreachableCard } from '../../src/journey/teams/cards/approver-unreachable.card.js';
-import type { AdaptiveCardJson } from '../../src/platform/teams/cards/card.js';
+import { command, type AdaptiveCardJson } from '../../src/platform/teams/cards/card.js';
 import { approvalDecidedNoticeCard, approvalEscalatedCard, unreachableCard } from '../../src/journey/teams/cards/coordinator-notice.card.js';
 import { errorCard } from '../../src/platform/teams/cards/error.card.js';
 import { personalChatOnlyCard } from '../../src/platform/teams/cards/personal-chat-only.card.js';
@@ -142,6 +142,7 @@ const INVITATION_CARDS: Array<[string, AdaptiveCardJson]> = [
 export const CARDS: Array<[string, AdaptiveCardJson]> = [
   ['welcome', welcomeCard()],
   ['error', errorCard('Something failed')],
+  ['error, coordinators only, with the way on as a button', errorCard('That is for the scheme coordinators.', 'Coordinators only', [command('See the sessions you can book', 'sessions')])],
   ['personal chat only (asked in a channel)', personalChatOnlyCard()],
   ['help, new person', helpCard({ mentor: undefined, isCoordinator: false })],
   ['help, coordinator', helpCard({ mentor: approved, isCoordinator: true })],

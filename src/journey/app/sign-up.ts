@@ -10,7 +10,7 @@ import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 export async function signUp(deps: JourneyDeps, actor: PersonRef, details: SignUpDetails): Promise<Result<Mentor>> {
   return retryOnConflict(async () => {
     const current = await deps.mentors.get(actor.id);
-    if (!current) return fail('NOT_INTERESTED', 'Say "sign up" first, so that I can look up your line manager.');
+    if (!current) return fail('NOT_INTERESTED', 'Type "sign up" first, so that I can look up your line manager.');
     const now = deps.clock.now();
     const submitted = submitSignUp(current.value, details, deps.roles.governanceApprovers, randomUUID(), now);
     if (!submitted.ok) return submitted;

@@ -85,7 +85,7 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger, workspace?:
     conflictsForm: action((_context, actor, data) => conflictsForm(actor, idFrom(data, 'mentorId'))),
     saveConflicts: action(async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
-      if (!mentorId) return failed('This card could not be read. Say "conflicts" to start again.');
+      if (!mentorId) return failed('This card could not be read. Type "conflicts" to start again.');
       const saved = await recordConflicts(deps, actor, mentorId, data);
       return saved.ok ? conflictsList(actor, 'Conflicts of interest recorded.') : conflictsForm(actor, mentorId, `${saved.error.message} Nothing was saved.`);
     }),
@@ -98,7 +98,7 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger, workspace?:
     }),
     recordDbs: action(async (_context, actor, data) => {
       const mentorId = idFrom(data, 'mentorId');
-      if (!mentorId) return failed('This card could not be read. Say "dbs" to start again.');
+      if (!mentorId) return failed('This card could not be read. Type "dbs" to start again.');
       const recorded = await recordDbsCheck(deps, actor, mentorId, data);
       if (recorded.ok) return dbsList(actor, `Recorded the enhanced DBS check for ${recorded.value.mentor.name}.`);
       const form = await dbsFormFor(deps, actor, mentorId);
@@ -129,19 +129,19 @@ export function coordinatorHandlers(deps: MatchingDeps, log: Logger, workspace?:
     viewYoungPerson: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await viewYoungPerson(deps, actor, youngPersonId) : undefined;
-      if (!found) return failed('This card could not be read. Say "young people" to start again.');
+      if (!found) return failed('This card could not be read. Type "young people" to start again.');
       return found.ok ? recordCard(actor, found.value) : failed(found.error.message, found.error.code);
     }),
     youngPersonReads: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const found = youngPersonId ? await youngPersonReads(deps, actor, youngPersonId) : undefined;
-      if (!found) return failed('This card could not be read. Say "young people" to start again.');
+      if (!found) return failed('This card could not be read. Type "young people" to start again.');
       return found.ok ? recordReadsCard(found.value.youngPerson, found.value.reads) : failed(found.error.message, found.error.code);
     }),
     changeYoungPersonStatus: action(async (_context, actor, data) => {
       const youngPersonId = idFrom(data, 'youngPersonId');
       const event = idFrom(data, 'event');
-      if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Say "young people" to start again.');
+      if (!youngPersonId || (event !== 'pause' && event !== 'resume' && event !== 'close')) return failed('This card could not be read. Type "young people" to start again.');
       const changed = await changeStatus(deps, actor, youngPersonId, event as StatusCommand);
       if (changed.ok) return recordCard(actor, changed.value, STATUS_CHANGED[event as StatusCommand]);
       if (changed.error.code !== 'MATCH_RUNNING') return failed(changed.error.message, changed.error.code);

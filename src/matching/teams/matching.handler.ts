@@ -11,7 +11,7 @@ import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { choiceRecordedCard, matchPickerCard, matchRequestCard, proposalCard, suggestionsCard } from './cards/matching.card.js';
 import { penPictures } from './matching-view.js';
 
-const UNREADABLE = 'This card could not be read. Say "match" to start again.';
+const UNREADABLE = 'This card could not be read. Type "match" to start again.';
 
 export function matchingHandlers(deps: MatchingDeps, log: Logger) {
   const now = () => deps.journey.clock.now();

@@ -10,7 +10,7 @@ export async function logCheckIn(deps: RelationshipDeps, actor: PersonRef, match
   const allowed = requireCoordinator(deps.journey.roles, actor);
   if (!allowed.ok) return allowed;
   const id = asId(matchId);
-  if (!id || typeof key !== 'string' || !/^(week2|week4|month\d{1,2})$/.test(key)) return fail('CHECK_IN_INVALID', 'This card could not be read. Say "summary" to see the matches.');
+  if (!id || typeof key !== 'string' || !/^(week2|week4|month\d{1,2})$/.test(key)) return fail('CHECK_IN_INVALID', 'This card could not be read. Type "summary" to see the matches.');
   return retryOnConflict(async () => {
     const current = await deps.relationships.get(id);
     if (!current) return fail('MATCH_NOT_FOUND', 'This match is not on record.');

@@ -182,7 +182,7 @@ export function eventDetails(session: Session): {
     timeZone: session.timeZone,
     location: session.location,
     transactionId: session.id,
-    bodyText: `${session.title}, ${formatSessionTime(session)}. Booked through the mentoring scheme bot in Teams; to cancel your place, say "sessions" to the bot.`,
+    bodyText: `${session.title}, ${formatSessionTime(session)}. Booked through the mentoring scheme bot in Teams; to cancel your place, type "sessions" in your chat with the bot.`,
   };
 }
 

@@ -109,7 +109,7 @@ export async function assignRotaVisit(deps: RotaDeps, actor: PersonRef, input: {
 /** The member on the visit (or a coordinator) records it as done. */
 export async function recordRotaVisit(deps: RotaDeps, actor: PersonRef, input: { homeId?: unknown; month?: unknown }): Promise<Result<{ rota: VisitRota; changed: boolean }, string>> {
   const { homeId, month } = input;
-  if (typeof homeId !== 'string' || typeof month !== 'string') return fail('VISIT_NOT_ON_ROTA', 'This card is out of date. Say "rota" for a new one.');
+  if (typeof homeId !== 'string' || typeof month !== 'string') return fail('VISIT_NOT_ON_ROTA', 'This card is out of date. Type "rota" for a new one.');
   return retryOnConflict(async () => {
     const stored = await deps.rota.get();
     const now = deps.clock.now();

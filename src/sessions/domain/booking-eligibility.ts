@@ -28,7 +28,7 @@ const BEFORE_APPROVAL: readonly (MentorStage | undefined)[] = [undefined, 'inter
 
 function notEligibleMessage(kind: SessionKind, stage: MentorStage | undefined): string {
   if (kind === 'supervision') return 'Group supervision is for mentors who have been matched with a young person.';
-  if (stage === undefined) return 'Sign up as a mentor first: say "sign up".';
+  if (stage === undefined) return 'Sign up as a mentor first: type "sign up".';
   if (BEFORE_APPROVAL.includes(stage)) {
     return 'You can book the information session and the training once your sign-up has been approved.';
   }

@@ -8,7 +8,7 @@ import { cohortsCard } from './cards/cohorts.card.js';
 import { openCohortFormCard } from './cards/open-cohort-form.card.js';
 import type { SessionHandlerDeps } from './sessions.handler.js';
 
-const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
+const COORDINATORS_ONLY = 'That is for the scheme coordinators. Type "sessions" to see the sessions you can book.';
 const notCoordinator = () => errorCard(COORDINATORS_ONLY, 'Coordinators only');
 
 export function cohortsCommand(h: SessionHandlerDeps) {

@@ -8,7 +8,7 @@ import { rotaAssignFormCard, rotaSetupFormCard, type RotaAssignValues, type Rota
 import { myRotaVisitsCard } from './cards/rota-visit.card.js';
 import type { SessionHandlerDeps } from './sessions.handler.js';
 
-const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "rota" to see the visits you are on.';
+const COORDINATORS_ONLY = 'That is for the scheme coordinators. Type "rota" to see the visits you are on.';
 const notCoordinator = () => errorCard(COORDINATORS_ONLY, 'Coordinators only');
 
 function strings<K extends string>(data: unknown, fields: readonly K[]): Partial<Record<K, string>> {

@@ -24,7 +24,7 @@ import type { Logger } from '../../log.js';
 import { attendanceCard, ATTENDANCE_INPUTS } from './cards/attendance.card.js';
 import { attendanceMarksOf } from './attendance-marks.js';
 import { attendanceRegister } from '../app/attendance-register.js';
-import { card, heading, notice, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
+import { card, command, heading, notice, text, type AdaptiveCardJson } from '../../platform/teams/cards/card.js';
 import { coordinatorSessionsCard, moveInputId, seatsInputId, type MoveField } from './cards/coordinator-sessions.card.js';
 import { errorCard } from '../../platform/teams/cards/error.card.js';
 import { NEW_SESSION_FIELDS, newSessionFormCard, type NewSessionValues } from './cards/new-session-form.card.js';
@@ -38,7 +38,12 @@ export interface SessionHandlerDeps {
   readonly calendarInUse: boolean;
 }
 
-const COORDINATORS_ONLY = 'That is for the scheme coordinators. Say "sessions" to see the sessions you can book.';
+const COORDINATORS_ONLY = 'That is for the scheme coordinators.';
+
+/** The refusal to anyone but a coordinator, with the way on as a button: the sessions they can book. */
+function coordinatorsOnly(): AdaptiveCardJson {
+  return errorCard(COORDINATORS_ONLY, 'Coordinators only', [command('See the sessions you can book', 'sessions')]);
+}
 const MENTOR_KINDS: ReadonlySet<Session['kind']> = new Set(['informationSession', 'training']);
 /** Sessions people are invited to by broadcast, whose answer is the invitation's own card (not the mentor's booking card). */
 const INVITED_KINDS: ReadonlySet<Session['kind']> = new Set(['memberWorkshop', 'shadowing']);
@@ -95,7 +100,7 @@ export function sessionsCommand(h: SessionHandlerDeps) {
 }
 
 export function bookSessionAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId) => {
+  return onSession('This card is out of date. Type "sessions" for a new one.', async (context, actor, sessionId) => {
     const result = await book(h.sessions, actor, sessionId);
     const session = result.ok ? result.value.session : result.session;
     if (session && INVITED_KINDS.has(session.kind)) {
@@ -123,7 +128,7 @@ export function bookSessionAction(h: SessionHandlerDeps) {
 }
 
 export function cancelSessionBookingAction(h: SessionHandlerDeps) {
-  return onSession('This card is out of date. Say "sessions" for a new one.', async (context, actor, sessionId) => {
+  return onSession('This card is out of date. Type "sessions" for a new one.', async (context, actor, sessionId) => {
     const result = await cancelMyBooking(h.sessions, actor, sessionId);
     const notice = result.ok
       ? { text: `Your booking on ${result.value.session.title} is cancelled.`, tone: 'good' as const }
@@ -147,14 +152,14 @@ export function declineSessionAction(h: SessionHandlerDeps) {
 
 export function newSessionCommand(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!openNewSessionForm(h.sessions, actor).ok) return void (await sendCard(context, errorCard(COORDINATORS_ONLY, 'Coordinators only')));
+    if (!openNewSessionForm(h.sessions, actor).ok) return void (await sendCard(context, coordinatorsOnly()));
     await sendCard(context, newSessionFormCard(h.timeZone));
   };
 }
 
 export function newSessionFormAction(h: SessionHandlerDeps) {
   return async (context: Turn, actor: PersonRef): Promise<void> => {
-    if (!openNewSessionForm(h.sessions, actor).ok) return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!openNewSessionForm(h.sessions, actor).ok) return answerInvoke(context, coordinatorsOnly());
     await answerInvoke(context, newSessionFormCard(h.timeZone));
   };
 }
@@ -171,7 +176,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
     // Typed date-times (startsAt, endsAt, bookingClosesAt), as the form sent them before it had date and time pickers.
     const typed = Object.fromEntries(['startsAt', 'endsAt', 'bookingClosesAt'].filter((field) => typeof raw[field] === 'string').map((field) => [field, (raw[field] as string).slice(0, 100)]));
     const result = await createSession(h.sessions, actor, { ...typed, ...values }, h.timeZone);
-    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     if (!result.ok) {
       // The form comes back with what was typed, cut to what the fields allow, and each problem under its field.
       const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.slice(0, 500)])) as NewSessionValues;
@@ -199,7 +204,7 @@ export function moveSessionAction(h: SessionHandlerDeps) {
     // The card's day and time inputs; date-times typed into an older card ("2026-11-30 09:30") still read.
     const input = sent('date') !== undefined || sent('startTime') !== undefined ? { date: sent('date'), startTime: sent('startTime'), endTime: sent('endTime') } : { startsAt: sent('startsAt'), endsAt: sent('endsAt') };
     const result = await moveWholeSession(h.sessions, actor, sessionId, input);
-    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     const now = h.sessions.clock.now();
     const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
@@ -210,7 +215,7 @@ export function moveSessionAction(h: SessionHandlerDeps) {
 export function changeSeatsAction(h: SessionHandlerDeps) {
   return onSession('This card is out of date.', async (context, actor, sessionId, data) => {
     const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
-    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     const now = h.sessions.clock.now();
     const views = await sessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
@@ -220,7 +225,7 @@ export function changeSeatsAction(h: SessionHandlerDeps) {
 
 /** A use case's refusal as a card: the coordinators-only answer, or the refusal's own words. */
 function refusalCard(error: { readonly code: string; readonly message: string }): AdaptiveCardJson {
-  return error.code === 'NOT_COORDINATOR' ? errorCard(COORDINATORS_ONLY, 'Coordinators only') : errorCard(error.message);
+  return error.code === 'NOT_COORDINATOR' ? coordinatorsOnly() : errorCard(error.message);
 }
 
 function seatsNotice({ session, promoted, changed }: SeatsOutcome): string {
@@ -265,7 +270,7 @@ export function attendanceFormAction(h: SessionHandlerDeps) {
 export function recordAttendanceAction(h: SessionHandlerDeps) {
   return onSession('This card is out of date. Type "attendance" for a new one.', async (context, actor, sessionId, data) => {
     const result = await recordSessionAttendance(h.sessions, actor, sessionId, attendanceMarksOf(data));
-    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, errorCard(COORDINATORS_ONLY, 'Coordinators only'));
+    if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     const saved = result.ok ? result.value.session : result.session;
     const register = saved ? await attendanceRegister(h.sessions, actor, { saved }) : undefined;
     if (!register?.ok || !register.value) return answerInvoke(context, errorCard(result.ok ? 'This session no longer exists.' : result.error.message));

@@ -123,6 +123,8 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
   it('gives a non-coordinator none of the coordinator commands, whatever the card data says', async () => {
     await t.send(message(ADELE, 'new session'));
     expect(lastCardTo(ADELE)).toContain('That is for the scheme coordinators');
+    // The way on is a button that sends "sessions", not words to type.
+    expect(JSON.stringify(cardsTo(ADELE).at(-1))).toContain('"title":"See the sessions you can book","data":{"msteams":{"type":"imBack","value":"sessions"}}');
     await t.send(message(ADELE, 'attendance'));
     expect(lastCardTo(ADELE)).toContain('That is for the scheme coordinators');
     for (const verb of ['createSession', 'recordAttendance', 'cancelSession', 'moveSession', 'newSessionForm', 'attendanceForm']) {
