@@ -18,7 +18,7 @@ describe('RETENTION_SCHEDULE, checked at start', () => {
     ['null', 'Configuration error: RETENTION_SCHEDULE the schedule must be a JSON object naming classes of record'],
     ['{"meetingLog":24}', 'Configuration error: RETENTION_SCHEDULE meetingLog must be an object such as {"months":24}'],
     ['{"meetingLog":{}}', 'Configuration error: RETENTION_SCHEDULE meetingLog.months months is required (a whole number from 1 to 1200)'],
-    ['{"meetings":{"months":12}}', 'Configuration error: RETENTION_SCHEDULE the schedule names an unknown class of record (the classes: declinedSignUp, youngPersonRecord, meetingLog, refreshmentClaim, accessLog, undeliveredMessage, broadcastDelivery)'],
+    ['{"meetings":{"months":12}}', 'Configuration error: RETENTION_SCHEDULE the schedule names an unknown class of record (the classes: declinedSignUp, youngPersonRecord, meetingLog, refreshmentClaim, accessLog, undeliveredMessage, broadcastDelivery, privacyRecord, pastSession, supportConcern, mentorLeft, cohort, rotaMonth)'],
   ])('%s is refused with one line: %s', (raw, message) => {
     expect(() => retentionSchedule(raw)).toThrow(new ConfigError(message));
   });

@@ -22,6 +22,8 @@ export interface RetentionRun {
 export interface AnonymisedFigure {
   readonly recordClass: RecordClass;
   readonly month: string;
+  /** How many the figure counts (people booked on a removed session, visits done in a rota month); 1 when absent. */
+  readonly count?: number;
   readonly minutes?: number;
   readonly pence?: number;
 }
@@ -81,7 +83,16 @@ export interface DueItem {
   readonly partitionKey: string;
   readonly rowKey: string;
   readonly counted: boolean;
+  /** How many records of its class a counted row stands for (a rota row carries several months); 1 when absent. */
+  readonly records?: number;
   readonly figure?: AnonymisedFigure;
+  /** Further figures the same row leaves (a rota row's months, a cohort book's cohorts). */
+  readonly figures?: readonly AnonymisedFigure[];
+  /**
+   * Instead of deleting: the row written back with the names taken out, only if unchanged since it was read (its etag).
+   * `traceKey` names what it takes out, so its figures are keyed by that and a rerun writes them again, never twice.
+   */
+  readonly rewrite?: { readonly entity: Readonly<Record<string, unknown>>; readonly etag: string; readonly traceKey: string };
 }
 
 /** Removes or anonymises everything about a person, one idempotent pass at a time. */

@@ -9,6 +9,12 @@ export const RECORD_CLASSES = [
   'accessLog',
   'undeliveredMessage',
   'broadcastDelivery',
+  'privacyRecord',
+  'pastSession',
+  'supportConcern',
+  'mentorLeft',
+  'cohort',
+  'rotaMonth',
 ] as const;
 export type RecordClass = (typeof RECORD_CLASSES)[number];
 
@@ -29,6 +35,12 @@ export const TRIGGERS: Readonly<Record<RecordClass, string>> = {
   accessLog: 'the record was read (and the record itself is closed or gone)',
   undeliveredMessage: 'the message was given up',
   broadcastDelivery: 'the broadcast finished sending',
+  privacyRecord: 'the subject access request was sent, or the legal hold or restriction was lifted',
+  pastSession: 'the session ended',
+  supportConcern: 'the match it was about ended (and it was picked up)',
+  mentorLeft: 'the mentor left the scheme (withdrew after approval)',
+  cohort: 'the cohort was opened',
+  rotaMonth: "the Regulation 33 rota's month ended",
 };
 
 export const CLASS_NAMES: Readonly<Record<RecordClass, string>> = {
@@ -39,6 +51,12 @@ export const CLASS_NAMES: Readonly<Record<RecordClass, string>> = {
   accessLog: 'read-access rows',
   undeliveredMessage: 'undelivered messages',
   broadcastDelivery: 'broadcast delivery rows',
+  privacyRecord: 'closed subject access requests, lifted holds and restrictions',
+  pastSession: "past sessions' bookings",
+  supportConcern: 'support and safeguarding concerns',
+  mentorLeft: 'mentors who left the scheme',
+  cohort: 'cohorts',
+  rotaMonth: "the Regulation 33 rota's past months",
 };
 
 /** The defaults proposed in docs/privacy.md; a deployment replaces any of them (RETENTION_SCHEDULE). */
@@ -50,6 +68,12 @@ export const DEFAULT_RETENTION: RetentionSchedule = {
   accessLog: { months: 24 },
   undeliveredMessage: { months: 3 },
   broadcastDelivery: { months: 12 },
+  privacyRecord: { months: 72 },
+  pastSession: { months: 24 },
+  supportConcern: { months: 72 },
+  mentorLeft: { months: 24 },
+  cohort: { months: 24 },
+  rotaMonth: { months: 24 },
 };
 
 /** The first day a record may go: its trigger date plus the period (then to the next 1 January when `toYearEnd`). */

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { decodeKey, encodeKey, prefixRange } from '../../platform/storage/keys.js';
-import { statusOf } from '../../platform/storage/storage-errors.js';
+import { orUndefinedWhenMissing, statusOf } from '../../platform/storage/storage-errors.js';
 import type { AnonymisedFigure, ClassCounts, DueItem, DueRecords, FigureTotals, RetentionRecords } from '../app/privacy-ports.js';
 import { addCalendarMonths, isDue, personHoldKey, recordHoldKey, type CalendarDate, type RecordClass, type RetentionSchedule } from '../domain/index.js';
 import { everyRow, PERSONAL_TABLES, type PersonalTables, type StoredRow } from './personal-tables.js';
 import { FIGURES_PREFIX, type FigureEntity } from './privacy.repository.js';
+import { closedPrivacyRecords, concernsOfEndedMatches, joinedParts, pastCohorts, pastRotaMonths, pastSessions } from './retention-finders.js';
 
 /** Azure Tables takes at most 100 operations in one transaction, all in one partition. */
 const BATCH = 100;
@@ -24,21 +25,28 @@ export class StoredRetentionRecords implements RetentionRecords {
   async due(schedule: RetentionSchedule, today: CalendarDate, holds: ReadonlySet<string>): Promise<DueRecords> {
     const held = (key: string): boolean => holds.has(key);
     const finders: Record<RecordClass, Finder> = {
-      declinedSignUp: (s, t, h) => this.declinedSignUps(s, t, h),
+      declinedSignUp: (s, t, h) => this.mentorsGone('declinedSignUp', s, t, h),
+      mentorLeft: (s, t, h) => this.mentorsGone('mentorLeft', s, t, h),
       youngPersonRecord: (s, t, h) => this.closedYoungPeople(s, t, h),
       meetingLog: (s, t, h) => this.relationshipRows('meetingLog', 'meeting|', s, t, h),
       refreshmentClaim: (s, t, h) => this.relationshipRows('refreshmentClaim', 'claim|', s, t, h),
       accessLog: (s, t, h) => this.accessRows(s, t, h),
       undeliveredMessage: (s, t, h) => this.undelivered(s, t, h),
       broadcastDelivery: (s, t, h) => this.broadcastRecipients(s, t, h),
+      privacyRecord: (s, t, h) => closedPrivacyRecords(this.tables, s, t, h),
+      pastSession: (s, t, h) => pastSessions(this.tables, s, t, h),
+      supportConcern: (s, t, h) => concernsOfEndedMatches(this.tables, s, t, h),
+      cohort: (s, t, h) => pastCohorts(this.tables, s, t, h),
+      rotaMonth: (s, t, h) => pastRotaMonths(this.tables, s, t, h),
     };
     const items = (await Promise.all(Object.values(finders).map((find) => find(schedule, today, held)))).flat();
     return { items, counts: countsOf(items) };
   }
 
   async remove(records: DueRecords): Promise<ClassCounts> {
+    for (const item of records.items) if (item.rewrite) await this.rewriteRow(item, item.rewrite);
     const byPartition = new Map<string, DueItem[]>();
-    for (const item of records.items) byPartition.set(`${item.table}\n${item.partitionKey}`, [...(byPartition.get(`${item.table}\n${item.partitionKey}`) ?? []), item]);
+    for (const item of records.items.filter((each) => !each.rewrite)) byPartition.set(`${item.table}\n${item.partitionKey}`, [...(byPartition.get(`${item.table}\n${item.partitionKey}`) ?? []), item]);
     const work = [...byPartition.values()];
     for (let from = 0; from < work.length; from += PARALLEL) await Promise.all(work.slice(from, from + PARALLEL).map((items) => this.removePartition(items)));
     return records.counts;
@@ -47,31 +55,56 @@ export class StoredRetentionRecords implements RetentionRecords {
   /** Live figures of the same classes and months as the anonymised traces: together they are the board's figures. */
   async liveFigures(): Promise<Map<string, FigureTotals>> {
     const totals = new Map<string, FigureTotals>();
-    const add = (recordClass: RecordClass, month: string, minutes = 0, pence = 0): void => {
+    const add = (recordClass: RecordClass, month: string, minutes = 0, pence = 0, count = 1): void => {
       const key = `${recordClass}|${month}`;
       const sum = totals.get(key) ?? { count: 0, minutes: 0, pence: 0 };
-      totals.set(key, { count: sum.count + 1, minutes: sum.minutes + minutes, pence: sum.pence + pence });
+      totals.set(key, { count: sum.count + count, minutes: sum.minutes + minutes, pence: sum.pence + pence });
     };
     for await (const row of everyRow(this.tables.mentors, odata`RowKey eq ${'mentor'} and (stage eq ${'declined'} or stage eq ${'withdrawn'})`)) {
-      add('declinedSignUp', String((JSON.parse(String(row.data)) as { updatedAt: string }).updatedAt).slice(0, 7));
+      const mentor = JSON.parse(String(row.data)) as GoneMentor;
+      add(classOfGone(mentor), mentor.updatedAt.slice(0, 7));
     }
+    for await (const line of everyRow(this.tables.sessions, odata`PartitionKey eq ${'%sessions'}`)) {
+      const row = await orUndefinedWhenMissing(this.tables.sessions.getEntity<StoredRow>(line.rowKey, 'session'));
+      if (!row) continue;
+      const session = JSON.parse(joinedParts(row)) as { startsAt: string; bookings: Array<{ status: string }> };
+      add('pastSession', session.startsAt.slice(0, 7), 0, 0, session.bookings.filter((booking) => booking.status === 'confirmed').length);
+    }
+    const cohorts = await orUndefinedWhenMissing(this.tables.sessions.getEntity<StoredRow>('%cohorts', 'book'));
+    for (const cohort of cohorts ? (JSON.parse(String(cohorts.data)) as { cohorts: Array<{ openedAt: string }> }).cohorts : []) add('cohort', cohort.openedAt.slice(0, 7));
+    const rota = await orUndefinedWhenMissing(this.tables.sessions.getEntity<StoredRow>('%rota', 'regulation33'));
+    const rotaData = rota ? (JSON.parse(joinedParts(rota)) as { months: string[]; visits: Array<{ month: string; doneAt?: string }> }) : { months: [], visits: [] };
+    for (const month of rotaData.months) add('rotaMonth', month, 0, 0, rotaData.visits.filter((visit) => visit.month === month && visit.doneAt).length);
     for await (const row of everyRow(this.tables.youngPeople, odata`RowKey eq ${'youngPerson'} and status eq ${'closed'}`)) add('youngPersonRecord', String(row.since).slice(0, 7));
     for await (const row of everyRow(this.tables.relationships, rowKeyRange('meeting|'))) add('meetingLog', String(row.month), Number(row.minutes ?? 0));
     for await (const row of everyRow(this.tables.relationships, rowKeyRange('claim|'))) add('refreshmentClaim', String(row.month), 0, claimOf(row).amountPence);
     return totals;
   }
 
-  private async declinedSignUps(schedule: RetentionSchedule, today: CalendarDate, held: (key: string) => boolean): Promise<DueItem[]> {
+  /** Declined or withdrawn before approval (`declinedSignUp`), or withdrawn after it: left the scheme (`mentorLeft`). */
+  private async mentorsGone(recordClass: 'declinedSignUp' | 'mentorLeft', schedule: RetentionSchedule, today: CalendarDate, held: (key: string) => boolean): Promise<DueItem[]> {
     const items: DueItem[] = [];
     for await (const row of everyRow(this.tables.mentors, odata`RowKey eq ${'mentor'} and (stage eq ${'declined'} or stage eq ${'withdrawn'})`)) {
-      const mentor = JSON.parse(String(row.data)) as { id: string; updatedAt: string };
-      if (!isDue(mentor.updatedAt.slice(0, 10), schedule.declinedSignUp, today) || held(personHoldKey(mentor.id))) continue;
-      const figure = trace('declinedSignUp', mentor.updatedAt.slice(0, 7));
-      items.push(...(await this.wholePartition('declinedSignUp', 'mentors', row.partitionKey, 'mentor', figure)));
-      items.push(...(await this.wholePartition('declinedSignUp', 'matching', row.partitionKey)));
-      items.push({ recordClass: 'declinedSignUp', table: PERSONAL_TABLES.conversations, partitionKey: 'person', rowKey: encodeKey(mentor.id), counted: false });
+      const mentor = JSON.parse(String(row.data)) as GoneMentor;
+      if (classOfGone(mentor) !== recordClass) continue;
+      if (!isDue(mentor.updatedAt.slice(0, 10), schedule[recordClass], today) || held(personHoldKey(mentor.id))) continue;
+      const figure = trace(recordClass, mentor.updatedAt.slice(0, 7));
+      items.push(...(await this.wholePartition(recordClass, 'mentors', row.partitionKey, 'mentor', figure)));
+      items.push(...(await this.wholePartition(recordClass, 'matching', row.partitionKey)));
+      items.push({ recordClass, table: PERSONAL_TABLES.conversations, partitionKey: 'person', rowKey: encodeKey(mentor.id), counted: false });
     }
     return items;
+  }
+
+  /** Figures first (keyed by what the rewrite takes out), then the row written back if nobody changed it since. */
+  private async rewriteRow(item: DueItem, rewrite: NonNullable<DueItem['rewrite']>): Promise<void> {
+    await this.recordFigures(item.table, item.partitionKey, [item], rewrite.traceKey);
+    try {
+      await this.tableNamed(item.table).updateEntity(rewrite.entity as StoredRow, 'Replace', { etag: rewrite.etag });
+    } catch (error) {
+      // Changed since it was read (a coordinator's edit): the next run decides again from what is stored then.
+      if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+    }
   }
 
   private async closedYoungPeople(schedule: RetentionSchedule, today: CalendarDate, held: (key: string) => boolean): Promise<DueItem[]> {
@@ -171,17 +204,16 @@ export class StoredRetentionRecords implements RetentionRecords {
    * One row per class for a batch about to be deleted, its figures by month, keyed by a hash of the batch's rows: a
    * batch that a crash left undeleted is found again as the same rows next time, so its row is written again, not added.
    */
-  private async recordFigures(table: string, partitionKey: string, batch: readonly DueItem[]): Promise<void> {
+  private async recordFigures(table: string, partitionKey: string, batch: readonly DueItem[], traceKey = ''): Promise<void> {
     const byClass = new Map<RecordClass, Record<string, FigureTotals>>();
-    for (const { figure } of batch) {
-      if (!figure) continue;
+    for (const figure of batch.flatMap((item) => [...(item.figure ? [item.figure] : []), ...(item.figures ?? [])])) {
       const months = byClass.get(figure.recordClass) ?? {};
       const sum = months[figure.month] ?? { count: 0, minutes: 0, pence: 0 };
-      months[figure.month] = { count: sum.count + 1, minutes: sum.minutes + (figure.minutes ?? 0), pence: sum.pence + (figure.pence ?? 0) };
+      months[figure.month] = { count: sum.count + (figure.count ?? 1), minutes: sum.minutes + (figure.minutes ?? 0), pence: sum.pence + (figure.pence ?? 0) };
       byClass.set(figure.recordClass, months);
     }
     if (byClass.size === 0) return;
-    const key = createHash('sha256').update(`${table}|${partitionKey}|${batch.map((item) => item.rowKey).join('|')}`).digest('hex').slice(0, 32);
+    const key = createHash('sha256').update(`${table}|${partitionKey}|${batch.map((item) => item.rowKey).join('|')}${traceKey ? `|${traceKey}` : ''}`).digest('hex').slice(0, 32);
     await Promise.all(
       [...byClass].map(([recordClass, byMonth]) => {
         const entity: FigureEntity = { partitionKey: FIGURES_PREFIX + recordClass, rowKey: key, byMonth: JSON.stringify(byMonth) };
@@ -228,8 +260,20 @@ export function trace(recordClass: RecordClass, month: string, amounts: { minute
 
 function countsOf(items: readonly DueItem[]): ClassCounts {
   const counts: Partial<Record<RecordClass, number>> = {};
-  for (const item of items) if (item.counted) counts[item.recordClass] = (counts[item.recordClass] ?? 0) + 1;
+  for (const item of items) if (item.counted) counts[item.recordClass] = (counts[item.recordClass] ?? 0) + (item.records ?? 1);
   return counts;
+}
+
+interface GoneMentor {
+  readonly id: string;
+  readonly stage: string;
+  readonly updatedAt: string;
+  readonly approval?: { readonly status: string };
+}
+
+/** A mentor who withdrew after approval had left the scheme (profile, DBS, conflicts); before it, a sign-up that went no further. */
+function classOfGone(mentor: GoneMentor): 'declinedSignUp' | 'mentorLeft' {
+  return mentor.stage === 'withdrawn' && mentor.approval?.status === 'approved' ? 'mentorLeft' : 'declinedSignUp';
 }
 
 function ignoreMissing(error: unknown): void {

@@ -6,6 +6,7 @@ import { bookingAudit, fanOut } from './session-effects.js';
 import { writerFor, type SessionDeps } from './session-deps.js';
 import type { StepOutcome } from './session-writer.js';
 import { restrictedRefusal } from '../../platform/app/restricted-people.js';
+import { shownSession } from './shown-bookings.js';
 
 export type AttendanceResult =
   | { readonly ok: true; readonly value: { readonly session: Session; readonly toMarkTrained: readonly string[] } }
@@ -24,7 +25,7 @@ export async function recordSessionAttendance(
   if (!deps.roles.isCoordinator(actor.id)) return fail('NOT_COORDINATOR', 'Only the scheme coordinators can record attendance.');
   const refused = await restrictedRefusal(deps.restricted, ...marks.map((mark) => mark.personId));
   if (refused) return refused;
-  return writerFor(deps).run(sessionId, (current, version, now): StepOutcome<AttendanceResult> => {
+  const result = await writerFor(deps).run(sessionId, (current, version, now): StepOutcome<AttendanceResult> => {
     if (!current) return { answer: fail('SESSION_NOT_FOUND', 'This session no longer exists.') };
     const recorded = recordAttendance(current, marks, now);
     if (!recorded.ok) return { answer: { ...recorded, session: current } };
@@ -33,4 +34,7 @@ export async function recordSessionAttendance(
     const audit = [bookingAudit(actor, 'recordAttendance', session, now, `PRESENT_${present.length}_ABSENT_${absent.length}`)];
     return { answer: ok({ session, toMarkTrained }), change: { session, audit, effects } };
   });
+  // The register shown after saving leaves restricted people out, as the one it was saved from did.
+  if (result.ok) return ok({ ...result.value, session: await shownSession(deps.restricted, result.value.session) });
+  return result.session ? { ...result, session: await shownSession(deps.restricted, result.session) } : result;
 }

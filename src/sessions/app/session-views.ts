@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { Session } from '../domain/index.js';
 import type { SessionDeps } from './session-deps.js';
 import type { ListSessionsOptions, SessionStore } from './session-ports.js';
+import { shownSession, shownSessions } from './shown-bookings.js';
 
 /** A session as cards show it: with its Teams link once the calendar event has one. */
 export interface SessionView {
@@ -56,6 +57,13 @@ async function withJoinUrl(store: SessionStore, session: Session): Promise<Sessi
   return joinUrl ? { session, joinUrl } : { session };
 }
 
+/** Every session worth showing a coordinator now, restricted people's bookings left out (they stay stored). */
+export async function coordinatorSessionViews(deps: SessionDeps, now: Date): Promise<SessionView[]> {
+  const views = await sessionViews(deps, now);
+  const shown = await shownSessions(deps.restricted, views.map((view) => view.session));
+  return views.map((view, i) => ({ ...view, session: shown[i]! }));
+}
+
 /** What `sessions` shows: the coordinator's view of every session, or the mentor's booking card. */
 export async function sessionsFor(deps: SessionDeps, actor: PersonRef): Promise<{ readonly role: 'coordinator'; readonly views: SessionView[] } | { readonly role: 'mentor' }> {
   const managed = await sessionsToManage(deps, actor);
@@ -65,7 +73,7 @@ export async function sessionsFor(deps: SessionDeps, actor: PersonRef): Promise<
 /** Every session a coordinator manages (recent and coming); refused to anyone else. */
 export async function sessionsToManage(deps: SessionDeps, actor: PersonRef): Promise<Result<SessionView[], 'NOT_COORDINATOR'>> {
   const allowed = requireCoordinator(deps.roles, actor);
-  return allowed.ok ? ok(await sessionViews(deps, deps.clock.now())) : allowed;
+  return allowed.ok ? ok(await coordinatorSessionViews(deps, deps.clock.now())) : allowed;
 }
 
 /** Who may open the new-session form: the coordinators. */
@@ -80,7 +88,7 @@ export async function sessionsForAttendance(deps: SessionDeps, actor: PersonRef)
   const now = deps.clock.now().getTime();
   const started = (s: Session): boolean => !s.cancelledAt && Date.parse(s.startsAt) <= now && Date.parse(s.startsAt) > now - ATTENDANCE_WINDOW_MS;
   const views = await sessionViews(deps, deps.clock.now(), { filter: started });
-  return ok(views.map((view) => view.session).reverse());
+  return ok(await shownSessions(deps.restricted, views.map((view) => view.session).reverse()));
 }
 
 /** One session's attendance form, for a coordinator. */
@@ -88,5 +96,5 @@ export async function sessionForAttendance(deps: SessionDeps, actor: PersonRef, 
   const allowed = requireCoordinator(deps.roles, actor);
   if (!allowed.ok) return allowed;
   const stored = await deps.sessions.get(sessionId);
-  return stored ? ok(stored.session) : fail('SESSION_NOT_FOUND', 'This session no longer exists.');
+  return stored ? ok(await shownSession(deps.restricted, stored.session)) : fail('SESSION_NOT_FOUND', 'This session no longer exists.');
 }

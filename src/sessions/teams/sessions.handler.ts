@@ -16,7 +16,7 @@ import { cohortOverview } from '../app/cohort-views.js';
 import { sessionsOrWait } from '../app/wait-for-dates.js';
 import { cohortsCard } from './cards/cohorts.card.js';
 import { datesNotSetCard } from './cards/dates-not-set.card.js';
-import { openNewSessionForm, sessionsFor, sessionViews } from '../app/session-views.js';
+import { coordinatorSessionViews, openNewSessionForm, sessionsFor, sessionViews } from '../app/session-views.js';
 import type { MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { stillToCome, type Session } from '../domain/index.js';
@@ -183,7 +183,7 @@ export function createSessionAction(h: SessionHandlerDeps) {
       return answerInvoke(context, newSessionFormCard(h.timeZone, shown, result.error.problems));
     }
     const now = h.sessions.clock.now();
-    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Created: ${result.value.title}. Approved mentors can book it now.`));
+    await answerInvoke(context, coordinatorSessionsCard(await coordinatorSessionViews(h.sessions, now), now, `Created: ${result.value.title}. Approved mentors can book it now.`));
   };
 }
 
@@ -192,7 +192,7 @@ export function cancelSessionAction(h: SessionHandlerDeps) {
     const result = await cancelWholeSession(h.sessions, actor, sessionId);
     if (!result.ok) return answerInvoke(context, errorCard(result.error.message));
     const now = h.sessions.clock.now();
-    await answerInvoke(context, coordinatorSessionsCard(await sessionViews(h.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
+    await answerInvoke(context, coordinatorSessionsCard(await coordinatorSessionViews(h.sessions, now), now, `Cancelled: ${result.value.title}. Everyone booked is being told.`));
   });
 }
 
@@ -206,7 +206,7 @@ export function moveSessionAction(h: SessionHandlerDeps) {
     const result = await moveWholeSession(h.sessions, actor, sessionId, input);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     const now = h.sessions.clock.now();
-    const views = await sessionViews(h.sessions, now);
+    const views = await coordinatorSessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Not moved: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, `Moved: ${result.value.title}. Everyone booked is being told and their calendars updated.`));
   });
@@ -217,7 +217,7 @@ export function changeSeatsAction(h: SessionHandlerDeps) {
     const result = await changeSessionSeats(h.sessions, actor, sessionId, (data as Record<string, unknown>)[seatsInputId(sessionId)]);
     if (!result.ok && result.error.code === 'NOT_COORDINATOR') return answerInvoke(context, coordinatorsOnly());
     const now = h.sessions.clock.now();
-    const views = await sessionViews(h.sessions, now);
+    const views = await coordinatorSessionViews(h.sessions, now);
     if (!result.ok) return answerInvoke(context, coordinatorSessionsCard(views, now, undefined, `Seats not changed: ${result.error.message}`));
     await answerInvoke(context, coordinatorSessionsCard(views, now, seatsNotice(result.value)));
   });
