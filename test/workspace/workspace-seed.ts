@@ -74,10 +74,14 @@ export async function seedWorkspace(
     const stage = cast ? 'active' : STAGE_CYCLE[index % STAGE_CYCLE.length]!;
     const person = cast ? { id: cast.id, name: cast.name } : { id: mentorId(index), name: `Mentor ${String(index + 1).padStart(3, '0')}` };
     const since = daysAgo(index % 40);
+    // The stage began `since`; the record was touched later (an approval follow-up) for some, and every seventh was
+    // stored before the stage's start was kept: then its last change is all there is.
+    const { stageSince: _new, ...fresh } = newMentor(person, { jobTitle: 'Head of Service' }, now);
     const mentor: Mentor = {
-      ...newMentor(person, { jobTitle: 'Head of Service' }, now),
+      ...fresh,
       stage,
-      updatedAt: since,
+      updatedAt: stageKeptFor(index) ? lastTouched(index, since, daysAgo) : since,
+      ...(stageKeptFor(index) ? { stageSince: since } : {}),
       ...(stage === 'awaitingApproval'
         ? { approval: { id: `approval-${index}`, kind: 'lineManager' as const, approvers: [{ id: 'manager', name: 'Megan Bowen' }], requestedAt: since, status: 'pending' as const } }
         : {}),
@@ -149,6 +153,21 @@ export async function seedWorkspace(
   });
   const castMentor = options.castMentor ? { person: options.castMentor, claimPence: claimPence(active.findIndex((mentor) => mentor.id === options.castMentor!.id)) } : undefined;
   return { mentors, ...(castMentor ? { castMentor } : {}), trainingId: training.id, trainees, claimMonth: month, claims: active.length };
+}
+
+/** Every seventh seeded mentor (3, 10, 17, …) has no stage start on record, as records saved before it was kept. */
+export function stageKeptFor(index: number): boolean {
+  return index % 7 !== 3;
+}
+
+/** Half the mentors with a stage start were touched since (a follow-up), at most a day after it. */
+function lastTouched(index: number, since: string, daysAgo: (days: number) => string): string {
+  return index % 2 === 0 ? daysAgo(Math.max(0, (index % 40) - 1 - (index % 3))) : since;
+}
+
+/** The days a seeded mentor has been in their stage, as the workspace should count them. */
+export function seededDaysInStage(index: number): number {
+  return index % 40;
 }
 
 /** The first two waiting young people have names of their own, for the search; the rest are all Jay. */
