@@ -12,8 +12,7 @@ import { eventually } from '../support/eventually.js';
 import { cardText } from '../support/teams-connector.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../support/people.js';
 import { conversationOf, message, startTestBot, type TestBot } from '../support/test-bot.js';
-import { mentorId, seededDaysInStage, seedWorkspace, stageKeptFor, type Seeded } from './workspace-seed.js';
-import { openSession } from '../../src/sessions/domain/index.js';
+import { COMING_SESSION, mentorId, seedComingSession, seededDaysInStage, seedWorkspace, stageKeptFor, type Seeded } from './workspace-seed.js';
 import { seedBroadcasts } from './broadcast-seed.js';
 import { knownChats } from '../support/broadcast-bot.js';
 import { RecipientRepository } from '../../src/broadcast/store/recipient.repository.js';
@@ -77,14 +76,10 @@ describe('the workspace API in local mode (no Entra app configured)', () => {
   afterAll(() => bot?.stop());
 
   /** A session to come, two seats: Patti and Megan booked, Adele waiting; all three have a chat with the bot. */
-  const INFO = 'info-1';
+  const INFO = COMING_SESSION.id;
   const inTwoWeeks = new Date(now.getTime() + 14 * 86_400_000);
   beforeAll(async () => {
-    const at = (hour: number) => new Date(Date.UTC(inTwoWeeks.getUTCFullYear(), inTwoWeeks.getUTCMonth(), inTwoWeeks.getUTCDate(), hour)).toISOString();
-    const bookings = [PATTI, MEGAN, ADELE].map((person, index) => ({ personId: person.id, displayName: person.name, status: index < 2 ? ('confirmed' as const) : ('waiting' as const), bookedAt: now.toISOString() }));
-    const session = { ...openSession({ id: INFO, kind: 'informationSession', title: 'Information session', startsAt: at(10), endsAt: at(12), timeZone: 'Europe/London', location: { type: 'inPerson', venue: 'Town Hall' }, seats: 2, bookingClosesAt: at(9) }), bookings };
-    const { storage, queue } = await tables();
-    await new SessionRepository(await storage.openTable('Sessions'), queue, () => new Date()).save({ session, version: 1, audit: [], effects: [] });
+    await seedComingSession(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, now, [PATTI, MEGAN, ADELE]);
     await knownChats(bot.env, [PATTI, MEGAN, ADELE], bot.connector.url);
   });
 

@@ -209,3 +209,19 @@ async function runInBatches(count: number, each: (index: number) => Promise<void
     await Promise.all(Array.from({ length: Math.min(20, count - start) }, (_, offset) => each(start + offset)));
   }
 }
+
+/** The session to come: two weeks ahead, 10:00 to 12:00 (UTC), two seats. */
+export const COMING_SESSION = { id: 'info-1', title: 'Information session' } as const;
+
+/** A session to come with two seats: the first two people booked, the rest waiting in order. */
+export async function seedComingSession(connectionString: string, prefix: string, now: Date, people: readonly PersonRef[]): Promise<Session> {
+  const storage = await openStorage(storageClients({ kind: 'connectionString', connectionString }), prefix);
+  const sessions = new SessionRepository(await storage.openTable('Sessions'), new EffectQueue(storage.effectQueue, () => now), () => now);
+  const day = new Date(now.getTime() + 14 * 86_400_000);
+  const at = (hour: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour)).toISOString();
+  const bookings: Booking[] = people.map((person, index) => ({ personId: person.id, displayName: person.name, status: index < 2 ? 'confirmed' : 'waiting', bookedAt: now.toISOString() }));
+  const draft = { id: COMING_SESSION.id, kind: 'informationSession' as const, title: COMING_SESSION.title, startsAt: at(10), endsAt: at(12), timeZone: 'Europe/London', seats: 2, bookingClosesAt: at(9) };
+  const session: Session = { ...openSession({ ...draft, location: { type: 'inPerson', venue: 'Town Hall' } }), bookings };
+  await sessions.save({ session, version: 1, audit: [], effects: [] });
+  return session;
+}
