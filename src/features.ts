@@ -3,6 +3,7 @@ import type { FeatureFactory } from './platform/feature.js';
 import { journeyFeature } from './journey/journey.feature.js';
 import { matchingFeature } from './matching/matching.feature.js';
 import { privacyFeature } from './privacy/privacy.feature.js';
+import { sharedPrivacyDeps } from './privacy/privacy-deps.js';
 import { relationshipFeature } from './relationship/relationship.feature.js';
 import { sessionsFeature } from './sessions/sessions.feature.js';
 import { workspaceFeature } from './workspace/workspace.feature.js';
@@ -15,5 +16,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   sessionsFeature,
   broadcastFeature,
   privacyFeature,
-  workspaceFeature,
+  workspaceFeature(sharedPrivacyDeps),
 ];

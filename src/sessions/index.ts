@@ -8,6 +8,8 @@ export * from './shared-sessions.js';
 export { SESSION_VERBS } from './teams/sessions.verbs.js';
 export { recordSessionAttendance } from './app/record-attendance.js';
 export { cancelWholeSession } from './app/cancel-session.js';
+export { moveWholeSession } from './app/move-session.js';
+export { changeSessionSeats, type SeatsOutcome } from './app/change-seats.js';
 export { sessionForAttendance, sessionsToManage, type SessionView } from './app/session-views.js';
 export type { Booking, Session } from './domain/index.js';
 export { mySessions } from './app/my-sessions.js';

@@ -3,6 +3,7 @@ import { sharedMatching } from '../matching/index.js';
 import { LocalDirectory } from '../platform/directory/local-directory.js';
 import type { FeatureContext, FeatureFactory } from '../platform/feature.js';
 import type { PersonRef } from '../platform/kernel/person.js';
+import type { PrivacyDeps } from '../privacy/index.js';
 import { sharedRelationship } from '../relationship/index.js';
 import { sharedSessions } from '../sessions/index.js';
 import type { WorkspaceDeps } from './app/workspace-deps.js';
@@ -12,8 +13,11 @@ import { ensureTabBuilt } from './web/tab-build.js';
 import { workspaceApi } from './web/workspace-api.js';
 import { entraSignIn, localSignIn, type WorkspaceSignIn } from './web/workspace-sign-in.js';
 
-/** The coordinator's workspace: the Teams tab and its API, served beside the bot (docs/workspace.md). */
-export const workspaceFeature: FeatureFactory = async (context) => {
+/**
+ * The coordinator's workspace: the Teams tab and its API, served beside the bot (docs/workspace.md). The privacy use
+ * cases' needs are handed in by features.ts: privacy's wiring reaches the journey, whose face already leans on privacy's.
+ */
+export const workspaceFeature = (sharedPrivacy: (context: FeatureContext) => Promise<PrivacyDeps>): FeatureFactory => async (context) => {
   const { config, log } = context;
   await ensureTabBuilt(config.WORKSPACE_TAB_DIR, log);
   const deps: WorkspaceDeps = {
@@ -21,6 +25,7 @@ export const workspaceFeature: FeatureFactory = async (context) => {
     matching: (await sharedMatching(context)).deps,
     relationship: await sharedRelationship(context),
     broadcasts: (await sharedBroadcast(context)).desk,
+    privacy: await sharedPrivacy(context),
   };
   const { signIn, cast } = signInFor(context);
   log.info({ signIn: signIn.mode }, signIn.mode === 'local' ? 'workspace tab at /workspace/ with local sign-in (no Entra app configured)' : 'workspace tab at /workspace/ with Teams single sign-on');

@@ -12,6 +12,7 @@ const Commitment = lazy(() => import('./views/Commitment'));
 const Report = lazy(() => import('./views/Report'));
 const Matching = lazy(() => import('./views/Matching'));
 const Broadcasts = lazy(() => import('./views/Broadcasts'));
+const SubjectAccess = lazy(() => import('./views/SubjectAccess'));
 
 const VIEWS = [
   { id: 'overview', label: 'At a glance' },
@@ -22,6 +23,7 @@ const VIEWS = [
   { id: 'claims', label: 'Claims' },
   { id: 'broadcasts', label: 'Broadcasts' },
   { id: 'report', label: 'Board report' },
+  { id: 'subjectAccess', label: 'Subject access' },
   { id: 'mine', label: 'My page' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
@@ -73,7 +75,7 @@ export function App() {
   if (start.state === 'chooseLocal') return <LocalSignIn cast={start.cast} onChosen={(id) => { signInLocally(id); void signIn(); }} />;
 
   const { me } = start;
-  const views = VIEWS.filter((each) => me.coordinator || each.id === 'mine');
+  const views = VIEWS.filter((each) => mayOpen(me, each.id));
   return (
     <div className={styles.page}>
       <header className={`${styles.header} no-print`}>
@@ -96,8 +98,15 @@ export function App() {
 /** The view a deep link asked for (a chat card's "Open in the workspace"), if this person may see it; else their first. */
 function firstView(me: Me, asked: string | undefined): ViewId {
   const known = VIEWS.find((each) => each.id === asked)?.id;
-  if (known && (me.coordinator || known === 'mine')) return known;
-  return me.coordinator ? 'overview' : 'mine';
+  if (known && mayOpen(me, known)) return known;
+  return me.coordinator ? 'overview' : me.subjectAccess ? 'subjectAccess' : 'mine';
+}
+
+/** Which tabs to show: the server decides what each route gives whom; this only keeps out of sight what it would refuse. */
+function mayOpen(me: Me, view: ViewId): boolean {
+  if (view === 'mine') return true;
+  if (view === 'subjectAccess') return me.subjectAccess;
+  return me.coordinator;
 }
 
 /** Outside Teams the address says which view is open, so it can be bookmarked or opened again. */
@@ -114,6 +123,7 @@ function render(view: ViewId, me: Me): ReactNode {
   if (view === 'report') return <Report />;
   if (view === 'matching') return <Matching />;
   if (view === 'broadcasts') return <Broadcasts />;
+  if (view === 'subjectAccess') return <SubjectAccess />;
   return <MyPage me={me} />;
 }
 

@@ -12,16 +12,32 @@ export interface Person {
 export interface Me {
   readonly person: Person;
   readonly coordinator: boolean;
+  /** Coordinators and the Data Protection Officer: the subject access requests. */
+  readonly subjectAccess: boolean;
   readonly mode: 'entra' | 'local';
 }
 
-/** A refusal the server explained: shown to the person as it is. */
+/** A problem with one field of a form, in the product's words, shown beside that field. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A refusal the server explained: shown to the person as it is, each field's problem beside its field. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
+  }
+
+  /** The problems under one field, as one sentence (undefined when the field is fine). */
+  about(field: string): string | undefined {
+    const words = this.problems.filter((each) => each.field === field).map((each) => each.message);
+    return words.length ? words.join(' ') : undefined;
   }
 }
 
@@ -92,7 +108,7 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 async function answer<T>(response: Response): Promise<T> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-  if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? 'The workspace could not do that. Please try again.');
+  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string; problems?: FieldProblem[] } } | undefined;
+  if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? 'The workspace could not do that. Please try again.', Array.isArray(body?.error?.problems) ? body.error.problems : []);
   return body as T;
 }

@@ -5,6 +5,8 @@ export const formatDateTime = (iso: string): string => dateTime.format(Date.pars
 export const formatDate = (iso: string): string => date.format(Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 export const formatPounds = (pence: number): string => `£${(pence / 100).toFixed(2)}`;
 export const days = (count: number): string => (count === 1 ? '1 day' : `${count} days`);
+/** Days in a stage; a record from before the stage's start was kept counts from its last change, and says so. */
+export const daysInStage = (count: number, known: boolean): string => (known ? days(count) : `${days(count)} (since the record's last change)`);
 
 export const STAGE_NAMES: Record<string, string> = {
   interested: 'Interested',

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const VIEWS = ['At a glance', 'People', 'Sessions', 'Matching', 'Commitment', 'Claims', 'Broadcasts', 'Board report', 'My page'] as const;
+export const VIEWS = ['At a glance', 'People', 'Sessions', 'Matching', 'Commitment', 'Claims', 'Broadcasts', 'Board report', 'Subject access', 'My page'] as const;
 
 /** The workspace tab in chromium, by what a person sees: tabs by name, buttons by their words. */
 export class WorkspacePage {

@@ -74,10 +74,14 @@ export async function seedWorkspace(
     const stage = cast ? 'active' : STAGE_CYCLE[index % STAGE_CYCLE.length]!;
     const person = cast ? { id: cast.id, name: cast.name } : { id: mentorId(index), name: `Mentor ${String(index + 1).padStart(3, '0')}` };
     const since = daysAgo(index % 40);
+    // The stage began `since`; the record was touched later (an approval follow-up) for some, and every seventh was
+    // stored before the stage's start was kept: then its last change is all there is.
+    const { stageSince: _new, ...fresh } = newMentor(person, { jobTitle: 'Head of Service' }, now);
     const mentor: Mentor = {
-      ...newMentor(person, { jobTitle: 'Head of Service' }, now),
+      ...fresh,
       stage,
-      updatedAt: since,
+      updatedAt: stageKeptFor(index) ? lastTouched(index, since, daysAgo) : since,
+      ...(stageKeptFor(index) ? { stageSince: since } : {}),
       ...(stage === 'awaitingApproval'
         ? { approval: { id: `approval-${index}`, kind: 'lineManager' as const, approvers: [{ id: 'manager', name: 'Megan Bowen' }], requestedAt: since, status: 'pending' as const } }
         : {}),
@@ -151,6 +155,21 @@ export async function seedWorkspace(
   return { mentors, ...(castMentor ? { castMentor } : {}), trainingId: training.id, trainees, claimMonth: month, claims: active.length };
 }
 
+/** Every seventh seeded mentor (3, 10, 17, …) has no stage start on record, as records saved before it was kept. */
+export function stageKeptFor(index: number): boolean {
+  return index % 7 !== 3;
+}
+
+/** Half the mentors with a stage start were touched since (a follow-up), at most a day after it. */
+function lastTouched(index: number, since: string, daysAgo: (days: number) => string): string {
+  return index % 2 === 0 ? daysAgo(Math.max(0, (index % 40) - 1 - (index % 3))) : since;
+}
+
+/** The days a seeded mentor has been in their stage, as the workspace should count them. */
+export function seededDaysInStage(index: number): number {
+  return index % 40;
+}
+
 /** The first two waiting young people have names of their own, for the search; the rest are all Jay. */
 const WAITING_NAMES = ['Robin', 'Mary Ann'];
 
@@ -189,4 +208,20 @@ async function runInBatches(count: number, each: (index: number) => Promise<void
   for (let start = 0; start < count; start += 20) {
     await Promise.all(Array.from({ length: Math.min(20, count - start) }, (_, offset) => each(start + offset)));
   }
+}
+
+/** The session to come: two weeks ahead, 10:00 to 12:00 (UTC), two seats. */
+export const COMING_SESSION = { id: 'info-1', title: 'Information session' } as const;
+
+/** A session to come with two seats: the first two people booked, the rest waiting in order. */
+export async function seedComingSession(connectionString: string, prefix: string, now: Date, people: readonly PersonRef[]): Promise<Session> {
+  const storage = await openStorage(storageClients({ kind: 'connectionString', connectionString }), prefix);
+  const sessions = new SessionRepository(await storage.openTable('Sessions'), new EffectQueue(storage.effectQueue, () => now), () => now);
+  const day = new Date(now.getTime() + 14 * 86_400_000);
+  const at = (hour: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour)).toISOString();
+  const bookings: Booking[] = people.map((person, index) => ({ personId: person.id, displayName: person.name, status: index < 2 ? 'confirmed' : 'waiting', bookedAt: now.toISOString() }));
+  const draft = { id: COMING_SESSION.id, kind: 'informationSession' as const, title: COMING_SESSION.title, startsAt: at(10), endsAt: at(12), timeZone: 'Europe/London', seats: 2, bookingClosesAt: at(9) };
+  const session: Session = { ...openSession({ ...draft, location: { type: 'inPerson', venue: 'Town Hall' } }), bookings };
+  await sessions.save({ session, version: 1, audit: [], effects: [] });
+  return session;
 }

@@ -28,7 +28,7 @@ describe('the workspace API with Teams single sign-on (an Entra app configured)'
     for (const audience of [undefined, WORKSPACE_APP_ID_URI]) {
       const answer = await ask('me', await bearer({ oid: ISAIAH.id, name: ISAIAH.name, ...(audience ? { audience } : {}) }));
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.text)).toEqual({ person: { id: ISAIAH.id, name: ISAIAH.name }, coordinator: true, mode: 'entra' });
+      expect(JSON.parse(answer.text)).toEqual({ person: { id: ISAIAH.id, name: ISAIAH.name }, coordinator: true, subjectAccess: true, mode: 'entra' });
     }
     expect((await ask('overview', await bearer({ oid: ISAIAH.id }))).status).toBe(200);
   });

@@ -10,14 +10,15 @@ import { RelationshipRepository } from '../../src/relationship/store/relationshi
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
 import { launchChromium } from '../browser/playground-page.js';
 import { eventually } from '../support/eventually.js';
-import { ADELE, ALEX, GRADY, ISAIAH } from '../support/people.js';
+import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../support/people.js';
+import { cardText } from '../support/teams-connector.js';
 import { knownChats } from '../support/broadcast-bot.js';
 import { RecipientRepository } from '../../src/broadcast/store/recipient.repository.js';
 import { seedBroadcasts } from './broadcast-seed.js';
-import { startTestBot, TEST_TENANT, type TestBot } from '../support/test-bot.js';
+import { conversationOf, message, startTestBot, TEST_TENANT, type TestBot } from '../support/test-bot.js';
 import { EntraSsoIssuer } from './entra-sso-issuer.js';
 import { VIEWS, WorkspacePage } from './workspace-page.js';
-import { seedWorkspace, type Seeded } from './workspace-seed.js';
+import { COMING_SESSION, mentorId, seedComingSession, seededDaysInStage, seedWorkspace, stageKeptFor, type Seeded } from './workspace-seed.js';
 
 describe('the workspace tab in chromium, against the real bot on Azurite', () => {
   let bot: TestBot;
@@ -26,8 +27,12 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    // Grady Archie is the Data Protection Officer; a subject access request about Alex Wilber is open.
+    bot = await startTestBot({ DPO_IDS: GRADY.id });
     const now = new Date();
+    await seedComingSession(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, now, [PATTI, MEGAN, ADELE]);
+    await knownChats(bot.env, [PATTI, MEGAN, ADELE], bot.connector.url);
+    await bot.send(message(ISAIAH, `subject access ${ALEX.id}`));
     seeded = await seedWorkspace(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, { mentors: 48, youngPeople: 7, now, castMentor: ALEX });
     await seedBroadcasts(inject('storageConnectionString'), bot.env.TABLE_PREFIX!, now, [
       {
@@ -207,6 +212,12 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
     await mentor.signInLocallyAs('Alex Wilber');
     await mentor.page.getByTestId('my-stage').waitFor();
     expect(await mentor.page.getByRole('tab').allTextContents()).toEqual(['My page']);
+
+    const officer = await workspace();
+    await officer.open('default', 'subjectAccess');
+    await officer.signInLocallyAs('Grady Archie');
+    await officer.page.getByTestId('subject-access-table').waitFor();
+    expect(await officer.page.getByRole('tab', { selected: true }).textContent()).toBe('Subject access');
   });
 
   it('lets a non-coordinator see only their own page', async () => {
@@ -242,6 +253,108 @@ describe('the workspace tab in chromium, against the real bot on Azurite', () =>
     await eventually(async () => {
       for (const person of seeded.trainees) expect((await mentors.get(person.id))?.value.stage).toBe('trained');
     });
+  });
+
+  it('moves a session and changes its seats from the tab: each refusal beside its field, nothing stored until accepted, the people booked told', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('Sessions');
+    const { sessions } = await stores(bot);
+    const before = (await sessions.get(COMING_SESSION.id))!.session;
+    await tab.page.getByRole('button', { name: `Move: ${COMING_SESSION.title}` }).click();
+    const form = tab.page.getByRole('form', { name: `Move ${COMING_SESSION.title}` });
+    await form.getByText('These 3 people are told and their calendars change: Patti Fernandez, Megan Bowen, Adele Vance.').waitFor();
+    expect(await form.getByLabel('New day').inputValue()).toBe(before.startsAt.slice(0, 10));
+    await form.getByLabel('Starts').fill('16:00');
+    await form.getByLabel('Ends').fill('14:00');
+    await form.getByRole('button', { name: 'Move the session' }).click();
+    // The sessions use case's own sentence, beside the field it is about, and the input described by it.
+    const describedBy = async () => {
+      const ids = ((await form.getByLabel('Ends').getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+      return (await Promise.all(ids.map((id) => tab.page.locator(`[id="${id}"]`).textContent()))).join(' ');
+    };
+    await expect.poll(describedBy).toContain('The end must be after the start');
+    expect(await form.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Starts').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await tab.seriousProblems()).toEqual([]);
+    expect((await sessions.get(COMING_SESSION.id))!.session).toEqual(before);
+
+    const day = new Date(Date.parse(before.startsAt) + 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('New day').fill(day);
+    await form.getByLabel('Ends').fill('17:30');
+    await form.getByRole('button', { name: 'Move the session' }).click();
+    await tab.page.getByText(`Moved: ${COMING_SESSION.title}. Everyone booked is being told and their calendars updated.`).waitFor();
+    const moved = (await sessions.get(COMING_SESSION.id))!.session;
+    expect(moved.startsAt.slice(0, 10)).toBe(day);
+    expect(moved.endsAt).not.toBe(before.endsAt);
+    for (const person of [PATTI, MEGAN, ADELE]) {
+      await eventually(() => expect(bot.connector.to(conversationOf(person)).map(cardText).some((text) => text.includes('Session moved'))).toBe(true));
+    }
+
+    await tab.page.getByRole('button', { name: `Change seats: ${COMING_SESSION.title}` }).click();
+    const seats = tab.page.getByRole('form', { name: `Change seats: ${COMING_SESSION.title}` });
+    await seats.getByLabel('Number of seats').fill('1');
+    await seats.getByRole('button', { name: 'Change the seats' }).click();
+    await seats.getByText('2 people already have a confirmed place. Choose at least 2 seats, or cancel bookings first.').waitFor();
+    expect(await seats.getByLabel('Number of seats').getAttribute('aria-invalid')).toBe('true');
+    expect((await sessions.get(COMING_SESSION.id))!.session.seats).toBe(2);
+    await seats.getByLabel('Number of seats').fill('3');
+    await seats.getByRole('button', { name: 'Change the seats' }).click();
+    await tab.page.getByText(`Seats changed: ${COMING_SESSION.title} now has 3 seats. The first person waiting now has a place and is being told.`).waitFor();
+    await tab.page.getByText('Seats: 3 of 3 booked; waiting list: 0').waitFor();
+    expect((await sessions.get(COMING_SESSION.id))!.session.bookings.map((booking) => booking.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    await eventually(() => expect(bot.connector.to(conversationOf(ADELE)).map(cardText).some((text) => text.includes('A place came free'))).toBe(true));
+  }, 60_000);
+
+  it("shows days in stage from the stage's start, and says when only the record's last change is known", async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Isaiah Langer');
+    await tab.show('People');
+    const rowOf = async (index: number) => {
+      await tab.page.getByLabel('Search').fill(seeded.mentors[index]!.name);
+      await expect.poll(() => tab.page.locator('[data-testid=mentors-table] tbody tr').count()).toBe(1);
+      return (await tab.page.locator('[data-testid=mentors-table] tbody tr').textContent()) ?? '';
+    };
+    // Mentor 007 (index 6, ready) began their stage 6 days ago and the record was touched 5 days ago; Mentor 011 (index
+    // 10, ended) has no stage start on record. Neither is on the training, whose register moves people on.
+    expect(seeded.mentors[6]!.id).toBe(mentorId(6));
+    expect(stageKeptFor(6) && !stageKeptFor(10)).toBe(true);
+    const kept = await rowOf(6);
+    expect(kept).toContain(`${seededDaysInStage(6)} days`);
+    expect(kept).not.toContain('since the record');
+    expect(await rowOf(10)).toContain(`${seededDaysInStage(10)} days (since the record's last change)`);
+  });
+
+  it('gives the Data Protection Officer the subject access requests with due dates, and the export as a download, audited', async () => {
+    const tab = await workspace();
+    await tab.open();
+    await tab.signInLocallyAs('Grady Archie');
+    // Their first view is the requests; the only other is their own page.
+    expect(await tab.page.getByRole('tab').count()).toBe(2);
+    expect(await tab.page.getByRole('tab', { name: 'My page', exact: true }).count()).toBe(1);
+    expect(await tab.page.getByRole('tab', { selected: true }).textContent()).toBe('Subject access');
+    const row = tab.page.locator('[data-testid=subject-access-table] tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['Alex Wilber (mentor)', 'received, being prepared']);
+    expect(cells[3]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(await tab.seriousProblems()).toEqual([]);
+    const audits = async () => {
+      let count = 0;
+      for await (const entity of (await (await stores(bot)).storage.openTable('Privacy')).listEntities<{ action: string }>()) if (entity.action === 'subjectAccessExported') count += 1;
+      return count;
+    };
+    const [page] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Download page: Alex Wilber (mentor)' }).click()]);
+    expect(page.suggestedFilename()).toMatch(/^subject-access-.+\.html$/);
+    const html = readFileSync(await page.path(), 'utf8');
+    expect(html).toContain('<title>Information we hold</title>');
+    expect(html).toContain('Alex Wilber (mentor)');
+    const [json] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Download JSON: Alex Wilber (mentor)' }).click()]);
+    expect((JSON.parse(readFileSync(await json.path(), 'utf8')) as { subject: string }).subject).toBe('Alex Wilber (mentor)');
+    await tab.page.getByText('The download is recorded against the request.').first().waitFor();
+    expect(await audits()).toBe(2);
   });
 
   it('exports the month as an Excel workbook that reads back as the stored claims, amounts as numbers in pounds', async () => {

@@ -1,4 +1,4 @@
-import { advance, type JourneyEvent, type Mentor } from '../domain/index.js';
+import { advance, inStage, type JourneyEvent, type Mentor } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import { stageChange } from './audit.js';
@@ -15,7 +15,7 @@ export async function advanceMentorIfAllowed(journey: JourneyDeps, actor: Person
     const next = advance(current.value.stage, event);
     if (!next.ok) return current.value;
     const now = journey.clock.now();
-    const mentor: Mentor = { ...current.value, stage: next.value, updatedAt: now.toISOString() };
+    const mentor: Mentor = inStage(current.value, next.value, now);
     await journey.mentors.save({ value: mentor, etag: current.etag, audit: [stageChange(actor, event, current.value, mentor, now)], effects: [] });
     return mentor;
   });

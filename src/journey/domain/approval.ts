@@ -2,7 +2,7 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import type { ApprovalKind, ApprovalRequest, Decision } from './approval-request.js';
 import { advance } from './journey.js';
-import type { Mentor, SignUpDetails } from './mentor.js';
+import { inStage, type Mentor, type SignUpDetails } from './mentor.js';
 
 export type SignUpErrorCode = 'TRANSITION_NOT_ALLOWED' | 'NO_APPROVER' | 'DECLARATION_REQUIRED';
 
@@ -46,7 +46,7 @@ export function submitSignUp(
     requestedAt: at,
     status: 'pending',
   };
-  return ok({ ...mentor, stage: next.value, details, consentedAt: at, approval, updatedAt: at });
+  return ok({ ...inStage(mentor, next.value, now), details, consentedAt: at, approval });
 }
 
 export type DecisionErrorCode = 'NOT_APPROVER' | 'APPROVAL_NOT_FOUND' | 'ALREADY_DECIDED' | 'REASON_REQUIRED';
@@ -86,7 +86,7 @@ export function decideApproval(
     decidedAt: at,
     ...(decision === 'decline' ? { reason } : {}),
   };
-  return ok({ ...mentor, stage: stage.value, approval: decided, updatedAt: at });
+  return ok({ ...inStage(mentor, stage.value, now), approval: decided });
 }
 
 export function approverNames(approval: ApprovalRequest): string {

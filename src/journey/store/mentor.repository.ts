@@ -47,6 +47,7 @@ const mentorSchema: z.ZodType<Mentor> = z.object({
     .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  stageSince: z.string().optional(),
 });
 
 export function toEntity(mentor: Mentor): MentorEntity {

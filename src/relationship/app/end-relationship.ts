@@ -1,5 +1,5 @@
 import { SYSTEM } from '../../platform/kernel/person.js';
-import { advance, canAdvance, type JourneyEvent, type Mentor } from '../../journey/domain/index.js';
+import { advance, canAdvance, inStage, type JourneyEvent, type Mentor } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { endMatch, isEndReason, parseEndingForm, termStatus, type EndingForm, type EndingFormProblem, type EndReason, type MentorNext } from '../domain/index.js';
 import type { Match } from '../../matching/domain/index.js';
@@ -225,7 +225,7 @@ async function moveMentor(deps: RelationshipDeps, actor: PersonRef, mentorId: st
       if (!canAdvance(mentor.stage, event)) continue;
       const stage = advance(mentor.stage, event);
       if (!stage.ok) continue;
-      const next: Mentor = { ...mentor, stage: stage.value, updatedAt: now.toISOString() };
+      const next: Mentor = inStage(mentor, stage.value, now);
       audit.push(stageChange(actor, event, mentor, next, now));
       mentor = next;
     }

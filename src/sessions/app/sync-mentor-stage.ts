@@ -1,4 +1,4 @@
-import { advance, type JourneyEvent, type Mentor, type MentorStage } from '../../journey/domain/index.js';
+import { advance, inStage, type JourneyEvent, type Mentor, type MentorStage } from '../../journey/domain/index.js';
 import { findBooking, type Session } from '../domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { stageChange } from '../../journey/index.js';
@@ -42,7 +42,7 @@ export async function syncMentorStage(deps: SessionDeps, sessionId: string, pers
     for (const step of steps) {
       const moved = advance(next.stage, step);
       if (!moved.ok) break;
-      const after: Mentor = { ...next, stage: moved.value, updatedAt: now.toISOString() };
+      const after: Mentor = inStage(next, moved.value, now);
       audit.push({ ...stageChange(actor, step, next, after, now), detail: 'SESSION_BOOKING' });
       next = after;
     }

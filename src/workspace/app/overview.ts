@@ -1,4 +1,4 @@
-import type { MentorStage } from '../../journey/domain/index.js';
+import { stageStartedAt, type Mentor, type MentorStage } from '../../journey/domain/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { ok, type Result } from '../../platform/kernel/result.js';
 import { mentorRoster } from '../../matching/index.js';
@@ -20,7 +20,9 @@ export interface OverviewPerson {
   readonly id: string;
   readonly name: string;
   readonly stage: MentorStage;
+  /** Days since they came into the stage; for a record from before that was kept, since its last change (`stageSinceKnown` false). */
   readonly days: number;
+  readonly stageSinceKnown: boolean;
 }
 
 export interface Overview {
@@ -48,12 +50,10 @@ export async function overview(deps: WorkspaceDeps, actor: PersonRef): Promise<R
   if (!roster.ok) return roster;
   const now = deps.sessions.clock.now().getTime();
   const daysSince = (iso: string): number => Math.max(0, Math.floor((now - Date.parse(iso)) / DAY_MS));
-  const person = (mentor: { id: string; name: string; stage: MentorStage; updatedAt: string }): OverviewPerson => ({
-    id: mentor.id,
-    name: mentor.name,
-    stage: mentor.stage,
-    days: daysSince(mentor.updatedAt),
-  });
+  const person = (mentor: Mentor): OverviewPerson => {
+    const since = stageStartedAt(mentor);
+    return { id: mentor.id, name: mentor.name, stage: mentor.stage, days: daysSince(since.at), stageSinceKnown: since.known };
+  };
   const funnel = FUNNEL.map(({ bar, label, stages }) => {
     const people = roster.value.filter((entry) => stages.includes(entry.mentor.stage)).map((entry) => person(entry.mentor));
     return { bar, label, count: people.length, people: people.sort((a, b) => b.days - a.days) };

@@ -1,3 +1,4 @@
+import { stageStartedAt, type Mentor } from '../../journey/domain/index.js';
 import { remindApprover } from '../../journey/index.js';
 import { mentorRoster, youngPeoplePage, type RosterEntry } from '../../matching/index.js';
 import type { PersonRef } from '../../platform/kernel/person.js';
@@ -9,7 +10,9 @@ export interface MentorRow {
   readonly name: string;
   readonly role?: string;
   readonly stage: string;
+  /** Days since the mentor came into this stage; for a record from before that was kept, since its last change (`stageSinceKnown` false). */
   readonly daysInStage: number;
+  readonly stageSinceKnown: boolean;
   /** A pending approval: who it waits on and since when. */
   readonly approval?: { readonly waitingOn: readonly string[]; readonly since: string };
   readonly dbs: RosterEntry['dbs'];
@@ -27,6 +30,11 @@ export interface YoungPersonRow {
 
 const DAY_MS = 86_400_000;
 
+function daysInStage(mentor: Mentor, now: number): { daysInStage: number; stageSinceKnown: boolean } {
+  const since = stageStartedAt(mentor);
+  return { daysInStage: Math.max(0, Math.floor((now - Date.parse(since.at)) / DAY_MS)), stageSinceKnown: since.known };
+}
+
 /** Every mentor, for a coordinator. */
 export async function mentorRows(deps: WorkspaceDeps, actor: PersonRef): Promise<Result<MentorRow[]>> {
   const roster = await mentorRoster(deps.matching, actor);
@@ -38,7 +46,7 @@ export async function mentorRows(deps: WorkspaceDeps, actor: PersonRef): Promise
       name: mentor.name,
       ...(mentor.details ? { role: mentor.details.role === 'electedMember' ? 'Councillor' : 'Senior manager' } : {}),
       stage: mentor.stage,
-      daysInStage: Math.max(0, Math.floor((now - Date.parse(mentor.updatedAt)) / DAY_MS)),
+      ...daysInStage(mentor, now),
       ...(mentor.approval?.status === 'pending'
         ? { approval: { waitingOn: mentor.approval.approvers.map((approver) => approver.name), since: mentor.approval.requestedAt } }
         : {}),

@@ -1,5 +1,6 @@
 import type { CoordinatorBroadcastDeps } from '../../broadcast/index.js';
 import type { MatchingDeps } from '../../matching/index.js';
+import type { PrivacyDeps } from '../../privacy/index.js';
 import type { RelationshipDeps } from '../../relationship/index.js';
 import type { SessionDeps } from '../../sessions/index.js';
 
@@ -10,4 +11,6 @@ export interface WorkspaceDeps {
   readonly relationship: RelationshipDeps;
   /** The coordinators' broadcast use cases' needs (the chat's broadcast cards use the same). */
   readonly broadcasts: CoordinatorBroadcastDeps;
+  /** Subject access: the chat's privacy cards use the same. */
+  readonly privacy: PrivacyDeps;
 }

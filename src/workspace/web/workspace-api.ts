@@ -8,8 +8,9 @@ import { putForward, shortlist, waitingForMatch } from '../app/matching-view.js'
 import { myPage } from '../app/my-page.js';
 import { overview } from '../app/overview.js';
 import { mentorRows, remindMentorsApprover, youngPersonRows } from '../app/people.js';
-import { cancelSessionFromWorkspace, recordRegister, sessionRows } from '../app/sessions-view.js';
+import { cancelSessionFromWorkspace, changeSeatsFromWorkspace, moveSessionFromWorkspace, recordRegister, sessionRows } from '../app/sessions-view.js';
 import { broadcastReportFor, broadcastRows, retryFailedFromWorkspace } from '../app/broadcasts-view.js';
+import { subjectAccessExportFile, subjectAccessRows } from '../app/subject-access-view.js';
 import { whoAmI } from '../app/who-am-i.js';
 import type { WorkspaceDeps } from '../app/workspace-deps.js';
 import { readJson, sendJson, sendProblem } from './http.js';
@@ -17,7 +18,10 @@ import type { WorkspaceSignIn } from './workspace-sign-in.js';
 
 export const API_PREFIX = '/workspace/api/';
 
-type Answer = { readonly status: number; readonly body: unknown } | { readonly csv: string; readonly filename: string };
+type Answer =
+  | { readonly status: number; readonly body: unknown }
+  | { readonly csv: string; readonly filename: string }
+  | { readonly file: { readonly body: string; readonly contentType: string; readonly filename: string } };
 type Handler = (actor: PersonRef, request: { readonly params: readonly string[]; readonly query: URLSearchParams; readonly body: unknown }) => Promise<Answer>;
 
 interface Route {
@@ -48,11 +52,22 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
     { method: 'GET', pattern: /^sessions$/, handle: (actor) => json(sessionRows(deps, actor)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/register$/, handle: (actor, r) => json(recordRegister(deps, actor, r.params[0]!, r.body)) },
     { method: 'POST', pattern: /^sessions\/([^/]+)\/cancel$/, handle: (actor, r) => json(cancelSessionFromWorkspace(deps, actor, r.params[0]!)) },
+    { method: 'POST', pattern: /^sessions\/([^/]+)\/move$/, handle: (actor, r) => json(moveSessionFromWorkspace(deps, actor, r.params[0]!, r.body)) },
+    { method: 'POST', pattern: /^sessions\/([^/]+)\/seats$/, handle: (actor, r) => json(changeSeatsFromWorkspace(deps, actor, r.params[0]!, r.body)) },
     { method: 'GET', pattern: /^broadcasts$/, handle: (actor) => json(broadcastRows(deps, actor)) },
     { method: 'GET', pattern: /^broadcasts\/([^/]+)$/, handle: (actor, r) => json(broadcastReportFor(deps, actor, r.params[0]!)) },
     { method: 'POST', pattern: /^broadcasts\/([^/]+)\/retry-failed$/, handle: (actor, r) => json(retryFailedFromWorkspace(deps, actor, r.params[0]!)) },
     { method: 'GET', pattern: /^claims$/, handle: (actor, r) => json(claimsMonth(deps, actor, r.query.get('month') ?? undefined)) },
     { method: 'POST', pattern: /^claims\/decide$/, handle: (actor, r) => json(decideClaims(deps, actor, r.body)) },
+    { method: 'GET', pattern: /^subject-access$/, handle: (actor) => json(subjectAccessRows(deps, actor)) },
+    {
+      method: 'GET',
+      pattern: /^subject-access\/([^/]+)\/export\.(html|json)$/,
+      handle: async (actor, r) => {
+        const file = await subjectAccessExportFile(deps, actor, r.params[0]!, r.params[1] as 'html' | 'json');
+        return file.ok ? { file: file.value } : json(file);
+      },
+    },
     {
       method: 'GET',
       pattern: /^claims\.csv$/,
@@ -97,11 +112,15 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
       return true;
     }
     const answer = await route.handle(signedIn.person, { params: params as string[], query: url.searchParams, body });
-    if ('csv' in answer) {
+    if ('file' in answer) {
+      // An export is the person's own data about someone: never cached, always saved rather than shown in the tab.
+      res.writeHead(200, { 'Content-Type': answer.file.contentType, 'Content-Disposition': `attachment; filename="${answer.file.filename}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.end(answer.file.body);
+    } else if ('csv' in answer) {
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${answer.filename}"`, 'Cache-Control': 'no-store' });
       res.end(answer.csv);
     } else {
-      if (answer.status === 403) log.info({ status: 403, route: route.pattern.source }, 'workspace request refused: not a coordinator');
+      if (answer.status === 403) log.info({ status: 403, route: route.pattern.source }, 'workspace request refused: not allowed to this person');
       sendJson(res, answer.status, answer.body);
     }
     return true;
@@ -109,7 +128,8 @@ export function workspaceApi(deps: WorkspaceDeps, signIn: WorkspaceSignIn, local
 }
 
 function statusOf(code: string): number {
-  if (code === 'NOT_COORDINATOR') return 403;
+  if (code === 'NOT_COORDINATOR' || code === 'NOT_PRIVACY_OFFICER') return 403;
+  if (code === 'UNKNOWN_REQUEST') return 404;
   if (code.endsWith('_NOT_FOUND')) return 404;
   if (code.includes('CONFLICT') || code === 'CONCURRENT_CHANGE') return 409;
   return 400;

@@ -2,7 +2,7 @@ import { FunnelChart } from '@fluentui/react-charts';
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { get } from '../api';
-import { days, stageName } from '../format';
+import { days, daysInStage, stageName } from '../format';
 import { Loading } from './Loading';
 import { useLoad } from './useLoad';
 
@@ -11,6 +11,7 @@ interface OverviewPerson {
   readonly name: string;
   readonly stage: string;
   readonly days: number;
+  readonly stageSinceKnown: boolean;
 }
 
 interface OverviewData {
@@ -104,7 +105,7 @@ function OverviewReady({ data }: { data: OverviewData }) {
               {data.trainedWithoutYoungPerson.slice(0, 50).map((each) => (
                 <TableRow key={each.id}>
                   <TableCell>{each.name}</TableCell>
-                  <TableCell>{days(each.days)}</TableCell>
+                  <TableCell>{daysInStage(each.days, each.stageSinceKnown)}</TableCell>
                   <TableCell>{each.hasProfile ? 'Written' : 'Not yet'}</TableCell>
                   <TableCell>{each.dbsCleared ? 'Cleared' : 'Not cleared'}</TableCell>
                 </TableRow>
@@ -152,7 +153,7 @@ function PeopleTable({ people, label }: { people: readonly OverviewPerson[]; lab
           <TableRow key={person.id}>
             <TableCell>{person.name}</TableCell>
             <TableCell>{stageName(person.stage)}</TableCell>
-            <TableCell>{days(person.days)}</TableCell>
+            <TableCell>{daysInStage(person.days, person.stageSinceKnown)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { get, post } from '../api';
-import { days, formatDate, formatDateTime, stageName } from '../format';
+import { days, daysInStage, formatDate, formatDateTime, stageName } from '../format';
 import { Loading } from './Loading';
 import { useLoad } from './useLoad';
 
@@ -11,6 +11,7 @@ interface MentorRow {
   readonly role?: string;
   readonly stage: string;
   readonly daysInStage: number;
+  readonly stageSinceKnown: boolean;
   readonly approval?: { waitingOn: string[]; since: string };
   readonly dbs: 'cleared' | 'expired' | 'missing';
   readonly dbsRenewsOn?: string;
@@ -79,7 +80,7 @@ function MentorTable({ rows }: { rows: readonly MentorRow[] }) {
             <TableRow key={row.id}>
               <TableCell>{row.name}{row.role ? `, ${row.role}` : ''}</TableCell>
               <TableCell>{stageName(row.stage)}</TableCell>
-              <TableCell>{days(row.daysInStage)}</TableCell>
+              <TableCell>{daysInStage(row.daysInStage, row.stageSinceKnown)}</TableCell>
               <TableCell>{row.approval ? <Approval mentor={row} /> : '—'}</TableCell>
               <TableCell>{DBS[row.dbs]}{row.dbsRenewsOn ? `, renew by ${formatDate(row.dbsRenewsOn)}` : ''}</TableCell>
               <TableCell>{row.hasProfile ? 'Written' : 'Not yet'}</TableCell>

@@ -9,6 +9,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Text,
@@ -16,7 +18,7 @@ import {
   Title3,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { get, post } from '../api';
+import { ApiError, get, post } from '../api';
 import { formatDateTime } from '../format';
 import { Loading } from './Loading';
 import { useLoad } from './useLoad';
@@ -26,6 +28,9 @@ interface SessionRow {
   readonly title: string;
   readonly kind: string;
   readonly startsAt: string;
+  readonly timeZone: string;
+  /** The day and times in the session's own zone: where the move form starts. */
+  readonly local: { readonly date: string; readonly startTime: string; readonly endTime: string };
   readonly seats: number;
   readonly cancelled: boolean;
   readonly started: boolean;
@@ -47,6 +52,7 @@ export default function Sessions() {
 
 function SessionCard({ session, onChanged }: { session: SessionRow; onChanged: () => void }) {
   const [registerOpen, setRegisterOpen] = useState(false);
+  const [changing, setChanging] = useState<'move' | 'seats' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const cancel = async (): Promise<void> => {
@@ -76,8 +82,18 @@ function SessionCard({ session, onChanged }: { session: SessionRow; onChanged: (
       {!session.cancelled && (
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           {session.started && session.booked.length > 0 && <Button onClick={() => setRegisterOpen(!registerOpen)} aria-expanded={registerOpen}>Attendance register: {session.title}</Button>}
+          {!session.started && <Button onClick={() => setChanging(changing === 'move' ? undefined : 'move')} aria-expanded={changing === 'move'}>Move: {session.title}</Button>}
+          {!session.started && <Button onClick={() => setChanging(changing === 'seats' ? undefined : 'seats')} aria-expanded={changing === 'seats'}>Change seats: {session.title}</Button>}
           {!session.started && <Button onClick={() => setConfirming(true)}>Cancel session: {session.title}</Button>}
         </div>
+      )}
+      {changing && (
+        <ChangeForm
+          session={session}
+          kind={changing}
+          told={told}
+          onDone={(text) => { setChanging(undefined); setMessage({ intent: 'success', text }); onChanged(); }}
+        />
       )}
       {registerOpen && <Register session={session} onSaved={(text) => { setRegisterOpen(false); setMessage({ intent: 'success', text }); onChanged(); }} />}
       <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
@@ -133,6 +149,55 @@ function Register({ session, onSaved }: { session: SessionRow; onSaved: (text: s
       </fieldset>
       {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Button appearance="primary" type="submit">Save attendance</Button>
+    </form>
+  );
+}
+
+interface ChangeAnswer {
+  readonly notice: string;
+}
+
+/**
+ * Move (new day and times) or change seats: the sessions use case checks what was sent, and each problem it finds is
+ * shown beside its field in its own words; nothing changes until it accepts. Everyone booked or waiting is told of a move.
+ */
+function ChangeForm({ session, kind, told, onDone }: { session: SessionRow; kind: 'move' | 'seats'; told: readonly string[]; onDone: (text: string) => void }) {
+  const [values, setValues] = useState<Record<string, string>>((): Record<string, string> => (kind === 'move' ? { ...session.local } : { seats: String(session.seats) }));
+  const [refused, setRefused] = useState<ApiError | undefined>();
+  const fields: readonly { id: string; label: string; type: 'date' | 'time' | 'number' }[] =
+    kind === 'move'
+      ? [
+          { id: 'date', label: 'New day', type: 'date' },
+          { id: 'startTime', label: 'Starts', type: 'time' },
+          { id: 'endTime', label: 'Ends', type: 'time' },
+        ]
+      : [{ id: 'seats', label: 'Number of seats', type: 'number' }];
+  const save = async (): Promise<void> => {
+    try {
+      const answer = await post<ChangeAnswer>(`sessions/${encodeURIComponent(session.id)}/${kind}`, kind === 'move' ? values : { seats: values.seats });
+      onDone(answer.notice);
+    } catch (caught) {
+      setRefused(caught instanceof ApiError ? caught : new ApiError(0, 'The workspace could not do that. Please try again.'));
+    }
+  };
+  const shownBeside = refused ? fields.some((field) => refused.about(field.id)) : false;
+  const title = kind === 'move' ? `Move ${session.title}` : `Change seats: ${session.title}`;
+  return (
+    <form aria-label={title} onSubmit={(event) => { event.preventDefault(); void save(); }} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 420 }}>
+      <Text>
+        {kind === 'move'
+          ? <>New day and times, in {session.timeZone} time. {told.length ? <>These {told.length} people are told and their calendars change: {told.join(', ')}.</> : <>Nobody is booked, so nobody is told.</>}</>
+          : <>Now {session.seats} seats: {session.booked.length} booked, {session.waiting.length} waiting. New seats go to the waiting list in order, and they are told; fewer seats than people booked is refused.</>}
+      </Text>
+      {fields.map((field) => (
+        <Field key={field.id} label={field.label} validationState={refused?.about(field.id) ? 'error' : 'none'} validationMessage={refused?.about(field.id)}>
+          <Input type={field.type} value={values[field.id] ?? ''} onChange={(_, data) => setValues({ ...values, [field.id]: data.value })} />
+        </Field>
+      ))}
+      {refused && !shownBeside && <MessageBar intent="error"><MessageBarBody>{refused.message}</MessageBarBody></MessageBar>}
+      <div>
+        <Button appearance="primary" type="submit">{kind === 'move' ? 'Move the session' : 'Change the seats'}</Button>
+      </div>
     </form>
   );
 }
