@@ -22,12 +22,12 @@ describe('cohorts on Azurite', () => {
   it('keeps the book in one etag-guarded row: a stale write is refused, an empty book reads as empty', async () => {
     const deps = await cohortDeps();
     expect(await deps.cohorts.get()).toEqual({ value: EMPTY_COHORT_BOOK });
-    await deps.cohorts.save({ book: { cohorts: [], waitingForDates: [{ mentorId: 'm', name: 'M', since: NOW.toISOString() }] }, audit: [], effects: [] });
+    await deps.cohorts.save({ value: { cohorts: [], waitingForDates: [{ mentorId: 'm', name: 'M', since: NOW.toISOString() }] }, audit: [], effects: [] });
     const read = await deps.cohorts.get();
     expect(read.value.waitingForDates).toHaveLength(1);
-    await deps.cohorts.save({ book: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] });
-    await expect(deps.cohorts.save({ book: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
-    await expect(deps.cohorts.save({ book: EMPTY_COHORT_BOOK, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
+    await deps.cohorts.save({ value: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] });
+    await expect(deps.cohorts.save({ value: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(deps.cohorts.save({ value: EMPTY_COHORT_BOOK, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
   it('stores the sessions as belonging to their cohort, and queues one booking card per mentor waiting', async () => {
@@ -91,7 +91,7 @@ describe('cohorts on Azurite', () => {
         get: () => deps.cohorts.get(),
         save: async (change) => {
           await deps.cohorts.save(change);
-          if (!opened && change.book.waitingForDates.length > 0) {
+          if (!opened && change.value.waitingForDates.length > 0) {
             opened = true;
             expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
           }
