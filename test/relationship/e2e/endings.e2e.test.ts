@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Match } from '../../../src/matching/domain/index.js';
-import type { YoungPerson } from '../../../src/matching/domain/young-people/index.js';
-import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
+import type { Mentor } from '../../../src/journey/domain/index.js';
 import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
 import { RelationshipRepository } from '../../../src/relationship/store/relationship.repository.js';
-import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
 import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
+import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
 import { eventually } from '../../support/eventually.js';
-import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
+import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
 
 const NOTE = 'We never found a rhythm';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,14 +24,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
   let records: MentorMatchingRepository;
   let youngPeople: YoungPeopleRepository;
 
-  async function matched(person: TestPerson, young: Partial<YoungPerson> & { id: string }, startedOn = '2026-11-01'): Promise<string> {
-    const matchId = `match-${young.id}`;
-    await mentors.save({ value: { ...newMentor(person, {}, clock), stage: 'matched' } satisfies Mentor, audit: [], effects: [] });
-    const match: Match = { id: matchId, mentorId: person.id, youngPersonId: young.id, startedOn, status: 'active' };
-    await youngPeople.commit({ youngPersonId: young.id, youngPerson: { value: youngPerson({ ...young, status: 'matched' }) }, match, audit: [], effects: [] });
-    await records.save({ value: { mentorId: person.id, activeMatches: [{ matchId, youngPersonId: young.id }], conflicts: [] }, audit: [], effects: [] });
-    return matchId;
-  }
+  let matched: RelationshipBot['matched'];
   const status = async (youngPersonId: string) => (await youngPeople.get(youngPersonId, { reader: ISAIAH, purpose: 'view' }))?.value;
 
   let alexMatch = '';
@@ -43,30 +33,14 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
   let gradyMatch = '';
 
   beforeAll(async () => {
-    t = await startTestBot(
-      {
-        SCHEDULER_INTERVAL_SECONDS: '1',
-        SUPPORT_DUTY_CONTACT_IDS: MEGAN.id,
-        SUPPORT_SERVICE_MANAGER_IDS: ISAIAH.id,
-        LEAVING_CARE_DUTY_LINE: '0300 555 0100',
-        SERVICE_MANAGER_NAME: 'Isaiah Langer',
-        SERVICE_MANAGER_CONTACT: '0300 555 0199',
-      },
-      { now: () => clock },
-    );
-    const prefix = t.env.TABLE_PREFIX!;
-    const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
-    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`), () => new Date());
-    const now = () => clock;
-    mentors = new MentorRepository(clients.table(`${prefix}Mentors`), queue, now);
-    records = new MentorMatchingRepository(clients.table(`${prefix}MentorMatching`), queue, now);
-    youngPeople = new YoungPeopleRepository(clients.table(`${prefix}YoungPeople`), new YoungPersonAccessLog(clients.table(`${prefix}YoungPersonAccess`), now), queue, now);
-    relationships = new RelationshipRepository(clients.table(`${prefix}Relationships`), queue, now);
-    for (const person of [ALEX, ADELE, ISAIAH, MEGAN, PATTI, GRADY]) await t.send(installed(person));
+    ({ t, mentors, records, youngPeople, relationships, matched } = await startRelationshipBot(
+      { SUPPORT_SERVICE_MANAGER_IDS: ISAIAH.id, SERVICE_MANAGER_NAME: 'Isaiah Langer' },
+      () => clock,
+    ));
     // Waiting since January: without "first in line" she would come before anyone back on the list.
     await youngPeople.commit({ youngPersonId: 'yp-robin', youngPerson: { value: youngPerson({ id: 'yp-robin', firstName: 'Robin', reference: 'LC-0007' }) }, audit: [], effects: [] });
     alexMatch = await matched(ALEX, { id: 'yp-jay', createdAt: '2026-03-01T00:00:00.000Z' });
-    adeleMatch = await matched(ADELE, { id: 'yp-kim', firstName: 'Kim', reference: 'LC-0101' }, '2026-11-10');
+    adeleMatch = await matched(ADELE, { id: 'yp-kim', firstName: 'Kim', reference: 'LC-0101' }, { startedOn: '2026-11-10' });
     meganMatch = await matched(MEGAN, { id: 'yp-lee', firstName: 'Lee', reference: 'LC-0202' });
     gradyMatch = await matched(GRADY, { id: 'yp-max', firstName: 'Max', reference: 'LC-0303' });
   });

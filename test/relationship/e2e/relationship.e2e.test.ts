@@ -1,20 +1,18 @@
 import { odata } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Match } from '../../../src/matching/domain/index.js';
-import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
+import type { Mentor } from '../../../src/journey/domain/index.js';
 import { ConcernRepository } from '../../../src/relationship/store/concern.repository.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
 import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
 import { RelationshipRepository } from '../../../src/relationship/store/relationship.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
 import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
+import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
 import { eventually } from '../../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
 
 const FOCUS = 'CV and a college open day';
 const ALEX_MATCH = 'match-alex-1';
@@ -30,39 +28,15 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
   let records: MentorMatchingRepository;
   let youngPeople: YoungPeopleRepository;
 
-  async function matched(person: TestPerson, youngPersonId: string, matchId: string): Promise<void> {
-    const mentor: Mentor = { ...newMentor(person, {}, clock), stage: 'matched' };
-    await mentors.save({ value: mentor, audit: [], effects: [] });
-    const match: Match = { id: matchId, mentorId: person.id, youngPersonId, startedOn: '2026-11-01', status: 'active' };
-    await youngPeople.commit({ youngPersonId, youngPerson: { value: youngPerson({ id: youngPersonId, status: 'matched' }) }, match, audit: [], effects: [] });
-    await records.save({ value: { mentorId: person.id, activeMatches: [{ matchId, youngPersonId }], conflicts: [] }, audit: [], effects: [] });
-  }
 
   beforeAll(async () => {
-    t = await startTestBot(
-      {
-        SCHEDULER_INTERVAL_SECONDS: '1',
-        SUPPORT_DUTY_CONTACT_IDS: MEGAN.id,
-        SUPPORT_SERVICE_MANAGER_IDS: PATTI.id,
-        LEAVING_CARE_DUTY_LINE: '0300 555 0100',
-        SERVICE_MANAGER_NAME: 'Patti Fernandez',
-        SERVICE_MANAGER_CONTACT: '0300 555 0199',
-        CONCERN_RENOTIFY_MINUTES: '15',
-      },
-      { now: () => clock },
-    );
-    const prefix = t.env.TABLE_PREFIX!;
-    const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
-    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`), () => new Date());
-    const now = () => clock;
-    mentors = new MentorRepository(clients.table(`${prefix}Mentors`), queue, now);
-    records = new MentorMatchingRepository(clients.table(`${prefix}MentorMatching`), queue, now);
-    youngPeople = new YoungPeopleRepository(clients.table(`${prefix}YoungPeople`), new YoungPersonAccessLog(clients.table(`${prefix}YoungPersonAccess`), now), queue, now);
-    relationships = new RelationshipRepository(clients.table(`${prefix}Relationships`), queue, now);
-    concerns = new ConcernRepository(clients.table(`${prefix}SupportConcerns`), queue, now);
-    for (const person of [ALEX, ADELE, ISAIAH, MEGAN, PATTI, GRADY]) await t.send(installed(person));
-    await matched(ALEX, 'yp-alex', ALEX_MATCH);
-    await matched(ADELE, 'yp-adele', ADELE_MATCH);
+    let matched: RelationshipBot['matched'];
+    ({ t, mentors, records, youngPeople, relationships, concerns, matched } = await startRelationshipBot(
+      { SUPPORT_SERVICE_MANAGER_IDS: PATTI.id, SERVICE_MANAGER_NAME: 'Patti Fernandez', CONCERN_RENOTIFY_MINUTES: '15' },
+      () => clock,
+    ));
+    await matched(ALEX, { id: 'yp-alex' }, { matchId: ALEX_MATCH });
+    await matched(ADELE, { id: 'yp-adele' }, { matchId: ADELE_MATCH });
   });
   afterAll(() => t?.stop());
 
