@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COHORT_FORM_2027 } from '../../support/cohort-form.js';
 import { eventually } from '../../support/eventually.js';
 import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
@@ -12,19 +13,7 @@ const SHIPPED_DAY = new Date('2026-12-04T10:00:00Z');
 const NOT_SET = 'The next information session and training have not been set yet; we will message you as soon as they are.';
 
 /** The "open the next cohort" form as the coordinator sends it, for the 2027 cohort. */
-const FORM_2027 = {
-  name: '2027 cohort',
-  informationDate: '2027-11-08',
-  informationStart: '10:00',
-  informationEnd: '12:00',
-  trainingDate: '2027-11-29',
-  trainingStart: '09:30',
-  trainingEnd: '16:30',
-  location: 'inPerson',
-  venue: 'Civic Centre, Committee Room 1',
-  seats: '2',
-  closesHoursBefore: '24',
-};
+const FORM_2027 = { ...COHORT_FORM_2027, venue: 'Civic Centre, Committee Room 1', seats: '2' };
 
 describe('cohorts year after year, with the shipped configuration on 4 December 2026', () => {
   let t: SessionsTestBot;
