@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyError } from '../../../src/platform/app/ports.js';
-import type { CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
+import type { CohortBookChange, CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
 import { openCohort } from '../../../src/sessions/app/open-cohort.js';
 import { seedSchemeCohort } from '../../../src/sessions/app/seed-scheme-cohort.js';
 import { sessionsOrWait } from '../../../src/sessions/app/wait-for-dates.js';
@@ -83,21 +83,10 @@ describe('cohorts on Azurite', () => {
   it('misses no cohort opened while a mentor joins the wait: whoever takes them off sends the card, once', async () => {
     const deps = await cohortDeps();
     const coordinator = { id: COORDINATOR, name: 'Isaiah Langer' };
-    let opened = false;
     // The cohort opens right after the mentor's wait is stored, before they look again.
-    const racing: CohortDeps = {
-      ...deps,
-      cohorts: {
-        get: () => deps.cohorts.get(),
-        save: async (change) => {
-          await deps.cohorts.save(change);
-          if (!opened && change.value.waitingForDates.length > 0) {
-            opened = true;
-            expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
-          }
-        },
-      },
-    };
+    const racing = raceOnce(deps, async () => {
+      expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
+    }, (change) => change.value.waitingForDates.length > 0);
     expect(await sessionsOrWait(racing, MENTOR)).toBe('waitingForDates');
     const offers = [];
     for await (const row of deps.table.listEntities({ queryOptions: { filter: "PartitionKey eq '%cohorts'" } })) if (JSON.stringify(row).includes('cohortOffer')) offers.push(row);
@@ -109,21 +98,28 @@ describe('cohorts on Azurite', () => {
     const deps = await cohortDeps();
     const drafts = cohortSessionDrafts({ year: 2027, location: { type: 'online' }, seats: 30 });
     if (!drafts.ok) throw new Error(drafts.error.message);
-    let made = false;
-    const racing: CohortDeps = {
-      ...deps,
-      cohorts: {
-        get: () => deps.cohorts.get(),
-        save: async (change) => {
-          await deps.cohorts.save(change);
-          if (!made) {
-            made = true;
-            await deps.sessions.save({ session: { ...drafts.value[1]!, id: 'extra-training', bookings: [] }, version: 1, audit: [], effects: [] });
-          }
-        },
-      },
-    };
+    const racing = raceOnce(deps, async () => {
+      await deps.sessions.save({ session: { ...drafts.value[1]!, id: 'extra-training', bookings: [] }, version: 1, audit: [], effects: [] });
+    });
     expect(await sessionsOrWait(racing, MENTOR)).toBe('sessions');
     expect((await deps.cohorts.get()).value.waitingForDates).toEqual([]);
   });
 });
+
+/** The deps with a cohort book that runs `between` once, right after the first save `when` picks is stored: a race, on cue. */
+function raceOnce<D extends CohortDeps>(deps: D, between: () => Promise<void>, when: (change: CohortBookChange) => boolean = () => true): CohortDeps {
+  let done = false;
+  return {
+    ...deps,
+    cohorts: {
+      get: () => deps.cohorts.get(),
+      save: async (change) => {
+        await deps.cohorts.save(change);
+        if (!done && when(change)) {
+          done = true;
+          await between();
+        }
+      },
+    },
+  };
+}
