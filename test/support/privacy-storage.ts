@@ -118,6 +118,17 @@ export interface SeededPair {
   readonly matchId: string;
 }
 
+/** The three pairs a restriction test needs: one whose mentor it restricts, one whose young person, and one left free. */
+export interface RestrictionCases {
+  readonly mentorRestricted: SeededPair;
+  readonly youngPersonRestricted: SeededPair;
+  readonly free: SeededPair;
+}
+
+export async function seedRestrictionCases(world: PrivacyWorld, options: { months: number; since: Date }): Promise<RestrictionCases> {
+  return { mentorRestricted: await seedPair(world, 1, options), youngPersonRestricted: await seedPair(world, 2, options), free: await seedPair(world, 3, options) };
+}
+
 /**
  * A mentor and a young person matched, with a history: the mentor's record and its audit, their matching row, the young
  * person's record (read twice by the coordinator), the match and its meetings and claims for `months` months, a session

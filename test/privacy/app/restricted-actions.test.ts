@@ -23,7 +23,7 @@ import { StoredActiveMatches, StoredMatchingSide } from '../../../src/relationsh
 import { book } from '../../../src/sessions/app/book-session.js';
 import { recordSessionAttendance } from '../../../src/sessions/app/record-attendance.js';
 import type { SessionDeps } from '../../../src/sessions/app/session-deps.js';
-import { COORDINATOR, DPO, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, privacyWorld, seedRestrictionCases, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const APPROVER = { id: 'f0000000-0000-4000-8000-000000000007', name: 'Megan Bowen' };
@@ -47,9 +47,7 @@ describe('actions on a restricted mentor or young person are refused and change 
   beforeAll(async () => {
     world = await privacyWorld(NOW);
     const since = new Date('2026-03-01T09:00:00Z');
-    mentorRestricted = await seedPair(world, 1, { months: 2, since });
-    youngPersonRestricted = await seedPair(world, 2, { months: 2, since });
-    free = await seedPair(world, 3, { months: 2, since });
+    ({ mentorRestricted, youngPersonRestricted, free } = await seedRestrictionCases(world, { months: 2, since }));
     // The restricted mentor also has an approval pending on them (as a re-application would), for the journey's actions.
     const stored = (await world.mentors.get(mentorRestricted.mentor.id))!;
     const pending: Mentor = { ...stored.value, stage: 'awaitingApproval', approval: { id: 'approval-1', kind: 'lineManager', approvers: [APPROVER], requestedAt: since.toISOString(), status: 'pending' } };

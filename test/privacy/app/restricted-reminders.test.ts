@@ -26,7 +26,7 @@ import { assignRotaVisit, sendRotaReminders, setUpVisitRota } from '../../../src
 import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
 import { RESTRICTED_REFUSAL } from '../../../src/platform/app/restricted-people.js';
 import { aSession } from '../../sessions/domain/session.fixture.js';
-import { COORDINATOR, DPO, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, privacyWorld, seedRestrictionCases, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const noSignal = { signal: async () => undefined };
@@ -52,9 +52,7 @@ describe('reminders and the coordinator lists leave restricted people out', () =
   beforeAll(async () => {
     world = await privacyWorld(NOW);
     const since = new Date('2026-03-01T09:00:00Z');
-    mentorRestricted = await seedPair(world, 1, { months: 4, since });
-    youngPersonRestricted = await seedPair(world, 2, { months: 4, since });
-    free = await seedPair(world, 3, { months: 4, since });
+    ({ mentorRestricted, youngPersonRestricted, free } = await seedRestrictionCases(world, { months: 4, since }));
     for (const mentor of Object.values(waiting)) {
       world.people.set(mentor.id, mentor);
       const pending: Mentor = { ...newMentor(mentor, {}, since), stage: 'awaitingApproval', approval: { id: `approval-${mentor.id.slice(0, 4)}`, kind: 'lineManager', approvers: [COORDINATOR], requestedAt: since.toISOString(), status: 'pending' } };
