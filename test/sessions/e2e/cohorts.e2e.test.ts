@@ -4,7 +4,7 @@ import { eventually } from '../../support/eventually.js';
 import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
 import { approvedMentor, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
-import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
+import { signUpApproved } from '../../support/sign-up-form.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
@@ -41,11 +41,7 @@ describe('cohorts year after year, with the shipped configuration on 4 December 
   });
 
   it('tells a mentor approved now, plainly, that the dates are not set yet, and shows no closed sessions', async () => {
-    await t.send(message(ALEX, 'sign up'));
-    await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
-    const request = await cardWith(MEGAN, 'Alex Wilber asks');
-    const approvalId = JSON.stringify(request.activity).match(/"approvalId":"([^"]+)"/)![1]!;
-    await t.send(action(MEGAN, 'decideApproval', { mentorId: ALEX.id, approvalId, decision: 'approve' }));
+    await signUpApproved(t, cardWith);
     const told = cardText(await cardWith(ALEX, 'Your sign-up is approved'));
     expect(told).toContain(NOT_SET);
     expect(told).not.toContain('Closed');

@@ -6,7 +6,7 @@ import { inboxOf } from '../../support/inbox.js';
 import { COHORT_SESSIONS, mailOf, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
-import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
+import { signUpApproved } from '../../support/sign-up-form.js';
 
 describe('sessions and training booking, over the bot endpoint with Graph calendars', () => {
   let t: SessionsTestBot;
@@ -35,11 +35,7 @@ describe('sessions and training booking, over the bot endpoint with Graph calend
   });
 
   it('sends the booking card when a line manager approves, with both cohort sessions, times and seats', async () => {
-    await t.send(message(ALEX, 'sign up'));
-    await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
-    const request = await cardWith(MEGAN, 'Alex Wilber asks');
-    const approvalId = JSON.stringify(request.activity).match(/"approvalId":"([^"]+)"/)![1]!;
-    await t.send(action(MEGAN, 'decideApproval', { mentorId: ALEX.id, approvalId, decision: 'approve' }));
+    await signUpApproved(t, cardWith);
     const offer = await cardWith(ALEX, 'book your sessions');
     const text = cardText(offer);
     expect(text).toContain(`Mentoring scheme information session ${t.year}`);
