@@ -5,13 +5,13 @@ import { storageClients } from '../../../src/platform/storage/storage-clients.js
 import type { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
 import { conversationOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
 /** 2 November 2026: the cohort's information session (9 November) is open for booking. */
-const OFFSET = Date.parse('2026-11-02T09:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-11-02T09:00:00Z');
 
 describe('an invitation to a session, with the sessions feature running: Book on each card', () => {
   let world: BroadcastWorld;

@@ -6,13 +6,13 @@ import { storageClients } from '../../../src/platform/storage/storage-clients.js
 import type { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
 import { conversationOf, startBroadcastWorld, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
 /** The bot's clock runs at real speed from 28 December 2026, when the Q1 2027 session (Tuesday 12 January) is due. */
-const OFFSET = Date.parse('2026-12-28T09:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-12-28T09:00:00Z');
 const SESSION_ID = 'supervision-2027-Q1';
 
 describe('quarterly group supervision, end to end', () => {

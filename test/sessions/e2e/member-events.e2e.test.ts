@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveriesOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, GRADY, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
-const OFFSET = Date.parse('2026-12-04T10:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-12-04T10:00:00Z');
 
 /**
  * The councillors' paper's other arrangements: a Corporate Parenting Board workshop and a shadowing day are sessions the

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationOf, deliveriesOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, GRADY, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
-let offset = Date.parse('2026-12-04T10:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + offset);
+const { now, jumpTo } = realSpeedFrom('2026-12-04T10:00:00Z');
 const TITLE = 'CPB and Children in Care Council workshop';
 
 /**
@@ -86,7 +86,7 @@ describe("a workshop invitation's Can't make it, over the bot endpoint", () => {
   it('refuses an unreadable or stale answer, and any answer once the workshop has started, changing nothing', async () => {
     expect((await answer(ALEX, 'declineSession', {})).text).toContain('This invitation is out of date');
     expect((await answer(ALEX, 'declineSession', { sessionId: 'no-such-session' })).text).toContain('This session no longer exists');
-    offset += Date.parse('2027-01-20T14:30:00Z') - now().getTime();
+    jumpTo('2027-01-20T14:30:00Z');
     const late = await answer(GRADY, 'declineSession');
     expect(late.text).toContain('This session has already started, so answers are closed.');
     expect(late.json).not.toContain('Book after all');
