@@ -3,13 +3,12 @@ import type { Match } from '../../../src/matching/domain/index.js';
 import type { Mentor } from '../../../src/journey/domain/index.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
 import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
-import { eventually } from '../../support/eventually.js';
+import { eventually, pause } from '../../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
 import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
 
 const NOTE = 'We never found a rhythm';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every way out of a match, commitment that reads the same everywhere, pauses, and support at once (issue 14). */
 describe('endings, commitment and support over the bot endpoint, on a moving clock', () => {

@@ -4,7 +4,7 @@ import type { Mentor } from '../../../src/journey/domain/index.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
 import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
-import { eventually } from '../../support/eventually.js';
+import { eventually, pause } from '../../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
 import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
@@ -12,7 +12,6 @@ import { action, conversationOf, invokeCard, message, type TestBot } from '../..
 const FOCUS = 'CV and a college open day';
 const ALEX_MATCH = 'match-alex-1';
 const ADELE_MATCH = 'match-adele-1';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the mentoring relationship over the bot endpoint, on a moving clock', () => {
   let world: RelationshipBot;
