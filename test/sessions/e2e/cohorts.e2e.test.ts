@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COHORT_FORM_2027 } from '../../support/cohort-form.js';
+import { expectEachRefused } from '../../support/refused-forms.js';
 import { eventually } from '../../support/eventually.js';
 import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
@@ -82,11 +83,7 @@ describe('cohorts year after year, with the shipped configuration on 4 December 
       [{ ...FORM_2027, venue: '' }, 'Please give the venue'],
       [{ ...FORM_2027, closesHoursBefore: '-4' }, 'Booking closes a whole number of hours'],
     ];
-    for (const [form, words] of cases) {
-      const answer = invokeCard(await t.send(action(ISAIAH, 'openCohort', form)));
-      expect(textOf(answer)).toContain(words);
-      expect(textOf(answer)).toContain('Nothing was opened');
-    }
+    await expectEachRefused(t, ISAIAH, 'openCohort', cases, 'Nothing was opened');
     const refusedName = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'openCohort', { ...FORM_2027, seats: '0' }))));
     expect(refusedName).toMatch(/"id":"name"[^}]*"value":"2027 cohort"/);
     const byMentor = textOf(invokeCard(await t.send(action(ADELE, 'openCohort', FORM_2027))));
