@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBot } from '../src/main.js';
 import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.js';
@@ -8,19 +5,10 @@ import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
 import { endpointPort, throughProxies } from '../test/support/storage-endpoints.js';
 import { CountingProxy } from './support/counting-proxy.js';
 import { describeLatencies } from './support/percentiles.js';
+import { action, approvalIdIn, directoryFile, FORM, message, person, TENANT, think, type Person } from './support/approval-load.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 20);
-const TENANT = 'bench-tenant';
 const ROUNDS = 10;
-
-interface Person {
-  id: string;
-  name: string;
-}
-
-function person(n: number, kind: string): Person {
-  return { id: `${kind === 'manager' ? 'bbbbbbbb' : 'aaaaaaaa'}-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `${kind} ${n}` };
-}
 
 /** 20 concurrent simulated users through sign-up and approval against Azurite, timing every card action. */
 export async function benchApproval(): Promise<void> {
@@ -122,16 +110,7 @@ export async function benchApproval(): Promise<void> {
   await azurite.stop();
 }
 
-const FORM = {
-  role: 'seniorManager', directorateOrWard: 'Finance', jobTitle: 'Head', worksInChildrensServices: 'false',
-  motivation: 'To help a young person into work.', consent: 'true', commitment: 'true',
-};
-
 const THINK_MS = [100, 400] as const;
-
-function think(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])));
-}
 
 /** Storage requests per action, as the most any single action needed, one action at a time. */
 async function countTrips(
@@ -151,40 +130,6 @@ async function countTrips(
     most = Math.max(most, made);
   }
   return most;
-}
-
-function approvalIdIn(answer: unknown): string {
-  const match = /"approvalId":"([^"]+)"/.exec(JSON.stringify(answer));
-  if (!match) throw new Error('no approval id in the answer');
-  return match[1]!;
-}
-
-function base(someone: Person) {
-  return {
-    channelId: 'msteams',
-    from: { id: `29:${someone.id}`, aadObjectId: someone.id, name: someone.name },
-    recipient: { id: '28:bot' },
-    conversation: { id: `personal-${someone.id}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  };
-}
-
-function message(someone: Person, text: string) {
-  return { ...base(someone), type: 'message', text };
-}
-
-function action(someone: Person, verb: string, data: object) {
-  return { ...base(someone), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
-}
-
-function directoryFile(applicants: Person[], managers: Person[]): string {
-  const people = [
-    ...managers.map((m) => ({ id: m.id, name: m.name })),
-    ...applicants.map((a, i) => ({ id: a.id, name: a.name, jobTitle: 'Head', managerId: managers[i % USERS]!.id })),
-  ];
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-dir-')), 'directory.json');
-  writeFileSync(file, JSON.stringify({ people, coordinatorIds: [], governanceApproverIds: [] }));
-  return file;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchApproval();

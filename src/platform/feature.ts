@@ -11,6 +11,7 @@ import type { FeatureRoutes } from './teams/bot.js';
 import type { GiveUpFollowUp, GiveUpNotice } from './delivery/failure-notice.js';
 import type { Notifiers } from './delivery/notifier.js';
 import type { TeamsTransport } from './teams/teams-transport.js';
+import { oncePerKey } from './kernel/once-per-key.js';
 
 /** What main.ts hands each feature: shared parts, already built. */
 export interface FeatureContext {
@@ -60,13 +61,5 @@ export type FeatureFactory = (context: FeatureContext) => Promise<Feature>;
 
 /** What `open` makes, once per bot: every feature that asks with the same context gets the same one. */
 export function onePerBot<T>(open: (context: FeatureContext) => Promise<T>): (context: FeatureContext) => Promise<T> {
-  const opened = new WeakMap<FeatureContext, Promise<T>>();
-  return (context) => {
-    let shared = opened.get(context);
-    if (!shared) {
-      shared = open(context);
-      opened.set(context, shared);
-    }
-    return shared;
-  };
+  return oncePerKey(new WeakMap<FeatureContext, Promise<T>>(), open);
 }

@@ -7,8 +7,11 @@ import { broadcastFeature } from '../../src/broadcast/broadcast.feature.js';
 import type { RunningBot, StartOptions } from '../../src/main.js';
 import { ConversationRepository } from '../../src/platform/storage/conversation.repository.js';
 import { storageClients } from '../../src/platform/storage/storage-clients.js';
-import type { BroadcastConnectorStandIn } from './broadcast-connector.js';
+import { sessionsFeature } from '../../src/sessions/sessions.feature.js';
+import { BroadcastConnectorStandIn } from './broadcast-connector.js';
+import { eventually } from './eventually.js';
 import { CAST, ISAIAH, PATTI, type TestPerson } from './people.js';
+import { textOf } from './teams-connector.js';
 import { startBotOnAzurite, TEST_TENANT } from './test-bot.js';
 
 /** `count` synthetic people with Entra-shaped ids, for audiences of hundreds. */
@@ -67,4 +70,42 @@ export async function knownChats(env: Record<string, string>, people: readonly T
       ),
     );
   }
+}
+
+/** The features for a broadcast that invites to sessions: Book and Can't make it on the broadcast's cards. */
+export const WITH_SESSIONS = [journeyFeature, sessionsFeature, broadcastFeature];
+
+export interface BroadcastWorld {
+  readonly connector: BroadcastConnectorStandIn;
+  readonly t: BroadcastBot;
+  stop(): Promise<void>;
+}
+
+/** The broadcast bot over its own connector stand-in (an empty directory file unless `env` names one), each of `people` with a known chat. */
+export async function startBroadcastWorld(people: readonly TestPerson[], env: Record<string, string>, options: StartOptions = {}): Promise<BroadcastWorld> {
+  const connector = await new BroadcastConnectorStandIn().start();
+  const t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]), ...env }, options);
+  await knownChats(t.env, people, connector.url);
+  return {
+    connector,
+    t,
+    async stop() {
+      await t.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** What the connector stand-in delivered to each person, and a wait for the first card with some words; `world` is read on each call. */
+export function deliveriesOf(world: () => BroadcastWorld) {
+  const delivered = (person: { id: string }) => world().connector.delivered(conversationOf(person));
+  return {
+    delivered,
+    cardWith: (person: { id: string }, words: string) =>
+      eventually(() => {
+        const found = delivered(person).find((r) => textOf(r.body).includes(words));
+        if (!found) throw new Error(`no card with "${words}" yet`);
+        return found;
+      }, 20_000, 100),
+  };
 }

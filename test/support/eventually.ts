@@ -14,3 +14,6 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_
   }
   throw lastError instanceof Error ? lastError : new Error('timed out');
 }
+
+/** Waits `ms` milliseconds of real time (for a bot's timers to have had their chance to run). */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

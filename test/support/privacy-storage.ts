@@ -27,6 +27,14 @@ import { RelationshipRepository } from '../../src/relationship/store/relationshi
 import { SessionRepository } from '../../src/sessions/store/session.repository.js';
 import { youngPerson } from '../matching/domain/fixtures.js';
 import { aSession } from '../sessions/domain/session.fixture.js';
+import type { JourneyDeps } from '../../src/journey/app/journey-deps.js';
+import type { MatchingDeps } from '../../src/matching/app/matching-deps.js';
+import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../src/matching/domain/index.js';
+import { restrictionList } from '../../src/privacy/app/restriction-list.js';
+import type { RelationshipDeps } from '../../src/relationship/app/relationship-ports.js';
+import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../src/relationship/domain/index.js';
+import { StoredActiveMatches, StoredMatchingSide } from '../../src/relationship/store/matching-side.adapter.js';
+import type { SessionDeps } from '../../src/sessions/app/session-deps.js';
 import { uniquePrefix } from './test-bot.js';
 
 export const COORDINATOR: PersonRef = { id: 'c0000000-0000-4000-8000-000000000001', name: 'Isaiah Langer' };
@@ -118,6 +126,24 @@ export interface SeededPair {
   readonly matchId: string;
 }
 
+/** `count` pairs, numbered from 1, each seeded with the options `optionsFor` gives its number. */
+export async function seedPairs(world: PrivacyWorld, count: number, optionsFor: (index: number) => { months: number; since: Date; endedOn?: string }): Promise<SeededPair[]> {
+  const pairs: SeededPair[] = [];
+  for (let index = 1; index <= count; index += 1) pairs.push(await seedPair(world, index, optionsFor(index)));
+  return pairs;
+}
+
+/** The three pairs a restriction test needs: one whose mentor it restricts, one whose young person, and one left free. */
+export interface RestrictionCases {
+  readonly mentorRestricted: SeededPair;
+  readonly youngPersonRestricted: SeededPair;
+  readonly free: SeededPair;
+}
+
+export async function seedRestrictionCases(world: PrivacyWorld, options: { months: number; since: Date }): Promise<RestrictionCases> {
+  return { mentorRestricted: await seedPair(world, 1, options), youngPersonRestricted: await seedPair(world, 2, options), free: await seedPair(world, 3, options) };
+}
+
 /**
  * A mentor and a young person matched, with a history: the mentor's record and its audit, their matching row, the young
  * person's record (read twice by the coordinator), the match and its meetings and claims for `months` months, a session
@@ -176,4 +202,31 @@ export async function seedPair(world: PrivacyWorld, index: number, options: { mo
 export function mentions(row: StoredRow, words: readonly string[]): boolean {
   const text = JSON.stringify(row).toLowerCase();
   return words.some((word) => text.includes(word.toLowerCase()) || text.includes(encodeURIComponent(word).toLowerCase()));
+}
+
+export interface CapabilityDeps {
+  readonly journey: JourneyDeps;
+  readonly matching: MatchingDeps;
+  readonly relationship: RelationshipDeps;
+  readonly sessions: SessionDeps;
+}
+
+/** The journey, matching, relationship and sessions use cases' deps over the world's tables, honouring its stored restrictions. */
+export function depsHonouringRestrictions(world: PrivacyWorld): CapabilityDeps {
+  const noSignal = { signal: async () => undefined };
+  const restricted = restrictionList(world.store);
+  const journey: JourneyDeps = { mentors: world.mentors, directory: world.deps.directory, roles: world.deps.schemeRoles, clock: world.deps.clock, restricted };
+  const records = new MentorMatchingRepository(world.tables.matching, noSignal, world.now);
+  const matching: MatchingDeps = { journey, records, youngPeople: world.youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: {}, areas: DEFAULT_AREAS, newId: () => 'new-id' };
+  const relationship: RelationshipDeps = {
+    journey,
+    matches: new StoredActiveMatches(world.tables.youngPeople, records, world.youngPeople),
+    matching: new StoredMatchingSide(world.tables.youngPeople, records, world.youngPeople),
+    relationships: world.relationships,
+    concerns: new ConcernRepository(world.tables.concerns, noSignal, world.now),
+    contacts: { dutyContactIds: [], serviceManagerIds: [], leavingCareTeamIds: [] },
+    policy: { claims: DEFAULT_CLAIM_POLICY, concerns: DEFAULT_CONCERN_POLICY, nudgeDaysBeforeMonthEnd: 7, timeZone: 'Europe/London' },
+    newId: () => 'new-id',
+  };
+  return { journey, matching, relationship, sessions: { ...journey, sessions: world.sessions } };
 }

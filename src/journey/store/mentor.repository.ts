@@ -3,9 +3,9 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Mentor, MentorStage } from '../domain/index.js';
 import { MENTOR_ROLES, MENTOR_STAGES } from '../domain/index.js';
-import type { Change, Versioned } from '../../platform/app/ports.js';
+import type { Versioned } from '../../platform/app/ports.js';
 import { encodeKey } from '../../platform/storage/keys.js';
-import { PartitionStore } from '../../platform/storage/partition-store.js';
+import { OneRowStore } from '../../platform/storage/one-row-store.js';
 import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const MENTOR_ROW = 'mentor';
@@ -58,14 +58,8 @@ export function toDomain(entity: MentorEntity): Mentor {
   return mentorSchema.parse(JSON.parse(entity.data));
 }
 
-export class MentorRepository extends PartitionStore implements MentorStore {
-  async get(mentorId: string): Promise<Versioned<Mentor> | undefined> {
-    return this.readRow(encodeKey(mentorId), MENTOR_ROW, toDomain);
-  }
-
-  async save(change: Change<Mentor>): Promise<void> {
-    await this.saveRow({ ...toEntity(change.value) }, change);
-  }
+export class MentorRepository extends OneRowStore<Mentor, MentorEntity> implements MentorStore {
+  protected readonly codec = { rowKey: MENTOR_ROW, toEntity, toDomain };
 
   async *listByStage(stage: MentorStage): AsyncIterable<Versioned<Mentor>> {
     const filter = odata`RowKey eq ${MENTOR_ROW} and stage eq ${stage}`;

@@ -1,13 +1,9 @@
 import {
-  AVAILABILITY,
-  DEFAULT_AREAS,
   FIELDS,
   GENDERS,
   INTERESTS,
   MEETING_MODES,
   MENTOR_AGE_BANDS,
-  SCHEME_MAX_AGE,
-  SCHEME_MIN_AGE,
   VENUES,
   type Availability,
   type Field,
@@ -17,6 +13,7 @@ import {
   type MentorAgeBand,
   type Venue,
 } from './vocabulary.js';
+import { areasOf, readAvailability, readSchemeAge, type AreaOptions } from './form-fields.js';
 import { fieldReader, finish, type FieldReader, type ProblemCode } from './field-reader.js';
 import type { InputResult } from '../../platform/kernel/validation/index.js';
 
@@ -54,9 +51,7 @@ export const PROFILE_LIMITS = {
   travelMiles: 50,
 } as const;
 
-export interface ProfileOptions {
-  readonly areas?: readonly string[];
-}
+export type ProfileOptions = AreaOptions;
 
 export function parseMentorProfile(input: unknown, options: ProfileOptions = {}): InputResult<MentorProfile, ProblemCode, ProblemCode> {
   const form = fieldReader(input);
@@ -67,7 +62,7 @@ export function parseMentorProfile(input: unknown, options: ProfileOptions = {})
     interests: pen.listOf('interests', 'interests', INTERESTS, { min: 1, max: PROFILE_LIMITS.interests }),
     expertise: pen.listOf('expertise', 'areas of expertise', FIELDS, { max: PROFILE_LIMITS.expertise }),
   };
-  const needs = readNeeds(form.child('needs', 'matching needs'), options.areas ?? DEFAULT_AREAS);
+  const needs = readNeeds(form.child('needs', 'matching needs'), areasOf(options));
   return finish(form.problems, () => ({ aboutMe, penPicture, needs }));
 }
 
@@ -79,7 +74,7 @@ function readNeeds(form: FieldReader, knownAreas: readonly string[]): MentorProf
     gender: form.oneOf('gender', 'your gender', GENDERS),
     ageBand: form.oneOf('ageBand', 'your age band', MENTOR_AGE_BANDS),
     menteeAges: readAgeRange(form.child('menteeAges', 'ages you would mentor')),
-    availability: form.listOf('availability', 'availability', AVAILABILITY, { min: 1, max: AVAILABILITY.length }),
+    availability: readAvailability(form),
     meetingModes,
     venues: form.listOf('venues', 'preferred venues', VENUES, { max: VENUES.length }),
     areas,
@@ -88,8 +83,8 @@ function readNeeds(form: FieldReader, knownAreas: readonly string[]): MentorProf
 }
 
 function readAgeRange(form: FieldReader): AgeRange {
-  const min = form.integer('min', 'youngest age you would mentor', SCHEME_MIN_AGE, SCHEME_MAX_AGE);
-  const max = form.integer('max', 'oldest age you would mentor', SCHEME_MIN_AGE, SCHEME_MAX_AGE);
+  const min = readSchemeAge(form, 'min', 'youngest age you would mentor');
+  const max = readSchemeAge(form, 'max', 'oldest age you would mentor');
   if (min > max) {
     form.problems.push({ field: 'needs.menteeAges', code: 'OUT_OF_RANGE', message: 'The youngest age must not be above the oldest.' });
   }

@@ -1,9 +1,8 @@
 import { odata } from '@azure/data-tables';
-import type { Change, Versioned } from '../../platform/app/ports.js';
 import type { MentorMatchingRecord, MentorMatchingStore } from '../app/matching-ports.js';
 import { encodeKey } from '../../platform/storage/keys.js';
 import { matchingRecordSchema } from './matching-schemas.js';
-import { PartitionStore } from '../../platform/storage/partition-store.js';
+import { OneRowStore } from '../../platform/storage/one-row-store.js';
 import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const ROW = 'matching';
@@ -17,14 +16,8 @@ export function toDomain(entity: DataEntity): MentorMatchingRecord {
 }
 
 /** A mentor's pen picture, DBS check and held matches, one row per mentor, in its own table ('MentorMatching'). */
-export class MentorMatchingRepository extends PartitionStore implements MentorMatchingStore {
-  async get(mentorId: string): Promise<Versioned<MentorMatchingRecord> | undefined> {
-    return this.readRow(encodeKey(mentorId), ROW, toDomain);
-  }
-
-  async save(change: Change<MentorMatchingRecord>): Promise<void> {
-    await this.saveRow({ ...toEntity(change.value) }, change);
-  }
+export class MentorMatchingRepository extends OneRowStore<MentorMatchingRecord, DataEntity> implements MentorMatchingStore {
+  protected readonly codec = { rowKey: ROW, toEntity, toDomain };
 
   async *list(): AsyncIterable<MentorMatchingRecord> {
     const filter = odata`RowKey eq ${ROW}`;

@@ -49,6 +49,14 @@ export interface Change<T> {
   readonly effects: readonly Effect[];
 }
 
+/** One record kept whole (an empty one when none was ever written), written with its audit rows and outbox effects. */
+export interface WholeRecordStore<T> {
+  /** The record as stored, with its etag (absent when none was written yet). */
+  get(): Promise<{ readonly value: T; readonly etag?: string }>;
+  /** One transaction: the record (etag-guarded), audit rows and outbox effects. Throws ConcurrencyError on a stale etag. */
+  save(change: Change<T>): Promise<void>;
+}
+
 export interface DirectoryPerson extends PersonRef {
   readonly jobTitle?: string;
   readonly department?: string;

@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { QueueClient } from '@azure/storage-queue';
 import type { StorageClients } from './storage-clients.js';
 import { statusOf } from './storage-errors.js';
+import { oncePerKey } from '../kernel/once-per-key.js';
 
 /** The platform's own tables; names get the configured prefix so tests and environments can share an account. */
 export const TABLE_NAMES = {
@@ -31,16 +32,7 @@ export async function openStorage(clients: StorageClients, prefix: string): Prom
 
 /** Several features open the same table (MentorMatching, YoungPeople, CardMessages): it is created once per process. */
 function onceEach(open: (name: string) => Promise<TableClient>): (name: string) => Promise<TableClient> {
-  const opened = new Map<string, Promise<TableClient>>();
-  return (name) => {
-    let table = opened.get(name);
-    if (!table) {
-      table = open(name);
-      opened.set(name, table);
-      table.catch(() => opened.delete(name));
-    }
-    return table;
-  };
+  return oncePerKey(new Map<string, Promise<TableClient>>(), open, { retryFailures: true });
 }
 
 export async function openTable(clients: StorageClients, name: string): Promise<TableClient> {

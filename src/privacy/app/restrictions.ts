@@ -1,9 +1,9 @@
 import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail, ok, type Result } from '../../platform/kernel/result.js';
 import { checkFreeText } from '../../platform/kernel/text/index.js';
-import { retryOnConflict } from '../../platform/app/retry-on-conflict.js';
 import type { Restriction } from '../domain/index.js';
 import { requireDataProtectionOfficer } from './privacy-authority.js';
+import { liftPlaced, placeOnce, type PlacedStore } from './placed-record.js';
 import type { PrivacyDeps } from './privacy-ports.js';
 import { subjectOf, type SubjectRef } from './subject-access-requests.js';
 
@@ -16,25 +16,14 @@ export async function restrictPerson(deps: PrivacyDeps, actor: PersonRef, ref: S
   const subject = await subjectOf(deps, actor, ref);
   if (!subject.ok) return subject;
   const personId = subject.value.kind === 'mentor' ? subject.value.personId : subject.value.youngPersonId;
-  return retryOnConflict(async () => {
-    const stored = await deps.store.getRestriction(personId);
-    if (stored && !stored.value.liftedAt) return ok(stored.value);
-    const restriction: Restriction = { personId, kind: subject.value.kind, reason: why.value, by: actor, at: deps.clock.now().toISOString() };
-    await deps.store.saveRestriction({ value: restriction, ...(stored ? { etag: stored.etag } : {}), audit: [entry(deps, actor, 'restricted', personId)], effects: [] });
-    return ok(restriction);
-  });
+  const placed = (at: string): Restriction => ({ personId, kind: subject.value.kind, reason: why.value, by: actor, at });
+  return placeOnce(deps, actor, restrictionOf(deps, personId), placed, 'restricted', personId);
 }
 
 export async function liftRestriction(deps: PrivacyDeps, actor: PersonRef, personId: string): Promise<Result<Restriction>> {
   const allowed = requireDataProtectionOfficer(deps, actor);
   if (!allowed.ok) return allowed;
-  return retryOnConflict(async () => {
-    const stored = await deps.store.getRestriction(personId);
-    if (!stored || stored.value.liftedAt) return fail('NOT_RESTRICTED', "That person's records are not restricted.");
-    const lifted: Restriction = { ...stored.value, liftedAt: deps.clock.now().toISOString(), liftedBy: actor };
-    await deps.store.saveRestriction({ value: lifted, etag: stored.etag, audit: [entry(deps, actor, 'restrictionLifted', personId)], effects: [] });
-    return ok(lifted);
-  });
+  return liftPlaced(deps, actor, restrictionOf(deps, personId), { code: 'NOT_RESTRICTED', message: "That person's records are not restricted." }, 'restrictionLifted', personId);
 }
 
 /** The restricted records are shown to the DPO alone. */
@@ -44,6 +33,6 @@ export async function listRestrictions(deps: PrivacyDeps, actor: PersonRef): Pro
   return ok(await deps.store.activeRestrictions());
 }
 
-function entry(deps: PrivacyDeps, actor: PersonRef, action: string, personId: string) {
-  return { at: deps.clock.now().toISOString(), actor, action, subjectId: personId };
+function restrictionOf(deps: PrivacyDeps, personId: string): PlacedStore<Restriction> {
+  return { get: () => deps.store.getRestriction(personId), save: (change) => deps.store.saveRestriction(change) };
 }

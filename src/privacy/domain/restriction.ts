@@ -2,9 +2,13 @@ import type { PersonRef } from '../../platform/kernel/person.js';
 import { fail } from '../../platform/kernel/result.js';
 
 /** A person whose records are restricted (UK GDPR Art. 18): kept, but used for nothing and shown only to the DPO. */
-export interface Restriction {
+export interface Restriction extends Placed {
   readonly personId: string;
   readonly kind: 'mentor' | 'youngPerson';
+}
+
+/** What a restriction and a legal hold both record: who placed it, when and why, and who lifted it. */
+export interface Placed {
   readonly reason: string;
   readonly by: PersonRef;
   readonly at: string;
@@ -20,13 +24,8 @@ export function refusedAsRestricted() {
 }
 
 /** A legal hold stops retention for a person or one record until it is lifted. */
-export interface LegalHold {
+export interface LegalHold extends Placed {
   readonly key: string;
-  readonly reason: string;
-  readonly by: PersonRef;
-  readonly at: string;
-  readonly liftedAt?: string;
-  readonly liftedBy?: PersonRef;
 }
 
 export function personHoldKey(personId: string): string {

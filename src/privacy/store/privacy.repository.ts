@@ -48,23 +48,10 @@ const requestSchema: z.ZodType<SubjectAccessRequest> = z.object({
   remindedFor: z.string().optional(),
   sentOn: z.string().optional(),
 });
-const holdSchema: z.ZodType<LegalHold> = z.object({
-  key: z.string(),
-  reason: z.string(),
-  by: person,
-  at: z.string(),
-  liftedAt: z.string().optional(),
-  liftedBy: person.optional(),
-});
-const restrictionSchema: z.ZodType<Restriction> = z.object({
-  personId: z.string(),
-  kind: z.enum(['mentor', 'youngPerson']),
-  reason: z.string(),
-  by: person,
-  at: z.string(),
-  liftedAt: z.string().optional(),
-  liftedBy: person.optional(),
-});
+/** What a legal hold and a restriction both record (Placed). */
+const placed = z.object({ reason: z.string(), by: person, at: z.string(), liftedAt: z.string().optional(), liftedBy: person.optional() });
+const holdSchema: z.ZodType<LegalHold> = z.object({ key: z.string() }).extend(placed.shape);
+const restrictionSchema: z.ZodType<Restriction> = z.object({ personId: z.string(), kind: z.enum(['mentor', 'youngPerson']) }).extend(placed.shape);
 const tombstoneSchema: z.ZodType<Tombstone> = z.object({
   id: z.string(),
   kind: z.enum(['mentor', 'youngPerson']),

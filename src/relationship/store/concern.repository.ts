@@ -1,10 +1,10 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ConcernStore } from '../app/relationship-ports.js';
-import type { AuditEntry, Effect, Versioned } from '../../platform/app/ports.js';
+import type { Versioned } from '../../platform/app/ports.js';
 import { CONCERN_URGENCIES, type SupportConcern } from '../domain/index.js';
 import { encodeKey } from '../../platform/storage/keys.js';
-import { PartitionStore } from '../../platform/storage/partition-store.js';
+import { OneRowStore } from '../../platform/storage/one-row-store.js';
 import type { DataEntity } from '../../platform/storage/data-entity.js';
 
 const ROW = 'concern';
@@ -52,19 +52,13 @@ export function toDomain(entity: ConcernEntity): SupportConcern {
  * its outbox rows are written in one transaction, so nobody is notified of a concern that is not stored, and no stored
  * concern lacks its notifications.
  */
-export class ConcernRepository extends PartitionStore implements ConcernStore {
-  async get(concernId: string): Promise<Versioned<SupportConcern> | undefined> {
-    return this.readRow(encodeKey(concernId), ROW, toDomain);
-  }
+export class ConcernRepository extends OneRowStore<SupportConcern, ConcernEntity> implements ConcernStore {
+  protected readonly codec = { rowKey: ROW, toEntity, toDomain };
 
   async listOpen(): Promise<Versioned<SupportConcern>[]> {
     const filter = odata`RowKey eq ${ROW} and open eq ${true}`;
     const found: Versioned<SupportConcern>[] = [];
     for await (const entity of this.table.listEntities<ConcernEntity>({ queryOptions: { filter } })) found.push({ value: toDomain(entity), etag: entity.etag });
     return found;
-  }
-
-  async save(change: { value: SupportConcern; etag?: string; audit: readonly AuditEntry[]; effects: readonly Effect[] }): Promise<void> {
-    await this.saveRow({ ...toEntity(change.value) }, change);
   }
 }

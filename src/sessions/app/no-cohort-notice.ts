@@ -25,7 +25,7 @@ export async function tellCoordinatorsNoCohortOpen(deps: CohortDeps): Promise<nu
       message: { type: 'noCohortOpen', since: at },
     }));
     const audit = [cohortAudit(SYSTEM, 'noCohortOpenNotice', 'cohorts', now, `COORDINATORS_${effects.length}`)];
-    await deps.cohorts.save({ book: { ...stored.value, noCohortNoticeAt: at }, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
+    await deps.cohorts.save({ value: { ...stored.value, noCohortNoticeAt: at }, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
     return effects.length;
   });
 }

@@ -52,7 +52,7 @@ export async function storeCohort(
       message: { type: 'cohortOffer', cohortId: cohort.id, mentorId: waiting.mentorId },
     }));
     const audit = [cohortAudit(actor, 'openCohort', cohort.id, now, `OFFERED_${effects.length}`)];
-    await deps.cohorts.save({ book: added.value.book, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
+    await deps.cohorts.save({ value: added.value.book, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
     return { ok: true, value: { cohort: opened, offered: effects.length } };
   });
 }

@@ -79,7 +79,7 @@ export async function setUpVisitRota(deps: RotaDeps, actor: PersonRef, input: un
     const next = setUpRota(stored.value, input, now, deps.timeZone);
     if (!next.ok) return next;
     const audit = [cohortAudit(actor, 'setUpRota', 'regulation33', now, `HOMES_${next.value.homes.length}_MONTHS_${next.value.months.length}`)];
-    await deps.rota.save({ rota: next.value, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
+    await deps.rota.save({ value: next.value, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
     return { ok: true, value: next.value };
   });
 }
@@ -101,7 +101,7 @@ export async function assignRotaVisit(deps: RotaDeps, actor: PersonRef, input: {
     if (!next.ok) return refused(next.error.code === 'VISIT_NOT_ON_ROTA' ? 'homeId' : 'month', next.error.code, next.error.message);
     const effects: Effect[] = [{ id: `rota.${homeId}.${month}.${member.id}.assigned.${now.getTime()}`, recipientId: member.id, message: { type: 'rotaVisitAssigned', homeId, month, memberId: member.id } }];
     const audit = [cohortAudit(actor, 'assignRotaVisit', `${homeId}|${month}`, now)];
-    await deps.rota.save({ rota: next.value, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
+    await deps.rota.save({ value: next.value, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
     return { ok: true, value: next.value };
   });
 }
@@ -116,7 +116,7 @@ export async function recordRotaVisit(deps: RotaDeps, actor: PersonRef, input: {
     const done = recordVisitDone(stored.value, homeId, month, actor, deps.roles.isCoordinator(actor.id), now, deps.timeZone);
     if (!done.ok || !done.value.changed) return done;
     const audit = [cohortAudit(actor, 'recordRotaVisit', `${homeId}|${month}`, now)];
-    await deps.rota.save({ rota: done.value.rota, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
+    await deps.rota.save({ value: done.value.rota, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
     return done;
   });
 }
@@ -135,7 +135,7 @@ export async function sendRotaReminders(deps: RotaDeps): Promise<number> {
       message: { type: 'rotaVisitReminder', homeId: visit.homeId, month: visit.month, memberId: visit.member!.id },
     }));
     const audit = [cohortAudit(SYSTEM, 'remindRotaVisits', 'regulation33', now, `REMINDED_${due.length}`)];
-    await deps.rota.save({ rota: markReminded(stored.value, due), ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
+    await deps.rota.save({ value: markReminded(stored.value, due), ...(stored.etag ? { etag: stored.etag } : {}), audit, effects });
     return due.length;
   });
 }

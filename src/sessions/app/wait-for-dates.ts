@@ -19,14 +19,14 @@ export async function sessionsOrWait(deps: CohortDeps, mentor: Pick<Mentor, 'id'
     const next = addWaiting(stored.value, { mentorId: mentor.id, name: mentor.name, since: now.toISOString() });
     if (!next) return;
     const audit = [cohortAudit(SYSTEM, 'waitForDates', mentor.id, now)];
-    await deps.cohorts.save({ book: next, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
+    await deps.cohorts.save({ value: next, ...(stored.etag ? { etag: stored.etag } : {}), audit, effects: [] });
   });
   if (!(await anythingAhead(deps, mentor))) return 'waitingForDates';
   const tookOff = await retryOnConflict(async () => {
     const stored = await deps.cohorts.get();
     const next = removeWaiting(stored.value, mentor.id);
     if (!next) return false;
-    await deps.cohorts.save({ book: next, ...(stored.etag ? { etag: stored.etag } : {}), audit: [cohortAudit(SYSTEM, 'datesSet', mentor.id, now)], effects: [] });
+    await deps.cohorts.save({ value: next, ...(stored.etag ? { etag: stored.etag } : {}), audit: [cohortAudit(SYSTEM, 'datesSet', mentor.id, now)], effects: [] });
     return true;
   });
   // Not taken off here: a cohort opening took them off and queued their booking card.

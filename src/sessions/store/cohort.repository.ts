@@ -29,7 +29,7 @@ export class CohortRepository extends PartitionStore implements CohortStore {
   }
 
   async save(change: CohortBookChange): Promise<void> {
-    const entity: BookEntity = { partitionKey: PARTITION, rowKey: ROW, data: JSON.stringify(change.book) };
+    const entity: BookEntity = { partitionKey: PARTITION, rowKey: ROW, data: JSON.stringify(change.value) };
     await this.saveRow(entity as unknown as TableEntity, change);
   }
 }

@@ -47,7 +47,7 @@ export class RotaRepository extends PartitionStore implements RotaStore {
   }
 
   async save(change: RotaChange): Promise<void> {
-    const chunks = split(JSON.stringify(change.rota));
+    const chunks = split(JSON.stringify(change.value));
     if (chunks.length > MAX_PARTS) throw new Error('the rota is larger than a table row holds');
     const entity: RotaEntity = { partitionKey: PARTITION, rowKey: ROW, parts: chunks.length };
     chunks.forEach((chunk, i) => {

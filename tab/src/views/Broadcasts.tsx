@@ -1,5 +1,6 @@
-import { Badge, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Text, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DataTable, type Column } from '../components/DataTable';
 import { get, post } from '../api';
 import { formatDateTime } from '../format';
 import { Loading } from './Loading';
@@ -52,36 +53,40 @@ export default function Broadcasts() {
 function BroadcastTable({ rows, onOpen }: { rows: readonly BroadcastSummary[]; onOpen: (id: string) => void }) {
   if (rows.length === 0) return <p>No broadcasts yet. Say "broadcast" to the bot in chat to send one.</p>;
   return (
-    <Table aria-label="Broadcasts" size="small" data-testid="broadcasts-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Broadcast</TableHeaderCell>
-          <TableHeaderCell>Audience</TableHeaderCell>
-          <TableHeaderCell>When</TableHeaderCell>
-          <TableHeaderCell>Sent</TableHeaderCell>
-          <TableHeaderCell>Failed</TableHeaderCell>
-          <TableHeaderCell>Waiting</TableHeaderCell>
-          <TableHeaderCell>Report</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id}>
-            <TableCell>{row.title} {!row.finished && <Badge appearance="outline">Sending</Badge>}</TableCell>
-            <TableCell>{row.audience}</TableCell>
-            <TableCell>{formatDateTime(row.createdAt)}, by {row.sentBy}</TableCell>
-            <TableCell>{row.sent} of {row.total}</TableCell>
-            <TableCell>{row.failed}</TableCell>
-            <TableCell>{row.waiting}</TableCell>
-            <TableCell><Button size="small" onClick={() => onOpen(row.id)}>Open report: {row.title}</Button></TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable label="Broadcasts" testId="broadcasts-table" rows={rows} rowKey={(row) => row.id} columns={[
+        { key: 'title', header: 'Broadcast', cell: (row) => <>{row.title} {!row.finished && <Badge appearance="outline">Sending</Badge>}</> },
+        { key: 'audience', header: 'Audience', cell: (row) => row.audience },
+        { key: 'when', header: 'When', cell: (row) => `${formatDateTime(row.createdAt)}, by ${row.sentBy}` },
+        { key: 'sent', header: 'Sent', cell: (row) => `${row.sent} of ${row.total}` },
+        { key: 'failed', header: 'Failed', cell: (row) => row.failed },
+        { key: 'waiting', header: 'Waiting', cell: (row) => row.waiting },
+        { key: 'report', header: 'Report', cell: (row) => <Button size="small" onClick={() => onOpen(row.id)}>Open report: {row.title}</Button> },
+      ]}
+    />
   );
 }
 
 const STATUS = { sent: 'Got it', failed: 'Not sent', waiting: 'Waiting to be sent' };
+
+const RECIPIENT_COLUMNS: readonly Column<RecipientLine>[] = [
+  { key: 'person', header: 'Person', cell: (line) => line.name },
+  { key: 'outcome', header: 'Outcome', cell: (line) => `${STATUS[line.status]}${line.sentAt ? `, ${formatDateTime(line.sentAt)}` : ''}` },
+  {
+    key: 'why',
+    header: 'Why',
+    cell: (line) => (
+      <>
+        {line.why ?? '—'}
+        {line.detail && (
+          <details>
+            <summary>Details for IT</summary>
+            {line.detail}
+          </details>
+        )}
+      </>
+    ),
+  },
+];
 
 function Report({ id, onBack }: { id: string; onBack: () => void }) {
   const [loaded, reload] = useLoad(() => get<BroadcastReport>(`broadcasts/${encodeURIComponent(id)}`), [id]);
@@ -108,32 +113,7 @@ function Report({ id, onBack }: { id: string; onBack: () => void }) {
             </Text>
             {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
             {report.failed > 0 && <Button appearance="primary" onClick={() => void retry()}>Retry the failed ({report.failed})</Button>}
-            <Table aria-label="Who it went to" size="small" data-testid="broadcast-recipients">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Person</TableHeaderCell>
-                  <TableHeaderCell>Outcome</TableHeaderCell>
-                  <TableHeaderCell>Why</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {report.recipients.map((line, index) => (
-                  <TableRow key={`${line.name}-${index}`}>
-                    <TableCell>{line.name}</TableCell>
-                    <TableCell>{STATUS[line.status]}{line.sentAt ? `, ${formatDateTime(line.sentAt)}` : ''}</TableCell>
-                    <TableCell>
-                      {line.why ?? '—'}
-                      {line.detail && (
-                        <details>
-                          <summary>Details for IT</summary>
-                          {line.detail}
-                        </details>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable label="Who it went to" testId="broadcast-recipients" rows={report.recipients} rowKey={(line, index) => `${line.name}-${index}`} columns={RECIPIENT_COLUMNS} />
           </section>
         )}
       </Loading>

@@ -1,5 +1,6 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DataTable } from '../components/DataTable';
 import { download, get, post } from '../api';
 import { formatDate, formatPounds, thisMonth } from '../format';
 import { Loading } from './Loading';
@@ -85,40 +86,28 @@ function ClaimsTable({ data, onChanged, onMessage: setMessage }: { data: ClaimsM
         <Button onClick={() => void download(`claims.csv?month=${encodeURIComponent(data.month)}`, `claims-${data.month}.csv`)}>Export CSV</Button>
         <Button onClick={() => void excel()}>Export Excel</Button>
       </div>
-      <Table aria-label={`Claims for ${data.month}`} size="small" data-testid="claims-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>
+      <DataTable label={`Claims for ${data.month}`} testId="claims-table" rows={data.claims} rowKey={(claim) => claim.claimId} columns={[
+          {
+            key: 'choose',
+            header: (
               <Checkbox
                 aria-label="Choose every claim not yet paid"
                 checked={chosen.size && chosen.size === choosable.length ? true : chosen.size ? 'mixed' : false}
                 onChange={(_, value) => setChosen(value.checked === true ? new Set(choosable.map((claim) => claim.claimId)) : new Set())}
               />
-            </TableHeaderCell>
-            <TableHeaderCell>Mentor</TableHeaderCell>
-            <TableHeaderCell>Date</TableHeaderCell>
-            <TableHeaderCell>Amount</TableHeaderCell>
-            <TableHeaderCell>Purpose</TableHeaderCell>
-            <TableHeaderCell>State</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.claims.map((claim) => (
-            <TableRow key={claim.claimId}>
-              <TableCell>
-                {(claim.state === 'submitted' || claim.state === 'approved') && (
-                  <Checkbox aria-label={`Choose ${claim.mentor}'s claim of ${formatPounds(claim.amountPence)}`} checked={chosen.has(claim.claimId)} onChange={(_, value) => toggle(claim.claimId, value.checked === true)} />
-                )}
-              </TableCell>
-              <TableCell>{claim.mentor}</TableCell>
-              <TableCell>{formatDate(claim.date)}</TableCell>
-              <TableCell>{formatPounds(claim.amountPence)}</TableCell>
-              <TableCell>{claim.purpose}</TableCell>
-              <TableCell>{STATES[claim.state] ?? claim.state}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+            ),
+            cell: (claim) =>
+              (claim.state === 'submitted' || claim.state === 'approved') && (
+                <Checkbox aria-label={`Choose ${claim.mentor}'s claim of ${formatPounds(claim.amountPence)}`} checked={chosen.has(claim.claimId)} onChange={(_, value) => toggle(claim.claimId, value.checked === true)} />
+              ),
+          },
+          { key: 'mentor', header: 'Mentor', cell: (claim) => claim.mentor },
+          { key: 'date', header: 'Date', cell: (claim) => formatDate(claim.date) },
+          { key: 'amount', header: 'Amount', cell: (claim) => formatPounds(claim.amountPence) },
+          { key: 'purpose', header: 'Purpose', cell: (claim) => claim.purpose },
+          { key: 'state', header: 'State', cell: (claim) => STATES[claim.state] ?? claim.state },
+        ]}
+      />
       {data.claims.length === 0 && <p>No claims for {data.month}.</p>}
     </>
   );

@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Text, Title2, Title3 } from '@fluentui/react-components';
+import { DataTable } from '../components/DataTable';
 import { get, type Me } from '../api';
 import { formatDate, formatDateTime, formatMonth, formatPounds, stageName } from '../format';
 import { Loading } from './Loading';
@@ -32,49 +33,24 @@ export default function MyPage({ me }: { me: Me }) {
           )}
           <Title3 as="h3">Time with your young person</Title3>
           {Object.keys(page.minutesByMonth).length ? (
-            <Table aria-label="Minutes each month against 90" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Month</TableHeaderCell>
-                  <TableHeaderCell>Minutes (the scheme asks for 90)</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {Object.entries(page.minutesByMonth).sort(([a], [b]) => b.localeCompare(a)).map(([month, minutes]) => (
-                  <TableRow key={month}>
-                    <TableCell>{month}</TableCell>
-                    <TableCell>{minutes}{minutes < 90 ? ' (below 90)' : ''}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable label="Minutes each month against 90" rows={Object.entries(page.minutesByMonth).sort(([a], [b]) => b.localeCompare(a))} rowKey={([month]) => month} columns={[
+                { key: 'month', header: 'Month', cell: ([month]) => month },
+                { key: 'minutes', header: 'Minutes (the scheme asks for 90)', cell: ([, minutes]) => `${minutes}${minutes < 90 ? ' (below 90)' : ''}` },
+              ]}
+            />
           ) : (
             <p>No meetings logged yet.</p>
           )}
           <Title3 as="h3">Your refreshment claims</Title3>
           {page.claims.length ? (
-            <Table aria-label="Your refreshment claims" size="small" data-testid="my-claims">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Month</TableHeaderCell>
-                  <TableHeaderCell>Meeting</TableHeaderCell>
-                  <TableHeaderCell>Amount</TableHeaderCell>
-                  <TableHeaderCell>For</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.claims.map((claim) => (
-                  <TableRow key={claim.claimId}>
-                    <TableCell>{formatMonth(claim.month)}</TableCell>
-                    <TableCell>{formatDate(claim.date)}</TableCell>
-                    <TableCell>{formatPounds(claim.amountPence)}</TableCell>
-                    <TableCell>{claim.purpose}</TableCell>
-                    <TableCell>{claim.status}{claim.rejectionReason ? ` (${claim.rejectionReason})` : ''}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable label="Your refreshment claims" testId="my-claims" rows={page.claims} rowKey={(claim) => claim.claimId} columns={[
+                { key: 'month', header: 'Month', cell: (claim) => formatMonth(claim.month) },
+                { key: 'meeting', header: 'Meeting', cell: (claim) => formatDate(claim.date) },
+                { key: 'amount', header: 'Amount', cell: (claim) => formatPounds(claim.amountPence) },
+                { key: 'for', header: 'For', cell: (claim) => claim.purpose },
+                { key: 'status', header: 'Status', cell: (claim) => `${claim.status}${claim.rejectionReason ? ` (${claim.rejectionReason})` : ''}` },
+              ]}
+            />
           ) : (
             <p>No claims yet. Claim refreshments when you log a meeting in chat.</p>
           )}

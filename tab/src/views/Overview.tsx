@@ -1,6 +1,7 @@
 import { FunnelChart } from '@fluentui/react-charts';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DataTable } from '../components/DataTable';
 import { get } from '../api';
 import { days, daysInStage, stageName } from '../format';
 import { Loading } from './Loading';
@@ -60,28 +61,20 @@ function OverviewReady({ data }: { data: OverviewData }) {
             data={data.funnel.map((each, index) => ({ stage: each.label, value: each.count, color: BAR_COLOURS[index % BAR_COLOURS.length]! }))}
           />
         </div>
-        <Table aria-label="Mentors at each stage" data-testid="funnel-table" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Stage</TableHeaderCell>
-              <TableHeaderCell>Mentors</TableHeaderCell>
-              <TableHeaderCell>People</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.funnel.map((each) => (
-              <TableRow key={each.bar}>
-                <TableCell>{each.label}</TableCell>
-                <TableCell>{each.count}</TableCell>
-                <TableCell>
-                  <Button size="small" disabled={each.count === 0} aria-expanded={open === each.bar} onClick={() => setOpen(open === each.bar ? undefined : each.bar)}>
-                    {open === each.bar ? 'Hide' : 'Show'} {each.label.toLowerCase()}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable label="Mentors at each stage" testId="funnel-table" rows={data.funnel} rowKey={(each) => each.bar} columns={[
+            { key: 'stage', header: 'Stage', cell: (each) => each.label },
+            { key: 'mentors', header: 'Mentors', cell: (each) => each.count },
+            {
+              key: 'people',
+              header: 'People',
+              cell: (each) => (
+                <Button size="small" disabled={each.count === 0} aria-expanded={open === each.bar} onClick={() => setOpen(open === each.bar ? undefined : each.bar)}>
+                  {open === each.bar ? 'Hide' : 'Show'} {each.label.toLowerCase()}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </div>
       {opened && (
         <section className={styles.section} aria-label={`${opened.label}: people`}>
@@ -92,46 +85,22 @@ function OverviewReady({ data }: { data: OverviewData }) {
       <div className={styles.columns}>
         <section className={styles.section}>
           <Title3 as="h3">Trained, no young person yet ({data.trainedWithoutYoungPerson.length})</Title3>
-          <Table aria-label="Trained mentors without a young person" size="small" data-testid="trained-unmatched">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Mentor</TableHeaderCell>
-                <TableHeaderCell>Waiting</TableHeaderCell>
-                <TableHeaderCell>Pen picture</TableHeaderCell>
-                <TableHeaderCell>DBS</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.trainedWithoutYoungPerson.slice(0, 50).map((each) => (
-                <TableRow key={each.id}>
-                  <TableCell>{each.name}</TableCell>
-                  <TableCell>{daysInStage(each.days, each.stageSinceKnown)}</TableCell>
-                  <TableCell>{each.hasProfile ? 'Written' : 'Not yet'}</TableCell>
-                  <TableCell>{each.dbsCleared ? 'Cleared' : 'Not cleared'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable label="Trained mentors without a young person" testId="trained-unmatched" rows={data.trainedWithoutYoungPerson.slice(0, 50)} rowKey={(each) => each.id} columns={[
+              { key: 'mentor', header: 'Mentor', cell: (each) => each.name },
+              { key: 'waiting', header: 'Waiting', cell: (each) => daysInStage(each.days, each.stageSinceKnown) },
+              { key: 'profile', header: 'Pen picture', cell: (each) => (each.hasProfile ? 'Written' : 'Not yet') },
+              { key: 'dbs', header: 'DBS', cell: (each) => (each.dbsCleared ? 'Cleared' : 'Not cleared') },
+            ]}
+          />
         </section>
         <section className={styles.section}>
           <Title3 as="h3">Young people waiting for a mentor ({data.youngPeopleWaitingDays.length})</Title3>
           <p>Longest wait: {data.youngPeopleWaitingDays.length ? days(data.youngPeopleWaitingDays[0]!) : 'nobody is waiting'}.</p>
-          <Table aria-label="How long young people have waited" size="small" data-testid="waiting-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Waiting</TableHeaderCell>
-                <TableHeaderCell>Young people</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {waitBands(data.youngPeopleWaitingDays).map((band) => (
-                <TableRow key={band.label}>
-                  <TableCell>{band.label}</TableCell>
-                  <TableCell>{band.count}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable label="How long young people have waited" testId="waiting-table" rows={waitBands(data.youngPeopleWaitingDays)} rowKey={(band) => band.label} columns={[
+              { key: 'waiting', header: 'Waiting', cell: (band) => band.label },
+              { key: 'count', header: 'Young people', cell: (band) => band.count },
+            ]}
+          />
         </section>
       </div>
     </>
@@ -140,24 +109,12 @@ function OverviewReady({ data }: { data: OverviewData }) {
 
 function PeopleTable({ people, label }: { people: readonly OverviewPerson[]; label: string }) {
   return (
-    <Table aria-label={label} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Mentor</TableHeaderCell>
-          <TableHeaderCell>Stage</TableHeaderCell>
-          <TableHeaderCell>In this stage</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {people.map((person) => (
-          <TableRow key={person.id}>
-            <TableCell>{person.name}</TableCell>
-            <TableCell>{stageName(person.stage)}</TableCell>
-            <TableCell>{daysInStage(person.days, person.stageSinceKnown)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable label={label} rows={people} rowKey={(person) => person.id} columns={[
+        { key: 'mentor', header: 'Mentor', cell: (person) => person.name },
+        { key: 'stage', header: 'Stage', cell: (person) => stageName(person.stage) },
+        { key: 'days', header: 'In this stage', cell: (person) => daysInStage(person.days, person.stageSinceKnown) },
+      ]}
+    />
   );
 }
 

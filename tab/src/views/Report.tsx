@@ -1,5 +1,6 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DataTable } from '../components/DataTable';
 import { get } from '../api';
 import { formatPounds, thisMonth } from '../format';
 import type { CommitmentData } from './Commitment';
@@ -50,10 +51,11 @@ function ReportPage({ data }: { data: ReportData }) {
       <Title2 as="h2">Care leaver mentoring: report for the board</Title2>
       <Text as="p">Figures as stored today; no young person or mentor is named.</Text>
       <Title3 as="h3">Mentors at each stage</Title3>
-      <Table aria-label="Mentors at each stage (report)" size="small">
-        <TableHeader><TableRow><TableHeaderCell>Stage</TableHeaderCell><TableHeaderCell>Mentors</TableHeaderCell></TableRow></TableHeader>
-        <TableBody>{data.overview.funnel.map((bar) => <TableRow key={bar.label}><TableCell>{bar.label}</TableCell><TableCell>{bar.count}</TableCell></TableRow>)}</TableBody>
-      </Table>
+      <DataTable label="Mentors at each stage (report)" rows={data.overview.funnel} rowKey={(bar) => bar.label} columns={[
+          { key: 'stage', header: 'Stage', cell: (bar) => bar.label },
+          { key: 'mentors', header: 'Mentors', cell: (bar) => bar.count },
+        ]}
+      />
       <Title3 as="h3">The two risks (report 3.8 and 13.1)</Title3>
       <ul>
         <li>Trained mentors without a young person: {trained.length}{trained.length ? `, the longest waiting ${Math.max(...trained.map((each) => each.days))} days` : ''}.</li>

@@ -1,37 +1,31 @@
-import { journeyFeature } from '../../../src/journey/journey.feature.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastFeature } from '../../../src/broadcast/broadcast.feature.js';
 import { newMentor } from '../../../src/journey/domain/index.js';
-import { sessionsFeature } from '../../../src/sessions/sessions.feature.js';
 import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
-import { conversationOf, directoryFile, knownChats, startBroadcastBot, type BroadcastBot } from '../../support/broadcast-bot.js';
+import type { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
+import { conversationOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
 /** 2 November 2026: the cohort's information session (9 November) is open for booking. */
-const OFFSET = Date.parse('2026-11-02T09:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-11-02T09:00:00Z');
 
 describe('an invitation to a session, with the sessions feature running: Book on each card', () => {
-  let connector: BroadcastConnectorStandIn;
+  let world: BroadcastWorld;
   let t: BroadcastBot;
+  let connector: BroadcastConnectorStandIn;
 
   beforeAll(async () => {
-    connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]) }, { now, features: [journeyFeature, sessionsFeature, broadcastFeature] });
+    world = await startBroadcastWorld([ISAIAH, ALEX, ADELE], {}, { now, features: WITH_SESSIONS });
+    ({ t, connector } = world);
     const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
     const mentors = new MentorRepository(clients.table(`${t.env.TABLE_PREFIX}Mentors`), { signal: async () => undefined }, now);
     for (const person of [ALEX, ADELE]) await mentors.save({ value: { ...newMentor(person, {}, now()), stage: 'approved' }, audit: [], effects: [] });
-    await knownChats(t.env, [ISAIAH, ALEX, ADELE], connector.url);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await connector?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('offers the sessions on the compose card, sends the invitation with the sessions feature’s Book, and Book books', async () => {
     await t.send(message(ISAIAH, 'broadcast'));

@@ -3,19 +3,20 @@ import { newMentor } from '../../../src/journey/domain/index.js';
 import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
 import { SessionRepository } from '../../../src/sessions/store/session.repository.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
-import { conversationOf, directoryFile, knownChats, startBroadcastBot, type BroadcastBot } from '../../support/broadcast-bot.js';
+import type { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
+import { conversationOf, startBroadcastWorld, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
 /** The bot's clock runs at real speed from 28 December 2026, when the Q1 2027 session (Tuesday 12 January) is due. */
-const OFFSET = Date.parse('2026-12-28T09:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-12-28T09:00:00Z');
 const SESSION_ID = 'supervision-2027-Q1';
 
 describe('quarterly group supervision, end to end', () => {
+  let world: BroadcastWorld;
   let connector: BroadcastConnectorStandIn;
   let t: BroadcastBot;
   let mentors: MentorRepository;
@@ -23,22 +24,18 @@ describe('quarterly group supervision, end to end', () => {
   const match = (person: TestPerson) => mentors.save({ value: { ...newMentor(person, {}, now()), stage: 'matched' }, audit: [], effects: [] });
 
   beforeAll(async () => {
-    connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(
-      connector,
-      { LOCAL_DIRECTORY_FILE: directoryFile([]), SUPERVISION_SCHEDULE: '{"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}', SCHEDULER_INTERVAL_SECONDS: '1' },
+    world = await startBroadcastWorld(
+      [ALEX, ADELE, MEGAN, GRADY, ISAIAH],
+      { SUPERVISION_SCHEDULE: '{"weekOfQuarter":2,"weekday":"tuesday","startTime":"10:00"}', SCHEDULER_INTERVAL_SECONDS: '1' },
       { now },
     );
+    ({ t, connector } = world);
     const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
     mentors = new MentorRepository(clients.table(`${t.env.TABLE_PREFIX}Mentors`), { signal: async () => undefined }, now);
-    await knownChats(t.env, [ALEX, ADELE, MEGAN, GRADY, ISAIAH], connector.url);
     await match(ALEX);
     await match(ADELE);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await connector?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('creates the quarter’s session ahead of time and invites every matched mentor once, with Attend and Can’t make it', async () => {
     await eventually(() => invitations(ALEX).length === 1 && invitations(ADELE).length === 1, 50_000, 100);

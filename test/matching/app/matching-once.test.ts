@@ -1,57 +1,27 @@
-import { nobodyRestricted } from '../../support/nobody-restricted.js';
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { odata } from '@azure/data-tables';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { acceptMatch } from '../../../src/matching/app/respond-to-match.js';
 import { putMentors, recordChoice } from '../../../src/matching/app/suggest-mentors.js';
 import { addYoungPerson, changeStatus, listYoungPeople } from '../../../src/matching/app/young-people.js';
-import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
 import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
-import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
-import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { openTable } from '../../../src/platform/storage/tables.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
 import { CLEARED_DBS, NOW, profile } from '../domain/fixtures.js';
-import { uniquePrefix } from '../../support/test-bot.js';
+import { matchingWorld, MATCHING_COORDINATOR } from '../../support/matching-storage.js';
 
-const COORDINATOR = { id: 'coordinator-1', name: 'Isaiah' };
+const COORDINATOR = MATCHING_COORDINATOR;
 
 async function setUp() {
-  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
-  const prefix = uniquePrefix();
-  const queue = new EffectQueue(clients.queue(`${prefix}-effects`), () => new Date());
-  await clients.queue(`${prefix}-effects`).createIfNotExists();
-  const [mentorsTable, recordsTable, youngPeopleTable, accessTable] = await Promise.all(
-    ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess'].map((name) => openTable(clients, `${prefix}${name}`)),
-  );
   let clock = NOW.getTime();
   // Moves a millisecond on each read, as a real clock would: proposal ids carry the time.
   const now = () => new Date((clock += 1));
-  const deps: MatchingDeps = {
-    journey: {
-      mentors: new MentorRepository(mentorsTable!, queue, now),
-      directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [COORDINATOR], governanceApprovers: [], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id },
-      clock: { now },
-      restricted: nobodyRestricted,
-    },
-    records: new MentorMatchingRepository(recordsTable!, queue, now),
-    youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),
-    policy: DEFAULT_MATCHING_POLICY,
-    contacts: {},
-    areas: DEFAULT_AREAS,
-    newId: () => randomUUID(),
-  };
+  const { deps, youngPeopleTable, accessTable } = await matchingWorld(now, () => randomUUID());
   const matchRows = async (): Promise<number> => {
     let count = 0;
-    for await (const _ of youngPeopleTable!.listEntities({ queryOptions: { filter: odata`RowKey ge ${'match|'} and RowKey lt ${'match}'}` } })) count += 1;
+    for await (const _ of youngPeopleTable.listEntities({ queryOptions: { filter: odata`RowKey ge ${'match|'} and RowKey lt ${'match}'}` } })) count += 1;
     return count;
   };
-  return { deps, matchRows, accessTable: accessTable!, youngPeopleTable: youngPeopleTable! };
+  return { deps, matchRows, accessTable, youngPeopleTable };
 }
 
 async function readyMentor(deps: MatchingDeps, id: string): Promise<void> {

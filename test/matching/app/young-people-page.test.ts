@@ -1,48 +1,16 @@
-import { nobodyRestricted } from '../../support/nobody-restricted.js';
-import { describe, expect, it, inject } from 'vitest';
-import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
+import { describe, expect, it } from 'vitest';
 import { youngPeoplePage } from '../../../src/matching/app/young-people.js';
-import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
-import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
-import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { openTable } from '../../../src/platform/storage/tables.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
 import { NOW, youngPerson } from '../domain/fixtures.js';
-import { uniquePrefix } from '../../support/test-bot.js';
+import { matchingWorld, MATCHING_COORDINATOR } from '../../support/matching-storage.js';
 
-const COORDINATOR = { id: 'coordinator-1', name: 'Isaiah' };
+const COORDINATOR = MATCHING_COORDINATOR;
 const MENTOR = { id: 'mentor-1', name: 'Alex' };
 
 async function setUp() {
-  const clients = storageClients({ kind: 'connectionString', connectionString: inject('storageConnectionString') });
-  const prefix = uniquePrefix();
-  const queue = new EffectQueue(clients.queue(`${prefix}-effects`), () => NOW);
-  await clients.queue(`${prefix}-effects`).createIfNotExists();
-  const [mentorsTable, recordsTable, youngPeopleTable, accessTable] = await Promise.all(
-    ['Mentors', 'MentorMatching', 'YoungPeople', 'YoungPersonAccess'].map((name) => openTable(clients, `${prefix}${name}`)),
-  );
-  const now = () => NOW;
-  const deps: MatchingDeps = {
-    journey: {
-      mentors: new MentorRepository(mentorsTable!, queue, now),
-      directory: { getPerson: async () => undefined, getManager: async () => undefined },
-      roles: { coordinators: [COORDINATOR], governanceApprovers: [], dataProtectionOfficers: [], isDataProtectionOfficer: () => false, isCoordinator: (id) => id === COORDINATOR.id },
-      clock: { now },
-      restricted: nobodyRestricted,
-    },
-    records: new MentorMatchingRepository(recordsTable!, queue, now),
-    youngPeople: new YoungPeopleRepository(youngPeopleTable!, new YoungPersonAccessLog(accessTable!, now), queue, now),
-    policy: DEFAULT_MATCHING_POLICY,
-    contacts: {},
-    areas: DEFAULT_AREAS,
-    newId: () => 'unused',
-  };
+  const { deps, accessTable } = await matchingWorld(() => NOW, () => 'unused');
   const logged = async (): Promise<string[]> => {
     const ids: string[] = [];
-    for await (const row of accessTable!.listEntities<{ youngPersonId: string; purpose: string }>()) if (row.purpose === 'list') ids.push(row.youngPersonId);
+    for await (const row of accessTable.listEntities<{ youngPersonId: string; purpose: string }>()) if (row.purpose === 'list') ids.push(row.youngPersonId);
     return ids;
   };
   return { deps, logged };

@@ -4,7 +4,7 @@ import { erasePerson, resumeErasures } from '../../../src/privacy/app/erasure.js
 import { boardFigures } from '../../../src/privacy/app/retention-run.js';
 import { ERASED } from '../../../src/privacy/domain/index.js';
 import type { PersonalTables, StoredRow } from '../../../src/privacy/store/personal-tables.js';
-import { COORDINATOR, DPO, SOMEONE_ELSE, mentions, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, SOMEONE_ELSE, mentions, privacyWorld, seedPairs, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const SINCE = new Date('2025-01-06T10:00:00Z');
 
@@ -35,8 +35,7 @@ describe('an erasure killed midway and run again leaves nothing about the person
 
   beforeAll(async () => {
     world = await privacyWorld(SINCE);
-    pairs = [];
-    for (let index = 1; index <= 3; index += 1) pairs.push(await seedPair(world, index, { months: 3, since: SINCE, endedOn: index === 3 ? undefined : '2025-06-30' }));
+    pairs = await seedPairs(world, 3, (index) => ({ months: 3, since: SINCE, endedOn: index === 3 ? undefined : '2025-06-30' }));
     world.setNow(new Date('2026-12-01T10:00:00Z'));
   });
 

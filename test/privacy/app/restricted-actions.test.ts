@@ -8,22 +8,16 @@ import { dbsFormFor, recordDbsCheck } from '../../../src/matching/app/dbs.js';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { acceptMatch } from '../../../src/matching/app/respond-to-match.js';
 import { recordChoice } from '../../../src/matching/app/suggest-mentors.js';
-import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import { RESTRICTED_REFUSAL } from '../../../src/platform/app/restricted-people.js';
-import { restrictionList } from '../../../src/privacy/app/restriction-list.js';
 import { restrictPerson } from '../../../src/privacy/app/restrictions.js';
 import { decideClaim } from '../../../src/relationship/app/claims.js';
 import { endRelationship } from '../../../src/relationship/app/end-relationship.js';
 import { logMeeting } from '../../../src/relationship/app/log-meeting.js';
 import type { RelationshipDeps } from '../../../src/relationship/app/relationship-ports.js';
-import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../../src/relationship/domain/index.js';
-import { ConcernRepository } from '../../../src/relationship/store/concern.repository.js';
-import { StoredActiveMatches, StoredMatchingSide } from '../../../src/relationship/store/matching-side.adapter.js';
 import { book } from '../../../src/sessions/app/book-session.js';
 import { recordSessionAttendance } from '../../../src/sessions/app/record-attendance.js';
 import type { SessionDeps } from '../../../src/sessions/app/session-deps.js';
-import { COORDINATOR, DPO, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, depsHonouringRestrictions, privacyWorld, seedRestrictionCases, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const APPROVER = { id: 'f0000000-0000-4000-8000-000000000007', name: 'Megan Bowen' };
@@ -47,29 +41,13 @@ describe('actions on a restricted mentor or young person are refused and change 
   beforeAll(async () => {
     world = await privacyWorld(NOW);
     const since = new Date('2026-03-01T09:00:00Z');
-    mentorRestricted = await seedPair(world, 1, { months: 2, since });
-    youngPersonRestricted = await seedPair(world, 2, { months: 2, since });
-    free = await seedPair(world, 3, { months: 2, since });
+    ({ mentorRestricted, youngPersonRestricted, free } = await seedRestrictionCases(world, { months: 2, since }));
     // The restricted mentor also has an approval pending on them (as a re-application would), for the journey's actions.
     const stored = (await world.mentors.get(mentorRestricted.mentor.id))!;
     const pending: Mentor = { ...stored.value, stage: 'awaitingApproval', approval: { id: 'approval-1', kind: 'lineManager', approvers: [APPROVER], requestedAt: since.toISOString(), status: 'pending' } };
     await world.mentors.save({ value: pending, etag: stored.etag, audit: [], effects: [] });
 
-    const restricted = restrictionList(world.store);
-    journey = { mentors: world.mentors, directory: world.deps.directory, roles: world.deps.schemeRoles, clock: world.deps.clock, restricted };
-    const records = new MentorMatchingRepository(world.tables.matching, { signal: async () => undefined }, world.now);
-    matching = { journey, records, youngPeople: world.youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: {}, areas: DEFAULT_AREAS, newId: () => 'new-id' };
-    relationship = {
-      journey,
-      matches: new StoredActiveMatches(world.tables.youngPeople, records, world.youngPeople),
-      matching: new StoredMatchingSide(world.tables.youngPeople, records, world.youngPeople),
-      relationships: world.relationships,
-      concerns: new ConcernRepository(world.tables.concerns, { signal: async () => undefined }, world.now),
-      contacts: { dutyContactIds: [], serviceManagerIds: [], leavingCareTeamIds: [] },
-      policy: { claims: DEFAULT_CLAIM_POLICY, concerns: DEFAULT_CONCERN_POLICY, nudgeDaysBeforeMonthEnd: 7, timeZone: 'Europe/London' },
-      newId: () => 'new-id',
-    };
-    sessions = { ...journey, sessions: world.sessions };
+    ({ journey, matching, relationship, sessions } = depsHonouringRestrictions(world));
 
     for (const ref of [{ kind: 'mentor' as const, personId: mentorRestricted.mentor.id }, { kind: 'youngPerson' as const, reference: youngPersonRestricted.reference }]) {
       const done = await restrictPerson(world.deps, DPO, ref, 'Contests the accuracy of the record');

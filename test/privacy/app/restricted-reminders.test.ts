@@ -6,18 +6,12 @@ import { askTrainedMentorsForProfile } from '../../../src/matching/app/ask-for-p
 import { mentorsLackingDbs } from '../../../src/matching/app/dbs.js';
 import type { MatchingDeps } from '../../../src/matching/app/matching-deps.js';
 import { pipeline } from '../../../src/matching/app/pipeline.js';
-import { DEFAULT_AREAS, DEFAULT_MATCHING_POLICY } from '../../../src/matching/domain/index.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
 import type { PersonRef } from '../../../src/platform/kernel/person.js';
-import { restrictionList } from '../../../src/privacy/app/restriction-list.js';
 import { restrictPerson } from '../../../src/privacy/app/restrictions.js';
 import { claimsForMonth } from '../../../src/relationship/app/claims.js';
 import { commitmentOverview } from '../../../src/relationship/app/commitment-overview.js';
 import { matchesToEnd } from '../../../src/relationship/app/end-relationship.js';
 import type { RelationshipDeps } from '../../../src/relationship/app/relationship-ports.js';
-import { DEFAULT_CLAIM_POLICY, DEFAULT_CONCERN_POLICY } from '../../../src/relationship/domain/index.js';
-import { ConcernRepository } from '../../../src/relationship/store/concern.repository.js';
-import { StoredActiveMatches, StoredMatchingSide } from '../../../src/relationship/store/matching-side.adapter.js';
 import { expandFanOut } from '../../../src/sessions/app/expand-fan-out.js';
 import { sendSessionReminders } from '../../../src/sessions/app/send-reminders.js';
 import type { RotaDeps } from '../../../src/sessions/app/rota-ports.js';
@@ -26,7 +20,7 @@ import { assignRotaVisit, sendRotaReminders, setUpVisitRota } from '../../../src
 import { RotaRepository } from '../../../src/sessions/store/rota.repository.js';
 import { RESTRICTED_REFUSAL } from '../../../src/platform/app/restricted-people.js';
 import { aSession } from '../../sessions/domain/session.fixture.js';
-import { COORDINATOR, DPO, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, depsHonouringRestrictions, privacyWorld, seedRestrictionCases, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const noSignal = { signal: async () => undefined };
@@ -52,9 +46,7 @@ describe('reminders and the coordinator lists leave restricted people out', () =
   beforeAll(async () => {
     world = await privacyWorld(NOW);
     const since = new Date('2026-03-01T09:00:00Z');
-    mentorRestricted = await seedPair(world, 1, { months: 4, since });
-    youngPersonRestricted = await seedPair(world, 2, { months: 4, since });
-    free = await seedPair(world, 3, { months: 4, since });
+    ({ mentorRestricted, youngPersonRestricted, free } = await seedRestrictionCases(world, { months: 4, since }));
     for (const mentor of Object.values(waiting)) {
       world.people.set(mentor.id, mentor);
       const pending: Mentor = { ...newMentor(mentor, {}, since), stage: 'awaitingApproval', approval: { id: `approval-${mentor.id.slice(0, 4)}`, kind: 'lineManager', approvers: [COORDINATOR], requestedAt: since.toISOString(), status: 'pending' } };
@@ -68,21 +60,7 @@ describe('reminders and the coordinator lists leave restricted people out', () =
     const bookings = [mentorRestricted, free].map(({ mentor }) => ({ personId: mentor.id, displayName: mentor.name, status: 'confirmed' as const, bookedAt: since.toISOString() }));
     await world.sessions.save({ session: aSession({ id: 'soon', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3_600_000).toISOString(), seats: 10, bookings }), version: 1, audit: [], effects: [] });
 
-    const restricted = restrictionList(world.store);
-    journey = { mentors: world.mentors, directory: world.deps.directory, roles: world.deps.schemeRoles, clock: world.deps.clock, restricted };
-    const records = new MentorMatchingRepository(world.tables.matching, noSignal, world.now);
-    matching = { journey, records, youngPeople: world.youngPeople, policy: DEFAULT_MATCHING_POLICY, contacts: {}, areas: DEFAULT_AREAS, newId: () => 'new-id' };
-    relationship = {
-      journey,
-      matches: new StoredActiveMatches(world.tables.youngPeople, records, world.youngPeople),
-      matching: new StoredMatchingSide(world.tables.youngPeople, records, world.youngPeople),
-      relationships: world.relationships,
-      concerns: new ConcernRepository(world.tables.concerns, noSignal, world.now),
-      contacts: { dutyContactIds: [], serviceManagerIds: [], leavingCareTeamIds: [] },
-      policy: { claims: DEFAULT_CLAIM_POLICY, concerns: DEFAULT_CONCERN_POLICY, nudgeDaysBeforeMonthEnd: 7, timeZone: 'Europe/London' },
-      newId: () => 'new-id',
-    };
-    sessions = { ...journey, sessions: world.sessions };
+    ({ journey, matching, relationship, sessions } = depsHonouringRestrictions(world));
     // Two homes visited this month, one by the mentor about to be restricted.
     rota = { ...sessions, rota: new RotaRepository(world.tables.sessions, noSignal, world.now), timeZone: 'Europe/London' };
     const made = await setUpVisitRota(rota, COORDINATOR, { homes: 'Oak House\nBirch Lodge', fromMonth: '2026-06', toMonth: '2026-07' });

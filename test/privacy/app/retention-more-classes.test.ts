@@ -145,11 +145,11 @@ async function seedMentorWhoLeft(world: PrivacyWorld): Promise<void> {
 async function seedCohortsAndRota(world: PrivacyWorld): Promise<void> {
   const cohorts = new CohortRepository(world.tables.sessions, signal, world.now);
   const opened = (id: string, name: string, at: string) => ({ id, name, sessionIds: [], openedAt: at, openedBy: COORDINATOR });
-  await cohorts.save({ book: { cohorts: [opened('c-2020', '2020 cohort', '2020-01-06T10:00:00.000Z'), opened('c-2027', '2027 cohort', '2027-01-06T10:00:00.000Z')], waitingForDates: [] }, audit: [], effects: [] });
+  await cohorts.save({ value: { cohorts: [opened('c-2020', '2020 cohort', '2020-01-06T10:00:00.000Z'), opened('c-2027', '2027 cohort', '2027-01-06T10:00:00.000Z')], waitingForDates: [] }, audit: [], effects: [] });
   const rota = new RotaRepository(world.tables.sessions, signal, world.now);
   const home = { id: 'h1', name: 'Oak House' };
   await rota.save({
-    rota: {
+    value: {
       homes: [home],
       months: ['2020-01', '2020-02', '2027-04'],
       visits: [

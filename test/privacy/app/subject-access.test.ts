@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSubjectAccess, listSubjectAccess, remindSubjectAccessDue, startSubjectAccess, stepSubjectAccess } from '../../../src/privacy/app/subject-access-requests.js';
 import type { StoredRow } from '../../../src/privacy/store/personal-tables.js';
-import { COORDINATOR, DPO, mentions, privacyWorld, seedPair, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
+import { COORDINATOR, DPO, mentions, privacyWorld, seedPairs, type PrivacyWorld, type SeededPair } from '../../support/privacy-storage.js';
 
 const START = new Date('2025-01-06T10:00:00Z');
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -18,8 +18,7 @@ describe('a subject access export holds every row about the person and nothing a
 
   beforeAll(async () => {
     world = await privacyWorld(START);
-    pairs = [];
-    for (let index = 1; index <= 3; index += 1) pairs.push(await seedPair(world, index, { months: 4, since: START }));
+    pairs = await seedPairs(world, 3, () => ({ months: 4, since: START }));
     world.setNow(NOW);
   });
 

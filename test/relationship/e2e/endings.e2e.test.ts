@@ -1,41 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Match } from '../../../src/matching/domain/index.js';
-import type { YoungPerson } from '../../../src/matching/domain/young-people/index.js';
-import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
-import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
-import { RelationshipRepository } from '../../../src/relationship/store/relationship.repository.js';
-import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
+import type { Mentor } from '../../../src/journey/domain/index.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
-import { eventually } from '../../support/eventually.js';
-import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
+import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
+import { eventually, pause } from '../../support/eventually.js';
+import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
 
 const NOTE = 'We never found a rhythm';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every way out of a match, commitment that reads the same everywhere, pauses, and support at once (issue 14). */
 describe('endings, commitment and support over the bot endpoint, on a moving clock', () => {
+  let world: RelationshipBot;
   let t: TestBot;
   let clock = new Date('2026-11-02T10:00:00Z');
-  let relationships: RelationshipRepository;
-  let mentors: MentorRepository;
-  let records: MentorMatchingRepository;
-  let youngPeople: YoungPeopleRepository;
 
-  async function matched(person: TestPerson, young: Partial<YoungPerson> & { id: string }, startedOn = '2026-11-01'): Promise<string> {
-    const matchId = `match-${young.id}`;
-    await mentors.save({ value: { ...newMentor(person, {}, clock), stage: 'matched' } satisfies Mentor, audit: [], effects: [] });
-    const match: Match = { id: matchId, mentorId: person.id, youngPersonId: young.id, startedOn, status: 'active' };
-    await youngPeople.commit({ youngPersonId: young.id, youngPerson: { value: youngPerson({ ...young, status: 'matched' }) }, match, audit: [], effects: [] });
-    await records.save({ value: { mentorId: person.id, activeMatches: [{ matchId, youngPersonId: young.id }], conflicts: [] }, audit: [], effects: [] });
-    return matchId;
-  }
-  const status = async (youngPersonId: string) => (await youngPeople.get(youngPersonId, { reader: ISAIAH, purpose: 'view' }))?.value;
+  const status = async (youngPersonId: string) => (await world.youngPeople.get(youngPersonId, { reader: ISAIAH, purpose: 'view' }))?.value;
 
   let alexMatch = '';
   let adeleMatch = '';
@@ -43,32 +24,17 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
   let gradyMatch = '';
 
   beforeAll(async () => {
-    t = await startTestBot(
-      {
-        SCHEDULER_INTERVAL_SECONDS: '1',
-        SUPPORT_DUTY_CONTACT_IDS: MEGAN.id,
-        SUPPORT_SERVICE_MANAGER_IDS: ISAIAH.id,
-        LEAVING_CARE_DUTY_LINE: '0300 555 0100',
-        SERVICE_MANAGER_NAME: 'Isaiah Langer',
-        SERVICE_MANAGER_CONTACT: '0300 555 0199',
-      },
-      { now: () => clock },
+    world = await startRelationshipBot(
+      { SUPPORT_SERVICE_MANAGER_IDS: ISAIAH.id, SERVICE_MANAGER_NAME: 'Isaiah Langer' },
+      () => clock,
     );
-    const prefix = t.env.TABLE_PREFIX!;
-    const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
-    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`), () => new Date());
-    const now = () => clock;
-    mentors = new MentorRepository(clients.table(`${prefix}Mentors`), queue, now);
-    records = new MentorMatchingRepository(clients.table(`${prefix}MentorMatching`), queue, now);
-    youngPeople = new YoungPeopleRepository(clients.table(`${prefix}YoungPeople`), new YoungPersonAccessLog(clients.table(`${prefix}YoungPersonAccess`), now), queue, now);
-    relationships = new RelationshipRepository(clients.table(`${prefix}Relationships`), queue, now);
-    for (const person of [ALEX, ADELE, ISAIAH, MEGAN, PATTI, GRADY]) await t.send(installed(person));
+    t = world.t;
     // Waiting since January: without "first in line" she would come before anyone back on the list.
-    await youngPeople.commit({ youngPersonId: 'yp-robin', youngPerson: { value: youngPerson({ id: 'yp-robin', firstName: 'Robin', reference: 'LC-0007' }) }, audit: [], effects: [] });
-    alexMatch = await matched(ALEX, { id: 'yp-jay', createdAt: '2026-03-01T00:00:00.000Z' });
-    adeleMatch = await matched(ADELE, { id: 'yp-kim', firstName: 'Kim', reference: 'LC-0101' }, '2026-11-10');
-    meganMatch = await matched(MEGAN, { id: 'yp-lee', firstName: 'Lee', reference: 'LC-0202' });
-    gradyMatch = await matched(GRADY, { id: 'yp-max', firstName: 'Max', reference: 'LC-0303' });
+    await world.youngPeople.commit({ youngPersonId: 'yp-robin', youngPerson: { value: youngPerson({ id: 'yp-robin', firstName: 'Robin', reference: 'LC-0007' }) }, audit: [], effects: [] });
+    alexMatch = await world.matched(ALEX, { id: 'yp-jay', createdAt: '2026-03-01T00:00:00.000Z' });
+    adeleMatch = await world.matched(ADELE, { id: 'yp-kim', firstName: 'Kim', reference: 'LC-0101' }, { startedOn: '2026-11-10' });
+    meganMatch = await world.matched(MEGAN, { id: 'yp-lee', firstName: 'Lee', reference: 'LC-0202' });
+    gradyMatch = await world.matched(GRADY, { id: 'yp-max', firstName: 'Max', reference: 'LC-0303' });
   });
   afterAll(() => t?.stop());
 
@@ -125,7 +91,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(paused).toContain('Paused');
     expect(paused).toContain('paused since');
     expect((await status('yp-max'))?.status).toBe('matched');
-    expect(await youngPeople.getMatch('yp-max', gradyMatch)).toMatchObject({ status: 'active', pausedSince: clock.toISOString() });
+    expect(await world.youngPeople.getMatch('yp-max', gradyMatch)).toMatchObject({ status: 'active', pausedSince: clock.toISOString() });
     expect(cardText(await say(GRADY, 'my status', 'Your status'))).toContain('not counted: the match is paused this month');
 
     clock = new Date('2026-11-26T10:00:00Z');
@@ -143,7 +109,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(summary).toContain('Alex Wilber: 0 min, month 0 (under 90)');
 
     expect(textOf(await act(ISAIAH, 'changeYoungPersonStatus', { youngPersonId: 'yp-max', event: 'resume' }))).toContain('Resumed');
-    expect((await youngPeople.getMatch('yp-max', gradyMatch))?.pausedSince).toBeUndefined();
+    expect((await world.youngPeople.getMatch('yp-max', gradyMatch))?.pausedSince).toBeUndefined();
     clock = new Date('2026-11-28T10:00:00Z');
     await pause(2000);
     expect(cardsTo(GRADY, 'A gentle reminder')).toHaveLength(0);
@@ -162,10 +128,10 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(press.title).toBe('Checked in with Alex Wilber');
     expect(textOf(await act(ALEX, 'logCheckIn', press.data!))).toContain('Only the scheme coordinators');
     expect(textOf(await act(ISAIAH, 'logCheckIn', { ...press.data!, key: '../x' }))).toContain('could not be read');
-    expect((await relationships.get(alexMatch))?.value.checkIns?.logged ?? []).toEqual([]);
+    expect((await world.relationships.get(alexMatch))?.value.checkIns?.logged ?? []).toEqual([]);
     expect(textOf(await act(ISAIAH, 'logCheckIn', press.data!))).toContain('Checked in: logged by Isaiah Langer');
     expect(textOf(await act(ISAIAH, 'logCheckIn', press.data!))).toContain('Checked in: logged by Isaiah Langer');
-    expect((await relationships.get(alexMatch))?.value.checkIns?.logged).toEqual([{ key: 'week4', at: clock.toISOString(), by: { id: ISAIAH.id, name: ISAIAH.name } }]);
+    expect((await world.relationships.get(alexMatch))?.value.checkIns?.logged).toEqual([{ key: 'week4', at: clock.toISOString(), by: { id: ISAIAH.id, name: ISAIAH.name } }]);
     await pause(1500);
     expect(cardsTo(ISAIAH, 'Check in with Alex Wilber')).toHaveLength(2);
   });
@@ -187,20 +153,20 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(hidden)).toContain('hidden characters');
     expect(JSON.stringify(hidden)).toContain('"value":"relationshipBrokeDown"');
     expect(textOf(await act(ALEX, 'endMatch', { ...ref, reason: 'bored', mentorNext: 'offerAgain' }))).toContain('Please choose why');
-    expect((await relationships.get(alexMatch))?.value.status).toBe('active');
-    expect((await youngPeople.getMatch('yp-jay', alexMatch))?.status).toBe('active');
+    expect((await world.relationships.get(alexMatch))?.value.status).toBe('active');
+    expect((await world.youngPeople.getMatch('yp-jay', alexMatch))?.status).toBe('active');
 
     const chosen = { ...ref, reason: 'relationshipBrokeDown', mentorNext: 'offerAgain', note: NOTE };
     const confirm = await act(ALEX, 'endMatch', chosen);
     expect(textOf(confirm)).toContain('This ends your match with Jay.');
     expect(textOf(confirm)).toContain("Sam Patel, Jay's personal adviser, will tell Jay.");
     expect(textOf(confirm)).toContain('first in line');
-    expect((await relationships.get(alexMatch))?.value.status).toBe('active');
+    expect((await world.relationships.get(alexMatch))?.value.status).toBe('active');
     const confirmData = actions(confirm).find((each) => each.title === 'End the match')!.data!;
     const back = actions(confirm).find((each) => each.title === 'Go back')!;
     const again = await act(ALEX, back.verb!, back.data!);
     expect(JSON.stringify(again)).toContain(`"value":"${NOTE}"`);
-    expect((await relationships.get(alexMatch))?.value.status).toBe('active');
+    expect((await world.relationships.get(alexMatch))?.value.status).toBe('active');
 
     const ended = textOf(await act(ALEX, 'endMatch', confirmData));
     expect(ended).toContain('the relationship was not working out');
@@ -226,8 +192,8 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(record).toContain('Earlier match');
     expect(record).toContain('It broke down');
     expect(textOf(await act(ALEX, 'meetingForm', { matchId: alexMatch }))).toContain('no active match');
-    expect((await records.get(ALEX.id))?.value.activeMatches).toEqual([]);
-    expect((await mentors.get(ALEX.id))?.value.stage).toBe('profileComplete');
+    expect((await world.records.get(ALEX.id))?.value.activeMatches).toEqual([]);
+    expect((await world.mentors.get(ALEX.id))?.value.stage).toBe('profileComplete');
   });
 
   it('asks both sides for short feedback at the end (the young person’s through their key adult), kept for the coordinator’s report', async () => {
@@ -237,7 +203,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(refused).toContain('Please say how the match went.');
     expect(refused).toContain('Please say whether you would mentor again.');
     expect(refused).toContain('300 or fewer');
-    expect((await relationships.get(alexMatch))?.value.feedback).toBeUndefined();
+    expect((await world.relationships.get(alexMatch))?.value.feedback).toBeUndefined();
     expect(textOf(await act(GRADY, 'giveFeedback', { ...send.data!, howItWent: 'mixed', again: 'yes' }))).toContain("Only the match's mentor");
     expect(textOf(await act(ALEX, 'giveFeedback', { ...send.data!, howItWent: 'mixed', again: 'yes', comment: 'Worth trying again' }))).toContain('Thank you');
     expect(textOf(await act(ALEX, 'giveFeedback', { ...send.data!, howItWent: 'didNotGoWell', again: 'no' }))).toContain('already recorded');
@@ -247,7 +213,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(JSON.stringify(contentOf(forYoungPerson))).toContain('Would they like a mentor again?');
     const record = actions(contentOf(forYoungPerson)).find((each) => each.verb === 'giveFeedback')!;
     expect(textOf(await act(ISAIAH, 'giveFeedback', { ...record.data!, howItWent: 'didNotGoWell', again: 'yes' }))).toContain("The young person's feedback is recorded.");
-    expect((await relationships.get(alexMatch))?.value.feedback).toMatchObject({
+    expect((await world.relationships.get(alexMatch))?.value.feedback).toMatchObject({
       mentor: { howItWent: 'mixed', again: 'yes', comment: 'Worth trying again', by: { id: ALEX.id } },
       youngPerson: { howItWent: 'didNotGoWell', again: 'yes', comment: '', by: { id: ISAIAH.id } },
     });
@@ -269,7 +235,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(confirm)).toContain('Adele Vance is told');
     const data = actions(confirm).find((each) => each.title === 'End the match')!.data!;
     expect(textOf(await act(GRADY, 'endMatch', data))).toContain('Only the mentor in this match or a scheme coordinator');
-    expect((await relationships.get(adeleMatch))?.value.status).toBe('active');
+    expect((await world.relationships.get(adeleMatch))?.value.status).toBe('active');
     expect(textOf(await act(ISAIAH, 'endMatch', data))).toContain('the young person no longer wants a mentor');
 
     const toAdele = await latestWith(ADELE, 'The match has ended');
@@ -281,7 +247,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     const stepDown = actions(contentOf(toAdele)).find((each) => each.title === 'Step down')!;
     expect(stepDown.mode).toBe('secondary');
     expect(textOf(await act(ADELE, stepDown.verb!, stepDown.data!))).toContain('stepped down');
-    await eventually(async () => expect((await mentors.get(ADELE.id))?.value.stage).toBe('withdrawn'));
+    await eventually(async () => expect((await world.mentors.get(ADELE.id))?.value.stage).toBe('withdrawn'));
     expect((await status('yp-kim'))?.status).toBe('closed');
   });
 
@@ -289,12 +255,12 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     const refused = await act(ISAIAH, 'changeYoungPersonStatus', { youngPersonId: 'yp-lee', event: 'close' });
     expect(textOf(refused)).toContain('Lee has a match running');
     expect((await status('yp-lee'))?.status).toBe('matched');
-    expect((await youngPeople.getMatch('yp-lee', meganMatch))?.status).toBe('active');
+    expect((await world.youngPeople.getMatch('yp-lee', meganMatch))?.status).toBe('active');
     const close = actions(refused).find((each) => each.title === 'Close')!;
     expect(close).toMatchObject({ verb: 'endForm', mode: 'secondary', data: { matchId: meganMatch, closeRecord: true } });
 
     expect(textOf(await act(MEGAN, 'endMatch', { matchId: meganMatch, reason: 'relationshipBrokeDown', closeRecord: true, confirmed: true }))).toContain('Only the scheme coordinators can close');
-    expect((await relationships.get(meganMatch))?.value.status).toBe('active');
+    expect((await world.relationships.get(meganMatch))?.value.status).toBe('active');
 
     expect(textOf(await act(MEGAN, close.verb!, close.data!))).toContain('Only the scheme coordinators can close');
     expect(textOf(await act(ISAIAH, close.verb!, close.data!))).toContain('Close the record: end the match first');
@@ -304,14 +270,14 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(textOf(await act(ISAIAH, 'endMatch', data))).toContain('record was closed');
 
     expect((await status('yp-lee'))?.status).toBe('closed');
-    expect((await youngPeople.getMatch('yp-lee', meganMatch))).toMatchObject({ status: 'ended', endReason: 'relationshipBrokeDown' });
-    expect((await records.get(MEGAN.id))?.value.activeMatches).toEqual([]);
+    expect((await world.youngPeople.getMatch('yp-lee', meganMatch))).toMatchObject({ status: 'ended', endReason: 'relationshipBrokeDown' });
+    expect((await world.records.get(MEGAN.id))?.value.activeMatches).toEqual([]);
     await eventually(() => expect(cardsTo(MEGAN, 'The match has ended')).toHaveLength(1));
     expect(cardText(cardsTo(MEGAN, 'The match has ended')[0])).toContain('Your match with Lee has ended');
     expect(textOf(await act(MEGAN, 'meetingForm', { matchId: meganMatch }))).toContain('no active match');
     // A form drawn before the end, submitted after it: refused, and nothing written.
     expect(textOf(await act(MEGAN, 'logMeeting', { matchId: meganMatch, logId: 'log-after-end', date: '2026-12-27', minutes: '60', mode: 'inPerson', focus: 'Catch up' }))).toContain('no active match');
-    expect(await relationships.meetings(meganMatch)).toEqual([]);
+    expect(await world.relationships.meetings(meganMatch)).toEqual([]);
 
     // The summary, the pipeline and the mentors' allowances count the same matches.
     const summary = cardText(await say(ISAIAH, 'summary', 'Relationships: 2026-12'));
@@ -322,7 +288,7 @@ describe('endings, commitment and support over the bot endpoint, on a moving clo
     expect(youngPeopleCounts).toContain('matched 1');
     expect(youngPeopleCounts).toContain('closed 2');
     let holding = 0;
-    for (const person of [ALEX, ADELE, MEGAN, GRADY]) holding += (await records.get(person.id))?.value.activeMatches.length ?? 0;
+    for (const person of [ALEX, ADELE, MEGAN, GRADY]) holding += (await world.records.get(person.id))?.value.activeMatches.length ?? 0;
     expect(holding).toBe(1);
   });
 

@@ -1,68 +1,31 @@
 import { odata } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Match } from '../../../src/matching/domain/index.js';
-import { newMentor, type Mentor } from '../../../src/journey/domain/index.js';
-import { ConcernRepository } from '../../../src/relationship/store/concern.repository.js';
-import { EffectQueue } from '../../../src/platform/storage/effect-queue.js';
-import { MentorMatchingRepository } from '../../../src/matching/store/mentor-matching.repository.js';
-import { MentorRepository } from '../../../src/journey/store/mentor.repository.js';
-import { RelationshipRepository } from '../../../src/relationship/store/relationship.repository.js';
+import type { Mentor } from '../../../src/journey/domain/index.js';
 import { storageClients } from '../../../src/platform/storage/storage-clients.js';
-import { YoungPersonAccessLog } from '../../../src/matching/store/young-person-access.log.js';
-import { YoungPeopleRepository } from '../../../src/matching/store/young-people.repository.js';
 import { youngPerson } from '../../matching/domain/fixtures.js';
-import { eventually } from '../../support/eventually.js';
+import { startRelationshipBot, type RelationshipBot } from '../../support/relationship-bot.js';
+import { eventually, pause } from '../../support/eventually.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI, type TestPerson } from '../../support/people.js';
 import { cardText, textOf, type SentActivity } from '../../support/teams-connector.js';
-import { action, conversationOf, installed, invokeCard, message, startTestBot, type TestBot } from '../../support/test-bot.js';
+import { action, conversationOf, invokeCard, message, type TestBot } from '../../support/test-bot.js';
 
 const FOCUS = 'CV and a college open day';
 const ALEX_MATCH = 'match-alex-1';
 const ADELE_MATCH = 'match-adele-1';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the mentoring relationship over the bot endpoint, on a moving clock', () => {
+  let world: RelationshipBot;
   let t: TestBot;
   let clock = new Date('2026-11-02T10:00:00Z');
-  let relationships: RelationshipRepository;
-  let concerns: ConcernRepository;
-  let mentors: MentorRepository;
-  let records: MentorMatchingRepository;
-  let youngPeople: YoungPeopleRepository;
-
-  async function matched(person: TestPerson, youngPersonId: string, matchId: string): Promise<void> {
-    const mentor: Mentor = { ...newMentor(person, {}, clock), stage: 'matched' };
-    await mentors.save({ value: mentor, audit: [], effects: [] });
-    const match: Match = { id: matchId, mentorId: person.id, youngPersonId, startedOn: '2026-11-01', status: 'active' };
-    await youngPeople.commit({ youngPersonId, youngPerson: { value: youngPerson({ id: youngPersonId, status: 'matched' }) }, match, audit: [], effects: [] });
-    await records.save({ value: { mentorId: person.id, activeMatches: [{ matchId, youngPersonId }], conflicts: [] }, audit: [], effects: [] });
-  }
 
   beforeAll(async () => {
-    t = await startTestBot(
-      {
-        SCHEDULER_INTERVAL_SECONDS: '1',
-        SUPPORT_DUTY_CONTACT_IDS: MEGAN.id,
-        SUPPORT_SERVICE_MANAGER_IDS: PATTI.id,
-        LEAVING_CARE_DUTY_LINE: '0300 555 0100',
-        SERVICE_MANAGER_NAME: 'Patti Fernandez',
-        SERVICE_MANAGER_CONTACT: '0300 555 0199',
-        CONCERN_RENOTIFY_MINUTES: '15',
-      },
-      { now: () => clock },
+    world = await startRelationshipBot(
+      { SUPPORT_SERVICE_MANAGER_IDS: PATTI.id, SERVICE_MANAGER_NAME: 'Patti Fernandez', CONCERN_RENOTIFY_MINUTES: '15' },
+      () => clock,
     );
-    const prefix = t.env.TABLE_PREFIX!;
-    const clients = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! });
-    const queue = new EffectQueue(clients.queue(`${prefix.toLowerCase()}-effects`), () => new Date());
-    const now = () => clock;
-    mentors = new MentorRepository(clients.table(`${prefix}Mentors`), queue, now);
-    records = new MentorMatchingRepository(clients.table(`${prefix}MentorMatching`), queue, now);
-    youngPeople = new YoungPeopleRepository(clients.table(`${prefix}YoungPeople`), new YoungPersonAccessLog(clients.table(`${prefix}YoungPersonAccess`), now), queue, now);
-    relationships = new RelationshipRepository(clients.table(`${prefix}Relationships`), queue, now);
-    concerns = new ConcernRepository(clients.table(`${prefix}SupportConcerns`), queue, now);
-    for (const person of [ALEX, ADELE, ISAIAH, MEGAN, PATTI, GRADY]) await t.send(installed(person));
-    await matched(ALEX, 'yp-alex', ALEX_MATCH);
-    await matched(ADELE, 'yp-adele', ADELE_MATCH);
+    t = world.t;
+    await world.matched(ALEX, { id: 'yp-alex' }, { matchId: ALEX_MATCH });
+    await world.matched(ADELE, { id: 'yp-adele' }, { matchId: ADELE_MATCH });
   });
   afterAll(() => t?.stop());
 
@@ -113,8 +76,8 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(await logged(ALEX, { ...good, refreshmentAmount: '4.505', refreshmentPurpose: 'tea' })).toContain('at most 2 digits');
     expect(await logged(ALEX, { ...good, refreshmentAmount: '25', refreshmentPurpose: 'lunch' })).toContain('need a short note');
     expect(await logged(GRADY, good)).toContain('no active match');
-    expect(await relationships.meetings(ALEX_MATCH)).toEqual([]);
-    expect(await relationships.claimsForMonth('2026-11')).toEqual([]);
+    expect(await world.relationships.meetings(ALEX_MATCH)).toEqual([]);
+    expect(await world.relationships.claimsForMonth('2026-11')).toEqual([]);
   });
 
   it('writes a retried log once and shows minutes against 90 and months against 6 to 18', async () => {
@@ -126,8 +89,8 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(third).toContain('Already logged');
     expect(third).toContain('60 of 90 minutes');
     expect(third).toContain('0 (at least 6, at most 18)');
-    expect(await relationships.meetings(ALEX_MATCH)).toHaveLength(1);
-    expect((await mentors.get(ALEX.id))?.value.stage).toBe('active');
+    expect(await world.relationships.meetings(ALEX_MATCH)).toHaveLength(1);
+    expect((await world.mentors.get(ALEX.id))?.value.stage).toBe('active');
   });
 
   it('takes a refreshment claim in pence with a meeting, and a month at or over 90 minutes', async () => {
@@ -138,7 +101,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(text).toContain('met the 90 minutes');
     await t.send(message(ALEX, 'my status'));
     await eventually(() => expect(cardText(cardsTo(ALEX, 'Your status').at(-1))).toContain('This month 105 of 90 minutes'));
-    const claims = await relationships.claimsForMonth('2026-11');
+    const claims = await world.relationships.claimsForMonth('2026-11');
     expect(claims.map((c) => [c.value.amountPence, c.value.state])).toEqual([[450, 'submitted']]);
     const adeleForm = await meetingForm(ADELE);
     expect(
@@ -159,8 +122,8 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
   it('takes a claim through approval to paid, refuses to change it after, and exports the month', async () => {
     const list = await t.send(action(ISAIAH, 'claimsForMonth', { month: '2026-11' }));
     expect(textOf(invokeCard(list))).toContain('Alex Wilber');
-    const claim = (await relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ALEX.id)!.value;
-    const adeles = (await relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ADELE.id)!.value;
+    const claim = (await world.relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ALEX.id)!.value;
+    const adeles = (await world.relationships.claimsForMonth('2026-11')).find((c) => c.value.mentorId === ADELE.id)!.value;
     const adelesRef = { matchId: adeles.matchId, claimId: adeles.id, month: '2026-11' };
     expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...adelesRef, decision: 'reject' }))))).toContain('give the mentor a reason');
     expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...adelesRef, decision: 'reject', [`reason:${adeles.id}`]: 'Not a scheme meeting' }))))).toContain('Status: rejected (Not a scheme meeting)');
@@ -173,7 +136,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...ref, decision: 'pay' }))))).toContain('Status: paid');
     const again = textOf(invokeCard(await t.send(action(ISAIAH, 'decideClaim', { ...ref, decision: 'approve' }))));
     expect(again).toContain('cannot be marked approved');
-    expect((await relationships.getClaim(claim.matchId, claim.id))?.value).toMatchObject({ state: 'paid', amountPence: 450, paidBy: ISAIAH.name });
+    expect((await world.relationships.getClaim(claim.matchId, claim.id))?.value).toMatchObject({ state: 'paid', amountPence: 450, paidBy: ISAIAH.name });
     const exported = invokeCard(await t.send(action(ISAIAH, 'exportClaims', { month: '2026-11' })));
     const csv = JSON.stringify(exported).match(/"id":"csv"[^}]*"value":"([^"]*)"/)?.[1] ?? JSON.stringify(exported);
     expect(csv).toContain('Claim,Date,Mentor,Amount (GBP),What it was for,Note,Status,Approved by,Paid on');
@@ -204,7 +167,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     expect(shown).toContain('0300 555 0100');
     expect(shown).toContain('Patti Fernandez: 0300 555 0199');
     expect(shown).toContain('999');
-    const stored = await concerns.get(String(data.concernId));
+    const stored = await world.concerns.get(String(data.concernId));
     expect(stored?.value).toMatchObject({ raisedBy: ALEX.id, urgency: 'urgent safeguarding', notifiedCount: 1 });
     await eventually(() => expect(cardsTo(MEGAN, 'URGENT safeguarding concern')).toHaveLength(1));
     await eventually(() => expect(cardsTo(PATTI, 'URGENT safeguarding concern')).toHaveLength(1));
@@ -221,7 +184,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     const ack = actionData(cardsTo(MEGAN, 'Still not acknowledged')[0], 'acknowledgeConcern');
     expect(textOf(invokeCard(await t.send(action(GRADY, 'acknowledgeConcern', ack))))).toContain('Only someone this concern was sent to');
     expect(textOf(invokeCard(await t.send(action(MEGAN, 'acknowledgeConcern', ack))))).toContain('Acknowledged by Megan Bowen');
-    expect((await concerns.get(String(data.concernId)))?.value).toMatchObject({ acknowledgedBy: MEGAN.id, notifiedCount: 2 });
+    expect((await world.concerns.get(String(data.concernId)))?.value).toMatchObject({ acknowledgedBy: MEGAN.id, notifiedCount: 2 });
     expect(textOf(invokeCard(await t.send(action(PATTI, 'acknowledgeConcern', ack))))).toContain('Acknowledged by Megan Bowen');
     await eventually(() => expect(cardsTo(ALEX, 'Your concern has been picked up')).toHaveLength(1));
     expect(cardText(cardsTo(ALEX, 'picked up')[0])).toContain('Megan Bowen');
@@ -257,16 +220,16 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     const chosen = { matchId: ADELE_MATCH, reason: 'relationshipBrokeDown', mentorNext: 'offerAgain', note: '' };
     const confirm = invokeCard(await t.send(action(ADELE, 'endMatch', chosen)));
     expect(textOf(confirm)).toContain('Are you sure?');
-    expect((await relationships.get(ADELE_MATCH))?.value.status).toBe('active');
+    expect((await world.relationships.get(ADELE_MATCH))?.value.status).toBe('active');
 
     const ended = textOf(invokeCard(await t.send(action(ADELE, 'endMatch', { ...chosen, confirmed: true }))));
     expect(ended).toContain('the relationship was not working out');
     const youngPeopleTable = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }).table(`${t.env.TABLE_PREFIX}YoungPeople`);
     const row = await youngPeopleTable.getEntity<{ status: string }>('yp-adele', 'youngPerson');
     expect(row.status).toBe('waiting');
-    expect(await youngPeople.getMatch('yp-adele', ADELE_MATCH)).toMatchObject({ status: 'ended', endedOn: '2027-01-04' });
-    expect((await records.get(ADELE.id))?.value.activeMatches).toEqual([]);
-    expect((await mentors.get(ADELE.id))?.value.stage).toBe('profileComplete');
+    expect(await world.youngPeople.getMatch('yp-adele', ADELE_MATCH)).toMatchObject({ status: 'ended', endedOn: '2027-01-04' });
+    expect((await world.records.get(ADELE.id))?.value.activeMatches).toEqual([]);
+    expect((await world.mentors.get(ADELE.id))?.value.stage).toBe('profileComplete');
     const mentorsTable = storageClients({ kind: 'connectionString', connectionString: t.env.STORAGE_CONNECTION_STRING! }).table(`${t.env.TABLE_PREFIX}Mentors`);
     const audit: string[] = [];
     for await (const entity of mentorsTable.listEntities<{ action: string }>({ queryOptions: { filter: odata`PartitionKey eq ${ADELE.id} and action ne ${''}` } })) {
@@ -299,7 +262,7 @@ describe('the mentoring relationship over the bot endpoint, on a moving clock', 
     const data = actionData(cardsTo(ALEX, 'Six-month review')[0], 'answerReview');
     expect(textOf(invokeCard(await t.send(action(ALEX, 'answerReview', data))))).toContain('your answer is recorded');
     expect(textOf(invokeCard(await t.send(action(ISAIAH, 'answerReview', data))))).toContain('your answer is recorded');
-    expect((await relationships.get(ALEX_MATCH))?.value.review).toMatchObject({ mentor: 'continue', coordinator: 'continue', recordedAt: clock.toISOString() });
+    expect((await world.relationships.get(ALEX_MATCH))?.value.review).toMatchObject({ mentor: 'continue', coordinator: 'continue', recordedAt: clock.toISOString() });
   });
 
   it('never writes what mentors typed or young people’s details into the log', () => {

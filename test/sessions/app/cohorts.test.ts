@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyError } from '../../../src/platform/app/ports.js';
-import type { CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
+import type { CohortBookChange, CohortDeps } from '../../../src/sessions/app/cohort-ports.js';
 import { openCohort } from '../../../src/sessions/app/open-cohort.js';
 import { seedSchemeCohort } from '../../../src/sessions/app/seed-scheme-cohort.js';
 import { sessionsOrWait } from '../../../src/sessions/app/wait-for-dates.js';
@@ -22,12 +22,12 @@ describe('cohorts on Azurite', () => {
   it('keeps the book in one etag-guarded row: a stale write is refused, an empty book reads as empty', async () => {
     const deps = await cohortDeps();
     expect(await deps.cohorts.get()).toEqual({ value: EMPTY_COHORT_BOOK });
-    await deps.cohorts.save({ book: { cohorts: [], waitingForDates: [{ mentorId: 'm', name: 'M', since: NOW.toISOString() }] }, audit: [], effects: [] });
+    await deps.cohorts.save({ value: { cohorts: [], waitingForDates: [{ mentorId: 'm', name: 'M', since: NOW.toISOString() }] }, audit: [], effects: [] });
     const read = await deps.cohorts.get();
     expect(read.value.waitingForDates).toHaveLength(1);
-    await deps.cohorts.save({ book: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] });
-    await expect(deps.cohorts.save({ book: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
-    await expect(deps.cohorts.save({ book: EMPTY_COHORT_BOOK, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
+    await deps.cohorts.save({ value: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] });
+    await expect(deps.cohorts.save({ value: EMPTY_COHORT_BOOK, etag: read.etag!, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(deps.cohorts.save({ value: EMPTY_COHORT_BOOK, audit: [], effects: [] })).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
   it('stores the sessions as belonging to their cohort, and queues one booking card per mentor waiting', async () => {
@@ -83,21 +83,10 @@ describe('cohorts on Azurite', () => {
   it('misses no cohort opened while a mentor joins the wait: whoever takes them off sends the card, once', async () => {
     const deps = await cohortDeps();
     const coordinator = { id: COORDINATOR, name: 'Isaiah Langer' };
-    let opened = false;
     // The cohort opens right after the mentor's wait is stored, before they look again.
-    const racing: CohortDeps = {
-      ...deps,
-      cohorts: {
-        get: () => deps.cohorts.get(),
-        save: async (change) => {
-          await deps.cohorts.save(change);
-          if (!opened && change.book.waitingForDates.length > 0) {
-            opened = true;
-            expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
-          }
-        },
-      },
-    };
+    const racing = raceOnce(deps, async () => {
+      expect((await openCohort(deps, coordinator, FORM)).ok).toBe(true);
+    }, (change) => change.value.waitingForDates.length > 0);
     expect(await sessionsOrWait(racing, MENTOR)).toBe('waitingForDates');
     const offers = [];
     for await (const row of deps.table.listEntities({ queryOptions: { filter: "PartitionKey eq '%cohorts'" } })) if (JSON.stringify(row).includes('cohortOffer')) offers.push(row);
@@ -109,21 +98,28 @@ describe('cohorts on Azurite', () => {
     const deps = await cohortDeps();
     const drafts = cohortSessionDrafts({ year: 2027, location: { type: 'online' }, seats: 30 });
     if (!drafts.ok) throw new Error(drafts.error.message);
-    let made = false;
-    const racing: CohortDeps = {
-      ...deps,
-      cohorts: {
-        get: () => deps.cohorts.get(),
-        save: async (change) => {
-          await deps.cohorts.save(change);
-          if (!made) {
-            made = true;
-            await deps.sessions.save({ session: { ...drafts.value[1]!, id: 'extra-training', bookings: [] }, version: 1, audit: [], effects: [] });
-          }
-        },
-      },
-    };
+    const racing = raceOnce(deps, async () => {
+      await deps.sessions.save({ session: { ...drafts.value[1]!, id: 'extra-training', bookings: [] }, version: 1, audit: [], effects: [] });
+    });
     expect(await sessionsOrWait(racing, MENTOR)).toBe('sessions');
     expect((await deps.cohorts.get()).value.waitingForDates).toEqual([]);
   });
 });
+
+/** The deps with a cohort book that runs `between` once, right after the first save `when` picks is stored: a race, on cue. */
+function raceOnce<D extends CohortDeps>(deps: D, between: () => Promise<void>, when: (change: CohortBookChange) => boolean = () => true): CohortDeps {
+  let done = false;
+  return {
+    ...deps,
+    cohorts: {
+      get: () => deps.cohorts.get(),
+      save: async (change) => {
+        await deps.cohorts.save(change);
+        if (!done && when(change)) {
+          done = true;
+          await between();
+        }
+      },
+    },
+  };
+}

@@ -1,22 +1,11 @@
 import fc from 'fast-check';
+import { COHORT_FORM_2027 } from '../../support/cohort-form.js';
 import { describe, expect, it } from 'vitest';
 import { cohortFormDefaults, cohortIdFor, EMPTY_COHORT_BOOK, parseCohortForm, type CohortBook } from '../../../src/sessions/domain/index.js';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
 const LONDON = 'Europe/London';
-const GOOD = {
-  name: '2027 cohort',
-  informationDate: '2027-11-08',
-  informationStart: '10:00',
-  informationEnd: '12:00',
-  trainingDate: '2027-11-29',
-  trainingStart: '09:30',
-  trainingEnd: '16:30',
-  location: 'inPerson',
-  venue: 'Civic Centre',
-  seats: '30',
-  closesHoursBefore: '24',
-};
+const GOOD = COHORT_FORM_2027;
 const parse = (input: unknown, book: CohortBook = EMPTY_COHORT_BOOK) => parseCohortForm(input, { now: NOW, timeZone: LONDON, book });
 const OPENED: CohortBook = { cohorts: [{ id: 'cohort-2027', name: '2027 cohort', sessionIds: [], openedAt: NOW.toISOString(), openedBy: { id: 'c', name: 'C' } }], waitingForDates: [] };
 

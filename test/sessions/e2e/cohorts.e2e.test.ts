@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COHORT_FORM_2027 } from '../../support/cohort-form.js';
+import { expectEachRefused } from '../../support/refused-forms.js';
 import { eventually } from '../../support/eventually.js';
 import { inboxOf } from '../../support/inbox.js';
 import { ADELE, ALEX, GRADY, ISAIAH, MEGAN, PATTI } from '../../support/people.js';
 import { approvedMentor, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
-import { SIGN_UP_FORM } from '../../support/sign-up-form.js';
+import { signUpApproved } from '../../support/sign-up-form.js';
 import { cardText, textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
@@ -12,19 +14,7 @@ const SHIPPED_DAY = new Date('2026-12-04T10:00:00Z');
 const NOT_SET = 'The next information session and training have not been set yet; we will message you as soon as they are.';
 
 /** The "open the next cohort" form as the coordinator sends it, for the 2027 cohort. */
-const FORM_2027 = {
-  name: '2027 cohort',
-  informationDate: '2027-11-08',
-  informationStart: '10:00',
-  informationEnd: '12:00',
-  trainingDate: '2027-11-29',
-  trainingStart: '09:30',
-  trainingEnd: '16:30',
-  location: 'inPerson',
-  venue: 'Civic Centre, Committee Room 1',
-  seats: '2',
-  closesHoursBefore: '24',
-};
+const FORM_2027 = { ...COHORT_FORM_2027, venue: 'Civic Centre, Committee Room 1', seats: '2' };
 
 describe('cohorts year after year, with the shipped configuration on 4 December 2026', () => {
   let t: SessionsTestBot;
@@ -52,11 +42,7 @@ describe('cohorts year after year, with the shipped configuration on 4 December 
   });
 
   it('tells a mentor approved now, plainly, that the dates are not set yet, and shows no closed sessions', async () => {
-    await t.send(message(ALEX, 'sign up'));
-    await t.send(action(ALEX, 'submitSignUp', SIGN_UP_FORM));
-    const request = await cardWith(MEGAN, 'Alex Wilber asks');
-    const approvalId = JSON.stringify(request.activity).match(/"approvalId":"([^"]+)"/)![1]!;
-    await t.send(action(MEGAN, 'decideApproval', { mentorId: ALEX.id, approvalId, decision: 'approve' }));
+    await signUpApproved(t, cardWith);
     const told = cardText(await cardWith(ALEX, 'Your sign-up is approved'));
     expect(told).toContain(NOT_SET);
     expect(told).not.toContain('Closed');
@@ -97,11 +83,7 @@ describe('cohorts year after year, with the shipped configuration on 4 December 
       [{ ...FORM_2027, venue: '' }, 'Please give the venue'],
       [{ ...FORM_2027, closesHoursBefore: '-4' }, 'Booking closes a whole number of hours'],
     ];
-    for (const [form, words] of cases) {
-      const answer = invokeCard(await t.send(action(ISAIAH, 'openCohort', form)));
-      expect(textOf(answer)).toContain(words);
-      expect(textOf(answer)).toContain('Nothing was opened');
-    }
+    await expectEachRefused(t, ISAIAH, 'openCohort', cases, 'Nothing was opened');
     const refusedName = JSON.stringify(invokeCard(await t.send(action(ISAIAH, 'openCohort', { ...FORM_2027, seats: '0' }))));
     expect(refusedName).toMatch(/"id":"name"[^}]*"value":"2027 cohort"/);
     const byMentor = textOf(invokeCard(await t.send(action(ADELE, 'openCohort', FORM_2027))));

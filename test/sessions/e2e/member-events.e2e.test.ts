@@ -1,41 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastFeature } from '../../../src/broadcast/broadcast.feature.js';
-import { journeyFeature } from '../../../src/journey/journey.feature.js';
-import { sessionsFeature } from '../../../src/sessions/sessions.feature.js';
-import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
-import { conversationOf, directoryFile, knownChats, startBroadcastBot, type BroadcastBot } from '../../support/broadcast-bot.js';
-import { eventually } from '../../support/eventually.js';
+import { deliveriesOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, GRADY, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
-const OFFSET = Date.parse('2026-12-04T10:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + OFFSET);
+const { now } = realSpeedFrom('2026-12-04T10:00:00Z');
 
 /**
  * The councillors' paper's other arrangements: a Corporate Parenting Board workshop and a shadowing day are sessions the
  * coordinator schedules and invites an audience to (here, named members who are not mentors); the answer is a place.
  */
 describe('member workshops and shadowing days, invited to by audience, with an answer on the card', () => {
-  let connector: BroadcastConnectorStandIn;
+  let world: BroadcastWorld;
   let t: BroadcastBot;
   beforeAll(async () => {
-    connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]) }, { now, features: [journeyFeature, sessionsFeature, broadcastFeature] });
-    await knownChats(t.env, [ISAIAH, ADELE, GRADY], connector.url);
+    world = await startBroadcastWorld([ISAIAH, ADELE, GRADY], {}, { now, features: WITH_SESSIONS });
+    t = world.t;
   });
-  afterAll(async () => {
-    await t?.stop();
-    await connector?.stop();
-  });
-
-  const delivered = (person: { id: string }) => connector.delivered(conversationOf(person));
-  const cardWith = (person: { id: string }, words: string) =>
-    eventually(() => {
-      const found = delivered(person).find((r) => textOf(r.body).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    }, 20_000, 100);
+  afterAll(() => world?.stop());
+  const { delivered, cardWith } = deliveriesOf(() => world);
 
   for (const [kind, title] of [['memberWorkshop', 'CPB and Children in Care Council workshop'], ['shadowingDay', 'Shadowing day: a full council meeting']] as const) {
     it(`invites named members to a ${kind === 'memberWorkshop' ? 'workshop' : 'shadowing day'}; one takes a place, one gives it back`, async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyFeature } from '../../../src/journey/journey.feature.js';
 import { sessionsFeature } from '../../../src/sessions/sessions.feature.js';
 import type { RunningBot } from '../../../src/main.js';
+import { COHORT_FORM_2027 } from '../../support/cohort-form.js';
 import { eventually } from '../../support/eventually.js';
 import { GRADY, ISAIAH, PATTI, type TestPerson } from '../../support/people.js';
 import { GRAPH_TOKEN, startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
@@ -15,19 +16,7 @@ const COORDINATORS = [ISAIAH, GRADY];
 /** The app id the sessions bot's Graph stand-in installs. */
 const TEAMS_APP = '00000000-0000-4000-8000-00000000a11c';
 
-const FORM_2027 = {
-  name: '2027 cohort',
-  informationDate: '2027-11-08',
-  informationStart: '10:00',
-  informationEnd: '12:00',
-  trainingDate: '2027-11-29',
-  trainingStart: '09:30',
-  trainingEnd: '16:30',
-  location: 'online',
-  venue: '',
-  seats: '10',
-  closesHoursBefore: '24',
-};
+const FORM_2027 = { ...COHORT_FORM_2027, location: 'online', venue: '', seats: '10' };
 
 /**
  * With nothing to book, each coordinator is asked once, by itself, to open the next cohort: at start, not again after a

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../../support/eventually.js';
+import { expectEachRefused } from '../../support/refused-forms.js';
 import { inboxOf } from '../../support/inbox.js';
 import { ADELE, GRADY, ISAIAH } from '../../support/people.js';
 import { startSessionsBot, type SessionsTestBot } from '../../support/sessions-bot.js';
@@ -38,11 +38,7 @@ describe('the Regulation 33 rota, with a controllable clock', () => {
       [{ ...SET_UP, toMonth: '2026-11' }, 'The last month must be the first month or after it'],
       [{ ...SET_UP, homes: 'Oak \u202EHouse' }, 'hidden characters'],
     ];
-    for (const [form, words] of cases) {
-      const refused = await answer(ISAIAH, 'setUpRota', form);
-      expect(refused).toContain(words);
-      expect(refused).toContain('Nothing was changed');
-    }
+    await expectEachRefused(t, ISAIAH, 'setUpRota', cases, 'Nothing was changed');
     expect(await answer(GRADY, 'setUpRota', SET_UP)).toContain('That is for the scheme coordinators');
     expect(await answer(GRADY, 'assignRotaVisit', { homeId: 'home-oak-house', month: '2027-01', memberId: GRADY.id })).toContain('That is for the scheme coordinators');
     await t.send(message(ISAIAH, 'rota'));

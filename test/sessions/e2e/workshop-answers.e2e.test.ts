@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastFeature } from '../../../src/broadcast/broadcast.feature.js';
-import { journeyFeature } from '../../../src/journey/journey.feature.js';
-import { sessionsFeature } from '../../../src/sessions/sessions.feature.js';
-import { BroadcastConnectorStandIn } from '../../support/broadcast-connector.js';
-import { conversationOf, directoryFile, knownChats, startBroadcastBot, type BroadcastBot } from '../../support/broadcast-bot.js';
+import { conversationOf, deliveriesOf, startBroadcastWorld, WITH_SESSIONS, type BroadcastBot, type BroadcastWorld } from '../../support/broadcast-bot.js';
 import { eventually } from '../../support/eventually.js';
+import { realSpeedFrom } from '../../support/real-speed-clock.js';
 import { ADELE, ALEX, GRADY, ISAIAH } from '../../support/people.js';
 import { textOf } from '../../support/teams-connector.js';
 import { action, invokeCard, message } from '../../support/test-bot.js';
 
-let offset = Date.parse('2026-12-04T10:00:00Z') - Date.now();
-const now = () => new Date(Date.now() + offset);
+const { now, jumpTo } = realSpeedFrom('2026-12-04T10:00:00Z');
 const TITLE = 'CPB and Children in Care Council workshop';
 
 /**
@@ -19,27 +15,16 @@ const TITLE = 'CPB and Children in Care Council workshop';
  * can't make it and no answer.
  */
 describe("a workshop invitation's Can't make it, over the bot endpoint", () => {
-  let connector: BroadcastConnectorStandIn;
+  let world: BroadcastWorld;
   let t: BroadcastBot;
   let sessionId = '';
   let broadcastId = '';
   beforeAll(async () => {
-    connector = await new BroadcastConnectorStandIn().start();
-    t = await startBroadcastBot(connector, { LOCAL_DIRECTORY_FILE: directoryFile([]) }, { now, features: [journeyFeature, sessionsFeature, broadcastFeature] });
-    await knownChats(t.env, [ISAIAH, ADELE, GRADY, ALEX], connector.url);
+    world = await startBroadcastWorld([ISAIAH, ADELE, GRADY, ALEX], {}, { now, features: WITH_SESSIONS });
+    t = world.t;
   });
-  afterAll(async () => {
-    await t?.stop();
-    await connector?.stop();
-  });
-
-  const delivered = (person: { id: string }) => connector.delivered(conversationOf(person));
-  const cardWith = (person: { id: string }, words: string) =>
-    eventually(() => {
-      const found = delivered(person).find((r) => textOf(r.body).includes(words));
-      if (!found) throw new Error(`no card with "${words}" yet`);
-      return found;
-    }, 20_000, 100);
+  afterAll(() => world?.stop());
+  const { delivered, cardWith } = deliveriesOf(() => world);
   const answer = async (person: typeof ADELE, verb: 'bookSession' | 'declineSession', data: Record<string, unknown> = { sessionId }) => {
     const response = await t.send(action(person, verb, data));
     return { text: textOf(invokeCard(response)), json: JSON.stringify(invokeCard(response)) };
@@ -60,7 +45,7 @@ describe("a workshop invitation's Can't make it, over the bot endpoint", () => {
     expect(invitation).toContain(`"title":"Can't make it","verb":"declineSession","data":{"sessionId":"${sessionId}"}`);
     for (const person of [GRADY, ALEX]) await cardWith(person, TITLE);
     broadcastId = await eventually(() => {
-      const id = /"broadcastId":"([^"]+)"/.exec(JSON.stringify([...connector.delivered(conversationOf(ISAIAH)), ...connector.updates(conversationOf(ISAIAH))].map((r) => r.body)))?.[1];
+      const id = /"broadcastId":"([^"]+)"/.exec(JSON.stringify([...world.connector.delivered(conversationOf(ISAIAH)), ...world.connector.updates(conversationOf(ISAIAH))].map((r) => r.body)))?.[1];
       if (!id) throw new Error('no broadcast card yet');
       return id;
     });
@@ -101,7 +86,7 @@ describe("a workshop invitation's Can't make it, over the bot endpoint", () => {
   it('refuses an unreadable or stale answer, and any answer once the workshop has started, changing nothing', async () => {
     expect((await answer(ALEX, 'declineSession', {})).text).toContain('This invitation is out of date');
     expect((await answer(ALEX, 'declineSession', { sessionId: 'no-such-session' })).text).toContain('This session no longer exists');
-    offset += Date.parse('2027-01-20T14:30:00Z') - now().getTime();
+    jumpTo('2027-01-20T14:30:00Z');
     const late = await answer(GRADY, 'declineSession');
     expect(late.text).toContain('This session has already started, so answers are closed.');
     expect(late.json).not.toContain('Book after all');

@@ -1,14 +1,5 @@
-import {
-  AVAILABILITY,
-  DEFAULT_AREAS,
-  FIELDS,
-  GENDERS,
-  INTERESTS,
-  MEETING_MODES,
-  MENTOR_AGE_BANDS,
-  SCHEME_MAX_AGE,
-  SCHEME_MIN_AGE,
-} from '../vocabulary.js';
+import { FIELDS, GENDERS, INTERESTS, MEETING_MODES, MENTOR_AGE_BANDS, SCHEME_MAX_AGE, SCHEME_MIN_AGE } from '../vocabulary.js';
+import { areasOf, isSchemeAge, readAvailability, type AreaOptions } from '../form-fields.js';
 import { dateOf, fieldReader, finish, type FieldReader, type ProblemCode } from '../field-reader.js';
 import type { InputResult } from '../../../platform/kernel/validation/index.js';
 import {
@@ -30,9 +21,7 @@ export const YOUNG_PERSON_LIMITS = {
   contact: 120,
 } as const;
 
-export interface YoungPersonOptions {
-  readonly areas?: readonly string[];
-}
+export type YoungPersonOptions = AreaOptions;
 
 const REFERENCE = /^(?=.*\d)[A-Za-z0-9-]+$/;
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}' -]*$/u;
@@ -41,7 +30,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks a coordinator's form for a young person; refuses with every problem named, and never throws. */
 export function parseYoungPersonDetails(input: unknown, now: Date, options: YoungPersonOptions = {}): InputResult<YoungPersonDetails, ProblemCode, ProblemCode> {
-  const areas = options.areas ?? DEFAULT_AREAS;
+  const areas = areasOf(options);
   const form = fieldReader(input);
   const reference = form.text('reference', 'the reference', {
     max: YOUNG_PERSON_LIMITS.reference,
@@ -63,7 +52,7 @@ export function parseYoungPersonDetails(input: unknown, now: Date, options: Youn
     homeArea: form.oneOf('homeArea', 'home area', areas),
     interests: form.listOf('interests', 'interests', INTERESTS, { max: YOUNG_PERSON_LIMITS.interests }),
     eetGoals: form.listOf('eetGoals', 'EET goals', FIELDS, { max: YOUNG_PERSON_LIMITS.eetGoals }),
-    availability: form.listOf('availability', 'availability', AVAILABILITY, { min: 1, max: AVAILABILITY.length }),
+    availability: readAvailability(form),
     preferences: readPreferences(form.child('preferences', 'preferences'), areas),
     keyAdult: readKeyAdult(form.child('keyAdult', 'the key adult')),
   };
@@ -78,7 +67,7 @@ function readDateOfBirth(form: FieldReader, now: Date): string {
     return dateOfBirth;
   }
   const age = ageOn(dateOfBirth, now);
-  if (age < SCHEME_MIN_AGE || age > SCHEME_MAX_AGE) {
+  if (!isSchemeAge(age)) {
     const message = `That date of birth gives an age of ${age}; the scheme is for young people aged ${SCHEME_MIN_AGE} to ${SCHEME_MAX_AGE}.`;
     form.problems.push({ field: 'dateOfBirth', code: 'AGE_OUT_OF_RANGE', message });
   }
