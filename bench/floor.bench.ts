@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startEmbeddedAzurite } from '../src/platform/storage/embedded-azurite.js';
 import { TeamsConnectorStandIn } from '../test/support/teams-connector.js';
@@ -50,10 +51,13 @@ export async function benchFloor(): Promise<void> {
       );
       const everyone = [...people, ...managers];
       for (let i = 0; i < everyone.length; i += 10) await Promise.all(everyone.slice(i, i + 10).map((someone) => post(bot.endpoint, message(someone, 'sign up'))));
+      const cpuBefore = cpuMs(bot.child.pid);
       const latencies = await driveApprovals(post, [bot.endpoint], people, managerOf, USERS);
+      const cpu = cpuMs(bot.child.pid) - cpuBefore;
       await bot.stop();
       runs[kind].push(figuresOf(latencies));
-      console.log(`  round ${round + 1} ${kind}: ${ACTIONS.map((a) => `${LABELS[a]} ${runs[kind].at(-1)![a].p50.toFixed(1)}/${runs[kind].at(-1)![a].p95.toFixed(1)} ms`).join(', ')}`);
+      const perApplicant = Number.isNaN(cpu) ? '' : `; bot CPU ${(cpu / people.length).toFixed(1)} ms an applicant`;
+      console.log(`  round ${round + 1} ${kind}: ${ACTIONS.map((a) => `${LABELS[a]} ${runs[kind].at(-1)![a].p50.toFixed(1)}/${runs[kind].at(-1)![a].p95.toFixed(1)} ms`).join(', ')}${perApplicant}`);
     }
   }
   let worst = 0;
@@ -67,6 +71,19 @@ export async function benchFloor(): Promise<void> {
   console.log(`floor ratio worst p95: ${worst.toFixed(2)} (target <= 1.5)`);
   await connector.stop();
   await azurite.stop();
+}
+
+/**
+ * The CPU a process has used (user and system, ms), from /proc on Linux; NaN elsewhere. Unlike latency it hardly moves
+ * with the machine's load, so it shows what a change saves when the machine is shared (the worker's share included).
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function figuresOf(latencies: Latencies): Figures {

@@ -70,6 +70,8 @@ const runSchema: z.ZodType<RetentionRun> = z.object({
 });
 
 export class PrivacyRepository extends PartitionStore implements PrivacyStore {
+  private readonly restrictionListeners: Array<() => void> = [];
+
   getRequest(id: string): Promise<Versioned<SubjectAccessRequest> | undefined> {
     return this.readRow(`${REQUEST_ROW}|${encodeKey(id)}`, REQUEST_ROW, (entity: DataEntity) => requestSchema.parse(JSON.parse(entity.data)));
   }
@@ -101,7 +103,17 @@ export class PrivacyRepository extends PartitionStore implements PrivacyStore {
   }
 
   async saveRestriction(change: Change<Restriction>): Promise<void> {
-    await this.saveFlagged(RESTRICTIONS, change.value.personId.toLowerCase(), !change.value.liftedAt, change);
+    try {
+      await this.saveFlagged(RESTRICTIONS, change.value.personId.toLowerCase(), !change.value.liftedAt, change);
+    } finally {
+      // Also when the write failed: it may have landed all the same (a timeout after the commit).
+      for (const listener of this.restrictionListeners) listener();
+    }
+  }
+
+  /** Called after each restriction saved through this store, made or lifted, so a cache of the list forgets it. */
+  onRestrictionSaved(listener: () => void): void {
+    this.restrictionListeners.push(listener);
   }
 
   async activeRestrictions(): Promise<Restriction[]> {
