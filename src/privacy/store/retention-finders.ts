@@ -1,4 +1,5 @@
 import { odata } from '@azure/data-tables';
+import { splitIntoParts } from '../../platform/storage/json-parts.js';
 import type { AnonymisedFigure, DueItem } from '../app/privacy-ports.js';
 import { addCalendarMonths, isDue, personHoldKey, type CalendarDate, type RetentionSchedule } from '../domain/index.js';
 import { everyRow, PERSONAL_TABLES, type PersonalTables, type StoredRow } from './personal-tables.js';
@@ -16,8 +17,6 @@ export type Held = (key: string) => boolean;
 const CATALOGUE = '%sessions';
 const COHORTS = { partitionKey: '%cohorts', rowKey: 'book' } as const;
 const ROTA = { partitionKey: '%rota', rowKey: 'regulation33' } as const;
-/** A table property holds at most 32,768 UTF-16 units; the sessions store cuts JSON at this length (keep them equal). */
-const PART_LENGTH = 30_000;
 /** The longest relationship (report 3.8), added when a concern's match is gone and its end date with it. */
 const LONGEST_MATCH_MONTHS = 18;
 
@@ -129,7 +128,7 @@ export async function pastRotaMonths(tables: PersonalTables, schedule: Retention
   const due = rota.months.filter((month) => isDue(addCalendarMonths(`${month}-01`, 1), schedule.rotaMonth, today) && !namesHeld(month));
   if (due.length === 0) return [];
   const kept = { ...rota, months: rota.months.filter((month) => !due.includes(month)), visits: rota.visits.filter((visit) => !due.includes(visit.month)) };
-  const chunks = partsOf(JSON.stringify(kept));
+  const chunks = splitIntoParts(JSON.stringify(kept));
   const entity: Record<string, unknown> = { partitionKey: ROTA.partitionKey, rowKey: ROTA.rowKey, parts: chunks.length };
   chunks.forEach((chunk, i) => {
     entity[`data${i}`] = chunk;
@@ -146,16 +145,3 @@ export function joinedParts(row: StoredRow): string {
   return Array.from({ length: parts }, (_, i) => String(row[`data${i}`] ?? '')).join('');
 }
 
-/** Cut as the sessions store cuts: at most PART_LENGTH units, never between the halves of a surrogate pair. */
-function partsOf(json: string): string[] {
-  const chunks: string[] = [];
-  let from = 0;
-  while (from < json.length || chunks.length === 0) {
-    let to = Math.min(json.length, from + PART_LENGTH);
-    const code = json.charCodeAt(to - 1);
-    if (to < json.length && code >= 0xd800 && code <= 0xdbff) to -= 1;
-    chunks.push(json.slice(from, to));
-    from = to;
-  }
-  return chunks;
-}

@@ -1,4 +1,5 @@
 import { odata, type TableEntity } from '@azure/data-tables';
+import { PART_LENGTH, splitIntoParts } from '../../platform/storage/json-parts.js';
 import { z } from 'zod';
 import { SESSION_KINDS, type Session } from '../domain/index.js';
 import { ConcurrencyError, type Effect } from '../../platform/app/ports.js';
@@ -15,11 +16,8 @@ const SESSION_ROW = 'session';
 const CATALOGUE = '%sessions';
 const CALENDAR_ROW = 'calendar';
 
-/**
- * Table Storage keeps a string property as UTF-16 of at most 64 KiB, so 32,768 characters; the session JSON (up to about
- * 60,000 characters by the domain's own limit, more for a session built by hand) is cut into parts of this size.
- */
-export const PART_LENGTH = 30_000;
+/** The session JSON (up to about 60,000 characters by the domain's own limit, more when built by hand) goes in parts. */
+export { PART_LENGTH };
 /** 8 parts hold 240,000 characters (480 KB), under the 1 MiB entity limit with room for the other properties. */
 export const MAX_PARTS = 8;
 
@@ -80,19 +78,8 @@ export function toEntity(session: Session, version: number, remindedFor?: string
   return entity;
 }
 
-/** Cuts at most PART_LENGTH UTF-16 units at a time, never between the two halves of a surrogate pair. */
-export function split(json: string): string[] {
-  const chunks: string[] = [];
-  let from = 0;
-  while (from < json.length || chunks.length === 0) {
-    let to = Math.min(json.length, from + PART_LENGTH);
-    const code = json.charCodeAt(to - 1);
-    if (to < json.length && code >= 0xd800 && code <= 0xdbff) to -= 1;
-    chunks.push(json.slice(from, to));
-    from = to;
-  }
-  return chunks;
-}
+/** The sessions store's name for the platform's cut (rota.repository uses it too). */
+export const split = splitIntoParts;
 
 export function toDomain(entity: SessionEntity): Session {
   let json = '';
