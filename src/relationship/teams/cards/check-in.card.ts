@@ -1,7 +1,6 @@
-import { card, execute, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
+import { card, execute, formatDate, heading, text, type AdaptiveCardJson } from '../../../platform/teams/cards/card.js';
 import { describeCheckIn } from '../../domain/index.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
-import { ukDate } from './match-ending.card.js';
 
 export interface CheckInView {
   readonly matchId: string;
@@ -16,8 +15,8 @@ export interface CheckInView {
 export function checkInCard(view: CheckInView): AdaptiveCardJson {
   const body = [
     heading(`Check in with ${view.mentorName}`),
-    text(`Their match started on ${ukDate(view.startedOn)}: ${describeCheckIn(view.key)} ago. A call or a message to ask how it is going helps a new match settle.`),
+    text(`Their match started on ${formatDate(view.startedOn)}: ${describeCheckIn(view.key)} ago. A call or a message to ask how it is going helps a new match settle.`),
   ];
-  if (view.loggedBy) return card([...body, text(`Checked in: logged by ${view.loggedBy}${view.loggedAt ? ` on ${ukDate(view.loggedAt)}` : ''}.`, { weight: 'Bolder' })]);
+  if (view.loggedBy) return card([...body, text(`Checked in: logged by ${view.loggedBy}${view.loggedAt ? ` on ${formatDate(view.loggedAt)}` : ''}.`, { weight: 'Bolder' })]);
   return card(body, [execute(`Checked in with ${view.mentorName}`, RELATIONSHIP_VERBS.logCheckIn, { matchId: view.matchId, key: view.key }, 'positive')]);
 }

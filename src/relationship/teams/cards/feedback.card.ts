@@ -1,11 +1,10 @@
-import { card, execute, facts, foldedList, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, foldedList, formatDate, heading, text, type AdaptiveCardJson, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 import { MATCH_END_REASON_TITLES } from '../../../matching/domain/index.js';
 import { AGAIN, FEEDBACK_COMMENT_MAX, HOW_IT_WENT, type Again, type FeedbackProblem, type FeedbackSide, type HowItWent } from '../../domain/index.js';
 import type { FeedbackReportRow } from '../../app/feedback.js';
 import type { RecordedFeedback } from '../../app/relationship-ports.js';
 import { RELATIONSHIP_VERBS } from '../relationship.verbs.js';
-import { ukDate } from './match-ending.card.js';
 
 const HOW_TITLES: Record<HowItWent, string> = { wentWell: 'It went well', mixed: 'Mixed', didNotGoWell: 'It did not go well' };
 const AGAIN_TITLES: Record<Again, string> = { yes: 'Yes', maybe: 'Maybe', no: 'No' };
@@ -73,7 +72,7 @@ export function feedbackReportCard(rows: readonly FeedbackReportRow[]): Adaptive
     type: 'Container',
     spacing: 'Medium',
     items: [
-      text(`${row.mentorName}, ended ${ukDate(row.endedAt)}: ${MATCH_END_REASON_TITLES[row.reason]}`, { weight: 'Bolder' }),
+      text(`${row.mentorName}, ended ${formatDate(row.endedAt)}: ${MATCH_END_REASON_TITLES[row.reason]}`, { weight: 'Bolder' }),
       facts([
         ['Mentor', answer(row.feedback.mentor)],
         ['Young person', answer(row.feedback.youngPerson)],

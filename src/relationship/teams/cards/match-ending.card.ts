@@ -1,4 +1,4 @@
-import { card, execute, facts, foldedList, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
+import { card, execute, facts, foldedList, formatDate, heading, text, type AdaptiveCardJson, type CardAction, type CardElement } from '../../../platform/teams/cards/card.js';
 import { choiceInput, textInput } from '../../../platform/teams/cards/form-inputs.js';
 import { MATCH_END_REASON_TITLES } from '../../../matching/domain/index.js';
 import { END_REASONS, ENDING_NOTE_MAX, MINIMUM_TERM_MONTHS, type EndingFormProblem, type EndReason, type MentorNext, type YoungPersonNext, youngPersonNextFor } from '../../domain/index.js';
@@ -178,22 +178,11 @@ export function matchesToEndCard(matches: readonly { matchId: string; mentorName
   const rows = shown.map((match): CardElement => ({
     type: 'ColumnSet',
     columns: [
-      { type: 'Column', width: 'stretch', items: [text(`${match.mentorName}, matched since ${ukDate(match.startedOn)}`)] },
+      { type: 'Column', width: 'stretch', items: [text(`${match.mentorName}, matched since ${formatDate(match.startedOn)}`)] },
       { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute(`End ${match.mentorName}'s match…`, RELATIONSHIP_VERBS.endForm, { matchId: match.matchId })] }] },
     ],
   }));
   body.push(...foldedList('matchesToEnd', rows, MATCHES_SHOWN, 'more matches'));
   if (matches.length > shown.length) body.push(text(`and ${matches.length - shown.length} more: open the coordinator's workspace for the full list.`, { subtle: true }));
   return card(body);
-}
-
-const UK_DAY = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
-
-/** "Mon 9 Nov 2026" from a YYYY-MM-DD day, or from an instant (the day in the UK). */
-export function ukDate(dayOrInstant: string): string {
-  const instant = dayOrInstant.length > 10;
-  const format = new Intl.DateTimeFormat('en-GB', { ...UK_DAY, timeZone: instant ? 'Europe/London' : 'UTC' });
-  const parts = format.formatToParts(new Date(instant ? dayOrInstant : `${dayOrInstant}T12:00:00Z`));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
